@@ -1,0 +1,99 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { ZodError } from 'zod';
+import { ConflictError, JourneyStateError, NotFoundError } from '../../shared/ports.js';
+import { ForbiddenError } from '../../shared/services/waits.js';
+import { logger } from './logger.js';
+
+export type HttpEvent = APIGatewayProxyEventV2 & { parsedBody?: unknown };
+export type HttpResult = APIGatewayProxyResultV2;
+
+/** An error a client can act on: its message is shown to the caller. */
+export class ClientError extends Error {
+  override readonly name = 'ClientError';
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly fields?: Array<{ field: string; problem: string }>,
+  ) {
+    super(message);
+  }
+}
+
+export function json(statusCode: number, body: unknown): HttpResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The largest request body Doorstep's API accepts (documents never pass through the API). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Parses a JSON body, if the request has one: malformed JSON is a 400 with the reason. */
+function jsonBody(): middy.MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    before: (request) => {
+      const { body, isBase64Encoded } = request.event;
+      if (body === undefined || body === '') return;
+      const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+      if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+        throw new ClientError(413, `The body is larger than ${MAX_BODY_BYTES} bytes`);
+      try {
+        request.event.parsedBody = JSON.parse(text);
+      } catch (error) {
+        throw new ClientError(400, `The body is not valid JSON: ${(error as Error).message}`);
+      }
+    },
+  };
+}
+
+/**
+ * Maps errors to HTTP answers: client errors say what was wrong (and which fields), anything else is a 500
+ * that names no internals. Another party's record is a 404, exactly like a missing one.
+ */
+function errorResponses(): middy.MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    onError: (request) => {
+      const error = request.error;
+      if (error instanceof ZodError) {
+        const fields = error.issues.map((issue) => ({
+          field: issue.path.join('.') || '(body)',
+          problem: issue.message,
+        }));
+        request.response = json(400, { error: 'The request is not valid', fields });
+      } else if (error instanceof ClientError) {
+        request.response = json(error.statusCode, {
+          error: error.message,
+          ...(error.fields ? { fields: error.fields } : {}),
+        });
+      } else if (error instanceof NotFoundError) {
+        request.response = json(404, { error: 'Not found' });
+      } else if (error instanceof ForbiddenError) {
+        request.response = json(403, { error: error.message });
+      } else if (error instanceof ConflictError || error instanceof JourneyStateError) {
+        request.response = json(409, { error: error.message });
+      } else if ((error as { statusCode?: number } | null)?.statusCode === 404) {
+        request.response = json(404, { error: 'No such route' });
+      } else {
+        logger.error('request failed', { error: error?.name ?? 'unknown' });
+        request.response = json(500, {
+          error: 'Something went wrong on our side. Try again in a few minutes.',
+        });
+      }
+    },
+  };
+}
+
+/** The middleware stack every HTTP handler shares (STYLE.md: middleware first, handler last). */
+export function httpHandler(
+  handler: (event: HttpEvent, context: Context) => Promise<HttpResult>,
+): middy.MiddyfiedHandler<HttpEvent, HttpResult, Error, Context> {
+  return middy<HttpEvent, HttpResult, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(errorResponses())
+    .use(jsonBody())
+    .handler(handler);
+}

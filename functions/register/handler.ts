@@ -1,0 +1,8 @@
+import { registration, StageInput } from '../../shared/services/application-stages.js';
+import type { Deps } from '../../shared/services/deps.js';
+import { stepHandler } from '../lib/step-handler.js';
+import { lambdaDeps } from '../wiring.js';
+
+/** Registered: band and effective date; says whether a home fits now. */
+export const createHandler = (deps: () => Deps) => stepHandler(StageInput, registration, deps);
+export const handler = createHandler(lambdaDeps);

@@ -1,0 +1,50 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import {
+  DynamoApplicationStore,
+  DynamoAuditLog,
+  DynamoLettingStore,
+  DynamoOutboxNotifier,
+  DynamoWaitStore,
+  documentClient,
+} from '../shared/adapters/aws/dynamodb.js';
+import { StepFunctionsWorkflowClient } from '../shared/adapters/aws/step-functions.js';
+import { LambdaEnvironment } from '../shared/config.js';
+import type { WorkflowClient } from '../shared/ports.js';
+import type { Deps } from '../shared/services/deps.js';
+
+let deps: Deps | undefined;
+
+/**
+ * The composition root for Lambda: AWS adapters from the environment, created once per container on first
+ * use (SDK clients are module-level singletons, STYLE.md). The local runtime has its own root.
+ */
+export function lambdaDeps(): Deps {
+  if (deps) return deps;
+  const env = LambdaEnvironment.parse(process.env);
+  const db = documentClient(new DynamoDBClient({ region: env.AWS_REGION }));
+  const clock = { now: () => new Date() };
+  const workflow: WorkflowClient = env.APPLICATION_WORKFLOW_ARN
+    ? new StepFunctionsWorkflowClient(new SFNClient({ region: env.AWS_REGION }), env.APPLICATION_WORKFLOW_ARN)
+    : unavailableWorkflow;
+  deps = {
+    applications: new DynamoApplicationStore(db, env.TABLE_NAME),
+    lettings: new DynamoLettingStore(db, env.TABLE_NAME),
+    waits: new DynamoWaitStore(db, env.TABLE_NAME),
+    audit: new DynamoAuditLog(db, env.TABLE_NAME),
+    notifier: new DynamoOutboxNotifier(db, env.TABLE_NAME, clock),
+    workflow,
+    clock,
+  };
+  return deps;
+}
+
+/**
+ * Workflow steps never resume workflows themselves (that would make the state machine depend on its own
+ * functions): only the API function is given the workflow's ARN and the permission.
+ */
+const unavailableWorkflow: WorkflowClient = {
+  resume: () => Promise.reject(new Error('This function may not resume workflows')),
+  fail: () => Promise.reject(new Error('This function may not fail workflow tasks')),
+  startApplication: () => Promise.reject(new Error('This function may not start workflows')),
+};

@@ -1,0 +1,46 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+
+/** The same names the local runtime gives DynamoDB Local, so one adapter serves both. */
+export const TABLE_KEYS = {
+  partition: 'pk',
+  sort: 'sk',
+  gsi1: { name: 'gsi1', partition: 'gsi1pk', sort: 'gsi1sk' },
+} as const;
+
+/**
+ * The journey's store: one DynamoDB table (single-table design), on demand, point-in-time recovery, encrypted
+ * with a customer-managed KMS key that rotates, kept on stack deletion.
+ */
+export class JourneyData extends Construct {
+  readonly table: Table;
+  readonly key: Key;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.key = new Key(this, 'Key', {
+      alias: 'alias/doorstep/data',
+      description: 'Doorstep applicant data (table and documents)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partition, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sort, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      timeToLiveAttribute: 'expiresAt',
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: TABLE_KEYS.gsi1.name,
+      partitionKey: { name: TABLE_KEYS.gsi1.partition, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.gsi1.sort, type: AttributeType.STRING },
+    });
+  }
+}

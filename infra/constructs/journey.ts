@@ -1,0 +1,62 @@
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { ApplicationWorkflow } from '../../workflows/application.js';
+import { type JourneyFunctions, journeyFunctionFolders } from '../../workflows/journey-functions.js';
+import { LettingWorkflow } from '../../workflows/letting.js';
+import { asInterface } from './cdk-types.js';
+import { DoorstepFunction } from './doorstep-function.js';
+import { grantJourneyData } from './grants.js';
+
+const descriptions: Record<keyof JourneyFunctions, string> = {
+  eligibility: 'Eligibility stage: immigration status (Housing Act 1996 s160ZA / s160A)',
+  qualification: 'Qualification stage: local criteria with reasons',
+  household: 'Household stage: members and bedroom need',
+  documents: 'Documents stage: records declared uploads',
+  verification: 'Verification stage: typed against read, or refer',
+  register: 'Registered stage: band and effective date',
+  offer: 'Offer stage: match a home, one live offer per home',
+  closeOffer: 'Closes a rejected, refused or abandoned offer',
+  tenancy: 'TenancySigning stage: prepares the agreement',
+  keys: 'Keys stage: issues the key credential',
+  let: 'Let stage: completes the letting',
+  awaitPerson: 'Parks a human wait’s task token against the application',
+  escalate: 'Records a wait’s timeout and tells a senior officer',
+  closeCase: 'Closes a case with an officer’s reason',
+};
+
+/**
+ * The journey: one function per stage step and the two workflows that call them (Application, then one
+ * Letting per offer). Each function gets the journey's data actions on the table and nothing else.
+ */
+export class Journey extends Construct {
+  readonly functions: Record<keyof JourneyFunctions, DoorstepFunction>;
+  readonly application: ApplicationWorkflow;
+  readonly letting: LettingWorkflow;
+
+  constructor(scope: Construct, id: string, props: { table: Table; key: IKey }) {
+    super(scope, id);
+    const entries = Object.entries(journeyFunctionFolders) as Array<[keyof JourneyFunctions, string]>;
+    this.functions = Object.fromEntries(
+      entries.map(([name, folder]) => {
+        const fn = new DoorstepFunction(this, `${folder}`, {
+          folder,
+          description: descriptions[name],
+          environment: { TABLE_NAME: props.table.tableName },
+        });
+        grantJourneyData(fn, props.table, props.key);
+        return [name, fn];
+      }),
+    ) as Record<keyof JourneyFunctions, DoorstepFunction>;
+
+    const aliases = Object.fromEntries(
+      entries.map(([name]) => [name, asInterface<IFunction>(this.functions[name].live)]),
+    ) as Record<keyof JourneyFunctions, IFunction>;
+    this.letting = new LettingWorkflow(this, 'Letting', { functions: aliases });
+    this.application = new ApplicationWorkflow(this, 'Application', {
+      functions: aliases,
+      lettingAliasArn: this.letting.workflow.aliasArn,
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+
+/** Officer roles, as Cognito groups (DESIGN.md §1b). */
+export const OFFICER_ROLES = ['officer', 'senior-officer'] as const;
+
+/**
+ * Lettings officers sign in here: no self sign-up (accounts are created by an administrator with the officer's
+ * landlord), MFA by authenticator app, strong passwords, threat protection enforced.
+ */
+export class Officers extends Construct {
+  readonly userPool: UserPool;
+  readonly consoleClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: 'doorstep-officers',
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 14,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: { landlordId: new StringAttribute({ mutable: false, minLen: 2, maxLen: 40 }) },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const role of OFFICER_ROLES) {
+      new CfnUserPoolGroup(this, `Group-${role}`, { userPoolId: this.userPool.userPoolId, groupName: role });
+    }
+    this.consoleClient = this.userPool.addClient('Console', {
+      authFlows: { userSrp: true },
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.minutes(30),
+      idTokenValidity: Duration.minutes(30),
+      refreshTokenValidity: Duration.hours(10),
+    });
+  }
+}

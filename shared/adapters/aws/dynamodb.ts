@@ -1,0 +1,380 @@
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { Application } from '../../domain/application.js';
+import { KeyCredential, Offer, type OfferStatus, Property, Tenancy } from '../../domain/letting.js';
+import {
+  type ApplicationStore,
+  type AuditEvent,
+  type AuditLog,
+  ConflictError,
+  type LettingStore,
+  type Notification,
+  type Notifier,
+  NotFoundError,
+  type PendingWait,
+  type WaitStore,
+} from '../../ports.js';
+import { GSI1, KEY_ATTRIBUTES, keys } from './keys.js';
+
+/** A document client with the marshalling options every store uses. */
+export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+function strip(item: Record<string, unknown>): Record<string, unknown> {
+  const copy = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
+  return copy;
+}
+
+/** Parses a stored item with the domain schema: what comes back from the table is checked like any input. */
+function parse<S extends z.ZodType>(schema: S, item: Record<string, unknown> | undefined): z.output<S> | undefined {
+  return item ? schema.parse(strip(item)) : undefined;
+}
+
+const suffix = () => randomBytes(4).toString('hex');
+
+/** Orders keys written in the same millisecond by this process in write order; the random part keeps them unique across processes. */
+let sequence = 0;
+const orderedSuffix = () => `${String(++sequence).padStart(12, '0')}-${suffix()}`;
+
+function isConditionFailure(error: unknown): boolean {
+  return error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
+}
+
+export class DynamoApplicationStore implements ApplicationStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async create(application: Application): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.application(application.applicationId), ...application, version: 0 },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError(`Application ${application.applicationId} exists`);
+      throw error;
+    }
+  }
+
+  async get(applicationId: string): Promise<Application | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.application(applicationId), ConsistentRead: true }),
+    );
+    return parse(Application, Item);
+  }
+
+  async save(application: Application): Promise<Application> {
+    const next = { ...application, version: application.version + 1 };
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.application(application.applicationId), ...next },
+          ConditionExpression: 'attribute_exists(pk) AND version = :read',
+          ExpressionAttributeValues: { ':read': application.version },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        throw new ConflictError(`Application ${application.applicationId} changed since it was read`);
+      }
+      throw error;
+    }
+    return next;
+  }
+}
+
+export class DynamoLettingStore implements LettingStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  private homeItem(home: Property) {
+    return {
+      ...keys.home(home.propertyId),
+      ...home,
+      ...(home.status === 'available'
+        ? { gsi1pk: keys.availableHomes(home.landlordId), gsi1sk: `${home.availableFrom}#${home.propertyId}` }
+        : {}),
+    };
+  }
+
+  async putHome(home: Property): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: this.homeItem(Property.parse(home)) }));
+  }
+
+  async getHome(propertyId: string): Promise<Property | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.home(propertyId) }));
+    return parse(Property, Item);
+  }
+
+  async listAvailableHomes(landlordId: string): Promise<Property[]> {
+    const homes: Property[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: GSI1,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.availableHomes(landlordId) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) homes.push(Property.parse(strip(item)));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return homes;
+  }
+
+  async createOffer(offer: Offer): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.offer(offer.offerId), ...keys.offerIndex(offer.applicationId, offer.createdAt), ...offer },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              // One live offer per home: only an available home can be offered, and offering it takes it off the list.
+              Update: {
+                TableName: this.table,
+                Key: keys.home(offer.propertyId),
+                UpdateExpression: 'SET #status = :offered REMOVE gsi1pk, gsi1sk',
+                ConditionExpression: '#status = :available AND landlordId = :landlord',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':offered': 'offered', ':available': 'available', ':landlord': offer.landlordId },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError(`Home ${offer.propertyId} is no longer available`);
+      throw error;
+    }
+  }
+
+  async getOffer(offerId: string): Promise<Offer | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.offer(offerId), ConsistentRead: true }),
+    );
+    return parse(Offer, Item);
+  }
+
+  async updateOffer(offerId: string, status: OfferStatus, reason?: string): Promise<Offer> {
+    const offer = await this.getOffer(offerId);
+    if (!offer) throw new NotFoundError(`Offer ${offerId} not found`);
+    const updated: Offer = { ...offer, status, ...(reason ? { closedReason: reason } : {}) };
+    const offerPut = {
+      Put: {
+        TableName: this.table,
+        Item: { ...keys.offer(offerId), ...keys.offerIndex(offer.applicationId, offer.createdAt), ...updated },
+        ConditionExpression: '#status = :was',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':was': offer.status },
+      },
+    };
+    const releases = status === 'refused' || status === 'withdrawn';
+    const lets = status === 'let';
+    // Only a live offer holds its home: once an offer has ended, the home may already belong to another offer.
+    const live = offer.status !== 'refused' && offer.status !== 'withdrawn' && offer.status !== 'let';
+    const home = live && (releases || lets) ? await this.getHome(offer.propertyId) : undefined;
+    const homeWrite = home
+      ? [{ Put: { TableName: this.table, Item: this.homeItem({ ...home, status: releases ? 'available' : 'let' }) } }]
+      : [];
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [offerPut, ...homeWrite] }));
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError(`Offer ${offerId} changed since it was read`);
+      throw error;
+    }
+    return updated;
+  }
+
+  async putTenancy(tenancy: Tenancy): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.table, Item: { ...keys.tenancy(tenancy.tenancyId), ...Tenancy.parse(tenancy) } }),
+    );
+  }
+
+  async getTenancy(tenancyId: string): Promise<Tenancy | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.tenancy(tenancyId), ConsistentRead: true }),
+    );
+    return parse(Tenancy, Item);
+  }
+
+  async putKey(credential: KeyCredential): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.key(credential.credentialId), ...KeyCredential.parse(credential) },
+      }),
+    );
+  }
+}
+
+export class DynamoWaitStore implements WaitStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async park(wait: PendingWait): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.wait(wait.decisionId), ...keys.waitIndex(wait.applicationId, wait.createdAt), ...wait },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      // The same token parked twice (a retried invocation): the first write stands.
+      if (isConditionFailure(error)) return;
+      throw error;
+    }
+  }
+
+  async get(decisionId: string): Promise<PendingWait | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.wait(decisionId), ConsistentRead: true }),
+    );
+    return Item ? (strip(Item) as unknown as PendingWait) : undefined;
+  }
+
+  private async move(decisionId: string, from: PendingWait['status'], to: PendingWait['status'], extra?: Record<string, unknown>) {
+    const sets = ['#status = :to', ...Object.keys(extra ?? {}).map((key) => `#${key} = :${key}`)];
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = { ':to': to, ':from': from };
+    for (const [key, value] of Object.entries(extra ?? {})) {
+      names[`#${key}`] = key;
+      values[`:${key}`] = value;
+    }
+    const { Attributes } = await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.wait(decisionId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk) AND #status = :from',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes ? (strip(Attributes) as unknown as PendingWait) : undefined;
+  }
+
+  async claim(decisionId: string): Promise<PendingWait | undefined> {
+    try {
+      return await this.move(decisionId, 'open', 'deciding');
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async complete(decisionId: string, decision: Record<string, unknown>): Promise<void> {
+    try {
+      await this.move(decisionId, 'deciding', 'decided', { decision });
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError(`Wait ${decisionId} is not being decided`);
+      throw error;
+    }
+  }
+
+  async release(decisionId: string): Promise<void> {
+    try {
+      await this.move(decisionId, 'deciding', 'open');
+    } catch (error) {
+      // Nothing to give back (not claimed, or already decided): releasing is a no-op, like the in-memory store.
+      if (isConditionFailure(error)) return;
+      throw error;
+    }
+  }
+
+  async listOpen(applicationId: string): Promise<PendingWait[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: GSI1,
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :wait)',
+        FilterExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': `APP#${applicationId}`, ':wait': 'WAIT#', ':open': 'open' },
+      }),
+    );
+    return (Items ?? []).map((item) => strip(item) as unknown as PendingWait);
+  }
+}
+
+export class DynamoAuditLog implements AuditLog {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async append(event: AuditEvent): Promise<void> {
+    // Append-only: a new key every time, never overwritten.
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.audit(event.applicationId, event.at, orderedSuffix()), ...event },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async list(applicationId: string): Promise<AuditEvent[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': keys.application(applicationId).pk, ':audit': keys.auditPrefix },
+      }),
+    );
+    return (Items ?? []).map((item) => strip(item) as unknown as AuditEvent);
+  }
+}
+
+/**
+ * The notification outbox: messages are written to the table for a sender to deliver (email/SMS senders arrive
+ * with the conversation issue; locally the outbox is printed). Writing to the outbox keeps notifications in
+ * the same store as the change that caused them.
+ */
+export class DynamoOutboxNotifier implements Notifier {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly clock: { now(): Date },
+  ) {}
+
+  async send(notification: Notification): Promise<void> {
+    const at = this.clock.now().toISOString();
+    await this.db.send(
+      new PutCommand({ TableName: this.table, Item: { ...keys.outbox(at, suffix()), ...notification, at, status: 'queued' } }),
+    );
+  }
+}

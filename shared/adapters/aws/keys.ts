@@ -1,0 +1,40 @@
+/**
+ * Single-table keys (one module knows every key shape). Only the DynamoDB adapter imports this file.
+ *
+ *   application  APP#<id>        / APP
+ *   audit event  APP#<id>        / AUDIT#<at>#<n>
+ *   wait         WAIT#<dec id>   / WAIT          gsi1: APP#<id> / WAIT#<createdAt>
+ *   home         HOME#<id>       / HOME          gsi1 (only while available): AVAILABLE#<landlord> / <availableFrom>#<id>
+ *   offer        OFFER#<id>      / OFFER         gsi1: APP#<id> / OFFER#<createdAt>
+ *   tenancy      TENANCY#<id>    / TENANCY
+ *   key          KEY#<id>        / KEY
+ *   outbox       OUTBOX#<day>    / <at>#<n>
+ */
+export const keys = {
+  application: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APP' }),
+  auditPrefix: 'AUDIT#',
+  audit: (applicationId: string, at: string, n: string) => ({
+    pk: `APP#${applicationId}`,
+    sk: `AUDIT#${at}#${n}`,
+  }),
+  wait: (decisionId: string) => ({ pk: `WAIT#${decisionId}`, sk: 'WAIT' }),
+  waitIndex: (applicationId: string, createdAt: string) => ({
+    gsi1pk: `APP#${applicationId}`,
+    gsi1sk: `WAIT#${createdAt}`,
+  }),
+  home: (propertyId: string) => ({ pk: `HOME#${propertyId}`, sk: 'HOME' }),
+  availableHomes: (landlordId: string) => `AVAILABLE#${landlordId}`,
+  offer: (offerId: string) => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' }),
+  offerIndex: (applicationId: string, createdAt: string) => ({
+    gsi1pk: `APP#${applicationId}`,
+    gsi1sk: `OFFER#${createdAt}`,
+  }),
+  tenancy: (tenancyId: string) => ({ pk: `TENANCY#${tenancyId}`, sk: 'TENANCY' }),
+  key: (credentialId: string) => ({ pk: `KEY#${credentialId}`, sk: 'KEY' }),
+  outbox: (at: string, n: string) => ({ pk: `OUTBOX#${at.slice(0, 10)}`, sk: `${at}#${n}` }),
+} as const;
+
+export const GSI1 = 'gsi1';
+
+/** Key attributes, stripped before a stored item is parsed back into a domain record. */
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { Stage } from './stage.js';
+
+/**
+ * The single applicant profile: entered once, read by every stage (DESIGN.md §1, "data entered once").
+ * Types are inferred from these schemas and never written twice (STYLE.md).
+ */
+
+export const IsoDate = z.iso.date();
+export const Pence = z.number().int().nonnegative();
+
+export const ApplicationId = z
+  .string()
+  .regex(/^app_[0-9A-Za-z]{16,40}$/, 'An application id looks like app_ followed by letters and digits');
+export type ApplicationId = z.infer<typeof ApplicationId>;
+
+export const LandlordId = z
+  .string()
+  .regex(/^[a-z0-9-]{2,40}$/, 'A landlord id is lower-case letters, digits and dashes');
+
+/** Immigration status categories asked at the Eligibility stage (Housing Act 1996 s160ZA / s160A). */
+export const ImmigrationStatus = z.enum([
+  'british-or-irish',
+  'eu-settled-status',
+  'eu-pre-settled-status',
+  'indefinite-leave',
+  'refugee-or-humanitarian-protection',
+  'limited-leave',
+  'no-current-permission',
+  'not-sure',
+]);
+export type ImmigrationStatus = z.infer<typeof ImmigrationStatus>;
+
+export const Relationship = z.enum(['applicant', 'partner', 'child', 'other-adult']);
+export type Relationship = z.infer<typeof Relationship>;
+
+export const HouseholdMember = z.object({
+  memberId: z.string().min(1).max(40),
+  relationship: Relationship,
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  dateOfBirth: IsoDate,
+  sex: z.enum(['female', 'male']),
+  /** Expected, not yet born: an unborn child does not count for bedrooms (HB Regs 2006 reg B13). */
+  unborn: z.boolean().default(false),
+  /** A disabled child or partner who cannot share a bedroom because of their disability. */
+  needsOwnRoomForDisability: z.boolean().default(false),
+});
+export type HouseholdMember = z.infer<typeof HouseholdMember>;
+
+export const Contact = z.object({
+  email: z.email().max(254),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ]{10,16}$/, 'A phone number has 10 to 15 digits')
+    .optional(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const Income = z.object({
+  /** Net monthly earnings of the household, in pence. */
+  monthlyEarnings: Pence,
+  /** Monthly benefits and pensions, in pence. */
+  monthlyBenefits: Pence,
+  /** Savings and other assets, in pence. */
+  savings: Pence,
+});
+export type Income = z.infer<typeof Income>;
+
+export const LocalConnection = z.object({
+  /** Whole years the applicant has lived in the council's area, up to today. */
+  yearsInArea: z.number().int().min(0).max(120),
+  armedForces: z.boolean().default(false),
+  fleeingDomesticAbuse: z.boolean().default(false),
+  careLeaver: z.boolean().default(false),
+  rightToMove: z.boolean().default(false),
+});
+export type LocalConnection = z.infer<typeof LocalConnection>;
+
+export const CurrentHome = z.object({
+  postcode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, 'Enter a full UK postcode, like CF10 1AA'),
+  addressLine: z.string().trim().min(1).max(200),
+  bedrooms: z.number().int().min(0).max(10),
+  tenure: z.enum([
+    'private-rent',
+    'social-rent',
+    'living-with-family',
+    'owner',
+    'temporary-accommodation',
+    'no-home',
+  ]),
+});
+export type CurrentHome = z.infer<typeof CurrentHome>;
+
+/** Document kinds an applicant can upload; content types checked at the slot and sniffed after upload. */
+export const DocumentKind = z.enum([
+  'passport',
+  'driving-licence',
+  'payslip',
+  'bank-statement',
+  'benefit-letter',
+  'utility-bill',
+]);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+export const DocumentContentType = z.enum(['image/jpeg', 'image/png', 'application/pdf']);
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+export const DocumentRecord = z.object({
+  documentId: z.string().min(1),
+  kind: DocumentKind,
+  contentType: DocumentContentType,
+  sizeBytes: z.number().int().positive().max(MAX_DOCUMENT_BYTES),
+  /** declared: the applicant asked to upload it; read: fields were extracted; rejected: sniffing or a check failed. */
+  status: z.enum(['declared', 'uploaded', 'read', 'rejected']),
+  declaredAt: z.iso.datetime(),
+  /** Fields read from the document (OCR), once reading exists; each with a confidence from 0 to 1. */
+  readFields: z
+    .record(z.string(), z.object({ value: z.string(), confidence: z.number().min(0).max(1) }))
+    .optional(),
+});
+export type DocumentRecord = z.infer<typeof DocumentRecord>;
+
+export const Profile = z.object({
+  household: z.array(HouseholdMember).default([]),
+  contact: Contact.optional(),
+  immigrationStatus: ImmigrationStatus.optional(),
+  income: Income.optional(),
+  localConnection: LocalConnection.optional(),
+  currentHome: CurrentHome.optional(),
+});
+export type Profile = z.infer<typeof Profile>;
+
+/** One reason of a decision: the rule it rests on, the clause cited, plain English, and the answer it used. */
+export const Reason = z.object({
+  rule: z.string().min(1),
+  clause: z.string().min(1),
+  text: z.string().min(1),
+  answer: z.string().optional(),
+});
+export type Reason = z.infer<typeof Reason>;
+
+export const Outcome = z.enum([
+  'eligible',
+  'qualifies',
+  'recorded',
+  'verified',
+  'registered',
+  /** An officer must decide: documents or judgement are needed, or an adverse decision awaits confirmation (UK GDPR Art. 22). */
+  'refer',
+]);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const Decision = z.object({
+  stage: z.enum(Stage),
+  outcome: Outcome,
+  reasons: z.array(Reason).min(1),
+  /** The answers the decision used, so it can be re-run and explained later. */
+  inputs: z.record(z.string(), z.unknown()),
+  policyVersion: z.string(),
+  decidedBy: z.enum(['system', 'officer']),
+  decidedAt: z.iso.datetime(),
+  /** What happens next, in plain English. */
+  next: z.string().min(1),
+  /** How to ask for a review, when the decision goes against the applicant. */
+  review: z.object({ route: z.string(), withinDays: z.number().int().positive() }).optional(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const Registration = z.object({
+  band: z.enum(['A', 'B', 'C', 'D']),
+  effectiveDate: IsoDate,
+  bedroomNeed: z.number().int().min(1),
+});
+export type Registration = z.infer<typeof Registration>;
+
+export const ApplicationStatus = z.enum(['in-progress', 'waiting', 'registered', 'offered', 'let', 'closed']);
+
+export const Application = z.object({
+  applicationId: ApplicationId,
+  landlordId: LandlordId,
+  policyId: z.string(),
+  stage: z.enum(Stage),
+  status: ApplicationStatus,
+  profile: Profile,
+  documents: z.array(DocumentRecord).default([]),
+  decisions: z.array(Decision).default([]),
+  registration: Registration.optional(),
+  /** The live offer, while there is one (at most one per household at a time). */
+  currentOfferId: z.string().optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Optimistic-locking version: every write must name the version it read. */
+  version: z.number().int().nonnegative(),
+});
+export type Application = z.infer<typeof Application>;
+
+/** The newest decision of a stage, if the stage has decided. */
+export function latestDecision(application: Application, stage: Stage): Decision | undefined {
+  return application.decisions.findLast((decision) => decision.stage === stage);
+}

@@ -1,0 +1,128 @@
+import type { Application } from './domain/application.js';
+import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from './domain/letting.js';
+import type { Stage, WaitingFor } from './domain/stage.js';
+
+/**
+ * Ports: what the services need from the world, named for the domain (STYLE.md). AWS and local adapters
+ * implement them; handlers receive them from one composition root per runtime.
+ */
+
+export interface ApplicationStore {
+  /** Creates a new application; fails with {@link ConflictError} when the id exists. */
+  create(application: Application): Promise<void>;
+  get(applicationId: string): Promise<Application | undefined>;
+  /**
+   * Writes the application if nobody else wrote it since it was read (its `version`), and returns it with the
+   * next version. Fails with {@link ConflictError} otherwise.
+   */
+  save(application: Application): Promise<Application>;
+}
+
+export interface LettingStore {
+  putHome(home: Property): Promise<void>;
+  getHome(propertyId: string): Promise<Property | undefined>;
+  listAvailableHomes(landlordId: string): Promise<Property[]>;
+  /**
+   * Records an offer and marks its home offered, atomically: at most one live offer per home, enforced by the
+   * store. Fails with {@link ConflictError} when the home is no longer available.
+   */
+  createOffer(offer: Offer): Promise<void>;
+  getOffer(offerId: string): Promise<Offer | undefined>;
+  /** Moves an offer on; a closed offer (refused or withdrawn) releases its home, a let one lets it. */
+  updateOffer(offerId: string, status: OfferStatus, reason?: string): Promise<Offer>;
+  putTenancy(tenancy: Tenancy): Promise<void>;
+  getTenancy(tenancyId: string): Promise<Tenancy | undefined>;
+  putKey(credential: KeyCredential): Promise<void>;
+}
+
+/** What a person is being asked to decide, and so which answers a decision may carry. */
+export type WaitKind = 'answers' | 'review' | 'attention' | 'approval' | 'response' | 'signature';
+
+/**
+ * A human step parked on a task token. The token is a bearer secret: it lives only here and in the workflow
+ * client, never in a log, a URL or a page. People refer to the wait by its opaque `decisionId`.
+ */
+export interface PendingWait {
+  decisionId: string;
+  taskToken: string;
+  applicationId: string;
+  landlordId: string;
+  stage: Stage;
+  kind: WaitKind;
+  waitingFor: WaitingFor;
+  offerId?: string;
+  /** The deadline people see; the workflow's TimeoutSeconds is only a backstop. */
+  deadline: string;
+  createdAt: string;
+  /** For an attention wait: what failed, without personal data. */
+  problem?: string;
+  status: 'open' | 'deciding' | 'decided';
+  /** The answer given, kept so a repeated POST of the same decision answers the same. */
+  decision?: Record<string, unknown>;
+}
+
+export interface WaitStore {
+  /** Parks a wait; parking the same decision twice is a no-op (idempotent). */
+  park(wait: PendingWait): Promise<void>;
+  get(decisionId: string): Promise<PendingWait | undefined>;
+  /** Claims an open wait for deciding; undefined when someone else claimed or decided it first. */
+  claim(decisionId: string): Promise<PendingWait | undefined>;
+  /** Records the decision after the workflow accepted it. */
+  complete(decisionId: string, decision: Record<string, unknown>): Promise<void>;
+  /** Gives a claimed wait back when the workflow could not be resumed. */
+  release(decisionId: string): Promise<void>;
+  listOpen(applicationId: string): Promise<PendingWait[]>;
+}
+
+/** An append-only audit event: pseudonymous ids and non-personal facts only, so erasure leaves it intact. */
+export interface AuditEvent {
+  applicationId: string;
+  at: string;
+  type: string;
+  stage?: Stage;
+  actor: 'system' | 'applicant' | 'officer' | 'council';
+  facts?: Record<string, string | number | boolean>;
+}
+
+export interface AuditLog {
+  append(event: AuditEvent): Promise<void>;
+  list(applicationId: string): Promise<AuditEvent[]>;
+}
+
+export interface Notification {
+  to: { applicationId: string } | { role: WaitingFor; landlordId: string };
+  template: string;
+  /** Values for the template; never a task token. */
+  values: Record<string, string>;
+}
+
+export interface Notifier {
+  send(notification: Notification): Promise<void>;
+}
+
+export interface WorkflowClient {
+  /** Resumes a human wait with the person's answer (SendTaskSuccess). */
+  resume(taskToken: string, output: Record<string, unknown>): Promise<void>;
+  /** Fails a human wait (SendTaskFailure), for example when the application is withdrawn. */
+  fail(taskToken: string, error: string, cause: string): Promise<void>;
+  startApplication(applicationId: string): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+/** The application asked for doesn't exist, or belongs to someone else: callers answer 404 either way. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+/** A write lost a race or broke an invariant the store enforces (one live offer per home, versions). */
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+}
+
+/** The journey is not in a state where this step can run (for example, answers missing). */
+export class JourneyStateError extends Error {
+  override readonly name = 'JourneyStateError';
+}

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { ApplicationId } from '../domain/application.js';
+import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
+import { decisionIdFor } from '../ids.js';
+import { policyFor } from '../policies.js';
+import { ConflictError, NotFoundError, type PendingWait, type WaitKind } from '../ports.js';
+import type { Deps } from './deps.js';
+import { recordSignature } from './letting-stages.js';
+
+/**
+ * Human steps (DESIGN.md §1b): the workflow parks a task token here and a person answers later through the
+ * API, by an opaque decision id. The token never leaves the store and the workflow client.
+ */
+
+export const WaitKindSchema = z.enum(['answers', 'review', 'attention', 'approval', 'response', 'signature']);
+
+export const AwaitPersonInput = z.object({
+  applicationId: ApplicationId,
+  stage: z.enum(Stage),
+  kind: WaitKindSchema,
+  waitingFor: z.enum(WaitingFor),
+  taskToken: z.string().min(1).max(4096),
+  offerId: z.string().optional(),
+  /** For an attention wait: the caught error. Only its name is kept (a message may carry personal data). */
+  error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
+});
+export type AwaitPersonInput = z.infer<typeof AwaitPersonInput>;
+
+/** How long each kind of wait gives people, from the policy; the workflow's TimeoutSeconds is a later backstop. */
+function deadlineDays(kind: WaitKind, waits: ReturnType<typeof policyFor>['waits']): number {
+  switch (kind) {
+    case 'answers':
+      return waits.applicantAnswersDays;
+    case 'response':
+      return waits.offerResponseDays;
+    case 'signature':
+      return waits.signingDays;
+    default:
+      return waits.officerDecisionDays;
+  }
+}
+
+export async function awaitPerson(
+  deps: Pick<Deps, 'applications' | 'waits' | 'audit' | 'notifier' | 'clock'>,
+  input: AwaitPersonInput,
+): Promise<{ decisionId: string }> {
+  const application = await deps.applications.get(input.applicationId);
+  if (!application) throw new NotFoundError(`Application ${input.applicationId} not found`);
+  const policy = policyFor(application.policyId);
+  const now = deps.clock.now();
+  const decisionId = decisionIdFor(input.taskToken);
+  const wait: PendingWait = {
+    decisionId,
+    taskToken: input.taskToken,
+    applicationId: application.applicationId,
+    landlordId: application.landlordId,
+    stage: input.stage,
+    kind: input.kind,
+    waitingFor: input.waitingFor,
+    deadline: new Date(now.getTime() + deadlineDays(input.kind, policy.waits) * 86_400_000).toISOString(),
+    createdAt: now.toISOString(),
+    status: 'open',
+    ...(input.offerId ? { offerId: input.offerId } : {}),
+    ...(input.error?.Error ? { problem: input.error.Error } : {}),
+  };
+  await deps.waits.park(wait);
+  if (application.stage !== input.stage && input.kind === 'answers') {
+    await deps.applications.save({ ...application, stage: input.stage, updatedAt: now.toISOString() });
+  }
+  await deps.audit.append({
+    applicationId: application.applicationId,
+    at: now.toISOString(),
+    type: 'waiting',
+    stage: input.stage,
+    actor: 'system',
+    facts: { kind: input.kind, waitingFor: input.waitingFor, decisionId },
+  });
+  await deps.notifier.send({
+    to:
+      input.waitingFor === WaitingFor.Applicant
+        ? { applicationId: application.applicationId }
+        : { role: input.waitingFor, landlordId: application.landlordId },
+    template: `wait-${input.kind}`,
+    values: { stage: stageTitles[input.stage], deadline: wait.deadline.slice(0, 10), decisionId },
+  });
+  return { decisionId };
+}
+
+export const EscalateInput = z.object({
+  applicationId: ApplicationId,
+  stage: z.enum(Stage),
+  kind: WaitKindSchema,
+});
+
+/** A wait's backstop fired: record it and tell a senior officer. The workflow then parks the case for attention. */
+export async function escalate(
+  deps: Pick<Deps, 'applications' | 'audit' | 'notifier' | 'clock'>,
+  input: z.infer<typeof EscalateInput>,
+): Promise<{ escalated: true }> {
+  const application = await deps.applications.get(input.applicationId);
+  if (!application) throw new NotFoundError(`Application ${input.applicationId} not found`);
+  const now = deps.clock.now().toISOString();
+  await deps.audit.append({
+    applicationId: application.applicationId,
+    at: now,
+    type: 'escalated',
+    stage: input.stage,
+    actor: 'system',
+    facts: { kind: input.kind },
+  });
+  await deps.notifier.send({
+    to: { role: WaitingFor.SeniorOfficer, landlordId: application.landlordId },
+    template: 'escalation',
+    values: { stage: stageTitles[input.stage], kind: input.kind },
+  });
+  return { escalated: true };
+}
+
+export const CloseCaseInput = z.object({
+  applicationId: ApplicationId,
+  stage: z.enum(Stage),
+  reason: z.string().trim().min(1).max(500),
+});
+
+/** An officer closed the case (after a referral or an attention wait): the application ends with the reason. */
+export async function closeCase(
+  deps: Pick<Deps, 'applications' | 'audit' | 'notifier' | 'clock'>,
+  input: z.infer<typeof CloseCaseInput>,
+): Promise<{ outcome: 'closed' }> {
+  const application = await deps.applications.get(input.applicationId);
+  if (!application) throw new NotFoundError(`Application ${input.applicationId} not found`);
+  if (application.status === 'closed') return { outcome: 'closed' };
+  const now = deps.clock.now().toISOString();
+  const policy = policyFor(application.policyId);
+  await deps.applications.save({
+    ...application,
+    status: 'closed',
+    updatedAt: now,
+    decisions: [
+      ...application.decisions,
+      {
+        stage: input.stage,
+        outcome: 'refer',
+        reasons: [{ rule: 'officer.close', clause: 'Officer decision', text: input.reason }],
+        inputs: {},
+        policyVersion: `${policy.policyId}@${policy.version}`,
+        decidedBy: 'officer',
+        decidedAt: now,
+        next: 'Your application is closed. We have written to you with the reasons.',
+        review: {
+          route: `You can ask ${policy.councilName} to review this decision within ${policy.reviewWithinDays} days.`,
+          withinDays: policy.reviewWithinDays,
+        },
+      },
+    ],
+  });
+  await deps.audit.append({ applicationId: application.applicationId, at: now, type: 'closed', stage: input.stage, actor: 'officer' });
+  await deps.notifier.send({ to: { applicationId: application.applicationId }, template: 'closed', values: { stage: stageTitles[input.stage] } });
+  return { outcome: 'closed' };
+}
+
+/** The answers each kind of wait accepts. */
+const reason = z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500);
+export const DecisionBodies = {
+  answers: z.object({ decision: z.literal('submitted') }),
+  review: z.object({ decision: z.enum(['proceed', 'close']), reason }),
+  attention: z.object({ decision: z.enum(['retry', 'close']), reason }),
+  approval: z.object({ decision: z.enum(['approve', 'reject']), reason }),
+  response: z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('accept') }),
+    z.object({ decision: z.literal('refuse'), reason }),
+  ]),
+  signature: z.object({ decision: z.literal('signed'), termsSha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+} satisfies Record<WaitKind, z.ZodType>;
+
+/** Who is acting: an applicant on their own application, or an officer of a landlord with roles. */
+export type Actor =
+  | { kind: 'applicant'; applicationId: string }
+  | { kind: 'officer'; officerId: string; landlordId: string; roles: readonly ('officer' | 'senior-officer')[] };
+
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+}
+
+function mayAct(actor: Actor, wait: PendingWait): 'yes' | 'not-theirs' | 'wrong-role' {
+  if (actor.kind === 'applicant') {
+    if (actor.applicationId !== wait.applicationId) return 'not-theirs';
+    return wait.waitingFor === WaitingFor.Applicant ? 'yes' : 'wrong-role';
+  }
+  if (actor.landlordId !== wait.landlordId) return 'not-theirs';
+  if (wait.waitingFor === WaitingFor.Applicant) return 'wrong-role';
+  if (wait.waitingFor === WaitingFor.SeniorOfficer && !actor.roles.includes('senior-officer')) return 'wrong-role';
+  return 'yes';
+}
+
+/**
+ * A person answers a wait. Idempotent: the same answer to an already decided wait returns the same result,
+ * and a wait can be claimed by one request only, so a double click never resumes the workflow twice.
+ */
+export async function decide(
+  deps: Pick<Deps, 'waits' | 'workflow' | 'audit' | 'clock' | 'applications' | 'lettings'>,
+  input: { decisionId: string; actor: Actor; body: unknown },
+): Promise<{ decisionId: string; decision: Record<string, unknown> }> {
+  const wait = await deps.waits.get(input.decisionId);
+  // Another party's wait answers exactly like a missing one (object-level authorisation, no enumeration).
+  if (!wait) throw new NotFoundError('No decision with that id');
+  const permission = mayAct(input.actor, wait);
+  if (permission === 'not-theirs') throw new NotFoundError('No decision with that id');
+  if (permission === 'wrong-role') throw new ForbiddenError('Your role cannot make this decision');
+
+  const decision = DecisionBodies[wait.kind].parse(input.body) as Record<string, unknown>;
+  if (wait.status === 'decided') {
+    if (JSON.stringify(wait.decision) === JSON.stringify(decision)) return { decisionId: wait.decisionId, decision };
+    throw new ConflictError('This decision has already been made');
+  }
+  const claimed = await deps.waits.claim(wait.decisionId);
+  if (!claimed) throw new ConflictError('Someone else is making this decision');
+  try {
+    if (wait.kind === 'signature' && wait.offerId) {
+      await recordSignature(deps, {
+        applicationId: wait.applicationId,
+        offerId: wait.offerId,
+        termsSha256: String(decision.termsSha256),
+      });
+    }
+    const decidedBy = input.actor.kind === 'applicant' ? 'applicant' : 'officer';
+    await deps.workflow.resume(claimed.taskToken, { ...decision, decidedBy });
+  } catch (error) {
+    await deps.waits.release(wait.decisionId);
+    throw error;
+  }
+  await deps.waits.complete(wait.decisionId, decision);
+  await deps.audit.append({
+    applicationId: wait.applicationId,
+    at: deps.clock.now().toISOString(),
+    type: 'decided',
+    stage: wait.stage,
+    actor: input.actor.kind,
+    facts: { kind: wait.kind, decision: String(decision.decision), decisionId: wait.decisionId },
+  });
+  return { decisionId: wait.decisionId, decision };
+}

@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { extractAsl } from '../../workflows/asl';
+import { synthDoorstep } from '../support/synth';
+
+const run = promisify(execFile);
+
+/**
+ * The CDK CLI synthesises the app offline, with no AWS credentials, bundling every Lambda with the local
+ * esbuild; the definitions it writes to the cloud assembly are the ones the rest of the suite checks.
+ */
+describe('npx cdk synth', () => {
+  const outdir = mkdtempSync(join(tmpdir(), 'doorstep-cli-'));
+  let template: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const env = {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_PROFILE: '',
+      CDK_DEFAULT_ACCOUNT: '',
+    };
+    await run('npx', ['cdk', 'synth', '--quiet', '--output', outdir], {
+      cwd: process.cwd(),
+      env,
+      timeout: 240_000,
+    });
+    template = JSON.parse(readFileSync(join(outdir, 'Doorstep.template.json'), 'utf8'));
+  }, 300_000);
+
+  it('writes the same state machine definitions as the in-process synthesis the other tests check', () => {
+    expect(extractAsl(template)).toEqual(synthDoorstep().asl);
+  });
+
+  it('bundles a handler for every function', () => {
+    const assets = readdirSync(outdir).filter((entry) => entry.startsWith('asset.'));
+    const bundles = assets.filter((asset) => readdirSync(join(outdir, asset)).includes('index.js'));
+    expect(bundles).toHaveLength(15);
+    for (const bundle of bundles)
+      expect(statSync(join(outdir, bundle, 'index.js')).size).toBeGreaterThan(10_000);
+  });
+});

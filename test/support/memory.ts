@@ -1,0 +1,198 @@
+import type { Application } from '../../shared/domain/application';
+import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from '../../shared/domain/letting';
+import {
+  type ApplicationStore,
+  type AuditEvent,
+  type AuditLog,
+  ConflictError,
+  type LettingStore,
+  type Notification,
+  type Notifier,
+  NotFoundError,
+  type PendingWait,
+  type WaitStore,
+  type WorkflowClient,
+} from '../../shared/ports';
+import type { Deps } from '../../shared/services/deps';
+
+/**
+ * In-memory fakes of the ports, for unit tests only. They keep the invariants the real store enforces
+ * (conditional create, versions, one live offer per home, single-use claims), so services are tested against
+ * the same rules; the DynamoDB adapter is tested against DynamoDB Local in test/integration.
+ */
+// A JSON round trip, like a store's: it drops undefined values (removeUndefinedValues) and builds the copy in
+// the caller's realm. Jest's structuredClone builds it in Node's outer realm, whose Object.prototype differs,
+// so util.isDeepStrictEqual (used by the services' idempotency checks) would never find a copy equal.
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+export class MemoryApplications implements ApplicationStore {
+  readonly items = new Map<string, Application>();
+  async create(application: Application) {
+    if (this.items.has(application.applicationId)) throw new ConflictError('exists');
+    this.items.set(application.applicationId, clone({ ...application, version: 0 }));
+  }
+  async get(applicationId: string) {
+    const found = this.items.get(applicationId);
+    return found ? clone(found) : undefined;
+  }
+  async save(application: Application) {
+    const stored = this.items.get(application.applicationId);
+    if (!stored || stored.version !== application.version) throw new ConflictError('changed');
+    const next = { ...application, version: application.version + 1 };
+    this.items.set(application.applicationId, clone(next));
+    return clone(next);
+  }
+}
+
+export class MemoryLettings implements LettingStore {
+  readonly homes = new Map<string, Property>();
+  readonly offers = new Map<string, Offer>();
+  readonly tenancies = new Map<string, Tenancy>();
+  readonly keys = new Map<string, KeyCredential>();
+  async putHome(home: Property) {
+    this.homes.set(home.propertyId, clone(home));
+  }
+  async getHome(propertyId: string) {
+    const home = this.homes.get(propertyId);
+    return home ? clone(home) : undefined;
+  }
+  async listAvailableHomes(landlordId: string) {
+    return [...this.homes.values()].filter((home) => home.landlordId === landlordId && home.status === 'available').map(clone);
+  }
+  async createOffer(offer: Offer) {
+    const home = this.homes.get(offer.propertyId);
+    if (!home || home.status !== 'available' || home.landlordId !== offer.landlordId) throw new ConflictError('taken');
+    this.homes.set(home.propertyId, { ...home, status: 'offered' });
+    this.offers.set(offer.offerId, clone(offer));
+  }
+  async getOffer(offerId: string) {
+    const offer = this.offers.get(offerId);
+    return offer ? clone(offer) : undefined;
+  }
+  async updateOffer(offerId: string, status: OfferStatus, reason?: string) {
+    const offer = this.offers.get(offerId);
+    if (!offer) throw new NotFoundError('no offer');
+    const updated: Offer = { ...offer, status, ...(reason ? { closedReason: reason } : {}) };
+    this.offers.set(offerId, updated);
+    const home = this.homes.get(offer.propertyId);
+    if (home && (status === 'refused' || status === 'withdrawn')) this.homes.set(home.propertyId, { ...home, status: 'available' });
+    if (home && status === 'let') this.homes.set(home.propertyId, { ...home, status: 'let' });
+    return clone(updated);
+  }
+  async putTenancy(tenancy: Tenancy) {
+    this.tenancies.set(tenancy.tenancyId, clone(tenancy));
+  }
+  async getTenancy(tenancyId: string) {
+    const tenancy = this.tenancies.get(tenancyId);
+    return tenancy ? clone(tenancy) : undefined;
+  }
+  async putKey(credential: KeyCredential) {
+    this.keys.set(credential.credentialId, clone(credential));
+  }
+}
+
+export class MemoryWaits implements WaitStore {
+  readonly items = new Map<string, PendingWait>();
+  async park(wait: PendingWait) {
+    if (!this.items.has(wait.decisionId)) this.items.set(wait.decisionId, clone(wait));
+  }
+  async get(decisionId: string) {
+    const wait = this.items.get(decisionId);
+    return wait ? clone(wait) : undefined;
+  }
+  async claim(decisionId: string) {
+    const wait = this.items.get(decisionId);
+    if (!wait || wait.status !== 'open') return undefined;
+    wait.status = 'deciding';
+    return clone(wait);
+  }
+  async complete(decisionId: string, decision: Record<string, unknown>) {
+    const wait = this.items.get(decisionId);
+    if (!wait || wait.status !== 'deciding') throw new ConflictError('not deciding');
+    wait.status = 'decided';
+    wait.decision = clone(decision);
+  }
+  async release(decisionId: string) {
+    const wait = this.items.get(decisionId);
+    if (wait?.status === 'deciding') wait.status = 'open';
+  }
+  async listOpen(applicationId: string) {
+    return [...this.items.values()].filter((wait) => wait.applicationId === applicationId && wait.status === 'open').map(clone);
+  }
+}
+
+export class MemoryAudit implements AuditLog {
+  readonly events: AuditEvent[] = [];
+  async append(event: AuditEvent) {
+    this.events.push(clone(event));
+  }
+  async list(applicationId: string) {
+    return this.events.filter((event) => event.applicationId === applicationId).map(clone);
+  }
+}
+
+export class MemoryNotifier implements Notifier {
+  readonly sent: Notification[] = [];
+  async send(notification: Notification) {
+    this.sent.push(clone(notification));
+  }
+}
+
+/** Records what the services asked of the workflow; `failNext` makes the next call fail like a throttled API. */
+export class RecordingWorkflow implements WorkflowClient {
+  readonly resumed: Array<{ taskToken: string; output: Record<string, unknown> }> = [];
+  readonly failed: Array<{ taskToken: string; error: string }> = [];
+  readonly started: string[] = [];
+  failNext = false;
+  private check() {
+    if (this.failNext) {
+      this.failNext = false;
+      throw new Error('ThrottlingException');
+    }
+  }
+  async resume(taskToken: string, output: Record<string, unknown>) {
+    this.check();
+    this.resumed.push({ taskToken, output: clone(output) });
+  }
+  async fail(taskToken: string, error: string) {
+    this.check();
+    this.failed.push({ taskToken, error });
+  }
+  async startApplication(applicationId: string) {
+    this.check();
+    this.started.push(applicationId);
+  }
+}
+
+/** A clock tests move by hand: never real time. */
+export class ManualClock {
+  constructor(private current: Date) {}
+  now() {
+    return new Date(this.current);
+  }
+  advanceDays(days: number) {
+    this.current = new Date(this.current.getTime() + days * 86_400_000);
+  }
+}
+
+export type MemoryDeps = Deps & {
+  applications: MemoryApplications;
+  lettings: MemoryLettings;
+  waits: MemoryWaits;
+  audit: MemoryAudit;
+  notifier: MemoryNotifier;
+  workflow: RecordingWorkflow;
+  clock: ManualClock;
+};
+
+export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
+  return {
+    applications: new MemoryApplications(),
+    lettings: new MemoryLettings(),
+    waits: new MemoryWaits(),
+    audit: new MemoryAudit(),
+    notifier: new MemoryNotifier(),
+    workflow: new RecordingWorkflow(),
+    clock: new ManualClock(now),
+  };
+}

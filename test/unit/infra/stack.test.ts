@@ -1,0 +1,162 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { synthDoorstep } from '../../support/synth';
+
+// Synthesising with the AwsSolutions plugin is itself the cdk-nag gate: an unacknowledged error throws here.
+const { template, region } = synthDoorstep();
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+const statements = (): Array<{ policy: string; statement: Statement }> =>
+  Object.entries(template.findResources('AWS::IAM::Policy')).flatMap(([policy, resource]) =>
+    (resource.Properties.PolicyDocument.Statement as Statement[]).map((statement) => ({ policy, statement })),
+  );
+
+describe('the Doorstep stack', () => {
+  it('deploys to eu-west-2, keeping UK data in the UK', () => {
+    expect(region).toBe('eu-west-2');
+  });
+
+  it('stores the journey in one on-demand DynamoDB table with PITR and a rotating customer-managed key', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+      DeletionProtectionEnabled: true,
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('keeps documents private, TLS-only, KMS-encrypted, with a quarantine prefix that expires', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+        ],
+      },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: 'quarantine/', ExpirationInDays: 1, Status: 'Enabled' }),
+        ]),
+      },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'documents/' }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('runs every function on the newest Node.js runtime, arm64, traced, behind a published live alias', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions)).toHaveLength(15);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
+      });
+    }
+    template.resourceCountIs('AWS::Lambda::Version', 15);
+    template.resourceCountIs('AWS::Lambda::Alias', 15);
+    template.allResourcesProperties('AWS::Lambda::Alias', { Name: 'live' });
+  });
+
+  it('gives no function a managed policy: each role is granted resource by resource', () => {
+    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('grants "*" only for the actions that accept nothing narrower (X-Ray, log delivery)', () => {
+    const allowedOnStar =
+      /^(xray:|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))/;
+    const onStar = statements().filter(({ statement }) => statement.Resource === '*');
+    expect(onStar.length).toBeGreaterThan(0);
+    for (const { statement } of onStar) {
+      const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+      for (const action of actions) expect(action).toMatch(allowedOnStar);
+    }
+  });
+
+  it('lets only the API function resume workflows, and no stage function', () => {
+    const resumers = statements()
+      .filter(({ statement }) => JSON.stringify(statement.Action).includes('states:SendTaskSuccess'))
+      .map(({ policy }) => policy);
+    expect(resumers.length).toBeGreaterThan(0);
+    for (const policy of resumers) expect(policy).toMatch(/^Apiapi/);
+  });
+
+  it('runs both workflows as Standard state machines with full logging (no execution data) and tracing', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 2);
+    template.allResourcesProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  it('publishes a version of each workflow behind a live alias', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachineVersion', 2);
+    template.resourceCountIs('AWS::StepFunctions::StateMachineAlias', 2);
+    template.allResourcesProperties('AWS::StepFunctions::StateMachineAlias', {
+      Name: 'live',
+      RoutingConfiguration: [Match.objectLike({ Weight: 100 })],
+    });
+  });
+
+  it('puts every API route behind the officers’ JWT authoriser, throttled and access-logged', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
+    const routes = template.findResources('AWS::ApiGatewayV2::Route');
+    expect(Object.keys(routes).length).toBeGreaterThanOrEqual(2);
+    for (const route of Object.values(routes)) expect(route.Properties.AuthorizationType).toBe('JWT');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
+    });
+  });
+
+  it('signs officers in with Cognito: no self sign-up, MFA required, strong passwords, two roles', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 14, RequireSymbols: true }) },
+    });
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (group) => group.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual(['officer', 'senior-officer']);
+  });
+});
+
+describe('the cdk-nag gate', () => {
+  it('fails synthesis when a resource breaks an AwsSolutions rule nobody acknowledged', () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'doorstep-nag-')) });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    const stack = new Stack(app, 'Careless', { env: { region: 'eu-west-2' } });
+    new Table(stack, 'NoBackups', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
+    expect(() => app.synth()).toThrow();
+  });
+});

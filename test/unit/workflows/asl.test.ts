@@ -1,0 +1,187 @@
+import { extractAsl } from '../../../workflows/asl';
+import { synthDoorstep } from '../../support/synth';
+
+type State = Record<string, unknown> & { Type: string };
+type Retrier = {
+  ErrorEquals: string[];
+  MaxAttempts?: number;
+  BackoffRate?: number;
+  IntervalSeconds?: number;
+};
+type Catcher = { ErrorEquals: string[]; Next: string };
+
+const { asl } = synthDoorstep();
+const machines = Object.entries(asl);
+
+const isHumanWait = (state: State) =>
+  typeof state.Resource === 'string' && state.Resource.endsWith('.waitForTaskToken');
+const isMachineTask = (state: State) => state.Type === 'Task' && !isHumanWait(state);
+const tasks = (kind: (state: State) => boolean) =>
+  machines.flatMap(([machine, definition]) =>
+    Object.entries(definition.States as Record<string, State>)
+      .filter(([, state]) => kind(state))
+      .map(([name, state]) => [`${machine} / ${name}`, state] as const),
+  );
+
+/** Every state a state can go to next: Next, Default, Choice branches and Catch targets. */
+function successors(state: State): string[] {
+  const next = [state.Next, state.Default].filter((target): target is string => typeof target === 'string');
+  const choices = ((state.Choices as Array<{ Next: string }> | undefined) ?? []).map((choice) => choice.Next);
+  const catches = ((state.Catch as Catcher[] | undefined) ?? []).map((catcher) => catcher.Next);
+  return [...next, ...choices, ...catches];
+}
+
+describe('the journey workflows (ASL extracted from the synthesised template)', () => {
+  it('synthesises the two workflows, Application and Letting', () => {
+    expect(Object.keys(asl).sort()).toEqual(['doorstep-application', 'doorstep-letting']);
+  });
+
+  it('never uses JSONata, which the local runner ignores silently', () => {
+    const text = JSON.stringify(asl);
+    expect(text).not.toMatch(/JSONata/i);
+    expect(text).not.toMatch(/"Assign"/);
+  });
+
+  it.each(machines)('%s starts with the resume Choice on $.resumeFrom', (_name, definition) => {
+    const start = definition.States[definition.StartAt] as State;
+    expect(start.Type).toBe('Choice');
+    expect(JSON.stringify(start.Choices)).toContain('$.resumeFrom');
+    expect(start.Default).toBeDefined();
+  });
+
+  it.each(tasks(isMachineTask))(
+    '%s retries with backoff, then catches everything into a park state',
+    (_name, state) => {
+      const retriers = (state.Retry as Retrier[] | undefined) ?? [];
+      const backoff = retriers.find(
+        (retrier) =>
+          retrier.ErrorEquals.includes('States.ALL') &&
+          (retrier.MaxAttempts ?? 3) > 0 &&
+          (retrier.BackoffRate ?? 2) > 1,
+      );
+      expect(backoff).toBeDefined();
+      const catchers = (state.Catch as Catcher[] | undefined) ?? [];
+      const catchAll = catchers.find((catcher) => catcher.ErrorEquals.includes('States.ALL'));
+      expect(catchAll?.Next).toMatch(/: park$|^Attention$/);
+    },
+  );
+
+  it.each(tasks(isHumanWait))(
+    '%s waits with a timeout backstop that escalates, and never retries',
+    (_name, state) => {
+      expect(state.TimeoutSeconds).toEqual(expect.any(Number));
+      expect(state.TimeoutSeconds as number).toBeGreaterThan(0);
+      expect(state.Retry).toBeUndefined();
+      expect(state.HeartbeatSeconds).toBeUndefined();
+      const catchers = (state.Catch as Catcher[] | undefined) ?? [];
+      const onTimeout = catchers.find((catcher) => catcher.ErrorEquals.includes('States.Timeout'));
+      expect(onTimeout?.Next).toMatch(/escalate/);
+      // The token is handed to the parking function, never elsewhere.
+      expect(JSON.stringify(state.Parameters)).toContain('"taskToken.$":"$$.Task.Token"');
+    },
+  );
+
+  it.each(machines)('%s has no dangling or unreachable states', (_name, definition) => {
+    const states = definition.States as Record<string, State>;
+    const reached = new Set<string>();
+    const queue = [definition.StartAt];
+    while (queue.length > 0) {
+      const name = queue.shift() as string;
+      if (reached.has(name)) continue;
+      const state = states[name];
+      expect(state).toBeDefined();
+      reached.add(name);
+      if (state) queue.push(...successors(state));
+    }
+    expect([...reached].sort()).toEqual(Object.keys(states).sort());
+  });
+
+  it('runs the Application stages in order: eligibility, qualification, household, documents, verification, registered', () => {
+    const states = asl['doorstep-application']?.States as Record<string, State>;
+    const order = ['Eligibility', 'Qualification', 'Household', 'Documents', 'Verification'];
+    order.forEach((stage, index) => {
+      const outcome = states[`${stage}: outcome`];
+      const next = index + 1 < order.length ? `${order[index + 1]}: assess` : 'Registered: register';
+      expect(outcome?.Default).toBe(next);
+    });
+  });
+
+  it('runs the Letting stages in order: offer, approval, response, signing, keys, let', () => {
+    const states = asl['doorstep-letting']?.States as Record<string, State>;
+    const chain = (from: string, decision: string) =>
+      ((states[from]?.Choices ?? []) as Array<{ StringEquals?: string; Next: string }>).find(
+        (choice) => choice.StringEquals === decision,
+      )?.Next;
+    expect(chain('Offer: found?', 'offered')).toBe('OfficerApproval: approval');
+    expect(chain('OfficerApproval: decision', 'approve')).toBe('ApplicantResponse: response');
+    expect(chain('ApplicantResponse: decision', 'accept')).toBe('TenancySigning: prepare');
+    expect(states['TenancySigning: prepare']?.Next).toBe('TenancySigning: signature');
+    expect(states['TenancySigning: signature']?.Next).toBe('Keys: issue');
+    expect(states['Keys: issue']?.Next).toBe('Let: complete');
+    expect(states['Let: complete']?.Next).toBe('Let');
+  });
+
+  it('links the workflows by application id: registration starts a Letting on its live alias', () => {
+    const start = asl['doorstep-application']?.States['Registered: start letting'] as State;
+    expect(start.Resource).toBe('arn:aws:states:::states:startExecution');
+    const parameters = start.Parameters as Record<string, unknown>;
+    expect(parameters.StateMachineArn).toMatch(/LettingStateMachineLive.*:live$/);
+    expect(parameters.Input).toMatchObject({ 'applicationId.$': '$.applicationId' });
+  });
+
+  it('sends an officer "retry" from the attention wait back through the resume Choice', () => {
+    for (const [, definition] of machines) {
+      const decision = definition.States['Attention: decision'] as State;
+      const retry = (decision.Choices as Array<{ StringEquals?: string; Next: string }>).find(
+        (choice) => choice.StringEquals === 'retry',
+      );
+      expect(retry?.Next).toBe(definition.StartAt);
+    }
+  });
+});
+
+describe('extractAsl', () => {
+  it('resolves Ref and Fn::GetAtt tokens with the given resolver', () => {
+    const template = {
+      Resources: {
+        Fn: { Type: 'AWS::Lambda::Alias' },
+        Machine: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          Properties: {
+            StateMachineName: 'demo',
+            DefinitionString: {
+              'Fn::Join': [
+                '',
+                [
+                  '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"',
+                  { Ref: 'Fn' },
+                  '","Next":"B"},"B":{"Type":"Pass","Result":"',
+                  { 'Fn::GetAtt': ['Fn', 'Arn'] },
+                  '","End":true}}}',
+                ],
+              ],
+            },
+          },
+        },
+      },
+    };
+    const asl = extractAsl(
+      template,
+      (token) => `${token.logicalId}/${token.attribute ?? 'ref'}/${token.type}`,
+    );
+    expect(asl.demo?.States.A?.Resource).toBe('Fn/ref/AWS::Lambda::Alias');
+    expect(asl.demo?.States.B?.Result).toBe('Fn/Arn/AWS::Lambda::Alias');
+  });
+
+  it('refuses a definition with an intrinsic it cannot resolve', () => {
+    const template = {
+      Resources: {
+        Machine: {
+          Type: 'AWS::StepFunctions::StateMachine',
+          Properties: { DefinitionString: { 'Fn::Join': ['', ['{', { 'Fn::Sub': 'x' }, '}']] } },
+        },
+      },
+    };
+    expect(() => extractAsl(template)).toThrow();
+  });
+});
