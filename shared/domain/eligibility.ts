@@ -66,7 +66,7 @@ export function assessEligibility(input: {
     policyVersion: `${policy.policyId}@${policy.version}`,
     decidedBy: 'system',
     decidedAt,
-    next: 'An officer will contact you within 10 working days. You do not need to do anything yet.',
+    next: `An officer will contact you within ${policy.waits.officerDecisionDays} days. You do not need to do anything yet.`,
     review: reviewRoute(policy),
   };
 }

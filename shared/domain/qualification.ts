@@ -13,7 +13,12 @@ import { Stage } from './stage.js';
  */
 
 /** Statutory exceptions to a local residence rule, with the instrument each rests on. */
-const residenceExceptions: Array<{ flag: keyof LocalConnection; clause: string; text: string }> = [
+const residenceExceptions: Array<{
+  flag: keyof LocalConnection;
+  clause: string;
+  text: string;
+  underAge?: number;
+}> = [
   {
     flag: 'armedForces',
     clause: 'Allocation of Housing (Qualification Criteria for Armed Forces) (England) Regulations 2012',
@@ -34,7 +39,8 @@ const residenceExceptions: Array<{ flag: keyof LocalConnection; clause: string; 
     flag: 'careLeaver',
     clause:
       'Allocation of Housing (Qualification Criteria for Victims of Domestic Abuse and Care Leavers) (England) Regulations 2025 reg 2',
-    text: 'Care leavers are not held to a residence rule.',
+    text: 'Care leavers under 25 are not held to a residence rule.',
+    underAge: 25,
   },
 ];
 
@@ -90,7 +96,11 @@ export function assessQualification(input: {
   }
 
   const needed = policy.qualification.residenceYears;
-  const exception = residenceExceptions.find((candidate) => localConnection[candidate.flag] === true);
+  const exception = residenceExceptions.find(
+    (candidate) =>
+      localConnection[candidate.flag] === true &&
+      (candidate.underAge === undefined || age < candidate.underAge),
+  );
   if (localConnection.yearsInArea >= needed) {
     reasons.push({
       rule: 'qualification.residence',

@@ -17,18 +17,18 @@ export function register(input: {
   decidedAt: string;
 }): { registration: Registration; decision: Decision } {
   const { need, currentHome, policy, decidedAt } = input;
-  const clause = `${statute.reasonablePreference[policy.jurisdiction]}(c)`;
+  const preference = statute.reasonablePreference[policy.jurisdiction];
   const overcrowded = currentHome.tenure !== 'no-home' && currentHome.bedrooms < need.bedrooms;
   const reason: Reason = overcrowded
     ? {
         rule: 'priority.overcrowding',
-        clause,
+        clause: `${preference}(c)`,
         text: `Your home has ${currentHome.bedrooms} bedrooms and your household needs ${need.bedrooms}, so you are overcrowded. Overcrowded households get reasonable preference: band B.`,
         answer: String(currentHome.bedrooms),
       }
     : {
         rule: 'priority.none',
-        clause,
+        clause: preference,
         text: 'None of the reasonable-preference groups we check today applies to you, so you are in band C. If your situation changes, tell us and we will look again.',
       };
   const registration: Registration = {
