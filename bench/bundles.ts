@@ -14,7 +14,9 @@ const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 
 const template = JSON.parse(readFileSync(join(outdir, 'Doorstep.template.json'), 'utf8'));
 const rows: Array<{ fn: string; kib: number }> = [];
-for (const [logicalId, resource] of Object.entries<{ Type: string; Metadata?: Record<string, string> }>(template.Resources)) {
+for (const [logicalId, resource] of Object.entries<{ Type: string; Metadata?: Record<string, string> }>(
+  template.Resources,
+)) {
   const asset = resource.Metadata?.['aws:asset:path'];
   if (resource.Type !== 'AWS::Lambda::Function' || !asset) continue;
   const bytes = statSync(join(outdir, asset, 'index.js')).size;

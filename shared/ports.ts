@@ -62,8 +62,8 @@ export interface PendingWait {
 }
 
 export interface WaitStore {
-  /** Parks a wait; parking the same decision twice is a no-op (idempotent). */
-  park(wait: PendingWait): Promise<void>;
+  /** Parks a wait; parking the same decision twice is a no-op (idempotent). True when this call parked it. */
+  park(wait: PendingWait): Promise<boolean>;
   get(decisionId: string): Promise<PendingWait | undefined>;
   /** Claims an open wait for deciding; undefined when someone else claimed or decided it first. */
   claim(decisionId: string): Promise<PendingWait | undefined>;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../../shared/services/deps.js';
 import { caseForOfficer } from '../../shared/services/officer-view.js';
 import { type Actor, decide } from '../../shared/services/waits.js';
-import { ClientError, type HttpEvent, httpHandler, json } from '../lib/http.js';
+import { ClientError, type HttpEvent, type HttpResult, httpHandler, json } from '../lib/http.js';
 import { lambdaDeps } from '../wiring.js';
 
 const Claims = z.object({
@@ -37,36 +37,39 @@ const param = (event: HttpEvent, name: string) => {
 /**
  * The officer API (applicants' sessions and routes arrive with the local-stack issue). Every route is behind
  * the Cognito JWT authoriser in AWS; the handler still checks the landlord on every record (object-level
- * authorisation).
+ * authorisation). The router sits inside the shared middleware stack, so an unknown route is a 404 answer
+ * like every other client error, not a thrown invocation error.
  */
 export const createHandler = (deps: () => Deps) =>
-  httpRouterHandler<HttpEvent, Awaited<ReturnType<typeof json>>>([
-    {
-      method: 'POST',
-      path: '/v1/decisions/{decisionId}',
-      handler: httpHandler(async (event) => {
-        const result = await decide(deps(), {
-          decisionId: param(event, 'decisionId'),
-          actor: officer(event),
-          body: event.parsedBody ?? {},
-        });
-        return json(200, result);
-      }),
-    },
-    {
-      method: 'GET',
-      path: '/v1/officer/applications/{applicationId}',
-      handler: httpHandler(async (event) => {
-        const actor = officer(event);
-        return json(
-          200,
-          await caseForOfficer(deps(), {
-            applicationId: param(event, 'applicationId'),
-            landlordId: actor.landlordId,
-          }),
-        );
-      }),
-    },
-  ]);
+  httpHandler(
+    httpRouterHandler<HttpEvent, HttpResult>([
+      {
+        method: 'POST',
+        path: '/v1/decisions/{decisionId}',
+        handler: async (event: HttpEvent) => {
+          const result = await decide(deps(), {
+            decisionId: param(event, 'decisionId'),
+            actor: officer(event),
+            body: event.parsedBody ?? {},
+          });
+          return json(200, result);
+        },
+      },
+      {
+        method: 'GET',
+        path: '/v1/officer/applications/{applicationId}',
+        handler: async (event: HttpEvent) => {
+          const actor = officer(event);
+          return json(
+            200,
+            await caseForOfficer(deps(), {
+              applicationId: param(event, 'applicationId'),
+              landlordId: actor.landlordId,
+            }),
+          );
+        },
+      },
+    ]),
+  );
 
 export const handler = createHandler(lambdaDeps);

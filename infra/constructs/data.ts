@@ -2,13 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-
-/** The same names the local runtime gives DynamoDB Local, so one adapter serves both. */
-export const TABLE_KEYS = {
-  partition: 'pk',
-  sort: 'sk',
-  gsi1: { name: 'gsi1', partition: 'gsi1pk', sort: 'gsi1sk' },
-} as const;
+import { TABLE_KEYS } from '../../shared/adapters/aws/keys.js';
 
 /**
  * The journey's store: one DynamoDB table (single-table design), on demand, point-in-time recovery, encrypted

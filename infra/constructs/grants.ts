@@ -2,7 +2,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { TABLE_KEYS } from './data.js';
+import { TABLE_KEYS } from '../../shared/adapters/aws/keys.js';
 
 /**
  * The journey's data access, narrower than `grantReadWriteData`: the item and query actions Doorstep's

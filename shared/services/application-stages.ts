@@ -52,7 +52,11 @@ async function decideStage(
   deps: StageDeps,
   input: StageInput,
   stage: ApplicationStage,
-  decide: (application: Application, policy: Policy, now: string) => { decision: Decision; patch?: Partial<Application> },
+  decide: (
+    application: Application,
+    policy: Policy,
+    now: string,
+  ) => { decision: Decision; patch?: Partial<Application> },
 ): Promise<StageResult> {
   const application = await deps.applications.get(input.applicationId);
   if (!application) throw new NotFoundError(`Application ${input.applicationId} not found`);
@@ -74,7 +78,10 @@ async function decideStage(
     previous !== undefined &&
     previous.outcome === decision.outcome &&
     isDeepStrictEqual(previous.inputs, decision.inputs) &&
-    (patch === undefined || Object.entries(patch).every(([key, value]) => isDeepStrictEqual(application[key as keyof Application], value)));
+    (patch === undefined ||
+      Object.entries(patch).every(([key, value]) =>
+        isDeepStrictEqual(application[key as keyof Application], value),
+      ));
   if (!unchanged) {
     await deps.applications.save({
       ...application,
@@ -130,13 +137,19 @@ export function qualification(deps: StageDeps, input: StageInput): Promise<Stage
 export function household(deps: StageDeps, input: StageInput): Promise<StageResult> {
   return decideStage(deps, input, Stage.Household, (application, policy, now) => {
     applicantOf(application);
+    // The current home is asked with the household (bedrooms now against bedrooms needed).
+    const currentHome = answer(application.profile.currentHome, 'current home');
     const need = bedroomNeed(application.profile.household, now.slice(0, 10));
     return {
       decision: {
         stage: Stage.Household,
         outcome: 'recorded',
         reasons: need.reasons,
-        inputs: { members: application.profile.household.length, bedroomNeed: need.bedrooms },
+        inputs: {
+          members: application.profile.household.length,
+          bedroomNeed: need.bedrooms,
+          currentBedrooms: currentHome.bedrooms,
+        },
         policyVersion: `${policy.policyId}@${policy.version}`,
         decidedBy: 'system',
         decidedAt: now,
@@ -153,7 +166,9 @@ export function household(deps: StageDeps, input: StageInput): Promise<StageResu
 export function documents(deps: StageDeps, input: StageInput): Promise<StageResult> {
   return decideStage(deps, input, Stage.Documents, (application, policy, now) => {
     const identity = application.documents.filter(
-      (document) => (document.kind === 'passport' || document.kind === 'driving-licence') && document.status !== 'rejected',
+      (document) =>
+        (document.kind === 'passport' || document.kind === 'driving-licence') &&
+        document.status !== 'rejected',
     );
     const reasons = application.documents.map((document) => ({
       rule: 'documents.received',
@@ -175,7 +190,9 @@ export function documents(deps: StageDeps, input: StageInput): Promise<StageResu
               text: 'We need a passport or a photocard driving licence to confirm who you are. An officer will help you if you do not have one.',
             },
           ],
-          inputs: { documents: application.documents.map((document) => `${document.kind}:${document.status}`) },
+          inputs: {
+            documents: application.documents.map((document) => `${document.kind}:${document.status}`),
+          },
           policyVersion,
           decidedBy: 'system',
           decidedAt: now,
@@ -232,7 +249,9 @@ export function verification(deps: StageDeps, input: StageInput): Promise<StageR
     const fields = read.readFields;
     const typedName = `${applicant.firstName} ${applicant.lastName}`.toUpperCase();
     const mismatches = [
-      fields.surname && fields.surname.value.toUpperCase() !== applicant.lastName.toUpperCase() ? 'surname' : undefined,
+      fields.surname && fields.surname.value.toUpperCase() !== applicant.lastName.toUpperCase()
+        ? 'surname'
+        : undefined,
       fields.dateOfBirth && fields.dateOfBirth.value !== applicant.dateOfBirth ? 'date of birth' : undefined,
     ].filter((field): field is string => field !== undefined);
     if (mismatches.length > 0) {
@@ -282,12 +301,16 @@ export async function registration(
       policy,
       decidedAt: now,
     });
-    const keep = application.registration ?? registered;
-    return { decision, patch: { registration: keep, status: 'registered' } };
+    // A changed household changes the band and bedroom need; the effective date stays the first registration's.
+    const effectiveDate = application.registration?.effectiveDate ?? registered.effectiveDate;
+    return { decision, patch: { registration: { ...registered, effectiveDate }, status: 'registered' } };
   });
   const application = await deps.applications.get(input.applicationId);
   if (!application?.registration) throw new JourneyStateError('Registration did not record a band');
   const homes = await deps.lettings.listAvailableHomes(application.landlordId);
-  const match = pickHome(homes, { bedroomNeed: application.registration.bedroomNeed, landlordId: application.landlordId });
+  const match = pickHome(homes, {
+    bedroomNeed: application.registration.bedroomNeed,
+    landlordId: application.landlordId,
+  });
   return { ...result, homeAvailable: match !== undefined };
 }

@@ -1,4 +1,12 @@
-import type { ApplicationStore, AuditLog, Clock, LettingStore, Notifier, WaitStore, WorkflowClient } from '../ports.js';
+import type {
+  ApplicationStore,
+  AuditLog,
+  Clock,
+  LettingStore,
+  Notifier,
+  WaitStore,
+  WorkflowClient,
+} from '../ports.js';
 
 /** Everything a service may use. Each service names the part it needs, so tests pass only that. */
 export interface Deps {

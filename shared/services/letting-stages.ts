@@ -3,9 +3,9 @@ import { ApplicationId } from '../domain/application.js';
 import { isoDay } from '../domain/dates.js';
 import { type KeyCredential, type Offer, pickHome, type Tenancy } from '../domain/letting.js';
 import { Stage } from '../domain/stage.js';
+import { newId, sha256Hex } from '../ids.js';
 import { policyFor } from '../policies.js';
 import { ConflictError, JourneyStateError, NotFoundError } from '../ports.js';
-import { newId, sha256Hex } from '../ids.js';
 import type { Deps } from './deps.js';
 
 type LettingDeps = Pick<Deps, 'applications' | 'lettings' | 'audit' | 'clock'>;
@@ -26,10 +26,14 @@ const MATCH_ATTEMPTS = 3;
  * The Offer stage: picks a home and records the offer. The store allows one live offer per home, so two
  * lettings racing for the same home cannot both win; the loser tries the next home.
  */
-export async function makeOffer(deps: LettingDeps, input: z.infer<typeof LettingInput>): Promise<OfferResult> {
+export async function makeOffer(
+  deps: LettingDeps,
+  input: z.infer<typeof LettingInput>,
+): Promise<OfferResult> {
   const application = await deps.applications.get(input.applicationId);
   if (!application) throw new NotFoundError(`Application ${input.applicationId} not found`);
-  if (!application.registration) throw new JourneyStateError('Only a registered household can be offered a home');
+  if (!application.registration)
+    throw new JourneyStateError('Only a registered household can be offered a home');
 
   // Idempotent: a retried or resumed Offer stage finds the offer it already made.
   if (application.status === 'offered' && application.currentOfferId) {
@@ -38,8 +42,13 @@ export async function makeOffer(deps: LettingDeps, input: z.infer<typeof Letting
 
   const taken = new Set<string>();
   for (let attempt = 0; attempt < MATCH_ATTEMPTS; attempt += 1) {
-    const homes = (await deps.lettings.listAvailableHomes(application.landlordId)).filter((home) => !taken.has(home.propertyId));
-    const match = pickHome(homes, { bedroomNeed: application.registration.bedroomNeed, landlordId: application.landlordId });
+    const homes = (await deps.lettings.listAvailableHomes(application.landlordId)).filter(
+      (home) => !taken.has(home.propertyId),
+    );
+    const match = pickHome(homes, {
+      bedroomNeed: application.registration.bedroomNeed,
+      landlordId: application.landlordId,
+    });
     if (!match) return { outcome: 'no-home' };
     const now = deps.clock.now().toISOString();
     const offer: Offer = {
@@ -60,7 +69,12 @@ export async function makeOffer(deps: LettingDeps, input: z.infer<typeof Letting
       }
       throw error;
     }
-    await deps.applications.save({ ...application, status: 'offered', currentOfferId: offer.offerId, updatedAt: now });
+    await deps.applications.save({
+      ...application,
+      status: 'offered',
+      currentOfferId: offer.offerId,
+      updatedAt: now,
+    });
     await deps.audit.append({
       applicationId: application.applicationId,
       at: now,
@@ -75,7 +89,8 @@ export async function makeOffer(deps: LettingDeps, input: z.infer<typeof Letting
 
 async function liveOffer(deps: LettingDeps, input: OfferInput): Promise<Offer> {
   const offer = await deps.lettings.getOffer(input.offerId);
-  if (!offer || offer.applicationId !== input.applicationId) throw new NotFoundError(`Offer ${input.offerId} not found`);
+  if (!offer || offer.applicationId !== input.applicationId)
+    throw new NotFoundError(`Offer ${input.offerId} not found`);
   return offer;
 }
 
@@ -88,7 +103,10 @@ export const CloseOfferInput = z.object({
 });
 
 /** Closes an offer the officer rejected or the applicant refused: the home is free again, the household stays registered. */
-export async function closeOffer(deps: LettingDeps, input: z.infer<typeof CloseOfferInput>): Promise<{ outcome: string }> {
+export async function closeOffer(
+  deps: LettingDeps,
+  input: z.infer<typeof CloseOfferInput>,
+): Promise<{ outcome: string }> {
   const application = await deps.applications.get(input.applicationId);
   if (!application) throw new NotFoundError(`Application ${input.applicationId} not found`);
   const offerId = input.offerId ?? application.currentOfferId;
@@ -116,7 +134,10 @@ export async function closeOffer(deps: LettingDeps, input: z.infer<typeof CloseO
  * The tenancy agreement, today's honest minimum: its terms, built from the application and the home, hashed so
  * the signature step can name exactly what was signed. The PDF and e-signatures arrive with the signing issue.
  */
-export async function prepareTenancy(deps: LettingDeps, input: OfferInput): Promise<{ outcome: 'prepared'; tenancyId: string }> {
+export async function prepareTenancy(
+  deps: LettingDeps,
+  input: OfferInput,
+): Promise<{ outcome: 'prepared'; tenancyId: string }> {
   const offer = await liveOffer(deps, input);
   const existing = await deps.lettings.getTenancy(tenancyIdFor(offer));
   if (existing) return { outcome: 'prepared', tenancyId: existing.tenancyId };
@@ -129,7 +150,8 @@ export async function prepareTenancy(deps: LettingDeps, input: OfferInput): Prom
     .filter((member) => member.relationship === 'applicant' || member.relationship === 'partner')
     .map((member) => `${member.firstName} ${member.lastName}`);
   const today = isoDay(deps.clock.now());
-  const startDate = home.availableFrom > today ? home.availableFrom : today;
+  // ISO dates compare as strings: the later of the home's availability and today.
+  const startDate = [home.availableFrom, today].sort().at(-1) ?? today;
   const kind = policy.jurisdiction === 'wales' ? 'secure-occupation-contract' : 'assured-tenancy';
   const rent = `£${(home.weeklyRent / 100).toFixed(2)}`;
   const terms = [
@@ -169,10 +191,13 @@ function tenancyIdFor(offer: Offer): string {
 }
 
 /** Keys, today's honest minimum: a credential record for the home's door from the tenancy start date. */
-export async function issueKeys(deps: LettingDeps, input: OfferInput): Promise<{ outcome: 'issued'; credentialId: string }> {
+export async function issueKeys(
+  deps: LettingDeps,
+  input: OfferInput,
+): Promise<{ outcome: 'issued'; credentialId: string }> {
   const offer = await liveOffer(deps, input);
   const tenancy = await deps.lettings.getTenancy(tenancyIdFor(offer));
-  if (!tenancy || tenancy.status !== 'signed') throw new JourneyStateError('Keys are issued only for a signed tenancy');
+  if (tenancy?.status !== 'signed') throw new JourneyStateError('Keys are issued only for a signed tenancy');
   const home = await deps.lettings.getHome(offer.propertyId);
   if (!home) throw new NotFoundError('The home of this offer is missing');
   const credential: KeyCredential = {
@@ -196,7 +221,10 @@ export async function issueKeys(deps: LettingDeps, input: OfferInput): Promise<{
 }
 
 /** Records the tenant's signature on the agreement's exact terms (the e-signature itself arrives later). */
-export async function recordSignature(deps: LettingDeps, input: OfferInput & { termsSha256: string }): Promise<Tenancy> {
+export async function recordSignature(
+  deps: LettingDeps,
+  input: OfferInput & { termsSha256: string },
+): Promise<Tenancy> {
   const offer = await liveOffer(deps, input);
   const tenancy = await deps.lettings.getTenancy(tenancyIdFor(offer));
   if (!tenancy) throw new JourneyStateError('There is no agreement to sign yet');

@@ -1,5 +1,5 @@
 import type { Application } from '../domain/application.js';
-import { NotFoundError, type AuditEvent, type PendingWait } from '../ports.js';
+import { type AuditEvent, NotFoundError, type PendingWait } from '../ports.js';
 import type { Deps } from './deps.js';
 
 /** What an officer sees of a wait: never the task token. */
@@ -17,7 +17,10 @@ export async function caseForOfficer(
   input: { applicationId: string; landlordId: string },
 ): Promise<CaseView> {
   const application = await deps.applications.get(input.applicationId);
-  if (!application || application.landlordId !== input.landlordId) throw new NotFoundError('No such application');
-  const waits = (await deps.waits.listOpen(application.applicationId)).map(({ taskToken: _secret, ...wait }) => wait);
+  if (!application || application.landlordId !== input.landlordId)
+    throw new NotFoundError('No such application');
+  const waits = (await deps.waits.listOpen(application.applicationId)).map(
+    ({ taskToken: _secret, ...wait }) => wait,
+  );
   return { application, waits, timeline: await deps.audit.list(application.applicationId) };
 }

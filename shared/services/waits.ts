@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { ApplicationId } from '../domain/application.js';
 import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
@@ -63,7 +64,8 @@ export async function awaitPerson(
     ...(input.offerId ? { offerId: input.offerId } : {}),
     ...(input.error?.Error ? { problem: input.error.Error } : {}),
   };
-  await deps.waits.park(wait);
+  // Parked already (the same token re-armed after a restart): the person was told the first time.
+  if (!(await deps.waits.park(wait))) return { decisionId };
   if (application.stage !== input.stage && input.kind === 'answers') {
     await deps.applications.save({ ...application, stage: input.stage, updatedAt: now.toISOString() });
   }
@@ -154,8 +156,18 @@ export async function closeCase(
       },
     ],
   });
-  await deps.audit.append({ applicationId: application.applicationId, at: now, type: 'closed', stage: input.stage, actor: 'officer' });
-  await deps.notifier.send({ to: { applicationId: application.applicationId }, template: 'closed', values: { stage: stageTitles[input.stage] } });
+  await deps.audit.append({
+    applicationId: application.applicationId,
+    at: now,
+    type: 'closed',
+    stage: input.stage,
+    actor: 'officer',
+  });
+  await deps.notifier.send({
+    to: { applicationId: application.applicationId },
+    template: 'closed',
+    values: { stage: stageTitles[input.stage] },
+  });
   return { outcome: 'closed' };
 }
 
@@ -176,7 +188,12 @@ export const DecisionBodies = {
 /** Who is acting: an applicant on their own application, or an officer of a landlord with roles. */
 export type Actor =
   | { kind: 'applicant'; applicationId: string }
-  | { kind: 'officer'; officerId: string; landlordId: string; roles: readonly ('officer' | 'senior-officer')[] };
+  | {
+      kind: 'officer';
+      officerId: string;
+      landlordId: string;
+      roles: readonly ('officer' | 'senior-officer')[];
+    };
 
 export class ForbiddenError extends Error {
   override readonly name = 'ForbiddenError';
@@ -189,7 +206,8 @@ function mayAct(actor: Actor, wait: PendingWait): 'yes' | 'not-theirs' | 'wrong-
   }
   if (actor.landlordId !== wait.landlordId) return 'not-theirs';
   if (wait.waitingFor === WaitingFor.Applicant) return 'wrong-role';
-  if (wait.waitingFor === WaitingFor.SeniorOfficer && !actor.roles.includes('senior-officer')) return 'wrong-role';
+  if (wait.waitingFor === WaitingFor.SeniorOfficer && !actor.roles.includes('senior-officer'))
+    return 'wrong-role';
   return 'yes';
 }
 
@@ -210,7 +228,8 @@ export async function decide(
 
   const decision = DecisionBodies[wait.kind].parse(input.body) as Record<string, unknown>;
   if (wait.status === 'decided') {
-    if (JSON.stringify(wait.decision) === JSON.stringify(decision)) return { decisionId: wait.decisionId, decision };
+    // Compared by value: DynamoDB does not keep the order of a map's keys, so JSON text would differ.
+    if (isDeepStrictEqual(wait.decision, decision)) return { decisionId: wait.decisionId, decision };
     throw new ConflictError('This decision has already been made');
   }
   const claimed = await deps.waits.claim(wait.decisionId);

@@ -6,9 +6,9 @@ import {
   type AuditLog,
   ConflictError,
   type LettingStore,
+  NotFoundError,
   type Notification,
   type Notifier,
-  NotFoundError,
   type PendingWait,
   type WaitStore,
   type WorkflowClient,
@@ -57,11 +57,14 @@ export class MemoryLettings implements LettingStore {
     return home ? clone(home) : undefined;
   }
   async listAvailableHomes(landlordId: string) {
-    return [...this.homes.values()].filter((home) => home.landlordId === landlordId && home.status === 'available').map(clone);
+    return [...this.homes.values()]
+      .filter((home) => home.landlordId === landlordId && home.status === 'available')
+      .map(clone);
   }
   async createOffer(offer: Offer) {
     const home = this.homes.get(offer.propertyId);
-    if (!home || home.status !== 'available' || home.landlordId !== offer.landlordId) throw new ConflictError('taken');
+    if (home?.status !== 'available' || home.landlordId !== offer.landlordId)
+      throw new ConflictError('taken');
     this.homes.set(home.propertyId, { ...home, status: 'offered' });
     this.offers.set(offer.offerId, clone(offer));
   }
@@ -75,7 +78,8 @@ export class MemoryLettings implements LettingStore {
     const updated: Offer = { ...offer, status, ...(reason ? { closedReason: reason } : {}) };
     this.offers.set(offerId, updated);
     const home = this.homes.get(offer.propertyId);
-    if (home && (status === 'refused' || status === 'withdrawn')) this.homes.set(home.propertyId, { ...home, status: 'available' });
+    if (home && (status === 'refused' || status === 'withdrawn'))
+      this.homes.set(home.propertyId, { ...home, status: 'available' });
     if (home && status === 'let') this.homes.set(home.propertyId, { ...home, status: 'let' });
     return clone(updated);
   }
@@ -94,7 +98,9 @@ export class MemoryLettings implements LettingStore {
 export class MemoryWaits implements WaitStore {
   readonly items = new Map<string, PendingWait>();
   async park(wait: PendingWait) {
-    if (!this.items.has(wait.decisionId)) this.items.set(wait.decisionId, clone(wait));
+    if (this.items.has(wait.decisionId)) return false;
+    this.items.set(wait.decisionId, clone(wait));
+    return true;
   }
   async get(decisionId: string) {
     const wait = this.items.get(decisionId);
@@ -102,13 +108,13 @@ export class MemoryWaits implements WaitStore {
   }
   async claim(decisionId: string) {
     const wait = this.items.get(decisionId);
-    if (!wait || wait.status !== 'open') return undefined;
+    if (wait?.status !== 'open') return undefined;
     wait.status = 'deciding';
     return clone(wait);
   }
   async complete(decisionId: string, decision: Record<string, unknown>) {
     const wait = this.items.get(decisionId);
-    if (!wait || wait.status !== 'deciding') throw new ConflictError('not deciding');
+    if (wait?.status !== 'deciding') throw new ConflictError('not deciding');
     wait.status = 'decided';
     wait.decision = clone(decision);
   }
@@ -117,7 +123,9 @@ export class MemoryWaits implements WaitStore {
     if (wait?.status === 'deciding') wait.status = 'open';
   }
   async listOpen(applicationId: string) {
-    return [...this.items.values()].filter((wait) => wait.applicationId === applicationId && wait.status === 'open').map(clone);
+    return [...this.items.values()]
+      .filter((wait) => wait.applicationId === applicationId && wait.status === 'open')
+      .map(clone);
   }
 }
 

@@ -1,13 +1,18 @@
-import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { randomBytes } from 'node:crypto';
+import {
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { Application } from '../../domain/application.js';
 import { KeyCredential, Offer, type OfferStatus, Property, Tenancy } from '../../domain/letting.js';
@@ -17,9 +22,9 @@ import {
   type AuditLog,
   ConflictError,
   type LettingStore,
+  NotFoundError,
   type Notification,
   type Notifier,
-  NotFoundError,
   type PendingWait,
   type WaitStore,
 } from '../../ports.js';
@@ -37,18 +42,39 @@ function strip(item: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Parses a stored item with the domain schema: what comes back from the table is checked like any input. */
-function parse<S extends z.ZodType>(schema: S, item: Record<string, unknown> | undefined): z.output<S> | undefined {
+function parse<S extends z.ZodType>(
+  schema: S,
+  item: Record<string, unknown> | undefined,
+): z.output<S> | undefined {
   return item ? schema.parse(strip(item)) : undefined;
 }
 
 const suffix = () => randomBytes(4).toString('hex');
 
-/** Orders keys written in the same millisecond by this process in write order; the random part keeps them unique across processes. */
+/**
+ * Keeps audit events of the same instant in the order this process appended them (a bare random suffix
+ * shuffled them); the random part keeps keys unique across processes.
+ */
 let sequence = 0;
 const orderedSuffix = () => `${String(++sequence).padStart(12, '0')}-${suffix()}`;
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
+}
+
+/** Every page of a query (a page stops at 1 MB). */
+async function queryAll(
+  db: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
 }
 
 export class DynamoApplicationStore implements ApplicationStore {
@@ -67,7 +93,8 @@ export class DynamoApplicationStore implements ApplicationStore {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError(`Application ${application.applicationId} exists`);
+      if (isConditionFailure(error))
+        throw new ConflictError(`Application ${application.applicationId} exists`);
       throw error;
     }
   }
@@ -121,27 +148,20 @@ export class DynamoLettingStore implements LettingStore {
   }
 
   async getHome(propertyId: string): Promise<Property | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.home(propertyId) }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.home(propertyId) }),
+    );
     return parse(Property, Item);
   }
 
   async listAvailableHomes(landlordId: string): Promise<Property[]> {
-    const homes: Property[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: GSI1,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.availableHomes(landlordId) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) homes.push(Property.parse(strip(item)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return homes;
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.availableHomes(landlordId) },
+    });
+    return items.map((item) => Property.parse(strip(item)));
   }
 
   async createOffer(offer: Offer): Promise<void> {
@@ -152,7 +172,11 @@ export class DynamoLettingStore implements LettingStore {
             {
               Put: {
                 TableName: this.table,
-                Item: { ...keys.offer(offer.offerId), ...keys.offerIndex(offer.applicationId, offer.createdAt), ...offer },
+                Item: {
+                  ...keys.offer(offer.offerId),
+                  ...keys.offerIndex(offer.applicationId, offer.createdAt),
+                  ...offer,
+                },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -164,14 +188,19 @@ export class DynamoLettingStore implements LettingStore {
                 UpdateExpression: 'SET #status = :offered REMOVE gsi1pk, gsi1sk',
                 ConditionExpression: '#status = :available AND landlordId = :landlord',
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':offered': 'offered', ':available': 'available', ':landlord': offer.landlordId },
+                ExpressionAttributeValues: {
+                  ':offered': 'offered',
+                  ':available': 'available',
+                  ':landlord': offer.landlordId,
+                },
               },
             },
           ],
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError(`Home ${offer.propertyId} is no longer available`);
+      if (isConditionFailure(error))
+        throw new ConflictError(`Home ${offer.propertyId} is no longer available`);
       throw error;
     }
   }
@@ -190,7 +219,11 @@ export class DynamoLettingStore implements LettingStore {
     const offerPut = {
       Put: {
         TableName: this.table,
-        Item: { ...keys.offer(offerId), ...keys.offerIndex(offer.applicationId, offer.createdAt), ...updated },
+        Item: {
+          ...keys.offer(offerId),
+          ...keys.offerIndex(offer.applicationId, offer.createdAt),
+          ...updated,
+        },
         ConditionExpression: '#status = :was',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':was': offer.status },
@@ -202,7 +235,14 @@ export class DynamoLettingStore implements LettingStore {
     const live = offer.status !== 'refused' && offer.status !== 'withdrawn' && offer.status !== 'let';
     const home = live && (releases || lets) ? await this.getHome(offer.propertyId) : undefined;
     const homeWrite = home
-      ? [{ Put: { TableName: this.table, Item: this.homeItem({ ...home, status: releases ? 'available' : 'let' }) } }]
+      ? [
+          {
+            Put: {
+              TableName: this.table,
+              Item: this.homeItem({ ...home, status: releases ? 'available' : 'let' }),
+            },
+          },
+        ]
       : [];
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: [offerPut, ...homeWrite] }));
@@ -215,7 +255,10 @@ export class DynamoLettingStore implements LettingStore {
 
   async putTenancy(tenancy: Tenancy): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.table, Item: { ...keys.tenancy(tenancy.tenancyId), ...Tenancy.parse(tenancy) } }),
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.tenancy(tenancy.tenancyId), ...Tenancy.parse(tenancy) },
+      }),
     );
   }
 
@@ -242,20 +285,25 @@ export class DynamoWaitStore implements WaitStore {
     private readonly table: string,
   ) {}
 
-  async park(wait: PendingWait): Promise<void> {
+  async park(wait: PendingWait): Promise<boolean> {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...keys.wait(wait.decisionId), ...keys.waitIndex(wait.applicationId, wait.createdAt), ...wait },
+          Item: {
+            ...keys.wait(wait.decisionId),
+            ...keys.waitIndex(wait.applicationId, wait.createdAt),
+            ...wait,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
     } catch (error) {
       // The same token parked twice (a retried invocation): the first write stands.
-      if (isConditionFailure(error)) return;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
+    return true;
   }
 
   async get(decisionId: string): Promise<PendingWait | undefined> {
@@ -265,7 +313,12 @@ export class DynamoWaitStore implements WaitStore {
     return Item ? (strip(Item) as unknown as PendingWait) : undefined;
   }
 
-  private async move(decisionId: string, from: PendingWait['status'], to: PendingWait['status'], extra?: Record<string, unknown>) {
+  private async move(
+    decisionId: string,
+    from: PendingWait['status'],
+    to: PendingWait['status'],
+    extra?: Record<string, unknown>,
+  ) {
     const sets = ['#status = :to', ...Object.keys(extra ?? {}).map((key) => `#${key} = :${key}`)];
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = { ':to': to, ':from': from };
@@ -316,17 +369,15 @@ export class DynamoWaitStore implements WaitStore {
   }
 
   async listOpen(applicationId: string): Promise<PendingWait[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: GSI1,
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :wait)',
-        FilterExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pk': `APP#${applicationId}`, ':wait': 'WAIT#', ':open': 'open' },
-      }),
-    );
-    return (Items ?? []).map((item) => strip(item) as unknown as PendingWait);
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :wait)',
+      FilterExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pk': `APP#${applicationId}`, ':wait': 'WAIT#', ':open': 'open' },
+    });
+    return items.map((item) => strip(item) as unknown as PendingWait);
   }
 }
 
@@ -348,14 +399,12 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   async list(applicationId: string): Promise<AuditEvent[]> {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-        ExpressionAttributeValues: { ':pk': keys.application(applicationId).pk, ':audit': keys.auditPrefix },
-      }),
-    );
-    return (Items ?? []).map((item) => strip(item) as unknown as AuditEvent);
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: { ':pk': keys.application(applicationId).pk, ':audit': keys.auditPrefix },
+    });
+    return items.map((item) => strip(item) as unknown as AuditEvent);
   }
 }
 
@@ -374,7 +423,10 @@ export class DynamoOutboxNotifier implements Notifier {
   async send(notification: Notification): Promise<void> {
     const at = this.clock.now().toISOString();
     await this.db.send(
-      new PutCommand({ TableName: this.table, Item: { ...keys.outbox(at, suffix()), ...notification, at, status: 'queued' } }),
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.outbox(at, suffix()), ...notification, at, status: 'queued' },
+      }),
     );
   }
 }

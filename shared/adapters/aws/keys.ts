@@ -34,7 +34,14 @@ export const keys = {
   outbox: (at: string, n: string) => ({ pk: `OUTBOX#${at.slice(0, 10)}`, sk: `${at}#${n}` }),
 } as const;
 
-export const GSI1 = 'gsi1';
+/** The table's key schema: the CDK stack and the local runtime create the same table from this. */
+export const TABLE_KEYS = {
+  partition: 'pk',
+  sort: 'sk',
+  gsi1: { name: 'gsi1', partition: 'gsi1pk', sort: 'gsi1sk' },
+} as const;
+
+export const GSI1 = TABLE_KEYS.gsi1.name;
 
 /** Key attributes, stripped before a stored item is parsed back into a domain record. */
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;

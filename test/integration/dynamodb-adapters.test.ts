@@ -1,0 +1,535 @@
+import { randomBytes } from 'node:crypto';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoApplicationStore,
+  DynamoAuditLog,
+  DynamoLettingStore,
+  DynamoOutboxNotifier,
+  DynamoWaitStore,
+  documentClient,
+} from '../../shared/adapters/aws/dynamodb';
+import { TABLE_KEYS } from '../../shared/adapters/aws/keys';
+import type { Offer, Tenancy } from '../../shared/domain/letting';
+import { Stage, WaitingFor } from '../../shared/domain/stage';
+import { sha256Hex } from '../../shared/ids';
+import { type AuditEvent, ConflictError, NotFoundError, type PendingWait } from '../../shared/ports';
+import { aCompleteApplication, aHome, anApplication } from '../fixtures/applications';
+import { createJourneyTable, type DynamoDbLocal, startDynamoDbLocal } from '../support/dynamodb-local';
+
+/**
+ * The DynamoDB adapters against a real DynamoDB Local (AWS's jar, in memory): conditional writes,
+ * transactions, the GSI and concurrency are the database's, not a fake's. Each test uses fresh ids, so tests
+ * share one table and stay independent.
+ */
+
+const TABLE = 'doorstep-journey-test';
+let local: DynamoDbLocal;
+let db: DynamoDBDocumentClient;
+
+beforeAll(async () => {
+  local = await startDynamoDbLocal();
+  await createJourneyTable(local.client, TABLE);
+  db = documentClient(local.client);
+}, 60_000);
+
+afterAll(async () => {
+  await local?.stop();
+}, 30_000);
+
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+const applicationId = () => `app_${hex(12)}`;
+const landlordId = () => `landlord-${hex(6)}`;
+const propertyId = () => `prop_${hex(6)}`;
+const offerId = () => `off_${hex(12)}`;
+
+function anOffer(overrides: Partial<Offer> & Pick<Offer, 'propertyId' | 'landlordId'>): Offer {
+  return {
+    offerId: offerId(),
+    applicationId: applicationId(),
+    status: 'awaiting-approval',
+    reasons: [
+      {
+        rule: 'matching.bedrooms',
+        clause: 'Housing Benefit Regulations 2006 reg B13',
+        text: 'Fits.',
+        answer: '2',
+      },
+    ],
+    createdAt: '2026-11-21T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function aWait(overrides: Partial<PendingWait> = {}): PendingWait {
+  const token = `token-${hex(16)}`;
+  return {
+    decisionId: `dec_${hex(16)}`,
+    taskToken: token,
+    applicationId: applicationId(),
+    landlordId: 'riverside-homes',
+    stage: Stage.OfficerApproval,
+    kind: 'approval',
+    waitingFor: WaitingFor.Officer,
+    deadline: '2026-11-30T09:00:00.000Z',
+    createdAt: '2026-11-23T09:00:00.000Z',
+    status: 'open',
+    ...overrides,
+  };
+}
+
+describe('the journey table', () => {
+  it('has the keys and the GSI the CDK stack declares, and creating it again keeps it', async () => {
+    await createJourneyTable(local.client, TABLE);
+    const { Table } = await local.client.send(new DescribeTableCommand({ TableName: TABLE }));
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: TABLE_KEYS.partition, KeyType: 'HASH' },
+      { AttributeName: TABLE_KEYS.sort, KeyType: 'RANGE' },
+    ]);
+    expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(Table?.GlobalSecondaryIndexes).toEqual([
+      expect.objectContaining({
+        IndexName: TABLE_KEYS.gsi1.name,
+        KeySchema: [
+          { AttributeName: TABLE_KEYS.gsi1.partition, KeyType: 'HASH' },
+          { AttributeName: TABLE_KEYS.gsi1.sort, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      }),
+    ]);
+  });
+});
+
+describe('DynamoApplicationStore', () => {
+  const store = () => new DynamoApplicationStore(db, TABLE);
+
+  it('creates an application at version 0 and refuses a second create of the same id', async () => {
+    const application = anApplication({ applicationId: applicationId(), version: 7 });
+    await store().create(application);
+    await expect(store().create({ ...application, status: 'closed' })).rejects.toBeInstanceOf(ConflictError);
+    expect(await store().get(application.applicationId)).toEqual({ ...application, version: 0 });
+  });
+
+  it('gets the application back parsed by the domain schema, and nothing for an unknown id', async () => {
+    const application = aCompleteApplication({ applicationId: applicationId() });
+    await store().create(application);
+    const stored = await store().get(application.applicationId);
+    expect(stored).toEqual(application);
+    expect(stored).not.toHaveProperty('pk');
+    expect(stored).not.toHaveProperty('sk');
+    expect(await store().get(applicationId())).toBeUndefined();
+  });
+
+  it('saves with the next version and refuses a save from a stale read', async () => {
+    const application = anApplication({ applicationId: applicationId() });
+    await store().create(application);
+    const read = await store().get(application.applicationId);
+    if (!read) throw new Error('created application not found');
+
+    const saved = await store().save({ ...read, stage: Stage.Qualification });
+    expect(saved.version).toBe(1);
+    expect(await store().get(application.applicationId)).toEqual({
+      ...read,
+      stage: Stage.Qualification,
+      version: 1,
+    });
+
+    await expect(store().save({ ...read, status: 'closed' })).rejects.toBeInstanceOf(ConflictError);
+    expect((await store().get(application.applicationId))?.status).toBe('in-progress');
+
+    const again = await store().save(saved);
+    expect(again.version).toBe(2);
+  });
+
+  it('lets one of two saves from the same read win', async () => {
+    const application = anApplication({ applicationId: applicationId() });
+    await store().create(application);
+    const results = await Promise.allSettled([
+      store().save({ ...application, stage: Stage.Qualification }),
+      store().save({ ...application, stage: Stage.Household }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.filter((result) => result.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.reason).toBeInstanceOf(ConflictError);
+    expect((await store().get(application.applicationId))?.version).toBe(1);
+  });
+
+  it('refuses to save an application that was never created', async () => {
+    await expect(store().save(anApplication({ applicationId: applicationId() }))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+  });
+});
+
+describe('DynamoLettingStore', () => {
+  const store = () => new DynamoLettingStore(db, TABLE);
+
+  it('lists only the available homes of that landlord, earliest first, through the GSI', async () => {
+    const landlord = landlordId();
+    const later = aHome({ propertyId: propertyId(), landlordId: landlord, availableFrom: '2026-12-01' });
+    const sooner = aHome({ propertyId: propertyId(), landlordId: landlord, availableFrom: '2026-11-20' });
+    const offered = aHome({ propertyId: propertyId(), landlordId: landlord, status: 'offered' });
+    const let_ = aHome({ propertyId: propertyId(), landlordId: landlord, status: 'let' });
+    const elsewhere = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    for (const home of [later, sooner, offered, let_, elsewhere]) await store().putHome(home);
+
+    expect(await store().listAvailableHomes(landlord)).toEqual([sooner, later]);
+    expect(await store().getHome(offered.propertyId)).toEqual(offered);
+    expect(await store().getHome(propertyId())).toBeUndefined();
+    expect(await store().listAvailableHomes(landlordId())).toEqual([]);
+  });
+
+  it('takes a home off the list when it is put again as let', async () => {
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await store().putHome(home);
+    await store().putHome({ ...home, status: 'let' });
+    expect(await store().listAvailableHomes(home.landlordId)).toEqual([]);
+  });
+
+  it('creates an offer, marks its home offered and takes it off the available list', async () => {
+    const landlord = landlordId();
+    const home = aHome({ propertyId: propertyId(), landlordId: landlord });
+    const other = aHome({ propertyId: propertyId(), landlordId: landlord, availableFrom: '2026-12-05' });
+    await store().putHome(home);
+    await store().putHome(other);
+    const offer = anOffer({ propertyId: home.propertyId, landlordId: landlord });
+
+    await store().createOffer(offer);
+
+    expect(await store().getOffer(offer.offerId)).toEqual(offer);
+    expect(await store().getHome(home.propertyId)).toEqual({ ...home, status: 'offered' });
+    expect(await store().listAvailableHomes(landlord)).toEqual([other]);
+    expect(await store().getOffer(offerId())).toBeUndefined();
+  });
+
+  it('lets exactly one of two simultaneous offers of one home through', async () => {
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await store().putHome(home);
+    const first = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+    const second = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+
+    const results = await Promise.allSettled([store().createOffer(first), store().createOffer(second)]);
+
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.filter((result) => result.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.reason).toBeInstanceOf(ConflictError);
+    const stored = [await store().getOffer(first.offerId), await store().getOffer(second.offerId)].filter(
+      Boolean,
+    );
+    expect(stored).toHaveLength(1);
+    expect((await store().getHome(home.propertyId))?.status).toBe('offered');
+    expect(await store().listAvailableHomes(home.landlordId)).toEqual([]);
+  });
+
+  it('refuses a second offer of a home that is already offered', async () => {
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await store().putHome(home);
+    await store().createOffer(anOffer({ propertyId: home.propertyId, landlordId: home.landlordId }));
+    const late = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+    await expect(store().createOffer(late)).rejects.toBeInstanceOf(ConflictError);
+    expect(await store().getOffer(late.offerId)).toBeUndefined();
+  });
+
+  it("refuses an offer of another landlord's home, and of a home that does not exist", async () => {
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await store().putHome(home);
+    const poached = anOffer({ propertyId: home.propertyId, landlordId: landlordId() });
+    await expect(store().createOffer(poached)).rejects.toBeInstanceOf(ConflictError);
+    expect(await store().getOffer(poached.offerId)).toBeUndefined();
+    expect(await store().getHome(home.propertyId)).toEqual(home);
+    expect(await store().listAvailableHomes(home.landlordId)).toEqual([home]);
+
+    const nowhere = anOffer({ propertyId: propertyId(), landlordId: home.landlordId });
+    await expect(store().createOffer(nowhere)).rejects.toBeInstanceOf(ConflictError);
+    expect(await store().getHome(nowhere.propertyId)).toBeUndefined();
+  });
+
+  it.each(['refused', 'withdrawn'] as const)(
+    'puts the home back on the available list when the offer is %s',
+    async (status) => {
+      const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+      await store().putHome(home);
+      const offer = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+      await store().createOffer(offer);
+      await store().updateOffer(offer.offerId, 'awaiting-applicant');
+
+      const closed = await store().updateOffer(offer.offerId, status, 'The household chose another home');
+
+      expect(closed).toEqual({ ...offer, status, closedReason: 'The household chose another home' });
+      expect(await store().getOffer(offer.offerId)).toEqual(closed);
+      expect(await store().getHome(home.propertyId)).toEqual(home);
+      expect(await store().listAvailableHomes(home.landlordId)).toEqual([home]);
+      // The home is free: another household can be offered it.
+      await store().createOffer(anOffer({ propertyId: home.propertyId, landlordId: home.landlordId }));
+    },
+  );
+
+  it('marks the home let when the offer is let, and keeps it off the list', async () => {
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await store().putHome(home);
+    const offer = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+    await store().createOffer(offer);
+    await store().updateOffer(offer.offerId, 'accepted');
+    expect((await store().getHome(home.propertyId))?.status).toBe('offered');
+
+    expect(await store().updateOffer(offer.offerId, 'let')).toEqual({ ...offer, status: 'let' });
+
+    expect(await store().getHome(home.propertyId)).toEqual({ ...home, status: 'let' });
+    expect(await store().listAvailableHomes(home.landlordId)).toEqual([]);
+    await expect(
+      store().createOffer(anOffer({ propertyId: home.propertyId, landlordId: home.landlordId })),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('does not free a home again when an offer that already ended changes status', async () => {
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await store().putHome(home);
+    const refused = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+    await store().createOffer(refused);
+    await store().updateOffer(refused.offerId, 'refused', 'Too far from school');
+    const live = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+    await store().createOffer(live);
+
+    // The refused offer is withdrawn later (an officer closing the case): the home stays with the live offer.
+    await store().updateOffer(refused.offerId, 'withdrawn', 'Case closed');
+
+    expect((await store().getHome(home.propertyId))?.status).toBe('offered');
+    expect(await store().listAvailableHomes(home.landlordId)).toEqual([]);
+    await expect(
+      store().createOffer(anOffer({ propertyId: home.propertyId, landlordId: home.landlordId })),
+    ).rejects.toBeInstanceOf(ConflictError);
+
+    // A let home is not put back on the list by withdrawing its offer afterwards either.
+    await store().updateOffer(live.offerId, 'let');
+    await store().updateOffer(live.offerId, 'withdrawn', 'Recorded in error');
+    expect((await store().getHome(home.propertyId))?.status).toBe('let');
+    expect(await store().listAvailableHomes(home.landlordId)).toEqual([]);
+  });
+
+  it('refuses to update an offer that does not exist', async () => {
+    await expect(store().updateOffer(offerId(), 'refused', 'No such offer')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it('round-trips a tenancy and a key credential', async () => {
+    const terms = ['The rent is £112.50 a week.', 'The tenancy starts on 1 December 2026.'];
+    const tenancy: Tenancy = {
+      tenancyId: `ten_${hex(16)}`,
+      offerId: offerId(),
+      applicationId: applicationId(),
+      propertyId: propertyId(),
+      tenants: ['Gareth Pritchard', 'Siân Pritchard'],
+      address: 'Flat 3, 14 Weaver Court, Riverside',
+      weeklyRent: 11_250,
+      startDate: '2026-12-01',
+      kind: 'assured-tenancy',
+      terms,
+      termsSha256: sha256Hex(terms.join('\n')),
+      status: 'awaiting-signature',
+    };
+    await store().putTenancy(tenancy);
+    expect(await store().getTenancy(tenancy.tenancyId)).toEqual(tenancy);
+    const signed: Tenancy = { ...tenancy, status: 'signed', signedAt: '2026-11-28T14:00:00.000Z' };
+    await store().putTenancy(signed);
+    expect(await store().getTenancy(tenancy.tenancyId)).toEqual(signed);
+    expect(await store().getTenancy(`ten_${hex(16)}`)).toBeUndefined();
+
+    const credential = {
+      credentialId: `key_${hex(16)}`,
+      tenancyId: tenancy.tenancyId,
+      doorId: 'door-weaver-14-3',
+      holder: 'Gareth Pritchard',
+      validFrom: '2026-12-01',
+      issuedAt: '2026-11-28T15:00:00.000Z',
+      format: 'record-only' as const,
+    };
+    await store().putKey(credential);
+    const { Item } = await db.send(
+      new GetCommand({ TableName: TABLE, Key: { pk: `KEY#${credential.credentialId}`, sk: 'KEY' } }),
+    );
+    expect(Item).toEqual({ pk: `KEY#${credential.credentialId}`, sk: 'KEY', ...credential });
+  });
+});
+
+describe('DynamoWaitStore', () => {
+  const store = () => new DynamoWaitStore(db, TABLE);
+
+  it('parks a wait once: parking it again changes nothing', async () => {
+    const wait = aWait();
+    await store().park(wait);
+    await store().park({ ...wait, deadline: '2027-01-01T00:00:00.000Z', status: 'decided' });
+    expect(await store().get(wait.decisionId)).toEqual(wait);
+    expect(await store().get(`dec_${hex(16)}`)).toBeUndefined();
+  });
+
+  it('lets one of two simultaneous claims win', async () => {
+    const wait = aWait();
+    await store().park(wait);
+
+    const claims = await Promise.all([store().claim(wait.decisionId), store().claim(wait.decisionId)]);
+
+    const won = claims.filter((claim) => claim !== undefined);
+    expect(won).toEqual([{ ...wait, status: 'deciding' }]);
+    expect(await store().claim(wait.decisionId)).toBeUndefined();
+    expect((await store().get(wait.decisionId))?.status).toBe('deciding');
+    expect(await store().claim(`dec_${hex(16)}`)).toBeUndefined();
+  });
+
+  it('reopens a released wait so it can be claimed again', async () => {
+    const wait = aWait();
+    await store().park(wait);
+    await store().claim(wait.decisionId);
+
+    await store().release(wait.decisionId);
+
+    expect(await store().get(wait.decisionId)).toEqual(wait);
+    expect(await store().claim(wait.decisionId)).toEqual({ ...wait, status: 'deciding' });
+  });
+
+  it('records the decision on completion, after which the wait cannot be claimed', async () => {
+    const wait = aWait({ kind: 'review', waitingFor: WaitingFor.SeniorOfficer });
+    await store().park(wait);
+    await store().claim(wait.decisionId);
+    const decision = { decision: 'proceed', reason: 'Documents checked in person' };
+
+    await store().complete(wait.decisionId, decision);
+
+    expect(await store().get(wait.decisionId)).toEqual({ ...wait, status: 'decided', decision });
+    expect(await store().claim(wait.decisionId)).toBeUndefined();
+  });
+
+  it('refuses to complete a wait nobody claimed, and releasing it changes nothing', async () => {
+    const wait = aWait();
+    await store().park(wait);
+    await expect(store().complete(wait.decisionId, { decision: 'approve' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await store().release(wait.decisionId);
+    expect(await store().get(wait.decisionId)).toEqual(wait);
+  });
+
+  it('lists only the open waits of that application', async () => {
+    const application = applicationId();
+    const open = aWait({ applicationId: application, createdAt: '2026-11-23T09:00:00.000Z' });
+    const alsoOpen = aWait({
+      applicationId: application,
+      kind: 'attention',
+      createdAt: '2026-11-23T10:00:00.000Z',
+    });
+    const deciding = aWait({ applicationId: application });
+    const decided = aWait({ applicationId: application });
+    const elsewhere = aWait();
+    for (const wait of [open, alsoOpen, deciding, decided, elsewhere]) await store().park(wait);
+    await store().claim(deciding.decisionId);
+    await store().claim(decided.decisionId);
+    await store().complete(decided.decisionId, { decision: 'approve' });
+    // An offer of the same application shares the index partition; it is not a wait.
+    const lettings = new DynamoLettingStore(db, TABLE);
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await lettings.putHome(home);
+    await lettings.createOffer(
+      anOffer({ applicationId: application, propertyId: home.propertyId, landlordId: home.landlordId }),
+    );
+
+    const listed = await store().listOpen(application);
+
+    expect(listed.map((wait) => wait.decisionId).sort()).toEqual(
+      [open.decisionId, alsoOpen.decisionId].sort(),
+    );
+    expect(listed.find((wait) => wait.decisionId === open.decisionId)).toEqual(open);
+    expect(await store().listOpen(applicationId())).toEqual([]);
+  });
+});
+
+describe('DynamoAuditLog', () => {
+  const log = () => new DynamoAuditLog(db, TABLE);
+
+  it('lists the events of an application in time order, and in append order within the same instant', async () => {
+    const application = applicationId();
+    const event = (at: string, type: string): AuditEvent => ({
+      applicationId: application,
+      at,
+      type,
+      actor: 'system',
+    });
+    const appended = [
+      {
+        ...event('2026-11-02T09:30:00.000Z', 'waiting'),
+        stage: Stage.Eligibility,
+        facts: { kind: 'answers', n: 1, urgent: false },
+      },
+      event('2026-11-02T09:31:00.000Z', 'decided'),
+      event('2026-11-02T09:31:00.000Z', 'eligible'),
+      event('2026-11-02T09:31:00.000Z', 'qualified'),
+      event('2026-11-02T09:31:00.000Z', 'registered'),
+    ];
+    const earlier = event('2026-11-01T18:00:00.000Z', 'created');
+    for (const entry of appended) await log().append(entry);
+    await log().append(earlier);
+    await log().append({ ...event('2026-11-01T17:00:00.000Z', 'created'), applicationId: applicationId() });
+    // The application record shares the partition; it is not an event.
+    await new DynamoApplicationStore(db, TABLE).create(anApplication({ applicationId: application }));
+
+    expect(await log().list(application)).toEqual([earlier, ...appended]);
+  });
+
+  it('keeps two identical events as two entries', async () => {
+    const application = applicationId();
+    const event: AuditEvent = {
+      applicationId: application,
+      at: '2026-11-02T09:30:00.000Z',
+      type: 'reminded',
+      actor: 'system',
+    };
+    await Promise.all([log().append(event), log().append(event)]);
+    expect(await log().list(application)).toEqual([event, event]);
+  });
+});
+
+describe('DynamoOutboxNotifier', () => {
+  it("writes the notification to the outbox under the day's partition", async () => {
+    const now = new Date('2026-11-02T09:30:15.250Z');
+    const notifier = new DynamoOutboxNotifier(db, TABLE, { now: () => now });
+    const applicant = applicationId();
+    await notifier.send({
+      to: { applicationId: applicant },
+      template: 'wait-answers',
+      values: { stage: 'Your household' },
+    });
+    await notifier.send({
+      to: { role: WaitingFor.Officer, landlordId: 'riverside-homes' },
+      template: 'wait-approval',
+      values: { deadline: '2026-11-09' },
+    });
+
+    const { Items } = await db.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'OUTBOX#2026-11-02' },
+      }),
+    );
+
+    const mine = (Items ?? []).filter((item) => item.sk.startsWith(now.toISOString()));
+    expect(mine).toHaveLength(2);
+    expect(mine).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          to: { applicationId: applicant },
+          template: 'wait-answers',
+          values: { stage: 'Your household' },
+          at: now.toISOString(),
+          status: 'queued',
+        }),
+        expect.objectContaining({
+          to: { role: 'officer', landlordId: 'riverside-homes' },
+          template: 'wait-approval',
+          status: 'queued',
+        }),
+      ]),
+    );
+  });
+});

@@ -1,0 +1,495 @@
+import type { Application, DocumentRecord } from '../../../shared/domain/application';
+import { Stage } from '../../../shared/domain/stage';
+import { JourneyStateError, NotFoundError } from '../../../shared/ports';
+import {
+  documents,
+  eligibility,
+  household,
+  qualification,
+  registration,
+  type StageResult,
+  verification,
+} from '../../../shared/services/application-stages';
+import {
+  aCompleteApplication,
+  aHome,
+  anApplication,
+  household as householdOf,
+} from '../../fixtures/applications';
+import { type MemoryDeps, memoryDeps } from '../../support/memory';
+
+const applicationId = 'app_0123456789abcdef0123456789abcdef';
+
+async function given(application: Application): Promise<MemoryDeps> {
+  const deps = memoryDeps();
+  await deps.applications.create(application);
+  return deps;
+}
+
+async function stored(deps: MemoryDeps): Promise<Application> {
+  const application = await deps.applications.get(applicationId);
+  if (!application) throw new Error('the application was not stored');
+  return application;
+}
+
+const readPassport = (fields: Record<string, string>): DocumentRecord => ({
+  documentId: 'doc_passport1',
+  kind: 'passport',
+  contentType: 'image/jpeg',
+  sizeBytes: 2_400_000,
+  status: 'read',
+  declaredAt: '2026-11-01T10:05:00.000Z',
+  readFields: Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => [name, { value, confidence: 0.97 }]),
+  ),
+});
+
+type StageRun = (deps: MemoryDeps, input: { applicationId: string }) => Promise<StageResult>;
+
+const stages: Array<[Stage, StageRun]> = [
+  [Stage.Eligibility, eligibility],
+  [Stage.Qualification, qualification],
+  [Stage.Household, household],
+  [Stage.Documents, documents],
+  [Stage.Verification, verification],
+  [Stage.Registered, registration],
+];
+
+describe('every Application stage', () => {
+  it.each(stages)('%s records one explained decision and one audit event', async (stage, run) => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    await deps.lettings.putHome(aHome());
+
+    // Act
+    const result = await run(deps, { applicationId });
+
+    // Assess
+    const application = await stored(deps);
+    expect(application.decisions).toHaveLength(1);
+    const decision = application.decisions[0];
+    expect(decision).toMatchObject({ stage, outcome: result.outcome, decidedBy: 'system' });
+    expect(decision?.reasons.length).toBeGreaterThan(0);
+    for (const reason of decision?.reasons ?? []) {
+      expect(reason.rule).not.toBe('');
+      expect(reason.clause).not.toBe('');
+      expect(reason.text).not.toBe('');
+    }
+    expect(decision?.policyVersion).toBe('riverside-council@2026-04');
+    expect(decision?.decidedAt).toBe('2026-11-02T09:30:00.000Z');
+    expect(deps.audit.events).toEqual([
+      expect.objectContaining({
+        applicationId,
+        type: 'decision',
+        stage,
+        actor: 'system',
+        facts: expect.objectContaining({ outcome: result.outcome }),
+      }),
+    ]);
+  });
+
+  it.each(stages)('%s run twice on the same answers writes one decision', async (_stage, run) => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    await deps.lettings.putHome(aHome());
+    const first = await run(deps, { applicationId });
+
+    // Act
+    const second = await run(deps, { applicationId });
+
+    // Assess
+    expect(second).toEqual(first);
+    expect((await stored(deps)).decisions).toHaveLength(1);
+    expect(deps.audit.events).toHaveLength(1);
+  });
+
+  it('answers an unknown application with NotFoundError', async () => {
+    // Prepare
+    const deps = memoryDeps();
+
+    // Act
+    const run = eligibility(deps, { applicationId });
+
+    // Assess
+    await expect(run).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe('eligibility', () => {
+  it('finds a British citizen eligible under s160ZA with the answer it used', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+
+    // Act
+    const result = await eligibility(deps, { applicationId });
+
+    // Assess
+    expect(result).toEqual({ applicationId, stage: Stage.Eligibility, outcome: 'eligible' });
+    expect((await stored(deps)).decisions[0]?.reasons[0]).toMatchObject({
+      rule: 'eligibility.immigration-status',
+      clause: 'Housing Act 1996 s160ZA',
+      answer: 'british-or-irish',
+    });
+  });
+
+  it('writes a new decision when the applicant changes their answer', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    await eligibility(deps, { applicationId });
+    const application = await stored(deps);
+    await deps.applications.save({
+      ...application,
+      profile: { ...application.profile, immigrationStatus: 'limited-leave' },
+    });
+
+    // Act
+    const result = await eligibility(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('refer');
+    const decisions = (await stored(deps)).decisions;
+    expect(decisions.map((decision) => decision.outcome)).toEqual(['eligible', 'refer']);
+    expect(decisions[1]?.review?.withinDays).toBe(21);
+    expect(deps.audit.events).toHaveLength(2);
+  });
+});
+
+describe('a stage that asks the applicant, with answers missing', () => {
+  const unanswered: Array<[string, StageRun, Stage, Application]> = [
+    ['eligibility without an immigration status', eligibility, Stage.Eligibility, anApplication()],
+    [
+      'qualification without a local connection',
+      qualification,
+      Stage.Qualification,
+      anApplication({
+        profile: { household: householdOf('singleAdult'), immigrationStatus: 'british-or-irish' },
+      }),
+    ],
+    ['qualification without an applicant', qualification, Stage.Qualification, anApplication()],
+    ['household without an applicant', household, Stage.Household, anApplication()],
+  ];
+
+  it.each(unanswered)('%s asks for answers and writes nothing', async (_case, run, stage, application) => {
+    // Prepare
+    const deps = await given(application);
+
+    // Act
+    const result = await run(deps, { applicationId });
+
+    // Assess
+    expect(result).toEqual({ applicationId, stage, outcome: 'needs-answers' });
+    const after = await stored(deps);
+    expect(after.decisions).toEqual([]);
+    expect(after.version).toBe(0);
+    expect(deps.audit.events).toEqual([]);
+  });
+
+  it('decides once the applicant has given the missing answer', async () => {
+    // Prepare
+    const deps = await given(anApplication());
+    await eligibility(deps, { applicationId });
+    const application = await stored(deps);
+    await deps.applications.save({
+      ...application,
+      profile: { ...application.profile, immigrationStatus: 'eu-settled-status' },
+    });
+
+    // Act
+    const result = await eligibility(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('eligible');
+    expect((await stored(deps)).decisions).toHaveLength(1);
+  });
+});
+
+describe('a stage with no applicant answers wait, with answers missing', () => {
+  it('verification without an applicant throws JourneyStateError and writes nothing', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication({ profile: { household: [] } }));
+
+    // Act
+    const run = verification(deps, { applicationId });
+
+    // Assess
+    await expect(run).rejects.toThrow(JourneyStateError);
+    expect((await stored(deps)).decisions).toEqual([]);
+    expect(deps.audit.events).toEqual([]);
+  });
+
+  it('registration without the current home throws JourneyStateError and writes nothing', async () => {
+    // Prepare
+    const complete = aCompleteApplication();
+    const { currentHome: _unanswered, ...profile } = complete.profile;
+    const deps = await given({ ...complete, profile });
+
+    // Act
+    const run = registration(deps, { applicationId });
+
+    // Assess
+    await expect(run).rejects.toThrow(JourneyStateError);
+    const after = await stored(deps);
+    expect(after.decisions).toEqual([]);
+    expect(after.registration).toBeUndefined();
+    expect(deps.audit.events).toEqual([]);
+  });
+});
+
+describe('qualification', () => {
+  it('refers a household short of the two-year residence rule, with the review route', async () => {
+    // Prepare
+    const complete = aCompleteApplication();
+    const deps = await given({
+      ...complete,
+      profile: {
+        ...complete.profile,
+        localConnection: {
+          yearsInArea: 1,
+          armedForces: false,
+          fleeingDomesticAbuse: false,
+          careLeaver: false,
+          rightToMove: false,
+        },
+      },
+    });
+
+    // Act
+    const result = await qualification(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('refer');
+    const decision = (await stored(deps)).decisions[0];
+    expect(decision?.reasons.map((reason) => reason.rule)).toContain('qualification.residence');
+    expect(decision?.review?.withinDays).toBe(21);
+  });
+});
+
+describe('household', () => {
+  it('records the bedroom need of a couple with two girls', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+
+    // Act
+    const result = await household(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('recorded');
+    expect((await stored(deps)).decisions[0]?.inputs).toEqual({
+      members: 4,
+      bedroomNeed: 2,
+      currentBedrooms: 1,
+    });
+  });
+
+  it('asks for the current home with the household, writing nothing until it is answered', async () => {
+    // Prepare
+    const complete = aCompleteApplication();
+    const { currentHome: _missing, ...profile } = complete.profile;
+    const deps = await given({ ...complete, profile });
+
+    // Act
+    const result = await household(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('needs-answers');
+    expect((await stored(deps)).decisions).toHaveLength(0);
+  });
+});
+
+describe('documents', () => {
+  it('refers a household that has sent no identity document', async () => {
+    // Prepare
+    const deps = await given(
+      aCompleteApplication({
+        documents: [
+          {
+            documentId: 'doc_payslip1',
+            kind: 'payslip',
+            contentType: 'application/pdf',
+            sizeBytes: 300_000,
+            status: 'declared',
+            declaredAt: '2026-11-01T10:06:00.000Z',
+          },
+        ],
+      }),
+    );
+
+    // Act
+    const result = await documents(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('refer');
+    expect((await stored(deps)).decisions[0]?.reasons.map((reason) => reason.rule)).toEqual([
+      'documents.received',
+      'documents.identity-missing',
+    ]);
+  });
+
+  it('does not count a rejected passport as identity', async () => {
+    // Prepare
+    const complete = aCompleteApplication();
+    const deps = await given({
+      ...complete,
+      documents: complete.documents.map((document) => ({ ...document, status: 'rejected' as const })),
+    });
+
+    // Act
+    const result = await documents(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('refer');
+  });
+
+  it('records a declared passport and says nothing was read automatically', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+
+    // Act
+    const result = await documents(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('recorded');
+    expect((await stored(deps)).decisions[0]?.reasons).toEqual([
+      expect.objectContaining({
+        rule: 'documents.received',
+        answer: 'doc_passport1',
+        text: expect.stringContaining('passport'),
+      }),
+    ]);
+  });
+});
+
+describe('verification', () => {
+  it('refers when no document has been read', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+
+    // Act
+    const result = await verification(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('refer');
+    expect((await stored(deps)).decisions[0]?.reasons[0]?.rule).toBe('verification.not-read');
+  });
+
+  it('verifies when the read surname and date of birth match the applicant', async () => {
+    // Prepare
+    const deps = await given(
+      aCompleteApplication({
+        documents: [readPassport({ surname: 'pritchard', dateOfBirth: '1988-07-02' })],
+      }),
+    );
+
+    // Act
+    const result = await verification(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('verified');
+    expect((await stored(deps)).decisions[0]?.reasons[0]).toMatchObject({
+      rule: 'verification.match',
+      answer: 'GARETH PRITCHARD',
+    });
+  });
+
+  it('refers when the surname on the passport differs from the one typed', async () => {
+    // Prepare
+    const deps = await given(
+      aCompleteApplication({ documents: [readPassport({ surname: 'PRICHARD', dateOfBirth: '1988-07-02' })] }),
+    );
+
+    // Act
+    const result = await verification(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('refer');
+    const decision = (await stored(deps)).decisions[0];
+    expect(decision?.inputs).toEqual({ document: 'doc_passport1', mismatches: ['surname'] });
+    expect(decision?.reasons[0]?.rule).toBe('verification.mismatch');
+  });
+});
+
+describe('registration', () => {
+  it('puts an overcrowded household in band B from today and reports a fitting home', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    await deps.lettings.putHome(aHome({ bedrooms: 2 }));
+
+    // Act
+    const result = await registration(deps, { applicationId });
+
+    // Assess
+    expect(result).toEqual({
+      applicationId,
+      stage: Stage.Registered,
+      outcome: 'registered',
+      homeAvailable: true,
+    });
+    const application = await stored(deps);
+    expect(application.status).toBe('registered');
+    expect(application.registration).toEqual({ band: 'B', effectiveDate: '2026-11-02', bedroomNeed: 2 });
+  });
+
+  it('recomputes band and bedroom need when the household changes, keeping the first effective date', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    await registration(deps, { applicationId });
+    deps.clock.advanceDays(30);
+    const registered = await stored(deps);
+    await deps.applications.save({
+      ...registered,
+      profile: { ...registered.profile, household: householdOf('singleAdult') },
+    });
+
+    // Act
+    await registration(deps, { applicationId });
+
+    // Assess
+    expect((await stored(deps)).registration).toEqual({
+      band: 'C',
+      effectiveDate: '2026-11-02',
+      bedroomNeed: 1,
+    });
+  });
+
+  it('puts a household that is not overcrowded in band C', async () => {
+    // Prepare
+    const complete = aCompleteApplication();
+    const deps = await given({
+      ...complete,
+      profile: {
+        ...complete.profile,
+        currentHome: { postcode: 'RV1 4AB', addressLine: '12 Mill Lane', bedrooms: 2, tenure: 'social-rent' },
+      },
+    });
+
+    // Act
+    await registration(deps, { applicationId });
+
+    // Assess
+    expect((await stored(deps)).registration?.band).toBe('C');
+  });
+
+  it('reports no home available when the only home is too small', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    await deps.lettings.putHome(aHome({ bedrooms: 1 }));
+
+    // Act
+    const result = await registration(deps, { applicationId });
+
+    // Assess
+    expect(result.homeAvailable).toBe(false);
+  });
+
+  it('reports no home available when the fitting home belongs to another landlord', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    await deps.lettings.putHome(aHome({ landlordId: 'cwm-valley-homes' }));
+
+    // Act
+    const result = await registration(deps, { applicationId });
+
+    // Assess
+    expect(result.homeAvailable).toBe(false);
+  });
+});

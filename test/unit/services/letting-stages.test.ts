@@ -1,0 +1,452 @@
+import { createHash } from 'node:crypto';
+import type { Application } from '../../../shared/domain/application';
+import type { Property } from '../../../shared/domain/letting';
+import { Stage } from '../../../shared/domain/stage';
+import { ConflictError, JourneyStateError, NotFoundError } from '../../../shared/ports';
+import {
+  closeOffer,
+  completeLet,
+  issueKeys,
+  makeOffer,
+  prepareTenancy,
+  recordSignature,
+} from '../../../shared/services/letting-stages';
+import { aCompleteApplication, aHome } from '../../fixtures/applications';
+import { type MemoryDeps, memoryDeps } from '../../support/memory';
+
+const pritchards = 'app_0123456789abcdef0123456789abcdef';
+const khans = 'app_fedcba9876543210fedcba9876543210';
+
+function registered(overrides: Partial<Application> = {}): Application {
+  return aCompleteApplication({
+    stage: Stage.Registered,
+    status: 'registered',
+    registration: { band: 'B', effectiveDate: '2026-11-02', bedroomNeed: 2 },
+    ...overrides,
+  });
+}
+
+async function given(applications: Application[], homes: Property[]): Promise<MemoryDeps> {
+  const deps = memoryDeps();
+  for (const application of applications) await deps.applications.create(application);
+  for (const home of homes) await deps.lettings.putHome(home);
+  return deps;
+}
+
+async function stored(deps: MemoryDeps, applicationId = pritchards): Promise<Application> {
+  const application = await deps.applications.get(applicationId);
+  if (!application) throw new Error('the application was not stored');
+  return application;
+}
+
+/** Makes an offer and returns its id, failing the test when there is none. */
+async function offered(deps: MemoryDeps, applicationId = pritchards): Promise<string> {
+  const result = await makeOffer(deps, { applicationId });
+  if (!result.offerId) throw new Error('no offer was made');
+  return result.offerId;
+}
+
+describe('makeOffer', () => {
+  it('offers the smallest home that fits and marks it offered', async () => {
+    // Prepare
+    const deps = await given(
+      [registered()],
+      [
+        aHome({ propertyId: 'prop_riverside-1bed', bedrooms: 1 }),
+        aHome({ propertyId: 'prop_riverside-3bed', bedrooms: 3 }),
+        aHome({ propertyId: 'prop_riverside-2bed', bedrooms: 2 }),
+      ],
+    );
+
+    // Act
+    const result = await makeOffer(deps, { applicationId: pritchards });
+
+    // Assess
+    expect(result.outcome).toBe('offered');
+    const offer = deps.lettings.offers.get(result.offerId ?? '');
+    expect(offer).toMatchObject({
+      applicationId: pritchards,
+      propertyId: 'prop_riverside-2bed',
+      status: 'awaiting-approval',
+    });
+    expect(offer?.reasons[0]?.rule).toBe('matching.bedrooms');
+    expect(deps.lettings.homes.get('prop_riverside-2bed')?.status).toBe('offered');
+    expect(deps.lettings.homes.get('prop_riverside-3bed')?.status).toBe('available');
+    const application = await stored(deps);
+    expect(application.status).toBe('offered');
+    expect(application.currentOfferId).toBe(result.offerId);
+    expect(deps.audit.events).toEqual([
+      expect.objectContaining({
+        type: 'offer-made',
+        facts: { offerId: result.offerId, propertyId: 'prop_riverside-2bed' },
+      }),
+    ]);
+  });
+
+  it('returns the same offer when the stage runs again', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome(), aHome({ propertyId: 'prop_riverside-15' })]);
+    const first = await makeOffer(deps, { applicationId: pritchards });
+
+    // Act
+    const second = await makeOffer(deps, { applicationId: pritchards });
+
+    // Assess
+    expect(second).toEqual(first);
+    expect(deps.lettings.offers.size).toBe(1);
+    expect(deps.lettings.homes.get('prop_riverside-15')?.status).toBe('available');
+  });
+
+  it('answers no-home when nothing has enough bedrooms', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome({ bedrooms: 1 })]);
+
+    // Act
+    const result = await makeOffer(deps, { applicationId: pritchards });
+
+    // Assess
+    expect(result).toEqual({ outcome: 'no-home' });
+    expect((await stored(deps)).status).toBe('registered');
+  });
+
+  it('refuses to offer a home to a household that is not registered', async () => {
+    // Prepare
+    const deps = await given([aCompleteApplication()], [aHome()]);
+
+    // Act
+    const run = makeOffer(deps, { applicationId: pritchards });
+
+    // Assess
+    await expect(run).rejects.toThrow(JourneyStateError);
+    expect(deps.lettings.offers.size).toBe(0);
+  });
+
+  describe('two households racing for the same home', () => {
+    /** Holds every listing until both households have listed, so both see the same home free. */
+    function listTogether(deps: MemoryDeps) {
+      const list = deps.lettings.listAvailableHomes.bind(deps.lettings);
+      let release: () => void = () => {};
+      const bothListed = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let listings = 0;
+      jest.spyOn(deps.lettings, 'listAvailableHomes').mockImplementation(async (landlordId) => {
+        const homes = await list(landlordId);
+        listings += 1;
+        if (listings === 2) release();
+        if (listings <= 2) await bothListed;
+        return homes;
+      });
+    }
+
+    it('gives the home to one and the next home to the other', async () => {
+      // Prepare
+      const deps = await given(
+        [registered(), registered({ applicationId: khans })],
+        [
+          aHome({ propertyId: 'prop_riverside-14' }),
+          aHome({ propertyId: 'prop_riverside-15', availableFrom: '2026-12-01' }),
+        ],
+      );
+      listTogether(deps);
+
+      // Act
+      const results = await Promise.all([
+        makeOffer(deps, { applicationId: pritchards }),
+        makeOffer(deps, { applicationId: khans }),
+      ]);
+
+      // Assess
+      expect(results.map((result) => result.outcome)).toEqual(['offered', 'offered']);
+      const homes = results
+        .map((result) => deps.lettings.offers.get(result.offerId ?? '')?.propertyId)
+        .sort();
+      expect(homes).toEqual(['prop_riverside-14', 'prop_riverside-15']);
+      // Both listed before either offered, and the loser listed once more after its conflict.
+      expect(deps.lettings.listAvailableHomes).toHaveBeenCalledTimes(3);
+    });
+
+    it('gives the only home to one and answers no-home to the other', async () => {
+      // Prepare
+      const deps = await given([registered(), registered({ applicationId: khans })], [aHome()]);
+      listTogether(deps);
+
+      // Act
+      const results = await Promise.all([
+        makeOffer(deps, { applicationId: pritchards }),
+        makeOffer(deps, { applicationId: khans }),
+      ]);
+
+      // Assess
+      expect(results.map((result) => result.outcome).sort()).toEqual(['no-home', 'offered']);
+      expect(deps.lettings.offers.size).toBe(1);
+      expect(deps.lettings.listAvailableHomes).toHaveBeenCalledTimes(3);
+    });
+  });
+});
+
+describe('closeOffer', () => {
+  it('frees the home and returns the household to the register', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const offerId = await offered(deps);
+
+    // Act
+    const result = await closeOffer(deps, {
+      applicationId: pritchards,
+      offerId,
+      status: 'refused',
+      reason: 'Too far from school',
+    });
+
+    // Assess
+    expect(result).toEqual({ outcome: 'refused' });
+    expect(deps.lettings.offers.get(offerId)).toMatchObject({
+      status: 'refused',
+      closedReason: 'Too far from school',
+    });
+    expect(deps.lettings.homes.get('prop_riverside-14')?.status).toBe('available');
+    const application = await stored(deps);
+    expect(application.status).toBe('registered');
+    expect(application.currentOfferId).toBeUndefined();
+    expect(deps.audit.events.map((event) => event.type)).toEqual(['offer-made', 'offer-refused']);
+  });
+
+  it("closes the household's live offer when no offer is named", async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const offerId = await offered(deps);
+
+    // Act
+    const result = await closeOffer(deps, {
+      applicationId: pritchards,
+      status: 'withdrawn',
+      reason: 'Officer closed the case',
+    });
+
+    // Assess
+    expect(result).toEqual({ outcome: 'withdrawn' });
+    expect(deps.lettings.offers.get(offerId)?.status).toBe('withdrawn');
+    expect(deps.lettings.homes.get('prop_riverside-14')?.status).toBe('available');
+  });
+
+  it('answers no-offer when the household has no live offer', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+
+    // Act
+    const result = await closeOffer(deps, {
+      applicationId: pritchards,
+      status: 'withdrawn',
+      reason: 'Officer closed the case',
+    });
+
+    // Assess
+    expect(result).toEqual({ outcome: 'no-offer' });
+    expect(deps.audit.events).toEqual([]);
+  });
+
+  it('lets the household be offered the freed home again', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const first = await offered(deps);
+    await closeOffer(deps, {
+      applicationId: pritchards,
+      offerId: first,
+      status: 'refused',
+      reason: 'Needs a garden',
+    });
+
+    // Act
+    const second = await makeOffer(deps, { applicationId: pritchards });
+
+    // Assess
+    expect(second.outcome).toBe('offered');
+    expect(second.offerId).not.toBe(first);
+  });
+});
+
+describe('prepareTenancy', () => {
+  it('builds an assured tenancy in England and hashes its terms', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const offerId = await offered(deps);
+
+    // Act
+    const result = await prepareTenancy(deps, { applicationId: pritchards, offerId });
+
+    // Assess
+    expect(result.outcome).toBe('prepared');
+    const tenancy = deps.lettings.tenancies.get(result.tenancyId);
+    expect(tenancy).toMatchObject({
+      kind: 'assured-tenancy',
+      tenants: ['Gareth Pritchard', 'Nia Pritchard'],
+      startDate: '2026-11-20',
+      weeklyRent: 11_250,
+      status: 'awaiting-signature',
+    });
+    expect(tenancy?.terms.join(' ')).toContain('£112.50 a week');
+    expect(tenancy?.termsSha256).toBe(
+      createHash('sha256')
+        .update(tenancy?.terms.join('\n') ?? '')
+        .digest('hex'),
+    );
+  });
+
+  it('starts a tenancy today when the home is already available', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome({ availableFrom: '2026-10-01' })]);
+    const offerId = await offered(deps);
+
+    // Act
+    const { tenancyId } = await prepareTenancy(deps, { applicationId: pritchards, offerId });
+
+    // Assess
+    expect(deps.lettings.tenancies.get(tenancyId)?.startDate).toBe('2026-11-02');
+  });
+
+  it('returns the same tenancy when the stage runs again', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const offerId = await offered(deps);
+    const first = await prepareTenancy(deps, { applicationId: pritchards, offerId });
+    deps.clock.advanceDays(1);
+
+    // Act
+    const second = await prepareTenancy(deps, { applicationId: pritchards, offerId });
+
+    // Assess
+    expect(second).toEqual(first);
+    expect(deps.lettings.tenancies.size).toBe(1);
+    expect(deps.audit.events.filter((event) => event.type === 'tenancy-prepared')).toHaveLength(1);
+  });
+
+  it('gives a secure occupation contract in Wales', async () => {
+    // Prepare
+    const deps = await given(
+      [registered({ landlordId: 'cwm-valley-homes', policyId: 'cwm-valley' })],
+      [aHome({ propertyId: 'prop_cwm-7', landlordId: 'cwm-valley-homes' })],
+    );
+    const offerId = await offered(deps);
+
+    // Act
+    const { tenancyId } = await prepareTenancy(deps, { applicationId: pritchards, offerId });
+
+    // Assess
+    const tenancy = deps.lettings.tenancies.get(tenancyId);
+    expect(tenancy?.kind).toBe('secure-occupation-contract');
+    expect(tenancy?.terms[0]).toContain('Renting Homes (Wales) Act 2016');
+  });
+
+  it("answers NotFoundError for another household's offer", async () => {
+    // Prepare
+    const deps = await given([registered(), registered({ applicationId: khans })], [aHome()]);
+    const offerId = await offered(deps);
+
+    // Act
+    const run = prepareTenancy(deps, { applicationId: khans, offerId });
+
+    // Assess
+    await expect(run).rejects.toThrow(NotFoundError);
+    expect(deps.lettings.tenancies.size).toBe(0);
+  });
+});
+
+describe('signing and keys', () => {
+  async function prepared(deps: MemoryDeps) {
+    const offerId = await offered(deps);
+    const { tenancyId } = await prepareTenancy(deps, { applicationId: pritchards, offerId });
+    const termsSha256 = deps.lettings.tenancies.get(tenancyId)?.termsSha256 ?? '';
+    return { offerId, tenancyId, termsSha256 };
+  }
+
+  it('refuses to issue keys for a tenancy nobody has signed', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const { offerId } = await prepared(deps);
+
+    // Act
+    const run = issueKeys(deps, { applicationId: pritchards, offerId });
+
+    // Assess
+    await expect(run).rejects.toThrow(JourneyStateError);
+    expect(deps.lettings.keys.size).toBe(0);
+  });
+
+  it('records a signature on the exact terms the tenant read', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const { offerId, termsSha256 } = await prepared(deps);
+
+    // Act
+    const tenancy = await recordSignature(deps, { applicationId: pritchards, offerId, termsSha256 });
+
+    // Assess
+    expect(tenancy.status).toBe('signed');
+    expect(tenancy.signedAt).toBe('2026-11-02T09:30:00.000Z');
+  });
+
+  it('rejects a signature on terms that are not the agreement', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const { offerId, tenancyId } = await prepared(deps);
+
+    // Act
+    const run = recordSignature(deps, { applicationId: pritchards, offerId, termsSha256: 'a'.repeat(64) });
+
+    // Assess
+    await expect(run).rejects.toThrow(ConflictError);
+    expect(deps.lettings.tenancies.get(tenancyId)?.status).toBe('awaiting-signature');
+  });
+
+  it('issues a key for the home’s door from the start date once signed', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const { offerId, tenancyId, termsSha256 } = await prepared(deps);
+    await recordSignature(deps, { applicationId: pritchards, offerId, termsSha256 });
+
+    // Act
+    const result = await issueKeys(deps, { applicationId: pritchards, offerId });
+
+    // Assess
+    expect(result.outcome).toBe('issued');
+    expect(deps.lettings.keys.get(result.credentialId)).toMatchObject({
+      tenancyId,
+      doorId: 'door-weaver-14-3',
+      holder: 'Gareth Pritchard',
+      validFrom: '2026-11-20',
+    });
+  });
+});
+
+describe('completeLet', () => {
+  it('marks the offer, the home and the application let', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const offerId = await offered(deps);
+
+    // Act
+    const result = await completeLet(deps, { applicationId: pritchards, offerId });
+
+    // Assess
+    expect(result).toEqual({ outcome: 'let' });
+    expect(deps.lettings.offers.get(offerId)?.status).toBe('let');
+    expect(deps.lettings.homes.get('prop_riverside-14')?.status).toBe('let');
+    const application = await stored(deps);
+    expect(application.status).toBe('let');
+    expect(application.stage).toBe(Stage.Let);
+  });
+
+  it('records the let once when the stage runs again', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const offerId = await offered(deps);
+    await completeLet(deps, { applicationId: pritchards, offerId });
+
+    // Act
+    await completeLet(deps, { applicationId: pritchards, offerId });
+
+    // Assess
+    expect(deps.audit.events.filter((event) => event.type === 'let')).toHaveLength(1);
+  });
+});
