@@ -182,6 +182,8 @@ export const ApplicationStatus = z.enum(['in-progress', 'waiting', 'registered',
 export const Application = z.object({
   applicationId: ApplicationId,
   landlordId: LandlordId,
+  /** The applicant's pseudonymous subject id (from their verified email): who may read and answer this journey. */
+  ownerId: z.string().min(1),
   policyId: z.string(),
   stage: z.enum(Stage),
   status: ApplicationStatus,
