@@ -5,11 +5,12 @@ import {
   DynamoAuditLog,
   DynamoLettingStore,
   DynamoOutboxNotifier,
+  DynamoSessionStore,
   DynamoWaitStore,
   documentClient,
 } from '../shared/adapters/aws/dynamodb.js';
 import { StepFunctionsWorkflowClient } from '../shared/adapters/aws/step-functions.js';
-import { LambdaEnvironment } from '../shared/config.js';
+import { LambdaEnvironment, type SessionSecrets } from '../shared/config.js';
 import type { WorkflowClient } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
 
@@ -35,9 +36,24 @@ export function lambdaDeps(): Deps {
     notifier: new DynamoOutboxNotifier(db, env.TABLE_NAME, clock),
     workflow,
     clock,
+    sessions: new DynamoSessionStore(db, env.TABLE_NAME),
+    // Never the public local secrets in AWS: a function without its own cannot sign anyone in.
+    sessionSecrets:
+      env.SUBJECT_SALT && env.SIGN_IN_CODE_KEY
+        ? { subjectSalt: env.SUBJECT_SALT, codeKey: env.SIGN_IN_CODE_KEY }
+        : noSessionSecrets,
   };
   return deps;
 }
+
+const noSessionSecrets: SessionSecrets = {
+  get subjectSalt(): string {
+    throw new Error('This function has no SUBJECT_SALT');
+  },
+  get codeKey(): string {
+    throw new Error('This function has no SIGN_IN_CODE_KEY');
+  },
+};
 
 /**
  * Workflow steps never resume workflows themselves (that would make the state machine depend on its own

@@ -1,9 +1,31 @@
 import { z } from 'zod';
 
+/**
+ * The secrets behind applicants' sign-in (DESIGN.md §1b). `subjectSalt` keys the pseudonymous subject id
+ * derived from an email address: it must never change, or every applicant would lose their applications.
+ * `codeKey` keys the hashes of sign-in codes: it may change (codes in flight then stop working).
+ */
+export interface SessionSecrets {
+  subjectSalt: string;
+  codeKey: string;
+}
+
+/**
+ * For the local runtime and tests only: public, so subjects and code hashes made with them are not secret.
+ * Deployed functions are given their own secrets (infra/constructs/api.ts).
+ */
+export const LOCAL_SESSION_SECRETS: SessionSecrets = {
+  subjectSalt: 'doorstep-local-subject-salt-not-for-production',
+  codeKey: 'doorstep-local-code-key-not-for-production',
+};
+
 /** The Lambda environment, validated once at cold start: a missing setting fails fast and says which. */
 export const LambdaEnvironment = z.object({
   TABLE_NAME: z.string().min(1),
   APPLICATION_WORKFLOW_ARN: z.string().min(1).optional(),
   AWS_REGION: z.string().min(1).default('eu-west-2'),
+  /** Sign-in secrets; only the API function has them (the stage functions never sign anyone in). */
+  SUBJECT_SALT: z.string().min(32).optional(),
+  SIGN_IN_CODE_KEY: z.string().min(32).optional(),
 });
 export type LambdaEnvironment = z.infer<typeof LambdaEnvironment>;

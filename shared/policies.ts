@@ -22,3 +22,8 @@ export function policyForLandlord(landlordId: string): PolicyType {
   if (!policy) throw new NotFoundError(`No allocation policy for landlord ${landlordId}`);
   return policy;
 }
+
+/** Whether a landlord uses Doorstep (has an allocation policy here). */
+export function landlordUsesDoorstep(landlordId: string): boolean {
+  return [...policies.values()].some((candidate) => candidate.landlordId === landlordId);
+}

@@ -16,6 +16,8 @@ export interface ApplicationStore {
    * next version. Fails with {@link ConflictError} otherwise.
    */
   save(application: Application): Promise<Application>;
+  /** The applications a subject owns, oldest first (eventually consistent: a new one may show a moment later). */
+  listByOwner(ownerId: string): Promise<Application[]>;
 }
 
 export interface LettingStore {
@@ -90,10 +92,13 @@ export interface AuditLog {
 }
 
 export interface Notification {
-  to: { applicationId: string } | { role: WaitingFor; landlordId: string };
+  /** An email address only where there is no application yet to write to (a sign-in code). */
+  to: { applicationId: string } | { role: WaitingFor; landlordId: string } | { email: string };
   template: string;
   /** Values for the template; never a task token. */
   values: Record<string, string>;
+  /** After this instant (ISO 8601) the message is useless and must not be delivered; the outbox may drop it. */
+  discardAfter?: string;
 }
 
 export interface Notifier {
@@ -105,11 +110,67 @@ export interface WorkflowClient {
   resume(taskToken: string, output: Record<string, unknown>): Promise<void>;
   /** Fails a human wait (SendTaskFailure), for example when the application is withdrawn. */
   fail(taskToken: string, error: string, cause: string): Promise<void>;
+  /** Starts an application's workflow; starting one that has started already is a no-op (idempotent). */
   startApplication(applicationId: string): Promise<void>;
 }
 
 export interface Clock {
   now(): Date;
+}
+
+/**
+ * A one-time sign-in code (DESIGN.md §1b). Only a keyed hash of the code is kept: six digits have little
+ * entropy, so an unkeyed hash would give the code away to anyone who could read the table.
+ */
+export interface SignInCode {
+  /** Whose code: the pseudonymous subject of the address it was sent to, never the address itself. */
+  subject: string;
+  /** Tells this code from the one that replaced it, so spending an old code can never spend a new one. */
+  codeId: string;
+  salt: string;
+  codeHash: string;
+  /** Attempts made at this code so far, counted by the store. */
+  attempts: number;
+  createdAt: string;
+  /** Epoch seconds: the code is dead from this second (and the table's TTL removes it later). */
+  expiresAt: number;
+}
+
+/** A signed-in applicant. The token is never stored: the session is found by the token's SHA-256 hash. */
+export interface Session {
+  tokenHash: string;
+  subject: string;
+  /** The verified address, kept to prefill the applicant's contact details (data entered once). */
+  email: string;
+  createdAt: string;
+  /** Epoch seconds: the session ends at this second (and the table's TTL removes it later). */
+  expiresAt: number;
+}
+
+export type CodeRequestAdmission = { admitted: true } | { admitted: false; retryAfterSeconds: number };
+
+export interface SessionStore {
+  /**
+   * Counts a request for a code against the subject's limit: at most `limit` admitted in any `windowSeconds`,
+   * enforced by the store even when requests race. A refusal says when the next request will be admitted.
+   */
+  admitCodeRequest(
+    subject: string,
+    rule: { limit: number; windowSeconds: number },
+    now: Date,
+  ): Promise<CodeRequestAdmission>;
+  /** Stores a new code for its subject, replacing any earlier one: only the newest code works. */
+  putCode(code: SignInCode): Promise<void>;
+  /**
+   * Counts one attempt at the subject's live code, atomically, and returns the code with that attempt counted;
+   * undefined when there is no live code (none, expired, or its `maxAttempts` already made).
+   */
+  attemptCode(subject: string, maxAttempts: number, now: Date): Promise<SignInCode | undefined>;
+  /** Spends a code so it works no more: true only for the one caller that spent it. */
+  spendCode(subject: string, codeId: string): Promise<boolean>;
+  putSession(session: Session): Promise<void>;
+  getSession(tokenHash: string): Promise<Session | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
 }
 
 /** The application asked for doesn't exist, or belongs to someone else: callers answer 404 either way. */
@@ -125,4 +186,30 @@ export class ConflictError extends Error {
 /** The journey is not in a state where this step can run (for example, answers missing). */
 export class JourneyStateError extends Error {
   override readonly name = 'JourneyStateError';
+}
+
+/** Asked too often: try again after `retryAfterSeconds` (HTTP 429 with Retry-After). */
+export class RateLimitedError extends Error {
+  override readonly name = 'RateLimitedError';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A sign-in code was not accepted; the message says what to do next (HTTP 401). */
+export class SignInRefusedError extends Error {
+  override readonly name = 'SignInRefusedError';
+}
+
+/** A document is larger than Doorstep accepts (HTTP 413). */
+export class DocumentTooLargeError extends Error {
+  override readonly name = 'DocumentTooLargeError';
+}
+
+/** A document's type is one Doorstep does not accept (HTTP 415). */
+export class UnsupportedDocumentTypeError extends Error {
+  override readonly name = 'UnsupportedDocumentTypeError';
 }

@@ -1,10 +1,29 @@
 import httpRouterHandler from '@middy/http-router';
 import { z } from 'zod';
+import {
+  type Applicant,
+  applicantView,
+  declareDocument,
+  listApplications,
+  ProfileSection,
+  startApplication,
+  updateProfile,
+} from '../../shared/services/applications.js';
 import type { Deps } from '../../shared/services/deps.js';
 import { caseForOfficer } from '../../shared/services/officer-view.js';
+import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
 import { type Actor, decide } from '../../shared/services/waits.js';
-import { ClientError, type HttpEvent, type HttpResult, httpHandler, json } from '../lib/http.js';
+import {
+  ClientError,
+  type HttpEvent,
+  type HttpResult,
+  header,
+  httpHandler,
+  json,
+  noContent,
+} from '../lib/http.js';
 import { lambdaDeps } from '../wiring.js';
+import { type RouteKey, splitRouteKey } from './routes.js';
 
 const Claims = z.object({
   sub: z.string().min(1),
@@ -28,6 +47,39 @@ function officer(event: HttpEvent): Extract<Actor, { kind: 'officer' }> {
   return { kind: 'officer', officerId: claims.data.sub, landlordId: claims.data['custom:landlordId'], roles };
 }
 
+/** The applicant's session cookie. HttpOnly (no script reads it), Secure, SameSite=Strict (no other site sends it). */
+export const SESSION_COOKIE = 'doorstep_session';
+const COOKIE_ATTRIBUTES = 'HttpOnly; Secure; SameSite=Strict; Path=/';
+const sessionCookie = (token: string) =>
+  `${SESSION_COOKIE}=${token}; ${COOKIE_ATTRIBUTES}; Max-Age=${SIGN_IN.sessionLifetimeSeconds}`;
+const expiredSessionCookie = `${SESSION_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`;
+
+/**
+ * The session token a request carries: the cookie (payload 2.0 puts cookies in `event.cookies`), or, for
+ * clients that are not browsers, `Authorization: Session <token>`.
+ */
+function sessionToken(event: HttpEvent): string | undefined {
+  const cookies = event.cookies ?? header(event, 'cookie')?.split(';') ?? [];
+  for (const cookie of cookies) {
+    const [name, ...value] = cookie.trim().split('=');
+    if (name === SESSION_COOKIE && value.length > 0) return value.join('=');
+  }
+  return /^Session\s+(\S+)$/i.exec(header(event, 'authorization') ?? '')?.[1];
+}
+
+/** The signed-in applicant behind a request; anyone else is a 401 that says how to sign in. */
+async function applicant(deps: Deps, event: HttpEvent): Promise<Applicant> {
+  const token = sessionToken(event);
+  const session = token ? await getSession(deps, token) : undefined;
+  if (!session) {
+    throw new ClientError(
+      401,
+      'You are not signed in, or your session has ended. Ask for a code at POST /v1/sessions/code, then send it to POST /v1/sessions.',
+    );
+  }
+  return session;
+}
+
 const param = (event: HttpEvent, name: string) => {
   const value = event.pathParameters?.[name];
   if (!value || !/^[A-Za-z0-9_-]{1,80}$/.test(value)) throw new ClientError(404, 'Not found');
@@ -35,41 +87,122 @@ const param = (event: HttpEvent, name: string) => {
 };
 
 /**
- * The officer API (applicants' sessions and routes arrive with the local-stack issue). Every route is behind
- * the Cognito JWT authoriser in AWS; the handler still checks the landlord on every record (object-level
- * authorisation). The router sits inside the shared middleware stack, so an unknown route is a 404 answer
- * like every other client error, not a thrown invocation error.
+ * The journey API. Applicants' routes authenticate by Doorstep's session cookie, checked here; officers' routes
+ * (under /v1/officer) are behind the Cognito JWT authoriser in AWS, and the claims are read here. Every record
+ * is checked against the caller (object-level authorisation): another party's record answers 404. The router
+ * sits inside the shared middleware stack, so an unknown route is a 404 answer like every other client error.
  */
-export const createHandler = (deps: () => Deps) =>
-  httpHandler(
-    httpRouterHandler<HttpEvent, HttpResult>([
-      {
-        method: 'POST',
-        path: '/v1/decisions/{decisionId}',
-        handler: async (event: HttpEvent) => {
-          const result = await decide(deps(), {
-            decisionId: param(event, 'decisionId'),
-            actor: officer(event),
-            body: event.parsedBody ?? {},
-          });
-          return json(200, result);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/v1/officer/applications/{applicationId}',
-        handler: async (event: HttpEvent) => {
-          const actor = officer(event);
-          return json(
-            200,
-            await caseForOfficer(deps(), {
-              applicationId: param(event, 'applicationId'),
-              landlordId: actor.landlordId,
-            }),
-          );
-        },
-      },
-    ]),
+export const createHandler = (deps: () => Deps) => {
+  const routes: Record<RouteKey, (event: HttpEvent) => Promise<HttpResult>> = {
+    // Sign-in by a one-time code sent to the applicant's email address.
+    'POST /v1/sessions/code': async (event) => {
+      const { expiresInSeconds } = await requestCode(deps(), event.parsedBody);
+      // The same answer whether or not anyone has used the address before.
+      return json(202, {
+        message: 'If the address can receive email, a code is on its way. It works for 10 minutes.',
+        expiresInSeconds,
+      });
+    },
+    'POST /v1/sessions': async (event) => {
+      const { token, expiresAt } = await verifyCode(deps(), event.parsedBody);
+      return json(201, { signedIn: true, expiresAt }, { cookies: [sessionCookie(token)] });
+    },
+    'DELETE /v1/sessions': async (event) => {
+      const token = sessionToken(event);
+      if (token) await signOut(deps(), token);
+      return noContent({ cookies: [expiredSessionCookie] });
+    },
+    // The applicant's own applications.
+    'GET /v1/applications': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      return json(200, { applications: await listApplications(context, who) });
+    },
+    'POST /v1/applications': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const { applicationId, created } = await startApplication(context, {
+        applicant: who,
+        body: event.parsedBody,
+      });
+      return json(
+        created ? 201 : 200,
+        { applicationId },
+        { headers: { location: `/v1/applications/${applicationId}` } },
+      );
+    },
+    'GET /v1/applications/{applicationId}': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      return json(
+        200,
+        await applicantView(context, { applicant: who, applicationId: param(event, 'applicationId') }),
+      );
+    },
+    'PUT /v1/applications/{applicationId}/profile/{section}': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const section = ProfileSection.safeParse(event.pathParameters?.section);
+      if (!section.success) throw new ClientError(404, 'No such section of the profile');
+      return json(
+        200,
+        await updateProfile(context, {
+          applicant: who,
+          applicationId: param(event, 'applicationId'),
+          section: section.data,
+          body: event.parsedBody,
+        }),
+      );
+    },
+    'POST /v1/applications/{applicationId}/documents': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      return json(
+        201,
+        await declareDocument(context, {
+          applicant: who,
+          applicationId: param(event, 'applicationId'),
+          body: event.parsedBody,
+        }),
+      );
+    },
+    'POST /v1/decisions/{decisionId}': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      return json(
+        200,
+        await decide(context, {
+          decisionId: param(event, 'decisionId'),
+          actor: { kind: 'applicant', subject: who.subject },
+          body: event.parsedBody ?? {},
+        }),
+      );
+    },
+    // Officers.
+    'POST /v1/officer/decisions/{decisionId}': async (event) => {
+      const result = await decide(deps(), {
+        decisionId: param(event, 'decisionId'),
+        actor: officer(event),
+        body: event.parsedBody ?? {},
+      });
+      return json(200, result);
+    },
+    'GET /v1/officer/applications/{applicationId}': async (event) => {
+      const actor = officer(event);
+      return json(
+        200,
+        await caseForOfficer(deps(), {
+          applicationId: param(event, 'applicationId'),
+          landlordId: actor.landlordId,
+        }),
+      );
+    },
+  };
+  return httpHandler(
+    httpRouterHandler<HttpEvent, HttpResult>(
+      Object.entries(routes).map(([key, handler]) => ({ ...splitRouteKey(key as RouteKey), handler })),
+    ),
   );
+};
 
 export const handler = createHandler(lambdaDeps);

@@ -1,6 +1,12 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -9,8 +15,10 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { apiRoutes, type RouteKey, splitRouteKey } from '../../functions/api/routes.js';
 import { asInterface } from './cdk-types.js';
 import { DoorstepFunction } from './doorstep-function.js';
 import { grantJourneyData } from './grants.js';
@@ -26,9 +34,11 @@ export interface JourneyApiProps {
 }
 
 /**
- * The HTTP API: officers' routes behind the Cognito JWT authoriser, throttled, access-logged. The API function
- * is the only one allowed to resume workflows, and is separate from the function that receives task tokens
- * (otherwise the state machine would depend on itself).
+ * The HTTP API, throttled and access-logged: officers' routes behind the Cognito JWT authoriser; applicants'
+ * routes with no API Gateway authoriser, because applicants authenticate by Doorstep's own session cookie,
+ * which the handler checks on every request (functions/api/routes.ts lists who may call each route). The API
+ * function is the only one allowed to resume workflows, and is separate from the function that receives task
+ * tokens (otherwise the state machine would depend on itself).
  */
 export class JourneyApi extends Construct {
   readonly api: HttpApi;
@@ -36,10 +46,28 @@ export class JourneyApi extends Construct {
 
   constructor(scope: Construct, id: string, props: JourneyApiProps) {
     super(scope, id);
+    // Applicants' sign-in secrets, generated at deploy and never in the repository. Resolved into the API
+    // function's environment by CloudFormation (encrypted at rest by Lambda).
+    const subjectSalt = this.signInSecret('SubjectSalt', props.key, {
+      description: 'Doorstep: keys applicants’ pseudonymous subject ids. Never rotate: ids would change.',
+      reason:
+        'The subject salt keys every applicant’s pseudonymous id (the owner of their applications); rotating it would detach every applicant from their applications. It is generated at deploy, never leaves AWS and is read only by the API function.',
+    });
+    const codeKey = this.signInSecret('SignInCodeKey', props.key, {
+      description: 'Doorstep: keys the hashes of sign-in codes (codes live 10 minutes).',
+      reason:
+        'Keys the hashes of 10-minute sign-in codes. Rotating it needs the API function redeployed (it is resolved into its environment), which is done by replacing the secret; scheduled rotation would leave the function on the old value.',
+    });
     this.fn = new DoorstepFunction(this, 'api', {
       folder: 'api',
-      description: 'Doorstep HTTP API: officers’ decisions and case views',
-      environment: { TABLE_NAME: props.table.tableName, APPLICATION_WORKFLOW_ARN: props.applicationAliasArn },
+      description:
+        'Doorstep HTTP API: applicants’ sessions and applications, officers’ decisions and case views',
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        APPLICATION_WORKFLOW_ARN: props.applicationAliasArn,
+        SUBJECT_SALT: subjectSalt.secretValue.unsafeUnwrap(),
+        SIGN_IN_CODE_KEY: codeKey.secretValue.unsafeUnwrap(),
+      },
       timeout: Duration.seconds(10),
     });
     grantJourneyData(this.fn, props.table, props.key);
@@ -69,11 +97,36 @@ export class JourneyApi extends Construct {
       },
     });
     const integration = new HttpLambdaIntegration('Api', asInterface<IFunction>(this.fn.live));
-    this.api.addRoutes({ path: '/v1/decisions/{decisionId}', methods: [HttpMethod.POST], integration });
-    this.api.addRoutes({
-      path: '/v1/officer/applications/{applicationId}',
-      methods: [HttpMethod.GET],
-      integration,
+    const applicantsAuthenticateInTheHandler = new HttpNoneAuthorizer();
+    for (const [key, caller] of Object.entries(apiRoutes) as Array<[RouteKey, string]>) {
+      const { method, path } = splitRouteKey(key);
+      const [route] = this.api.addRoutes({
+        path,
+        methods: [HttpMethod[method]],
+        integration,
+        // Officers: the default authoriser (Cognito JWT). Applicants and signing in: none at API Gateway.
+        ...(caller === 'officer' ? {} : { authorizer: applicantsAuthenticateInTheHandler }),
+      });
+      if (caller !== 'officer' && route) {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            caller === 'applicant'
+              ? 'Applicants authenticate by Doorstep’s session cookie (a one-time code to their email), which the API handler checks on every request before reading or writing anything; another applicant’s record answers 404.'
+              : 'Signing in and out: asking for a code, sending it, and ending a session cannot require a session. Requests for codes are limited per address.',
+        });
+      }
+    }
+  }
+
+  private signInSecret(id: string, key: IKey, options: { description: string; reason: string }): Secret {
+    const secret = new Secret(this, id, {
+      description: options.description,
+      encryptionKey: key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
     });
+    Validations.of(secret).acknowledge({ id: 'AwsSolutions-SMG4', reason: options.reason });
+    return secret;
   }
 }

@@ -48,6 +48,28 @@ export const HouseholdMember = z.object({
 });
 export type HouseholdMember = z.infer<typeof HouseholdMember>;
 
+/** Everyone who will live in the home: the applicant once, at most one partner, each member id once. */
+export const Household = z
+  .array(HouseholdMember)
+  .min(1, 'Tell us about at least yourself')
+  .max(20)
+  .superRefine((members, context) => {
+    const applicants = members.filter((member) => member.relationship === 'applicant').length;
+    if (applicants !== 1) {
+      context.addIssue({ code: 'custom', message: 'Exactly one member is the applicant' });
+    }
+    if (members.filter((member) => member.relationship === 'partner').length > 1) {
+      context.addIssue({ code: 'custom', message: 'A household has at most one partner of the applicant' });
+    }
+    const ids = new Set<string>();
+    members.forEach((member, index) => {
+      if (ids.has(member.memberId)) {
+        context.addIssue({ code: 'custom', path: [index, 'memberId'], message: 'Each member id only once' });
+      }
+      ids.add(member.memberId);
+    });
+  });
+
 export const Contact = z.object({
   email: z.email().max(254),
   phone: z

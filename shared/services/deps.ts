@@ -1,9 +1,11 @@
+import type { SessionSecrets } from '../config.js';
 import type {
   ApplicationStore,
   AuditLog,
   Clock,
   LettingStore,
   Notifier,
+  SessionStore,
   WaitStore,
   WorkflowClient,
 } from '../ports.js';
@@ -17,4 +19,7 @@ export interface Deps {
   notifier: Notifier;
   workflow: WorkflowClient;
   clock: Clock;
+  sessions: SessionStore;
+  /** Sign-in secrets; when absent (the local runtime, tests) the public LOCAL_SESSION_SECRETS are used. */
+  sessionSecrets?: SessionSecrets;
 }

@@ -185,9 +185,12 @@ export const DecisionBodies = {
   signature: z.object({ decision: z.literal('signed'), termsSha256: z.string().regex(/^[0-9a-f]{64}$/) }),
 } satisfies Record<WaitKind, z.ZodType>;
 
-/** Who is acting: an applicant on their own application, or an officer of a landlord with roles. */
+/**
+ * Who is acting: a signed-in applicant (their pseudonymous subject, from the session), or an officer of a
+ * landlord with roles (from the verified token's claims).
+ */
 export type Actor =
-  | { kind: 'applicant'; applicationId: string }
+  | { kind: 'applicant'; subject: string }
   | {
       kind: 'officer';
       officerId: string;
@@ -199,9 +202,15 @@ export class ForbiddenError extends Error {
   override readonly name = 'ForbiddenError';
 }
 
-function mayAct(actor: Actor, wait: PendingWait): 'yes' | 'not-theirs' | 'wrong-role' {
+async function mayAct(
+  deps: Pick<Deps, 'applications'>,
+  actor: Actor,
+  wait: PendingWait,
+): Promise<'yes' | 'not-theirs' | 'wrong-role'> {
   if (actor.kind === 'applicant') {
-    if (actor.applicationId !== wait.applicationId) return 'not-theirs';
+    // An applicant acts only on the application they own.
+    const application = await deps.applications.get(wait.applicationId);
+    if (application?.ownerId !== actor.subject) return 'not-theirs';
     return wait.waitingFor === WaitingFor.Applicant ? 'yes' : 'wrong-role';
   }
   if (actor.landlordId !== wait.landlordId) return 'not-theirs';
@@ -222,7 +231,7 @@ export async function decide(
   const wait = await deps.waits.get(input.decisionId);
   // Another party's wait answers exactly like a missing one (object-level authorisation, no enumeration).
   if (!wait) throw new NotFoundError('No decision with that id');
-  const permission = mayAct(input.actor, wait);
+  const permission = await mayAct(deps, input.actor, wait);
   if (permission === 'not-theirs') throw new NotFoundError('No decision with that id');
   if (permission === 'wrong-role') throw new ForbiddenError('Your role cannot make this decision');
 

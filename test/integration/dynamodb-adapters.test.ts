@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DynamoApplicationStore,
   DynamoAuditLog,
   DynamoLettingStore,
   DynamoOutboxNotifier,
+  DynamoSessionStore,
   DynamoWaitStore,
   documentClient,
 } from '../../shared/adapters/aws/dynamodb';
@@ -13,7 +14,15 @@ import { TABLE_KEYS } from '../../shared/adapters/aws/keys';
 import type { Offer, Tenancy } from '../../shared/domain/letting';
 import { Stage, WaitingFor } from '../../shared/domain/stage';
 import { sha256Hex } from '../../shared/ids';
-import { type AuditEvent, ConflictError, NotFoundError, type PendingWait } from '../../shared/ports';
+import {
+  type AuditEvent,
+  ConflictError,
+  NotFoundError,
+  type Notification,
+  type PendingWait,
+  type SignInCode,
+} from '../../shared/ports';
+import { getSession, requestCode, SIGN_IN, verifyCode } from '../../shared/services/sessions';
 import { aCompleteApplication, aHome, anApplication } from '../fixtures/applications';
 import { createJourneyTable, type DynamoDbLocal, startDynamoDbLocal } from '../support/dynamodb-local';
 
@@ -87,6 +96,10 @@ describe('the journey table', () => {
       { AttributeName: TABLE_KEYS.sort, KeyType: 'RANGE' },
     ]);
     expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    const { TimeToLiveDescription } = await local.client.send(
+      new DescribeTimeToLiveCommand({ TableName: TABLE }),
+    );
+    expect(TimeToLiveDescription).toEqual({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
     expect(Table?.GlobalSecondaryIndexes).toEqual([
       expect.objectContaining({
         IndexName: TABLE_KEYS.gsi1.name,
@@ -153,6 +166,29 @@ describe('DynamoApplicationStore', () => {
     expect(rejected).toHaveLength(1);
     expect(rejected[0]?.reason).toBeInstanceOf(ConflictError);
     expect((await store().get(application.applicationId))?.version).toBe(1);
+  });
+
+  it('lists the applications of one owner, oldest first, and keeps listing them after a save', async () => {
+    const owner = `sub_${hex(12)}`;
+    const later = anApplication({
+      applicationId: applicationId(),
+      ownerId: owner,
+      createdAt: '2026-11-03T10:00:00.000Z',
+    });
+    const sooner = anApplication({
+      applicationId: applicationId(),
+      ownerId: owner,
+      landlordId: 'cwm-valley-homes',
+      createdAt: '2026-11-01T10:00:00.000Z',
+    });
+    const someoneElses = anApplication({ applicationId: applicationId(), ownerId: `sub_${hex(12)}` });
+    for (const application of [later, sooner, someoneElses]) await store().create(application);
+    await store().save({ ...later, stage: Stage.Qualification });
+
+    const listed = await store().listByOwner(owner);
+
+    expect(listed).toEqual([sooner, { ...later, stage: Stage.Qualification, version: 1 }]);
+    expect(await store().listByOwner(`sub_${hex(12)}`)).toEqual([]);
   });
 
   it('refuses to save an application that was never created', async () => {
@@ -490,6 +526,29 @@ describe('DynamoAuditLog', () => {
 });
 
 describe('DynamoOutboxNotifier', () => {
+  it('gives a message that is useless after a time the TTL attribute, in epoch seconds', async () => {
+    const now = new Date('2026-11-03T08:00:00.000Z');
+    const notifier = new DynamoOutboxNotifier(db, TABLE, { now: () => now });
+    const marker = hex(8);
+    await notifier.send({
+      to: { email: 'gareth.pritchard@example.org' },
+      template: 'sign-in-code',
+      values: { code: '123456', marker },
+      discardAfter: '2026-11-03T08:10:00.000Z',
+    });
+
+    const { Items } = await db.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'OUTBOX#2026-11-03' },
+      }),
+    );
+
+    const mine = (Items ?? []).find((item) => item.values?.marker === marker);
+    expect(mine?.expiresAt).toBe(Date.parse('2026-11-03T08:10:00.000Z') / 1000);
+  });
+
   it("writes the notification to the outbox under the day's partition", async () => {
     const now = new Date('2026-11-02T09:30:15.250Z');
     const notifier = new DynamoOutboxNotifier(db, TABLE, { now: () => now });
@@ -531,5 +590,188 @@ describe('DynamoOutboxNotifier', () => {
         }),
       ]),
     );
+  });
+});
+
+describe('DynamoSessionStore', () => {
+  const store = () => new DynamoSessionStore(db, TABLE);
+  const subject = () => `sub_${hex(16)}`;
+  const now = new Date('2026-11-02T09:30:00.000Z');
+  const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+  const epoch = (date: Date) => Math.floor(date.getTime() / 1000);
+  const rule = { limit: 5, windowSeconds: 3600 };
+
+  function aCode(overrides: Partial<SignInCode> = {}): SignInCode {
+    return {
+      subject: subject(),
+      codeId: hex(12),
+      salt: hex(16),
+      codeHash: hex(32),
+      attempts: 0,
+      createdAt: now.toISOString(),
+      expiresAt: epoch(now) + 600,
+      ...overrides,
+    };
+  }
+
+  it('admits five code requests in an hour, refuses the sixth until the oldest is an hour old', async () => {
+    const who = subject();
+    for (let n = 0; n < 5; n++) {
+      expect(await store().admitCodeRequest(who, rule, at(n * 60))).toEqual({ admitted: true });
+    }
+
+    expect(await store().admitCodeRequest(who, rule, at(600))).toEqual({
+      admitted: false,
+      retryAfterSeconds: 3000,
+    });
+    expect(await store().admitCodeRequest(who, rule, at(3599))).toEqual({
+      admitted: false,
+      retryAfterSeconds: 1,
+    });
+    expect(await store().admitCodeRequest(who, rule, at(3600))).toEqual({ admitted: true });
+    // The second request (at one minute) still holds its place until 1:01.
+    expect(await store().admitCodeRequest(who, rule, at(3601))).toEqual({
+      admitted: false,
+      retryAfterSeconds: 59,
+    });
+    expect(await store().admitCodeRequest(subject(), rule, at(3601))).toEqual({ admitted: true });
+  });
+
+  it('admits exactly five of twelve simultaneous code requests', async () => {
+    const who = subject();
+
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => store().admitCodeRequest(who, rule, now)),
+    );
+
+    expect(results.filter((result) => result.admitted)).toHaveLength(5);
+    expect(results.filter((result) => !result.admitted)).toHaveLength(7);
+  });
+
+  it('stores the code under the subject, with a numeric TTL and no address', async () => {
+    const code = aCode();
+    await store().putCode(code);
+
+    const { Item } = await db.send(
+      new GetCommand({ TableName: TABLE, Key: { pk: `SIGNIN#${code.subject}`, sk: 'CODE' } }),
+    );
+
+    expect(Item).toEqual({ pk: `SIGNIN#${code.subject}`, sk: 'CODE', ...code });
+    expect(typeof Item?.expiresAt).toBe('number');
+  });
+
+  it('counts attempts atomically: exactly five of twelve simultaneous attempts get the code', async () => {
+    const code = aCode();
+    await store().putCode(code);
+
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, () => store().attemptCode(code.subject, 5, now)),
+    );
+
+    const counted = attempts.filter((attempt) => attempt !== undefined);
+    expect(counted.map((attempt) => attempt?.attempts).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(counted[0]).toEqual({ ...code, attempts: counted[0]?.attempts });
+    expect(await store().attemptCode(code.subject, 5, now)).toBeUndefined();
+  });
+
+  it('gives no attempt at a code from the second it expires', async () => {
+    const code = aCode();
+    await store().putCode(code);
+
+    expect(await store().attemptCode(code.subject, 5, at(599))).toMatchObject({ attempts: 1 });
+    expect(await store().attemptCode(code.subject, 5, at(600))).toBeUndefined();
+    expect(await store().attemptCode(subject(), 5, now)).toBeUndefined();
+  });
+
+  it('lets exactly one of several simultaneous callers spend a code', async () => {
+    const code = aCode();
+    await store().putCode(code);
+
+    const spent = await Promise.all(
+      Array.from({ length: 6 }, () => store().spendCode(code.subject, code.codeId)),
+    );
+
+    expect(spent.filter(Boolean)).toHaveLength(1);
+    expect(await store().attemptCode(code.subject, 5, now)).toBeUndefined();
+  });
+
+  it('replaces a code with a newer one, which an old code id cannot spend', async () => {
+    const old = aCode();
+    await store().putCode(old);
+    const newer = aCode({ subject: old.subject });
+    await store().putCode(newer);
+
+    expect(await store().spendCode(old.subject, old.codeId)).toBe(false);
+    expect(await store().attemptCode(old.subject, 5, now)).toEqual({ ...newer, attempts: 1 });
+  });
+
+  it('stores, finds and deletes a session by its token hash, never twice under one hash', async () => {
+    const session = {
+      tokenHash: hex(32),
+      subject: subject(),
+      email: 'gareth.pritchard@example.org',
+      createdAt: now.toISOString(),
+      expiresAt: epoch(now) + 43_200,
+    };
+    await store().putSession(session);
+    await expect(store().putSession({ ...session, subject: subject() })).rejects.toThrow();
+
+    expect(await store().getSession(session.tokenHash)).toEqual(session);
+    await store().deleteSession(session.tokenHash);
+    await store().deleteSession(session.tokenHash);
+    expect(await store().getSession(session.tokenHash)).toBeUndefined();
+  });
+
+  describe('behind the sessions service', () => {
+    function deps() {
+      const sent: Notification[] = [];
+      return {
+        sent,
+        sessions: store(),
+        clock: { now: () => now },
+        notifier: {
+          send: async (notification: Notification) => {
+            sent.push(notification);
+          },
+        },
+      };
+    }
+    const lastCode = (sent: Notification[]) => sent.at(-1)?.values.code ?? 'none';
+
+    it('signs in exactly one of five simultaneous requests with the right code', async () => {
+      const context = deps();
+      const email = `applicant-${hex(6)}@example.org`;
+      await requestCode(context, { email });
+      const code = lastCode(context.sent);
+
+      const results = await Promise.allSettled(
+        Array.from({ length: 5 }, () => verifyCode(context, { email, code })),
+      );
+
+      const signedIn = results.filter((result) => result.status === 'fulfilled');
+      expect(signedIn).toHaveLength(1);
+      const [winner] = signedIn;
+      if (winner?.status !== 'fulfilled') throw new Error('nobody signed in');
+      expect(await getSession(context, winner.value.token)).toEqual({
+        subject: winner.value.subject,
+        email,
+      });
+    });
+
+    it('counts simultaneous wrong guesses: after five, even the right code fails', async () => {
+      const context = deps();
+      const email = `applicant-${hex(6)}@example.org`;
+      await requestCode(context, { email });
+      const code = lastCode(context.sent);
+      const wrong = code === '000000' ? '000001' : '000000';
+
+      await Promise.allSettled(
+        Array.from({ length: SIGN_IN.attemptsPerCode + 3 }, () =>
+          verifyCode(context, { email, code: wrong }),
+        ),
+      );
+
+      await expect(verifyCode(context, { email, code })).rejects.toThrow(/Ask for a new code/);
+    });
   });
 });

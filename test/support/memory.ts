@@ -10,6 +10,9 @@ import {
   type Notification,
   type Notifier,
   type PendingWait,
+  type Session,
+  type SessionStore,
+  type SignInCode,
   type WaitStore,
   type WorkflowClient,
 } from '../../shared/ports';
@@ -41,6 +44,12 @@ export class MemoryApplications implements ApplicationStore {
     const next = { ...application, version: application.version + 1 };
     this.items.set(application.applicationId, clone(next));
     return clone(next);
+  }
+  async listByOwner(ownerId: string) {
+    return [...this.items.values()]
+      .filter((application) => application.ownerId === ownerId)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map(clone);
   }
 }
 
@@ -146,6 +155,54 @@ export class MemoryNotifier implements Notifier {
   }
 }
 
+/** Sign-in codes and sessions, with the store's conditions: free request slots, live codes, single spending. */
+export class MemorySessions implements SessionStore {
+  readonly codes = new Map<string, SignInCode>();
+  readonly requests = new Map<string, number[]>();
+  readonly sessions = new Map<string, Session>();
+  async admitCodeRequest(subject: string, rule: { limit: number; windowSeconds: number }, now: Date) {
+    const at = now.getTime();
+    const recent = (this.requests.get(subject) ?? []).filter(
+      (taken) => taken > at - rule.windowSeconds * 1000,
+    );
+    if (recent.length >= rule.limit) {
+      const oldest = Math.min(...recent);
+      return {
+        admitted: false as const,
+        retryAfterSeconds: Math.max(1, Math.ceil((oldest + rule.windowSeconds * 1000 - at) / 1000)),
+      };
+    }
+    this.requests.set(subject, [...recent, at]);
+    return { admitted: true as const };
+  }
+  async putCode(code: SignInCode) {
+    this.codes.set(code.subject, clone(code));
+  }
+  async attemptCode(subject: string, maxAttempts: number, now: Date) {
+    const code = this.codes.get(subject);
+    if (!code || code.attempts >= maxAttempts || code.expiresAt <= Math.floor(now.getTime() / 1000))
+      return undefined;
+    code.attempts += 1;
+    return clone(code);
+  }
+  async spendCode(subject: string, codeId: string) {
+    if (this.codes.get(subject)?.codeId !== codeId) return false;
+    this.codes.delete(subject);
+    return true;
+  }
+  async putSession(session: Session) {
+    if (this.sessions.has(session.tokenHash)) throw new ConflictError('session exists');
+    this.sessions.set(session.tokenHash, clone(session));
+  }
+  async getSession(tokenHash: string) {
+    const session = this.sessions.get(tokenHash);
+    return session ? clone(session) : undefined;
+  }
+  async deleteSession(tokenHash: string) {
+    this.sessions.delete(tokenHash);
+  }
+}
+
 /** Records what the services asked of the workflow; `failNext` makes the next call fail like a throttled API. */
 export class RecordingWorkflow implements WorkflowClient {
   readonly resumed: Array<{ taskToken: string; output: Record<string, unknown> }> = [];
@@ -181,6 +238,9 @@ export class ManualClock {
   advanceDays(days: number) {
     this.current = new Date(this.current.getTime() + days * 86_400_000);
   }
+  advanceSeconds(seconds: number) {
+    this.current = new Date(this.current.getTime() + seconds * 1000);
+  }
 }
 
 export type MemoryDeps = Deps & {
@@ -191,6 +251,7 @@ export type MemoryDeps = Deps & {
   notifier: MemoryNotifier;
   workflow: RecordingWorkflow;
   clock: ManualClock;
+  sessions: MemorySessions;
 };
 
 export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
@@ -202,5 +263,6 @@ export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
     notifier: new MemoryNotifier(),
     workflow: new RecordingWorkflow(),
     clock: new ManualClock(now),
+    sessions: new MemorySessions(),
   };
 }

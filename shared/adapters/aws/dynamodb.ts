@@ -5,6 +5,7 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -13,7 +14,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { Application } from '../../domain/application.js';
 import { KeyCredential, Offer, type OfferStatus, Property, Tenancy } from '../../domain/letting.js';
 import {
@@ -26,9 +27,12 @@ import {
   type Notification,
   type Notifier,
   type PendingWait,
+  type Session,
+  type SessionStore,
+  type SignInCode,
   type WaitStore,
 } from '../../ports.js';
-import { GSI1, KEY_ATTRIBUTES, keys } from './keys.js';
+import { GSI1, KEY_ATTRIBUTES, keys, TTL_ATTRIBUTE } from './keys.js';
 
 /** A document client with the marshalling options every store uses. */
 export function documentClient(client: DynamoDBClient): DynamoDBDocumentClient {
@@ -83,12 +87,21 @@ export class DynamoApplicationStore implements ApplicationStore {
     private readonly table: string,
   ) {}
 
+  /** The stored item: the application, its key, and its place in its owner's list (gsi1). */
+  private item(application: Application) {
+    return {
+      ...keys.application(application.applicationId),
+      ...keys.ownerIndex(application.ownerId, application.createdAt, application.applicationId),
+      ...application,
+    };
+  }
+
   async create(application: Application): Promise<void> {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...keys.application(application.applicationId), ...application, version: 0 },
+          Item: this.item({ ...application, version: 0 }),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -112,7 +125,7 @@ export class DynamoApplicationStore implements ApplicationStore {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...keys.application(application.applicationId), ...next },
+          Item: this.item(next),
           ConditionExpression: 'attribute_exists(pk) AND version = :read',
           ExpressionAttributeValues: { ':read': application.version },
         }),
@@ -124,6 +137,16 @@ export class DynamoApplicationStore implements ApplicationStore {
       throw error;
     }
     return next;
+  }
+
+  async listByOwner(ownerId: string): Promise<Application[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :app)',
+      ExpressionAttributeValues: { ':pk': keys.owner(ownerId), ':app': 'APP#' },
+    });
+    return items.map((item) => Application.parse(strip(item)));
   }
 }
 
@@ -422,11 +445,161 @@ export class DynamoOutboxNotifier implements Notifier {
 
   async send(notification: Notification): Promise<void> {
     const at = this.clock.now().toISOString();
+    // A message that is useless after a time (a sign-in code) leaves the table then, with what it says.
+    const ttl = notification.discardAfter
+      ? { [TTL_ATTRIBUTE]: epochSeconds(new Date(notification.discardAfter)) }
+      : {};
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...keys.outbox(at, suffix()), ...notification, at, status: 'queued' },
+        Item: { ...keys.outbox(at, suffix()), ...notification, ...ttl, at, status: 'queued' },
       }),
     );
+  }
+}
+
+const StoredCode = z.object({
+  subject: z.string(),
+  codeId: z.string(),
+  salt: z.string(),
+  codeHash: z.string(),
+  attempts: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  expiresAt: z.number().int(),
+}) satisfies z.ZodType<SignInCode>;
+
+const StoredSession = z.object({
+  tokenHash: z.string(),
+  subject: z.string(),
+  email: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.number().int(),
+}) satisfies z.ZodType<Session>;
+
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/**
+ * Sign-in codes and sessions. Every invariant is a condition the table checks, so racing requests cannot
+ * break it: a request slot is taken only if it is free, an attempt is counted only while the code is live and
+ * has attempts left, a code is spent by exactly one caller. Expiry is checked in those conditions; the TTL
+ * attribute only tidies up later (DynamoDB deletes expired items within days, not at once).
+ */
+export class DynamoSessionStore implements SessionStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async admitCodeRequest(
+    subject: string,
+    rule: { limit: number; windowSeconds: number },
+    now: Date,
+  ): ReturnType<SessionStore['admitCodeRequest']> {
+    const at = now.getTime();
+    const cutoff = at - rule.windowSeconds * 1000;
+    // One attribute per admitted request, `limit` of them: a slot is reused only once its request is older than
+    // the window, so no window ever holds more than `limit` requests. A lost race means another request took a
+    // slot, so after `limit` lost races every slot is taken: the loop always ends.
+    for (let round = 0; round <= rule.limit; round++) {
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.table, Key: keys.codeRequests(subject), ConsistentRead: true }),
+      );
+      const slots = Array.from({ length: rule.limit }, (_, index) => {
+        const value = Item?.[`slot${index}`];
+        return typeof value === 'number' ? value : undefined;
+      });
+      const free = slots.findIndex((taken) => taken === undefined || taken <= cutoff);
+      if (free < 0) {
+        const oldest = Math.min(...slots.map((taken) => taken ?? at));
+        return {
+          admitted: false,
+          retryAfterSeconds: Math.max(1, Math.ceil((oldest + rule.windowSeconds * 1000 - at) / 1000)),
+        };
+      }
+      try {
+        await this.db.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: keys.codeRequests(subject),
+            UpdateExpression: 'SET #slot = :at, #ttl = :expires',
+            ConditionExpression: 'attribute_not_exists(#slot) OR #slot <= :cutoff',
+            ExpressionAttributeNames: { '#slot': `slot${free}`, '#ttl': TTL_ATTRIBUTE },
+            ExpressionAttributeValues: {
+              ':at': at,
+              ':cutoff': cutoff,
+              ':expires': epochSeconds(now) + rule.windowSeconds,
+            },
+          }),
+        );
+        return { admitted: true };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    throw new ConflictError('Too many requests for a code at once');
+  }
+
+  async putCode(code: SignInCode): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.table, Item: { ...keys.signInCode(code.subject), ...code } }),
+    );
+  }
+
+  async attemptCode(subject: string, maxAttempts: number, now: Date): Promise<SignInCode | undefined> {
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.signInCode(subject),
+          UpdateExpression: 'ADD attempts :one',
+          ConditionExpression: 'attribute_exists(pk) AND attempts < :max AND #ttl > :now',
+          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':one': 1, ':max': maxAttempts, ':now': epochSeconds(now) },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return parse(StoredCode, Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async spendCode(subject: string, codeId: string): Promise<boolean> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: keys.signInCode(subject),
+          ConditionExpression: 'codeId = :id',
+          ExpressionAttributeValues: { ':id': codeId },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async putSession(session: Session): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.session(session.tokenHash), ...session },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async getSession(tokenHash: string): Promise<Session | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.session(tokenHash), ConsistentRead: true }),
+    );
+    return parse(StoredSession, Item);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.session(tokenHash) }));
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Single-table keys (one module knows every key shape). Only the DynamoDB adapter imports this file.
  *
- *   application  APP#<id>        / APP
+ *   application  APP#<id>        / APP           gsi1: OWNER#<subject> / APP#<createdAt>#<id>
  *   audit event  APP#<id>        / AUDIT#<at>#<n>
  *   wait         WAIT#<dec id>   / WAIT          gsi1: APP#<id> / WAIT#<createdAt>
  *   home         HOME#<id>       / HOME          gsi1 (only while available): AVAILABLE#<landlord> / <availableFrom>#<id>
@@ -9,9 +9,20 @@
  *   tenancy      TENANCY#<id>    / TENANCY
  *   key          KEY#<id>        / KEY
  *   outbox       OUTBOX#<day>    / <at>#<n>
+ *   sign-in code SIGNIN#<subject> / CODE         TTL expiresAt (epoch seconds)
+ *   code asks    SIGNIN#<subject> / REQUESTS     TTL expiresAt; one attribute per admitted request (slot0..)
+ *   session      SESSION#<sha256 of token> / SESSION   TTL expiresAt
+ *
+ * No key holds an email address or a secret: sign-in records are keyed by the pseudonymous subject, sessions
+ * by a hash of the token.
  */
 export const keys = {
   application: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APP' }),
+  ownerIndex: (ownerId: string, createdAt: string, applicationId: string) => ({
+    gsi1pk: `OWNER#${ownerId}`,
+    gsi1sk: `APP#${createdAt}#${applicationId}`,
+  }),
+  owner: (ownerId: string) => `OWNER#${ownerId}`,
   auditPrefix: 'AUDIT#',
   audit: (applicationId: string, at: string, n: string) => ({
     pk: `APP#${applicationId}`,
@@ -32,6 +43,9 @@ export const keys = {
   tenancy: (tenancyId: string) => ({ pk: `TENANCY#${tenancyId}`, sk: 'TENANCY' }),
   key: (credentialId: string) => ({ pk: `KEY#${credentialId}`, sk: 'KEY' }),
   outbox: (at: string, n: string) => ({ pk: `OUTBOX#${at.slice(0, 10)}`, sk: `${at}#${n}` }),
+  signInCode: (subject: string) => ({ pk: `SIGNIN#${subject}`, sk: 'CODE' }),
+  codeRequests: (subject: string) => ({ pk: `SIGNIN#${subject}`, sk: 'REQUESTS' }),
+  session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
 } as const;
 
 /** The table's key schema: the CDK stack and the local runtime create the same table from this. */
@@ -42,6 +56,9 @@ export const TABLE_KEYS = {
 } as const;
 
 export const GSI1 = TABLE_KEYS.gsi1.name;
+
+/** The table's TTL attribute (infra/constructs/data.ts): epoch seconds after which DynamoDB may delete the item. */
+export const TTL_ATTRIBUTE = 'expiresAt';
 
 /** Key attributes, stripped before a stored item is parsed back into a domain record. */
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk'] as const;

@@ -1,8 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHandler } from '../../../functions/api/handler';
+import { MAX_DOCUMENT_BYTES } from '../../../shared/domain/application';
 import { Stage, WaitingFor } from '../../../shared/domain/stage';
+import { SIGN_IN } from '../../../shared/services/sessions';
 import { awaitPerson } from '../../../shared/services/waits';
-import { aCompleteApplication } from '../../fixtures/applications';
+import { aCompleteApplication, household } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 import { aLambdaContext } from './lambda-context';
 
@@ -26,12 +28,14 @@ const cwmOfficer: Claims = {
  * format from `version` and routes on `requestContext.http.method` and `requestContext.http.path`.
  */
 function anHttpEvent(input: {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   routeKey: string;
   pathParameters?: Record<string, string>;
   claims?: Claims;
   body?: string;
+  cookies?: string[];
+  headers?: Record<string, string>;
 }): APIGatewayProxyEventV2 {
   const requestContext = {
     accountId: '123456789012',
@@ -57,20 +61,25 @@ function anHttpEvent(input: {
     routeKey: input.routeKey,
     rawPath: input.path,
     rawQueryString: '',
-    headers: { 'content-type': 'application/json', host: 'doorstep1.execute-api.eu-west-2.amazonaws.com' },
+    headers: {
+      'content-type': 'application/json',
+      host: 'doorstep1.execute-api.eu-west-2.amazonaws.com',
+      ...input.headers,
+    },
     requestContext,
     isBase64Encoded: false,
+    ...(input.cookies ? { cookies: input.cookies } : {}),
     ...(input.pathParameters ? { pathParameters: input.pathParameters } : {}),
     ...(input.body !== undefined ? { body: input.body } : {}),
   };
 }
 
-/** `claims: null` sends the request without an authoriser context. */
+/** An officer's decision; `claims: null` sends the request without an authoriser context. */
 function aDecisionPost(decisionId: string, body: string, claims: Claims | null = riversideOfficer) {
   return anHttpEvent({
     method: 'POST',
-    path: `/v1/decisions/${decisionId}`,
-    routeKey: 'POST /v1/decisions/{decisionId}',
+    path: `/v1/officer/decisions/${decisionId}`,
+    routeKey: 'POST /v1/officer/decisions/{decisionId}',
     pathParameters: { decisionId },
     body,
     ...(claims ? { claims } : {}),
@@ -109,8 +118,10 @@ async function call(api: ReturnType<typeof createHandler>, event: APIGatewayProx
   const response = (await api(event, aLambdaContext('doorstep-api'))) as APIGatewayProxyStructuredResultV2;
   return {
     status: response.statusCode,
+    headers: response.headers ?? {},
+    cookies: response.cookies,
     text: response.body ?? '',
-    body: JSON.parse(response.body ?? 'null'),
+    body: response.body ? JSON.parse(response.body) : undefined,
   };
 }
 
@@ -130,7 +141,7 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-describe('POST /v1/decisions/{decisionId}', () => {
+describe('POST /v1/officer/decisions/{decisionId}', () => {
   it('records the officer’s decision and resumes the workflow', async () => {
     // Prepare
     const { deps, decisionId, api } = await anOfficerReview();
@@ -344,8 +355,8 @@ describe('routing', () => {
     // Prepare
     const { deps, decisionId, api } = await anOfficerReview();
     const event = anHttpEvent({
-      method: 'DELETE' as 'GET',
-      path: `/v1/decisions/${decisionId}`,
+      method: 'DELETE',
+      path: `/v1/officer/decisions/${decisionId}`,
       routeKey: '$default',
       claims: riversideOfficer,
     });
@@ -375,5 +386,729 @@ describe('routing', () => {
 
     // Assess
     expect(response.status).toBe(404);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Applicants: sessions by one-time code, their own applications, their own waits.
+
+const email = 'gareth.pritchard@example.org';
+const SESSION_COOKIE =
+  /^doorstep_session=([A-Za-z0-9_-]{43}); HttpOnly; Secure; SameSite=Strict; Path=\/; Max-Age=43200$/;
+
+const post = (
+  path: string,
+  routeKey: string,
+  body: unknown,
+  extra: Partial<Parameters<typeof anHttpEvent>[0]> = {},
+) =>
+  anHttpEvent({
+    method: 'POST',
+    path,
+    routeKey,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...extra,
+  });
+
+const askForCode = (to: string, extra: Partial<Parameters<typeof anHttpEvent>[0]> = {}) =>
+  post('/v1/sessions/code', 'POST /v1/sessions/code', { email: to }, extra);
+const sendCode = (to: string, code: string) => post('/v1/sessions', 'POST /v1/sessions', { email: to, code });
+
+/** The code the notifier sent last: the only place a code appears. */
+function lastCode(deps: MemoryDeps): string {
+  const code = deps.notifier.sent.at(-1)?.values.code;
+  if (!code) throw new Error('no code was sent');
+  return code;
+}
+
+const aWrongCode = (code: string) => (code === '000000' ? '000001' : '000000');
+
+/** Signs in through the API, as a browser would, and returns the cookie to send back. */
+async function signIn(deps: MemoryDeps, api: ReturnType<typeof createHandler>, to = email) {
+  await call(api, askForCode(to));
+  const response = await call(api, sendCode(to, lastCode(deps)));
+  const token = SESSION_COOKIE.exec(response.cookies?.[0] ?? '')?.[1];
+  if (!token) throw new Error(`sign-in failed: ${response.status} ${response.text}`);
+  return { cookie: `doorstep_session=${token}`, token };
+}
+
+function anApplicantApi() {
+  const deps = memoryDeps();
+  return { deps, api: createHandler(() => deps) };
+}
+
+const asApplicant = (cookie: string | undefined) => (cookie ? { cookies: [cookie] } : {});
+
+const startApplicationPost = (cookie: string | undefined, landlordId = 'riverside-homes') =>
+  post('/v1/applications', 'POST /v1/applications', { landlordId }, asApplicant(cookie));
+
+const applicationGet = (id: string, cookie: string | undefined) =>
+  anHttpEvent({
+    method: 'GET',
+    path: `/v1/applications/${id}`,
+    routeKey: 'GET /v1/applications/{applicationId}',
+    pathParameters: { applicationId: id },
+    ...asApplicant(cookie),
+  });
+
+const profilePut = (id: string, section: string, body: unknown, cookie: string | undefined) =>
+  anHttpEvent({
+    method: 'PUT',
+    path: `/v1/applications/${id}/profile/${section}`,
+    routeKey: 'PUT /v1/applications/{applicationId}/profile/{section}',
+    pathParameters: { applicationId: id, section },
+    body: JSON.stringify(body),
+    ...asApplicant(cookie),
+  });
+
+const documentPost = (id: string, body: unknown, cookie: string | undefined) =>
+  post(`/v1/applications/${id}/documents`, 'POST /v1/applications/{applicationId}/documents', body, {
+    pathParameters: { applicationId: id },
+    ...asApplicant(cookie),
+  });
+
+const applicantDecisionPost = (decisionId: string, body: unknown, cookie: string | undefined) =>
+  post(`/v1/decisions/${decisionId}`, 'POST /v1/decisions/{decisionId}', body, {
+    pathParameters: { decisionId },
+    ...asApplicant(cookie),
+  });
+
+/** A signed-in applicant with a started application. */
+async function anApplicantWithAnApplication() {
+  const { deps, api } = anApplicantApi();
+  const { cookie, token } = await signIn(deps, api);
+  const started = await call(api, startApplicationPost(cookie));
+  const id: string = started.body.applicationId;
+  return { deps, api, cookie, token, id };
+}
+
+/** A snapshot of everything the services can write, to show a rejected request wrote nothing. */
+function everythingStored(deps: MemoryDeps) {
+  return JSON.stringify({
+    applications: [...deps.applications.items.entries()],
+    waits: [...deps.waits.items.entries()],
+    audit: deps.audit.events,
+    sent: deps.notifier.sent,
+    started: deps.workflow.started,
+    resumed: deps.workflow.resumed,
+    codes: [...deps.sessions.codes.entries()],
+    sessions: [...deps.sessions.sessions.entries()],
+  });
+}
+
+describe('POST /v1/sessions/code', () => {
+  it('answers 202 and emails a code, the same answer for any address', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    await signIn(deps, api, 'someone.known@example.org');
+
+    // Act
+    const known = await call(api, askForCode('someone.known@example.org'));
+    const unknown = await call(api, askForCode(email));
+
+    // Assess
+    expect(known.status).toBe(202);
+    expect(unknown.status).toBe(202);
+    expect(unknown.body).toEqual(known.body);
+    expect(unknown.body).toEqual({
+      message: 'If the address can receive email, a code is on its way. It works for 10 minutes.',
+      expiresInSeconds: 600,
+    });
+    expect(deps.notifier.sent.at(-1)).toMatchObject({ to: { email }, template: 'sign-in-code' });
+    expect(unknown.text).not.toContain(lastCode(deps));
+  });
+
+  it('answers 429 with Retry-After to a sixth request within the hour', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    for (let n = 0; n < SIGN_IN.codeRequestsPerHour; n++) await call(api, askForCode(email));
+    deps.clock.advanceSeconds(600);
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(api, askForCode(email));
+
+    // Assess
+    expect(response.status).toBe(429);
+    expect(response.headers['retry-after']).toBe('3000');
+    expect(response.body).toEqual({
+      error: expect.stringMatching(/ask again in 50 minutes/),
+      retryAfterSeconds: 3000,
+    });
+    expect(everythingStored(deps)).toBe(before);
+  });
+
+  it('answers 400 naming the field for something that is not an email address, and sends nothing', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+
+    // Act
+    const response = await call(api, askForCode('gareth@'));
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.fields).toEqual([
+      { field: 'email', problem: 'Enter an email address, like name@example.org' },
+    ]);
+    expect(deps.notifier.sent).toEqual([]);
+  });
+
+  it('answers 415 to a body that is not declared as JSON (a cross-site form), and sends nothing', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+
+    // Act
+    const form = await call(
+      api,
+      askForCode(email, { headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+    );
+    const text = await call(api, askForCode(email, { headers: { 'content-type': 'text/plain' } }));
+
+    // Assess
+    expect(form.status).toBe(415);
+    expect(text.status).toBe(415);
+    expect(form.body.error).toBe('Send the body as JSON, with the header Content-Type: application/json');
+    expect(deps.notifier.sent).toEqual([]);
+  });
+
+  it('answers 400 with the parser’s reason for malformed JSON', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+
+    // Act
+    const response = await call(api, post('/v1/sessions/code', 'POST /v1/sessions/code', '{"email":'));
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatch(/^The body is not valid JSON: .+/);
+    expect(deps.notifier.sent).toEqual([]);
+  });
+});
+
+describe('POST /v1/sessions', () => {
+  it('answers 201 with an HttpOnly, Secure, SameSite=Strict session cookie for the right code', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    await call(api, askForCode(email));
+
+    // Act
+    const response = await call(api, sendCode(email, lastCode(deps)));
+
+    // Assess
+    expect(response.status).toBe(201);
+    expect(response.cookies).toEqual([expect.stringMatching(SESSION_COOKIE)]);
+    expect(response.body).toEqual({ signedIn: true, expiresAt: '2026-11-02T21:30:00.000Z' });
+    const token = SESSION_COOKIE.exec(response.cookies?.[0] ?? '')?.[1] ?? 'missing';
+    expect(response.text).not.toContain(token);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers 401 to a wrong code, saying what to do next, and sets no cookie', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    await call(api, askForCode(email));
+
+    // Act
+    const response = await call(api, sendCode(email, aWrongCode(lastCode(deps))));
+
+    // Assess
+    expect(response.status).toBe(401);
+    expect(response.body).toEqual({
+      error: 'That code is not right. Check the 6 digits in the newest email we sent you and try again.',
+    });
+    expect(response.cookies).toBeUndefined();
+    expect(deps.sessions.sessions.size).toBe(0);
+  });
+
+  it('answers 401 to the right code after five wrong tries: the code is spent', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    await call(api, askForCode(email));
+    const code = lastCode(deps);
+    const answers: Array<number | undefined> = [];
+    for (let n = 0; n < SIGN_IN.attemptsPerCode; n++) {
+      answers.push((await call(api, sendCode(email, aWrongCode(code)))).status);
+    }
+
+    // Act
+    const response = await call(api, sendCode(email, code));
+
+    // Assess
+    expect(answers).toEqual([401, 401, 401, 401, 401]);
+    expect(response.status).toBe(401);
+    expect(response.body.error).toMatch(/Ask for a new code/);
+    expect(response.cookies).toBeUndefined();
+  });
+
+  it('answers 401 to a code sent more than 10 minutes ago', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    await call(api, askForCode(email));
+    deps.clock.advanceSeconds(SIGN_IN.codeLifetimeSeconds);
+
+    // Act
+    const response = await call(api, sendCode(email, lastCode(deps)));
+
+    // Assess
+    expect(response.status).toBe(401);
+    expect(response.body.error).toMatch(/expired.*Ask for a new code/);
+  });
+
+  it('answers 400 to a code that is not 6 digits, without counting a try', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    await call(api, askForCode(email));
+
+    // Act
+    const response = await call(api, sendCode(email, 'one two three'));
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.fields).toEqual([
+      { field: 'code', problem: 'The code is the 6 digits in the email we sent you' },
+    ]);
+    expect([...deps.sessions.codes.values()][0]?.attempts).toBe(0);
+  });
+});
+
+describe('the applicant’s session', () => {
+  const listGet = (extra: Partial<Parameters<typeof anHttpEvent>[0]>) =>
+    anHttpEvent({ method: 'GET', path: '/v1/applications', routeKey: 'GET /v1/applications', ...extra });
+
+  it('is read from the cookie, or from Authorization: Session for scripts', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    const { token } = await signIn(deps, api);
+
+    // Act
+    const byCookie = await call(api, listGet({ cookies: ['theme=dark', `doorstep_session=${token}`] }));
+    const byHeader = await call(api, listGet({ headers: { authorization: `Session ${token}` } }));
+
+    // Assess
+    expect(byCookie.status).toBe(200);
+    expect(byHeader.status).toBe(200);
+    expect(byCookie.body).toEqual({ applications: [] });
+  });
+
+  it('answers 401 without a session, with a token nobody issued, or with an officer’s bearer token', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    await signIn(deps, api);
+
+    // Act
+    const statuses = [
+      (await call(api, listGet({}))).status,
+      (await call(api, listGet({ cookies: [`doorstep_session=${'A'.repeat(43)}`] }))).status,
+      (await call(api, listGet({ headers: { authorization: 'Bearer eyJhbGciOi.x.y' } }))).status,
+    ];
+
+    // Assess
+    expect(statuses).toEqual([401, 401, 401]);
+  });
+
+  it('ends 12 hours after sign-in', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    const { cookie } = await signIn(deps, api);
+    deps.clock.advanceSeconds(SIGN_IN.sessionLifetimeSeconds);
+
+    // Act
+    const response = await call(api, listGet({ cookies: [cookie] }));
+
+    // Assess
+    expect(response.status).toBe(401);
+    expect(response.body.error).toMatch(/session has ended/);
+  });
+
+  it('ends on DELETE /v1/sessions, which answers 204 and expires the cookie', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    const { cookie } = await signIn(deps, api);
+
+    // Act
+    const response = await call(
+      api,
+      anHttpEvent({
+        method: 'DELETE',
+        path: '/v1/sessions',
+        routeKey: 'DELETE /v1/sessions',
+        cookies: [cookie],
+      }),
+    );
+
+    // Assess
+    expect(response.status).toBe(204);
+    expect(response.text).toBe('');
+    expect(response.cookies).toEqual([
+      'doorstep_session=; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=0',
+    ]);
+    expect((await call(api, listGet({ cookies: [cookie] }))).status).toBe(401);
+    expect(deps.sessions.sessions.size).toBe(0);
+  });
+
+  it.each([
+    ['GET /v1/applications', () => listGet({})],
+    ['POST /v1/applications', () => startApplicationPost(undefined)],
+    ['GET /v1/applications/{applicationId}', () => applicationGet(applicationId, undefined)],
+    [
+      'PUT /v1/applications/{applicationId}/profile/{section}',
+      () => profilePut(applicationId, 'immigrationStatus', 'british-or-irish', undefined),
+    ],
+    [
+      'POST /v1/applications/{applicationId}/documents',
+      () =>
+        documentPost(applicationId, { kind: 'passport', contentType: 'image/png', sizeBytes: 1 }, undefined),
+    ],
+    [
+      'POST /v1/decisions/{decisionId}',
+      () => applicantDecisionPost('dec_x', { decision: 'submitted' }, undefined),
+    ],
+  ])('is needed for %s: 401 and nothing written', async (_route, event) => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    await deps.applications.create(aCompleteApplication());
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(api, event());
+
+    // Assess
+    expect(response.status).toBe(401);
+    expect(everythingStored(deps)).toBe(before);
+  });
+});
+
+describe('POST /v1/applications', () => {
+  it('answers 201 with the new application, which the applicant can then read with their address prefilled', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    const { cookie } = await signIn(deps, api);
+
+    // Act
+    const response = await call(api, startApplicationPost(cookie));
+
+    // Assess
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({ applicationId: expect.stringMatching(/^app_[0-9a-f]{32}$/) });
+    expect(response.headers.location).toBe(`/v1/applications/${response.body.applicationId}`);
+    expect(deps.workflow.started).toEqual([response.body.applicationId]);
+    const view = await call(api, applicationGet(response.body.applicationId, cookie));
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({
+      applicationId: response.body.applicationId,
+      stage: 'Eligibility',
+      status: 'in-progress',
+      profile: { household: [], contact: { email } },
+      waits: [],
+    });
+  });
+
+  it('answers 200 with the same application when asked again (a double click)', async () => {
+    // Prepare
+    const { api, cookie, id } = await anApplicantWithAnApplication();
+
+    // Act
+    const again = await call(api, startApplicationPost(cookie));
+
+    // Assess
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ applicationId: id });
+  });
+
+  it('answers 400 naming landlordId for a landlord that does not use Doorstep, and writes nothing', async () => {
+    // Prepare
+    const { deps, api } = anApplicantApi();
+    const { cookie } = await signIn(deps, api);
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(api, startApplicationPost(cookie, 'nowhere-homes'));
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.fields).toEqual([
+      { field: 'landlordId', problem: 'No landlord with that id uses Doorstep' },
+    ]);
+    expect(everythingStored(deps)).toBe(before);
+  });
+
+  it('lists the applicant’s applications and nobody else’s', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+    const neighbour = await signIn(deps, api, 'sian.pritchard@example.org');
+    await call(api, startApplicationPost(neighbour.cookie, 'cwm-valley-homes'));
+
+    // Act
+    const response = await call(
+      api,
+      anHttpEvent({
+        method: 'GET',
+        path: '/v1/applications',
+        routeKey: 'GET /v1/applications',
+        cookies: [cookie],
+      }),
+    );
+
+    // Assess
+    expect(response.body.applications).toEqual([
+      expect.objectContaining({ applicationId: id, landlordId: 'riverside-homes' }),
+    ]);
+  });
+});
+
+describe('GET /v1/applications/{applicationId}', () => {
+  it('answers 404 for someone else’s application, exactly like a missing one', async () => {
+    // Prepare
+    const { deps, api, id } = await anApplicantWithAnApplication();
+    const neighbour = await signIn(deps, api, 'sian.pritchard@example.org');
+
+    // Act
+    const theirs = await call(api, applicationGet(id, neighbour.cookie));
+    const missing = await call(api, applicationGet('app_ffffffffffffffffffffffffffffffff', neighbour.cookie));
+
+    // Assess
+    expect(theirs.status).toBe(404);
+    expect(theirs.body).toEqual(missing.body);
+    expect(theirs.text).not.toContain(email);
+  });
+
+  it('shows the applicant’s open waits without their task tokens', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+    const { decisionId } = await awaitPerson(deps, {
+      applicationId: id,
+      stage: Stage.Eligibility,
+      kind: 'answers',
+      waitingFor: WaitingFor.Applicant,
+      taskToken,
+    });
+
+    // Act
+    const response = await call(api, applicationGet(id, cookie));
+
+    // Assess
+    expect(response.body.waits).toEqual([
+      {
+        decisionId,
+        kind: 'answers',
+        stage: 'Eligibility',
+        stageTitle: 'Can you apply?',
+        deadline: '2027-01-31T09:30:00.000Z',
+      },
+    ]);
+    expect(response.text).not.toContain(taskToken);
+  });
+});
+
+describe('PUT /v1/applications/{applicationId}/profile/{section}', () => {
+  it('records a section of the profile', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+    const members = household('coupleWithTwoGirls');
+
+    // Act
+    const response = await call(api, profilePut(id, 'household', members, cookie));
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body.profile.household).toEqual(members);
+    expect(deps.applications.items.get(id)?.profile.household).toEqual(members);
+  });
+
+  it('answers 400 listing each field that breaks the section’s schema, and writes nothing', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(
+      api,
+      profilePut(id, 'currentHome', { postcode: 'NOT A POSTCODE', bedrooms: 2, tenure: 'castle' }, cookie),
+    );
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.fields.map((field: { field: string }) => field.field).sort()).toEqual([
+      'addressLine',
+      'postcode',
+      'tenure',
+    ]);
+    expect(response.body.fields).toContainEqual({
+      field: 'postcode',
+      problem: 'Enter a full UK postcode, like CF10 1AA',
+    });
+    expect(everythingStored(deps)).toBe(before);
+  });
+
+  it('answers 404 for a section the profile does not have', async () => {
+    // Prepare
+    const { api, cookie, id } = await anApplicantWithAnApplication();
+
+    // Act
+    const response = await call(api, profilePut(id, 'pets', { cats: 2 }, cookie));
+
+    // Assess
+    expect(response.status).toBe(404);
+  });
+
+  it('answers 409 once the application is closed, and writes nothing', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+    const application = deps.applications.items.get(id);
+    if (!application) throw new Error('no application');
+    await deps.applications.save({ ...application, status: 'closed' });
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(api, profilePut(id, 'immigrationStatus', 'british-or-irish', cookie));
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatch(/closed/);
+    expect(everythingStored(deps)).toBe(before);
+  });
+
+  it('answers 404 for someone else’s application, and writes nothing', async () => {
+    // Prepare
+    const { deps, api, id } = await anApplicantWithAnApplication();
+    const neighbour = await signIn(deps, api, 'sian.pritchard@example.org');
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(
+      api,
+      profilePut(id, 'immigrationStatus', 'british-or-irish', neighbour.cookie),
+    );
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(everythingStored(deps)).toBe(before);
+  });
+});
+
+describe('POST /v1/applications/{applicationId}/documents', () => {
+  it('answers 201 with the declared document', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+
+    // Act
+    const response = await call(
+      api,
+      documentPost(id, { kind: 'passport', contentType: 'image/jpeg', sizeBytes: 2_400_000 }, cookie),
+    );
+
+    // Assess
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ kind: 'passport', status: 'declared' });
+    expect(deps.applications.items.get(id)?.documents).toEqual([response.body]);
+  });
+
+  it('answers 413 to a document over 10 MB and 415 to a type it does not take, writing nothing', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+    const before = everythingStored(deps);
+
+    // Act
+    const tooLarge = await call(
+      api,
+      documentPost(
+        id,
+        { kind: 'payslip', contentType: 'application/pdf', sizeBytes: MAX_DOCUMENT_BYTES + 1 },
+        cookie,
+      ),
+    );
+    const wrongType = await call(
+      api,
+      documentPost(id, { kind: 'payslip', contentType: 'image/heic', sizeBytes: 1_000_000 }, cookie),
+    );
+
+    // Assess
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error).toMatch(/at most 10 MB/);
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.body.error).toMatch(/JPEG or PNG.*PDF/);
+    expect(everythingStored(deps)).toBe(before);
+  });
+});
+
+describe('POST /v1/decisions/{decisionId} (applicants)', () => {
+  async function anApplicantWaitedFor(waitingFor: WaitingFor = WaitingFor.Applicant) {
+    const context = await anApplicantWithAnApplication();
+    const { decisionId } = await awaitPerson(context.deps, {
+      applicationId: context.id,
+      stage: Stage.Eligibility,
+      kind: waitingFor === WaitingFor.Applicant ? 'answers' : 'review',
+      waitingFor,
+      taskToken,
+    });
+    return { ...context, decisionId };
+  }
+
+  it('resumes the workflow with the applicant’s answer', async () => {
+    // Prepare
+    const { deps, api, cookie, decisionId } = await anApplicantWaitedFor();
+
+    // Act
+    const response = await call(api, applicantDecisionPost(decisionId, { decision: 'submitted' }, cookie));
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ decisionId, decision: { decision: 'submitted' } });
+    expect(deps.workflow.resumed).toEqual([
+      { taskToken, output: { decision: 'submitted', decidedBy: 'applicant' } },
+    ]);
+  });
+
+  it('answers 404 for a wait on someone else’s application, and writes nothing', async () => {
+    // Prepare
+    const { deps, api, decisionId } = await anApplicantWaitedFor();
+    const neighbour = await signIn(deps, api, 'sian.pritchard@example.org');
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(
+      api,
+      applicantDecisionPost(decisionId, { decision: 'submitted' }, neighbour.cookie),
+    );
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(everythingStored(deps)).toBe(before);
+  });
+
+  it('answers 403 when the wait on their own application is an officer’s', async () => {
+    // Prepare
+    const { deps, api, cookie, decisionId } = await anApplicantWaitedFor(WaitingFor.Officer);
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(
+      api,
+      applicantDecisionPost(decisionId, { decision: 'proceed', reason: 'I am eligible' }, cookie),
+    );
+
+    // Assess
+    expect(response.status).toBe(403);
+    expect(everythingStored(deps)).toBe(before);
+  });
+
+  it('answers 401 to an officer on the applicants’ route: officers answer under /v1/officer', async () => {
+    // Prepare
+    const { deps, api, decisionId } = await anApplicantWaitedFor(WaitingFor.Officer);
+
+    // Act
+    const response = await call(
+      api,
+      applicantDecisionPost(decisionId, { decision: 'proceed', reason: 'Checked' }, undefined),
+    );
+    const asOfficer = await call(
+      api,
+      aDecisionPost(decisionId, JSON.stringify({ decision: 'proceed', reason: 'Checked' })),
+    );
+
+    // Assess
+    expect(response.status).toBe(401);
+    expect(asOfficer.status).toBe(200);
+    expect(deps.workflow.resumed).toHaveLength(1);
   });
 });

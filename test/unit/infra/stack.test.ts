@@ -5,6 +5,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { apiRoutes, type RouteKey } from '../../../functions/api/routes';
 import { synthDoorstep } from '../../support/synth';
 
 // Synthesising with the AwsSolutions plugin is itself the cdk-nag gate: an unacknowledged error throws here.
@@ -125,17 +126,47 @@ describe('the Doorstep stack', () => {
     });
   });
 
-  it('puts every API route behind the officers’ JWT authoriser, throttled and access-logged', () => {
+  it('puts officers’ routes behind the JWT authoriser and applicants’ routes behind none, throttled and access-logged', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    const routes = template.findResources('AWS::ApiGatewayV2::Route');
-    expect(Object.keys(routes).length).toBeGreaterThanOrEqual(2);
-    for (const route of Object.values(routes)) expect(route.Properties.AuthorizationType).toBe('JWT');
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) => route.Properties as { RouteKey: string; AuthorizationType: string; AuthorizerId?: unknown },
+    );
+    // Every route the handler implements is on API Gateway, and nothing else.
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(Object.keys(apiRoutes).sort());
+    for (const route of routes) {
+      if (apiRoutes[route.RouteKey as RouteKey] === 'officer') {
+        expect(route.RouteKey).toMatch(/^\w+ \/v1\/officer\//);
+        expect(route.AuthorizationType).toBe('JWT');
+        expect(route.AuthorizerId).toBeDefined();
+      } else {
+        // Applicants authenticate by Doorstep's session cookie, checked in the handler.
+        expect(route.AuthorizationType).toBe('NONE');
+      }
+    }
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
     });
+  });
+
+  it('gives only the API function the sign-in secrets, generated at deploy and encrypted with the data key', () => {
+    const secrets = template.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toHaveLength(2);
+    for (const secret of Object.values(secrets)) {
+      expect(secret.Properties).toMatchObject({
+        GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+        KmsKeyId: expect.anything(),
+      });
+    }
+    const withSecrets = Object.entries(template.findResources('AWS::Lambda::Function')).filter(
+      ([, fn]) => fn.Properties.Environment?.Variables?.SUBJECT_SALT !== undefined,
+    );
+    expect(withSecrets.map(([id]) => id)).toEqual([expect.stringMatching(/^Apiapi/)]);
+    const variables = withSecrets[0]?.[1].Properties.Environment.Variables;
+    expect(JSON.stringify(variables.SUBJECT_SALT)).toContain('resolve:secretsmanager');
+    expect(JSON.stringify(variables.SIGN_IN_CODE_KEY)).toContain('resolve:secretsmanager');
   });
 
   it('signs officers in with Cognito: no self sign-up, MFA required, strong passwords, two roles', () => {

@@ -22,7 +22,7 @@ async function aCaseWithWaits(): Promise<{ deps: MemoryDeps; reviewId: string; a
   });
   await decide(deps, {
     decisionId: answersId,
-    actor: { kind: 'applicant', applicationId },
+    actor: { kind: 'applicant', subject: 'sub_gareth' },
     body: { decision: 'submitted' },
   });
   const { decisionId: reviewId } = await awaitPerson(deps, {

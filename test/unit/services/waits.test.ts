@@ -21,7 +21,7 @@ const neighbourId = 'app_fedcba9876543210fedcba9876543210';
 /** Shaped like a Step Functions task token: a bearer secret that must never leave the wait store. */
 const taskToken = 'AQCEAAAAKgAAAAMAAAAAAAAAAeRk9pQ2x3V0pXbTR1ZmxqT3dUYnE5c2Q4Zz0=secret-tail-7f3a';
 
-const applicant: Actor = { kind: 'applicant', applicationId };
+const applicant: Actor = { kind: 'applicant', subject: 'sub_gareth' };
 const officer: Actor = {
   kind: 'officer',
   officerId: 'officer-ellis',
@@ -372,13 +372,16 @@ describe('decide', () => {
 
   it('answers another applicant’s wait exactly like a missing one', async () => {
     // Prepare
-    const deps = await given(aCompleteApplication(), aCompleteApplication({ applicationId: neighbourId }));
+    const deps = await given(
+      aCompleteApplication(),
+      aCompleteApplication({ applicationId: neighbourId, ownerId: 'sub_neighbour' }),
+    );
     const decisionId = await parked(deps);
 
     // Act
     const run = decide(deps, {
       decisionId,
-      actor: { kind: 'applicant', applicationId: neighbourId },
+      actor: { kind: 'applicant', subject: 'sub_neighbour' },
       body: { decision: 'submitted' },
     });
 

@@ -1,0 +1,30 @@
+/**
+ * Every route of the journey API and who may call it: one list read by the handler (which implements each
+ * route) and by the CDK construct (which puts each route on API Gateway with the right authoriser), so the two
+ * never drift apart.
+ *
+ * - `officer`: behind the Cognito JWT authoriser in AWS; the handler reads the verified claims.
+ * - `applicant`: no API Gateway authoriser; the handler checks Doorstep's session cookie.
+ * - `anyone`: signing in and out.
+ */
+export const apiRoutes = {
+  'POST /v1/sessions/code': 'anyone',
+  'POST /v1/sessions': 'anyone',
+  'DELETE /v1/sessions': 'anyone',
+  'GET /v1/applications': 'applicant',
+  'POST /v1/applications': 'applicant',
+  'GET /v1/applications/{applicationId}': 'applicant',
+  'PUT /v1/applications/{applicationId}/profile/{section}': 'applicant',
+  'POST /v1/applications/{applicationId}/documents': 'applicant',
+  'POST /v1/decisions/{decisionId}': 'applicant',
+  'POST /v1/officer/decisions/{decisionId}': 'officer',
+  'GET /v1/officer/applications/{applicationId}': 'officer',
+} as const satisfies Record<string, 'anyone' | 'applicant' | 'officer'>;
+
+export type RouteKey = keyof typeof apiRoutes;
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export function splitRouteKey(key: RouteKey): { method: RouteMethod; path: string } {
+  const [method, path] = key.split(' ') as [RouteMethod, string];
+  return { method, path };
+}
