@@ -35,6 +35,7 @@ export interface LettingStore {
   putTenancy(tenancy: Tenancy): Promise<void>;
   getTenancy(tenancyId: string): Promise<Tenancy | undefined>;
   putKey(credential: KeyCredential): Promise<void>;
+  getKey(credentialId: string): Promise<KeyCredential | undefined>;
 }
 
 /** What a person is being asked to decide, and so which answers a decision may carry. */

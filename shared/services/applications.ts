@@ -14,6 +14,7 @@ import {
   MAX_DOCUMENT_BYTES,
   type Profile,
 } from '../domain/application.js';
+import type { KeyCredential, Offer, Property, Tenancy } from '../domain/letting.js';
 import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
 import { newId } from '../ids.js';
 import { landlordUsesDoorstep, policyForLandlord } from '../policies.js';
@@ -24,6 +25,7 @@ import {
   UnsupportedDocumentTypeError,
 } from '../ports.js';
 import type { Deps } from './deps.js';
+import { credentialIdFor, tenancyIdFor } from './letting-stages.js';
 
 /**
  * The applicant's side of an application: start one, read it, answer the profile's questions and declare
@@ -138,6 +140,19 @@ export interface ApplicantView {
   decisions: Application['decisions'];
   registration?: Application['registration'];
   waits: ApplicantWait[];
+  /** The live or last offer: the home, why it was matched, its state. */
+  offer?: {
+    offerId: string;
+    status: Offer['status'];
+    reasons: Offer['reasons'];
+    home: Omit<Property, 'doorId' | 'status'>;
+  };
+  /** The agreement to read and sign: its terms and the hash a signature names. */
+  tenancy?: Pick<
+    Tenancy,
+    'tenancyId' | 'kind' | 'terms' | 'termsSha256' | 'startDate' | 'status' | 'tenants'
+  >;
+  key?: Pick<KeyCredential, 'credentialId' | 'doorId' | 'validFrom' | 'format'>;
   createdAt: string;
   updatedAt: string;
 }
@@ -154,7 +169,7 @@ async function ownedApplication(
 
 /** The applicant's view of their own application: where it is, what was decided and why, what waits on them. */
 export async function applicantView(
-  deps: Pick<Deps, 'applications' | 'waits'>,
+  deps: Pick<Deps, 'applications' | 'waits' | 'lettings'>,
   input: { applicant: Pick<Applicant, 'subject'>; applicationId: string },
 ): Promise<ApplicantView> {
   const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
@@ -178,8 +193,48 @@ export async function applicantView(
     decisions: application.decisions,
     ...(application.registration ? { registration: application.registration } : {}),
     waits,
+    ...(await letting(deps, application.currentOfferId)),
     createdAt: application.createdAt,
     updatedAt: application.updatedAt,
+  };
+}
+
+/** What the applicant sees of their offer, tenancy and key, once there is an offer. */
+async function letting(
+  deps: Pick<Deps, 'lettings'>,
+  offerId: string | undefined,
+): Promise<Pick<ApplicantView, 'offer' | 'tenancy' | 'key'>> {
+  const offer = offerId ? await deps.lettings.getOffer(offerId) : undefined;
+  const home = offer ? await deps.lettings.getHome(offer.propertyId) : undefined;
+  if (!offer || !home) return {};
+  const { doorId: _door, status: _status, ...homeView } = home;
+  const tenancy = await deps.lettings.getTenancy(tenancyIdFor(offer));
+  const key = await deps.lettings.getKey(credentialIdFor(offer));
+  return {
+    offer: { offerId: offer.offerId, status: offer.status, reasons: offer.reasons, home: homeView },
+    ...(tenancy
+      ? {
+          tenancy: {
+            tenancyId: tenancy.tenancyId,
+            kind: tenancy.kind,
+            terms: tenancy.terms,
+            termsSha256: tenancy.termsSha256,
+            startDate: tenancy.startDate,
+            status: tenancy.status,
+            tenants: tenancy.tenants,
+          },
+        }
+      : {}),
+    ...(key
+      ? {
+          key: {
+            credentialId: key.credentialId,
+            doorId: key.doorId,
+            validFrom: key.validFrom,
+            format: key.format,
+          },
+        }
+      : {}),
   };
 }
 

@@ -186,8 +186,13 @@ export async function prepareTenancy(
   return { outcome: 'prepared', tenancyId: tenancy.tenancyId };
 }
 
-function tenancyIdFor(offer: Offer): string {
+/** A letting's records are named after its offer: one tenancy and one key credential per offer. */
+export function tenancyIdFor(offer: Pick<Offer, 'offerId'>): string {
   return `ten_${offer.offerId.slice(4)}`;
+}
+
+export function credentialIdFor(offer: Pick<Offer, 'offerId'>): string {
+  return `key_${offer.offerId.slice(4)}`;
 }
 
 /** Keys, today's honest minimum: a credential record for the home's door from the tenancy start date. */
@@ -201,7 +206,7 @@ export async function issueKeys(
   const home = await deps.lettings.getHome(offer.propertyId);
   if (!home) throw new NotFoundError('The home of this offer is missing');
   const credential: KeyCredential = {
-    credentialId: `key_${offer.offerId.slice(4)}`,
+    credentialId: credentialIdFor(offer),
     tenancyId: tenancy.tenancyId,
     doorId: home.doorId,
     holder: tenancy.tenants[0] ?? 'tenant',

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { journeyAsl, localAsl } from '../../local/asl';
 import { extractAsl } from '../../workflows/asl';
 import { synthDoorstep } from '../support/synth';
 
@@ -34,6 +35,25 @@ describe('npx cdk synth', () => {
 
   it('writes the same state machine definitions as the in-process synthesis the other tests check', () => {
     expect(extractAsl(template)).toEqual(synthDoorstep().asl);
+  });
+
+  it('is what the local runtime executes: its cached ASL equals the CLI template, resolved the same way', () => {
+    // A fresh cache directory, so the runtime synthesises for itself rather than reading an old file.
+    const { asl, cached } = journeyAsl(mkdtempSync(join(tmpdir(), 'doorstep-asl-')));
+    expect(cached).toBe(false);
+    expect(asl).toEqual(localAsl(template));
+    // Every task the local runtime will call is a function folder under functions/ or a local workflow.
+    const resources = Object.values(asl).flatMap((definition) =>
+      Object.values(definition.States).flatMap((state) => [
+        state.Resource,
+        (state.Parameters as { FunctionName?: unknown })?.FunctionName,
+      ]),
+    );
+    for (const resource of resources.filter((value): value is string => typeof value === 'string')) {
+      expect(resource).toMatch(
+        /^arn:aws:(lambda:eu-west-2:000000000000:function:doorstep-[a-z-]+:live|states:::.+)$/,
+      );
+    }
   });
 
   it('bundles a handler for every function', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local';
 import {
   DynamoApplicationStore,
   DynamoAuditLog,
@@ -11,6 +12,7 @@ import {
   documentClient,
 } from '../../shared/adapters/aws/dynamodb';
 import { TABLE_KEYS } from '../../shared/adapters/aws/keys';
+import { createJourneyTable } from '../../shared/adapters/aws/table';
 import type { Offer, Tenancy } from '../../shared/domain/letting';
 import { Stage, WaitingFor } from '../../shared/domain/stage';
 import { sha256Hex } from '../../shared/ids';
@@ -24,7 +26,6 @@ import {
 } from '../../shared/ports';
 import { getSession, requestCode, SIGN_IN, verifyCode } from '../../shared/services/sessions';
 import { aCompleteApplication, aHome, anApplication } from '../fixtures/applications';
-import { createJourneyTable, type DynamoDbLocal, startDynamoDbLocal } from '../support/dynamodb-local';
 
 /**
  * The DynamoDB adapters against a real DynamoDB Local (AWS's jar, in memory): conditional writes,

