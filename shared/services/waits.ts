@@ -185,6 +185,9 @@ export const DecisionBodies = {
   signature: z.object({ decision: z.literal('signed'), termsSha256: z.string().regex(/^[0-9a-f]{64}$/) }),
 } satisfies Record<WaitKind, z.ZodType>;
 
+/** What Step Functions (and the local engine) answer for a task token nobody is waiting on any more. */
+const NO_LONGER_WAITING = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
+
 /**
  * Who is acting: a signed-in applicant (their pseudonymous subject, from the session), or an officer of a
  * landlord with roles (from the verified token's claims).
@@ -254,6 +257,13 @@ export async function decide(
     const decidedBy = input.actor.kind === 'applicant' ? 'applicant' : 'officer';
     await deps.workflow.resume(claimed.taskToken, { ...decision, decidedBy });
   } catch (error) {
+    if (NO_LONGER_WAITING.has((error as Error).name)) {
+      // The workflow moved on without this answer (the wait timed out or was replaced): close it for good.
+      await deps.waits.complete(wait.decisionId, { noLongerWaiting: true });
+      throw new ConflictError(
+        'This step is no longer waiting for an answer. Look at the application to see what happens next.',
+      );
+    }
     await deps.waits.release(wait.decisionId);
     throw error;
   }

@@ -213,7 +213,14 @@ export class RecordingWorkflow implements WorkflowClient {
   readonly failed: Array<{ taskToken: string; error: string }> = [];
   readonly started: string[] = [];
   failNext = false;
+  /** Makes the next call fail as Step Functions does for a token nobody waits on (e.g. 'TaskTimedOut'). */
+  failNextWith: string | undefined;
   private check() {
+    if (this.failNextWith) {
+      const name = this.failNextWith;
+      this.failNextWith = undefined;
+      throw Object.assign(new Error('Task Timed Out'), { name });
+    }
     if (this.failNext) {
       this.failNext = false;
       throw new Error('ThrottlingException');

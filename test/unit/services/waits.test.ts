@@ -543,6 +543,25 @@ describe('decide', () => {
     expect(deps.audit.events.filter((event) => event.type === 'decided')).toHaveLength(1);
   });
 
+  it.each(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken'])(
+    'closes a wait the workflow no longer waits on (%s) and answers with a conflict that says what to do',
+    async (error) => {
+      // Prepare
+      const deps = await given();
+      const decisionId = await parked(deps);
+      deps.workflow.failNextWith = error;
+
+      // Act
+      const run = decide(deps, { decisionId, actor: applicant, body: { decision: 'submitted' } });
+
+      // Assess
+      await expect(run).rejects.toThrow(/no longer waiting/);
+      await expect(run).rejects.toBeInstanceOf(ConflictError);
+      expect(statusOf(deps, decisionId)).toBe('decided');
+      expect(await deps.waits.listOpen(applicationId)).toHaveLength(0);
+    },
+  );
+
   describe('a signature wait', () => {
     async function awaitingSignature() {
       const deps = await given(
