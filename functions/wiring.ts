@@ -1,14 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import {
-  DynamoApplicationStore,
-  DynamoAuditLog,
-  DynamoLettingStore,
-  DynamoOutboxNotifier,
-  DynamoSessionStore,
-  DynamoWaitStore,
-  documentClient,
-} from '../shared/adapters/aws/dynamodb.js';
+import { DynamoOutboxNotifier, documentClient, dynamoStores } from '../shared/adapters/aws/dynamodb.js';
 import { StepFunctionsWorkflowClient } from '../shared/adapters/aws/step-functions.js';
 import { LambdaEnvironment, type SessionSecrets } from '../shared/config.js';
 import type { WorkflowClient } from '../shared/ports.js';
@@ -29,14 +21,10 @@ export function lambdaDeps(): Deps {
     ? new StepFunctionsWorkflowClient(new SFNClient({ region: env.AWS_REGION }), env.APPLICATION_WORKFLOW_ARN)
     : unavailableWorkflow;
   deps = {
-    applications: new DynamoApplicationStore(db, env.TABLE_NAME),
-    lettings: new DynamoLettingStore(db, env.TABLE_NAME),
-    waits: new DynamoWaitStore(db, env.TABLE_NAME),
-    audit: new DynamoAuditLog(db, env.TABLE_NAME),
+    ...dynamoStores(db, env.TABLE_NAME),
     notifier: new DynamoOutboxNotifier(db, env.TABLE_NAME, clock),
     workflow,
     clock,
-    sessions: new DynamoSessionStore(db, env.TABLE_NAME),
     // Never the public local secrets in AWS: a function without its own cannot sign anyone in.
     sessionSecrets:
       env.SUBJECT_SALT && env.SIGN_IN_CODE_KEY

@@ -1,12 +1,5 @@
 import { join } from 'node:path';
-import {
-  DynamoApplicationStore,
-  DynamoAuditLog,
-  DynamoLettingStore,
-  DynamoSessionStore,
-  DynamoWaitStore,
-  documentClient,
-} from '../shared/adapters/aws/dynamodb.js';
+import { documentClient, dynamoStores } from '../shared/adapters/aws/dynamodb.js';
 import { createJourneyTable } from '../shared/adapters/aws/table.js';
 import type { Clock } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
@@ -68,7 +61,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const db = documentClient(dynamo.client);
     const outbox = new LocalOutbox(db, TABLE_NAME, clock, log);
     const executions = new ExecutionStore(db, TABLE_NAME);
-    const waits = new DynamoWaitStore(db, TABLE_NAME);
+    const stores = dynamoStores(db, TABLE_NAME);
     const { asl, cached } = await time('asl', () => journeyAsl(join(options.dataDir, 'asl')));
     timings.aslFromCache = cached ? 1 : 0;
 
@@ -81,21 +74,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       asl,
       functions: stepHandlers(getDeps),
       executions,
-      waits,
+      waits: stores.waits,
       clock,
       log,
       ...(options.retryIntervalMs !== undefined ? { retryIntervalMs: options.retryIntervalMs } : {}),
     });
-    deps = {
-      applications: new DynamoApplicationStore(db, TABLE_NAME),
-      lettings: new DynamoLettingStore(db, TABLE_NAME),
-      waits,
-      audit: new DynamoAuditLog(db, TABLE_NAME),
-      notifier: outbox,
-      workflow: engine,
-      clock,
-      sessions: new DynamoSessionStore(db, TABLE_NAME),
-    };
+    deps = { ...stores, notifier: outbox, workflow: engine, clock };
     await time('seed', () => seedDemoStock(getDeps()));
     const identity = await LocalIdentityProvider.open(
       join(options.dataDir, 'keys', 'identity.json'),

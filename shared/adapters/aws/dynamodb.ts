@@ -610,3 +610,14 @@ export class DynamoSessionStore implements SessionStore {
     await this.db.send(new DeleteCommand({ TableName: this.table, Key: keys.session(tokenHash) }));
   }
 }
+
+/** Every DynamoDB-backed store of the journey on one table: what both composition roots (Lambda, local) wire. */
+export function dynamoStores(db: DynamoDBDocumentClient, table: string) {
+  return {
+    applications: new DynamoApplicationStore(db, table),
+    lettings: new DynamoLettingStore(db, table),
+    waits: new DynamoWaitStore(db, table),
+    audit: new DynamoAuditLog(db, table),
+    sessions: new DynamoSessionStore(db, table),
+  };
+}
