@@ -11,7 +11,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'ERROR';
   const { startRuntime } = await import('../local/runtime.js');
-  const { JourneyClient, runJourney } = await import('../local/journey-client.js');
+  const { demoPassport, JourneyClient, runJourney } = await import('../local/journey-client.js');
   const { DEMO_HOMES } = await import('../local/seed.js');
 
   const started = performance.now();
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   try {
     for (let run = 0; run < RUNS; run += 1) {
       const client = new JourneyClient(runtime.url, 2);
-      await runJourney(client, { email: `bench.${run}@example.org` });
+      await runJourney(client, { email: `bench.${run}@example.org`, passport: demoPassport() });
       let total = 0;
       for (const timing of client.timings.filter((candidate) => candidate.step.startsWith('automated'))) {
         const key = `${timing.stage}: ${timing.step}`;

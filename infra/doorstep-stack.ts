@@ -1,10 +1,14 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { JourneyApi } from './constructs/api.js';
 import { JourneyData } from './constructs/data.js';
-import { DocumentIntake } from './constructs/documents.js';
+import { DocumentIntake, PROMOTED_PREFIX, QUARANTINE_PREFIX } from './constructs/documents.js';
+import type { DoorstepFunction } from './constructs/doorstep-function.js';
 import { Journey } from './constructs/journey.js';
 import { Officers } from './constructs/officers.js';
+import { SigningKeys } from './constructs/signing.js';
 
 /** Doorstep in one stack: data, documents, the journey's functions and workflows, officers, and the API. */
 export class DoorstepStack extends Stack {
@@ -13,7 +17,7 @@ export class DoorstepStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     const data = new JourneyData(this, 'Data');
-    const documents = new DocumentIntake(this, 'Documents', { key: data.key });
+    const documents = new DocumentIntake(this, 'Documents', { key: data.key, table: data.table });
     this.journey = new Journey(this, 'Journey', { table: data.table, key: data.key });
     const officers = new Officers(this, 'Officers');
     const api = new JourneyApi(this, 'Api', {
@@ -27,12 +31,71 @@ export class DoorstepStack extends Stack {
       ],
       applicationAliasArn: this.journey.application.workflow.aliasArn,
     });
+    this.wireSigningAndDocuments(documents, api.fn);
 
+    // The bucket's event notification is configured by CDK's own custom resource, whose role uses AWS's basic
+    // execution policy; Doorstep's own functions have none (a test checks).
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        'Only CDK’s BucketNotificationsHandler custom resource uses it, to configure the bucket’s notification at deploy time.',
+    });
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'DocumentsBucket', { value: documents.bucket.bucketName });
     new CfnOutput(this, 'ApplicationWorkflow', { value: this.journey.application.workflow.aliasArn });
     new CfnOutput(this, 'LettingWorkflow', { value: this.journey.letting.workflow.aliasArn });
     new CfnOutput(this, 'OfficerUserPool', { value: officers.userPool.userPoolId });
+  }
+
+  /**
+   * Who may use the signing keys and the documents bucket, function by function: the keys stage signs
+   * credentials; the API publishes their public key, signs tenancies (a signature is recorded when the tenant
+   * answers their wait), presigns uploads into quarantine and serves agreements; the tenancy stage writes them.
+   */
+  private wireSigningAndDocuments(documents: DocumentIntake, api: DoorstepFunction): void {
+    const signing = new SigningKeys(this, 'Signing');
+    const { keys, tenancy } = this.journey.functions;
+    const bucket = documents.bucket;
+    const tenancies = bucket.arnForObjects(`${PROMOTED_PREFIX}tenancies/*`);
+
+    keys.addEnvironment('KEY_CREDENTIALS_KEY_ARN', signing.credentials.keyArn);
+    signing.grantSignCredentials(keys);
+
+    tenancy.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    tenancy.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [tenancies] }),
+    );
+
+    api.addEnvironment('KEY_CREDENTIALS_KEY_ARN', signing.credentials.keyArn);
+    signing.grantPublishCredentialKeys(api);
+    api.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    api.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [tenancies] }),
+    );
+    // Presigned POSTs are signed with the API's credentials, so it may put objects into quarantine (only).
+    api.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [bucket.arnForObjects(`${QUARANTINE_PREFIX}*`)],
+      }),
+    );
+    api.addEnvironment('TENANCY_SIGNING_KEY_ARN', signing.tenancy.keyArn);
+    if (signing.tenancyCertificatePem)
+      api.addEnvironment('TENANCY_SIGNING_CERTIFICATE_PEM', signing.tenancyCertificatePem);
+    signing.grantSignTenancies(api);
+
+    const bucketId = Stack.of(this).resolve((bucket.node.defaultChild as CfnBucket).logicalId) as string;
+    for (const fn of [tenancy, api]) {
+      Validations.of(fn.role ?? fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}tenancies/*]`,
+        reason:
+          'Tenancy agreements only (documents/tenancies/*): one object per tenancy, so a prefix is the narrowest scope.',
+      });
+    }
+    Validations.of(api.role ?? api).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${QUARANTINE_PREFIX}*]`,
+      reason: 'Presigned POSTs into quarantine/ only; each slot’s policy pins the exact key, type and size.',
+    });
   }
 }

@@ -2,6 +2,7 @@ import { createHandler as api } from '../functions/api/handler.js';
 import { createHandler as awaitPerson } from '../functions/await-person/handler.js';
 import { createHandler as closeCase } from '../functions/close-case/handler.js';
 import { createHandler as closeOffer } from '../functions/close-offer/handler.js';
+import { createHandler as documentReceivedHandler } from '../functions/document-received/handler.js';
 import { createHandler as documents } from '../functions/documents/handler.js';
 import { createHandler as eligibility } from '../functions/eligibility/handler.js';
 import { createHandler as escalate } from '../functions/escalate/handler.js';
@@ -68,6 +69,12 @@ export function stepHandlers(deps: () => Deps): Record<string, LocalHandler> {
       ];
     }),
   );
+}
+
+/** What S3's ObjectCreated notification runs in AWS; the local upload endpoint calls it after storing the bytes. */
+export function documentReceived(deps: () => Deps) {
+  const handler = documentReceivedHandler(deps);
+  return (event: unknown) => handler(event as never, lambdaContext('doorstep-document-received') as never);
 }
 
 export function apiHandler(deps: () => Deps) {

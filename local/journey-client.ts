@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -22,6 +24,8 @@ type View = {
   tenancy?: { termsSha256: string; status: string; terms: string[] };
   key?: { credentialId: string; doorId: string; validFrom: string };
 };
+
+type Slot = { url: string; fields: Record<string, string>; fileField: string; maxBytes: number };
 
 type CaseView = { waits: Array<{ decisionId: string; kind: string; stage: string; waitingFor: string }> };
 
@@ -130,8 +134,24 @@ export class JourneyClient {
   async declareDocument(
     applicationId: string,
     document: { kind: string; contentType: string; sizeBytes: number },
-  ) {
-    await this.expect(201, 'POST', `/v1/applications/${applicationId}/documents`, document);
+  ): Promise<{ documentId: string; upload: Slot }> {
+    const { body } = await this.expect<{ document: { documentId: string }; upload: Slot }>(
+      201,
+      'POST',
+      `/v1/applications/${applicationId}/documents`,
+      document,
+    );
+    return { documentId: body.document.documentId, upload: body.upload };
+  }
+
+  /** Sends the bytes to the upload slot, as a browser form would (multipart/form-data, the slot's fields first). */
+  async upload(slot: Slot, bytes: Uint8Array, contentType: string): Promise<number> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(slot.fields)) form.append(name, value);
+    form.append(slot.fileField, new Blob([bytes], { type: contentType }), 'document');
+    const response = await fetch(slot.url, { method: 'POST', body: form });
+    await response.text();
+    return response.status;
   }
 
   view(applicationId: string): Promise<View> {
@@ -173,6 +193,14 @@ export class JourneyClient {
 
   /** Waits for an officer to be asked something at a stage (read from the officer's case view). */
   async officerWait(applicationId: string, stage: string, kind: string): Promise<string> {
+    return (await this.officerWaitAny(applicationId, [[stage, kind]])).decisionId;
+  }
+
+  /** Waits for the first of several officer waits to appear. */
+  async officerWaitAny(
+    applicationId: string,
+    candidates: Array<[stage: string, kind: string]>,
+  ): Promise<{ stage: string; kind: string; decisionId: string }> {
     const started = performance.now();
     for (;;) {
       const { body } = await this.expect<CaseView>(
@@ -182,17 +210,21 @@ export class JourneyClient {
         undefined,
         'officer',
       );
-      const wait = body.waits.find((candidate) => candidate.stage === stage && candidate.kind === kind);
+      const wait = body.waits.find((candidate) =>
+        candidates.some(([stage, kind]) => candidate.stage === stage && candidate.kind === kind),
+      );
       if (wait) {
         this.record({
-          stage,
-          step: `automated work until the officer's ${kind}`,
+          stage: wait.stage,
+          step: `automated work until the officer's ${wait.kind}`,
           ms: performance.now() - started,
         });
-        return wait.decisionId;
+        return { stage: wait.stage, kind: wait.kind, decisionId: wait.decisionId };
       }
-      if (performance.now() - started > this.patienceMs)
-        throw new JourneyError(`No officer ${kind} at ${stage} appeared`);
+      if (performance.now() - started > this.patienceMs) {
+        const wanted = candidates.map(([stage, kind]) => `${kind} at ${stage}`).join(' or ');
+        throw new JourneyError(`No officer ${wanted} appeared`);
+      }
       await sleep(this.pollMs);
     }
   }
@@ -250,6 +282,13 @@ export const DEMO_APPLICANT = {
 
 export const DEMO_OFFICER = { email: 'officer@riverside.example', password: 'doorstep-officer' };
 
+/** A phone photo of the demo applicant's (invented) passport data page, made by test/fixtures/passports/generate.ts. */
+export const DEMO_PASSPORT_PATH = join(__dirname, '..', 'test', 'fixtures', 'passports', 'gareth-phone.jpg');
+
+export function demoPassport(): { bytes: Uint8Array; contentType: 'image/jpeg' } {
+  return { bytes: new Uint8Array(readFileSync(DEMO_PASSPORT_PATH)), contentType: 'image/jpeg' };
+}
+
 /**
  * The whole journey at each stage's honest minimum: answers, registration, an offer, approval, acceptance,
  * signing, keys, let. `stopAt` ends the script early (tests
@@ -257,7 +296,12 @@ export const DEMO_OFFICER = { email: 'officer@riverside.example', password: 'doo
  */
 export async function runJourney(
   client: JourneyClient,
-  options: { stopAt?: 'review' | 'approval'; email?: string } = {},
+  options: {
+    stopAt?: 'review' | 'approval';
+    email?: string;
+    /** The passport photo to upload (a real image: it is sniffed and read). */
+    passport: { bytes: Uint8Array; contentType: 'image/jpeg' | 'image/png' };
+  },
 ): Promise<{ applicationId: string; approvalDecisionId?: string; view?: View }> {
   const step = timedStep(client);
 
@@ -276,25 +320,39 @@ export async function runJourney(
     await client.answer(applicationId, 'localConnection', DEMO_APPLICANT.localConnection);
     await client.answer(applicationId, 'income', DEMO_APPLICANT.income);
     await client.answer(applicationId, 'currentHome', DEMO_APPLICANT.currentHome);
-    await client.declareDocument(applicationId, {
-      kind: 'passport',
-      contentType: 'image/jpeg',
-      sizeBytes: 2_400_000,
-    });
-    await client.decideAsApplicant(eligibility, { decision: 'submitted' });
   });
-
-  // Eligibility, qualification, household and documents decide on their own; verification refers (nothing is read yet).
-  const review = await client.officerWait(applicationId, 'Verification', 'review');
-  if (options.stopAt === 'review') return { applicationId };
-  await step('Verification', 'officer checks the documents and proceeds', () =>
-    client.decideAsOfficer(review, {
-      decision: 'proceed',
-      reason: 'Passport checked in person against the answers',
-    }),
+  await step('Documents', 'applicant photographs their passport and uploads it', async () => {
+    const { upload } = await client.declareDocument(applicationId, {
+      kind: 'passport',
+      contentType: options.passport.contentType,
+      sizeBytes: options.passport.bytes.byteLength,
+    });
+    const status = await client.upload(upload, options.passport.bytes, options.passport.contentType);
+    if (status !== 204) throw new JourneyError(`The upload answered ${status}, not 204`);
+  });
+  await step('Eligibility', 'applicant sends their answers', () =>
+    client.decideAsApplicant(eligibility, { decision: 'submitted' }),
   );
 
-  const approval = await client.officerWait(applicationId, 'OfficerApproval', 'approval');
+  // Eligibility, qualification, household and documents decide on their own; verification either confirms
+  // the passport against the answers or refers to an officer.
+  const next = await client.officerWaitAny(applicationId, [
+    ['Verification', 'review'],
+    ['OfficerApproval', 'approval'],
+  ]);
+  if (next.stage === 'Verification') {
+    if (options.stopAt === 'review') return { applicationId };
+    await step('Verification', 'officer checks the documents and proceeds', () =>
+      client.decideAsOfficer(next.decisionId, {
+        decision: 'proceed',
+        reason: 'Passport checked in person against the answers',
+      }),
+    );
+  }
+  const approval =
+    next.stage === 'OfficerApproval'
+      ? next.decisionId
+      : await client.officerWait(applicationId, 'OfficerApproval', 'approval');
   if (options.stopAt === 'approval') return { applicationId, approvalDecisionId: approval };
   await step('OfficerApproval', 'officer approves the offer', () =>
     client.decideAsOfficer(approval, {

@@ -1,16 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { documentClient, dynamoStores } from '../shared/adapters/aws/dynamodb.js';
 import { createJourneyTable } from '../shared/adapters/aws/table.js';
+import { documentsRoot, FileDocumentStore } from '../shared/adapters/local/file-document-store.js';
+import { JoseKeyIssuer } from '../shared/adapters/local/jose-key-issuer.js';
+import { LocalMrzReader } from '../shared/adapters/local/mrz-reader.js';
+import { P12TenancySigner } from '../shared/adapters/local/p12-signer.js';
 import type { Clock } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
 import { journeyAsl } from './asl.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 import { ExecutionStore } from './execution-store.js';
-import { apiHandler, stepHandlers } from './functions.js';
+import { apiHandler, documentReceived, stepHandlers } from './functions.js';
 import { LocalIdentityProvider } from './identity.js';
+import { lockSimulator } from './lock-simulator.js';
 import { LocalOutbox } from './outbox.js';
 import { seedDemoStock } from './seed.js';
 import { startServer } from './server.js';
+import { uploadEndpoint } from './uploads.js';
 import { LocalWorkflowEngine } from './workflow-engine.js';
 
 export const TABLE_NAME = 'doorstep';
@@ -79,7 +86,29 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       log,
       ...(options.retryIntervalMs !== undefined ? { retryIntervalMs: options.retryIntervalMs } : {}),
     });
-    deps = { ...stores, notifier: outbox, workflow: engine, clock };
+    let serverUrl = '';
+    const documents = new FileDocumentStore(
+      documentsRoot(options.dataDir),
+      () => `${serverUrl}/local/uploads`,
+      randomBytes(32).toString('base64url'),
+    );
+    const keysDir = join(options.dataDir, 'keys');
+    // PaddleOCR's recogniser on onnxruntime-node, tesseract.js as the fallback (DESIGN.md §5); loaded on first use.
+    const reader = new LocalMrzReader();
+    deps = {
+      ...stores,
+      notifier: outbox,
+      workflow: engine,
+      clock,
+      documents,
+      reader,
+      signer: new P12TenancySigner({
+        path: join(keysDir, 'tenancy-signer.p12'),
+        commonName: 'Doorstep demo landlords (local)',
+        organizationName: 'Doorstep',
+      }),
+      keyIssuer: new JoseKeyIssuer({ file: join(keysDir, 'credentials.jwk.json') }),
+    };
     await time('seed', () => seedDemoStock(getDeps()));
     const identity = await LocalIdentityProvider.open(
       join(options.dataDir, 'keys', 'identity.json'),
@@ -88,7 +117,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const server = await startServer({
       api: apiHandler(getDeps) as never,
       identity,
+      log,
       port: options.port ?? 0,
+      streams: {
+        '/local/uploads': uploadEndpoint({
+          store: documents,
+          clock,
+          objectCreated: documentReceived(getDeps),
+          log,
+        }),
+      },
       local: {
         '/local/idp/token': async ({ method, body }) => {
           if (method !== 'POST') return { status: 405, body: { error: 'Use POST' } };
@@ -103,9 +141,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         },
         '/local/idp/jwks.json': async () => ({ status: 200, body: { keys: [identity.publicJwk] } }),
         '/local/outbox': async () => ({ status: 200, body: { messages: await outbox.recent() } }),
+        '/local/locks/open': lockSimulator(getDeps),
         '/health': async () => ({ status: 200, body: { ok: true, running: engine.running.length } }),
       },
     });
+    serverUrl = server.url;
     const rearmed = await time('rearm', () => engine.rearm());
     if (rearmed > 0) log(`re-entered ${rearmed} running execution${rearmed === 1 ? '' : 's'}`);
 
@@ -118,6 +158,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       async stop() {
         await server.close();
         await engine.stop();
+        await reader.close();
         await dynamo.stop();
       },
     };

@@ -20,7 +20,11 @@ export interface ServerOptions {
       query: URLSearchParams;
     }) => Promise<{ status: number; body: unknown }>
   >;
+  /** Raw handlers that read the request stream themselves (the upload endpoint), by path. */
+  streams?: Record<string, (request: IncomingMessage, response: ServerResponse) => void>;
   port?: number;
+  /** Where the gateway reports a request that failed outside any handler (names only, never bodies). */
+  log?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -35,7 +39,10 @@ export interface RunningServer {
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const server = createServer((request, response) => {
-    handle(options, request, response).catch(() => {
+    handle(options, request, response).catch((error: unknown) => {
+      options.log?.(
+        `request ${request.method} ${request.url} failed: ${error instanceof Error ? error.name : 'error'}`,
+      );
       if (!response.headersSent) send(response, 500, { error: 'Something went wrong on our side.' });
     });
   });
@@ -58,6 +65,8 @@ async function handle(
 ): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const method = request.method ?? 'GET';
+  const stream = options.streams?.[url.pathname];
+  if (stream) return stream(request, response);
   const body = await readBody(request);
   if (body === undefined)
     return send(response, 413, { error: `The request is larger than ${MAX_REQUEST_BYTES} bytes` });
@@ -170,7 +179,10 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResultV2):
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
   if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
   response.writeHead(result.statusCode ?? 200, headers);
-  response.end(result.body ?? '');
+  // A binary result (a PDF) comes base64-encoded, as API Gateway expects from a function.
+  response.end(
+    result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''),
+  );
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {

@@ -27,5 +27,12 @@ export const LambdaEnvironment = z.object({
   /** Sign-in secrets; only the API function has them (the stage functions never sign anyone in). */
   SUBJECT_SALT: z.string().min(32).optional(),
   SIGN_IN_CODE_KEY: z.string().min(32).optional(),
+  /** The documents bucket (uploads, promoted documents, tenancy agreements). */
+  DOCUMENTS_BUCKET: z.string().min(1).optional(),
+  /** The KMS key (ECC_NIST_P256, SIGN_VERIFY) that signs digital key credentials. */
+  KEY_CREDENTIALS_KEY_ARN: z.string().min(1).optional(),
+  /** The KMS key (RSA_2048, SIGN_VERIFY) that signs tenancy PDFs, and its certificate (PEM). */
+  TENANCY_SIGNING_KEY_ARN: z.string().min(1).optional(),
+  TENANCY_SIGNING_CERTIFICATE_PEM: z.string().min(1).optional(),
 });
 export type LambdaEnvironment = z.infer<typeof LambdaEnvironment>;

@@ -174,6 +174,92 @@ export interface SessionStore {
   deleteSession(tokenHash: string): Promise<void>;
 }
 
+/** Where the applicant's device sends a document's bytes: straight to storage, never through the API. */
+export interface UploadSlot {
+  method: 'POST';
+  url: string;
+  /** Form fields to send before the file (a presigned POST's policy and signature in AWS). */
+  fields: Record<string, string>;
+  /** The form field name the file goes in. */
+  fileField: string;
+  maxBytes: number;
+  expiresAt: string;
+}
+
+/**
+ * Documents' bytes (S3 in AWS, files under `.doorstep/documents` locally). Uploads land in quarantine; only
+ * after they are sniffed (and, in AWS, malware-scanned) are they promoted. Keys are opaque paths without the
+ * quarantine prefix; the store adds it.
+ */
+export interface DocumentStore {
+  uploadSlot(input: {
+    key: string;
+    contentType: string;
+    maxBytes: number;
+    expiresAt: Date;
+  }): Promise<UploadSlot>;
+  /** The bytes of a quarantined upload, or undefined when nothing arrived (or it was deleted). */
+  readQuarantined(key: string): Promise<Uint8Array | undefined>;
+  /** Moves an upload out of quarantine. */
+  promote(key: string): Promise<void>;
+  /** Writes bytes Doorstep made itself (a tenancy agreement), straight to the promoted area. */
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  /** The bytes of a promoted document or one Doorstep wrote. */
+  read(key: string): Promise<Uint8Array | undefined>;
+  /** Deletes the key wherever it is (quarantine or promoted). */
+  delete(key: string): Promise<void>;
+}
+
+/** The fields of a passport's machine-readable zone (ICAO 9303 TD3), dates as ISO dates. */
+export interface PassportFields {
+  documentNumber: string;
+  surname: string;
+  givenNames: string;
+  nationality: string;
+  issuingState: string;
+  dateOfBirth: string;
+  sex: 'female' | 'male' | 'unspecified';
+  expiryDate: string;
+}
+
+export type MrzReading =
+  | {
+      ok: true;
+      /** The two 44-character lines as finally read (after repairs). */
+      lines: [string, string];
+      fields: PassportFields;
+      /** Every check digit, including the composite, holds. */
+      checkDigitsValid: boolean;
+      /** From 0 to 1: the reader's confidence, lowered by each repair it had to make. */
+      confidence: number;
+      /** How many characters were repaired guided by check digits (O/0, I/1, B/8, S/5, Z/2, G/6, fillers). */
+      repairs: number;
+      engine: string;
+    }
+  | { ok: false; reason: string; engine: string };
+
+/** Reads documents (OCR): Amazon Textract in AWS, a local reader chosen by measurement locally. */
+export interface TextReader {
+  readPassportMrz(image: Uint8Array): Promise<MrzReading>;
+}
+
+/**
+ * Makes CMS (PKCS#7) signatures for PDFs, with the landlord's certificate: the shape @signpdf's `Signer` has,
+ * so the same PDF code signs with a local PKCS#12 or with KMS.
+ */
+export interface TenancySigner {
+  /** A detached CMS signature over `content` (the PDF's signed byte ranges). */
+  sign(content: Buffer, signingTime?: Date): Promise<Buffer>;
+  /** The signing certificate, PEM. */
+  certificatePem(): Promise<string>;
+}
+
+/** Signs digital key credentials (JWS, ES256) and publishes the keys that verify them. */
+export interface KeyIssuer {
+  sign(payload: Record<string, unknown>, header: { typ: string }): Promise<string>;
+  jwks(): Promise<{ keys: Array<Record<string, unknown>> }>;
+}
+
 /** The application asked for doesn't exist, or belongs to someone else: callers answer 404 either way. */
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';

@@ -10,8 +10,10 @@ import {
   updateProfile,
 } from '../../shared/services/applications.js';
 import type { Deps } from '../../shared/services/deps.js';
+import { keyQrCode, publishedKeys } from '../../shared/services/keys.js';
 import { caseForOfficer } from '../../shared/services/officer-view.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
+import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
 import { type Actor, decide } from '../../shared/services/waits.js';
 import {
   ClientError,
@@ -139,6 +141,42 @@ export const createHandler = (deps: () => Deps) => {
         await applicantView(context, { applicant: who, applicationId: param(event, 'applicationId') }),
       );
     },
+    'GET /v1/applications/{applicationId}/key.svg': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const svg = await keyQrCode(context, { applicant: who, applicationId: param(event, 'applicationId') });
+      return {
+        statusCode: 200,
+        // The QR code is the key itself: never cached, and nothing in the image may run.
+        headers: {
+          'content-type': 'image/svg+xml',
+          'cache-control': 'no-store',
+          'content-security-policy': "default-src 'none'",
+          'x-content-type-options': 'nosniff',
+        },
+        body: svg,
+      };
+    },
+    'GET /v1/applications/{applicationId}/tenancy.pdf': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const { pdf, filename } = await tenancyPdfForApplicant(context, {
+        applicant: who,
+        applicationId: param(event, 'applicationId'),
+      });
+      // HTTP API payload 2.0 carries binary as base64; API Gateway sends the bytes.
+      return {
+        statusCode: 200,
+        headers: {
+          'content-type': 'application/pdf',
+          'content-disposition': `inline; filename="${filename}"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        },
+        body: Buffer.from(pdf).toString('base64'),
+        isBase64Encoded: true,
+      };
+    },
     'PUT /v1/applications/{applicationId}/profile/{section}': async (event) => {
       const context = deps();
       const who = await applicant(context, event);
@@ -197,6 +235,11 @@ export const createHandler = (deps: () => Deps) => {
         }),
       );
     },
+    // Doors and anyone else: the public keys that verify digital keys. Public by design, and cacheable.
+    'GET /v1/keys/jwks.json': async () =>
+      json(200, await publishedKeys(deps()), {
+        headers: { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=3600' },
+      }),
   };
   return httpHandler(
     httpRouterHandler<HttpEvent, HttpResult>(

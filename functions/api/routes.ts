@@ -5,7 +5,7 @@
  *
  * - `officer`: behind the Cognito JWT authoriser in AWS; the handler reads the verified claims.
  * - `applicant`: no API Gateway authoriser; the handler checks Doorstep's session cookie.
- * - `anyone`: signing in and out.
+ * - `anyone`: signing in and out, and the public keys that verify digital keys (doors fetch them).
  */
 export const apiRoutes = {
   'POST /v1/sessions/code': 'anyone',
@@ -14,11 +14,14 @@ export const apiRoutes = {
   'GET /v1/applications': 'applicant',
   'POST /v1/applications': 'applicant',
   'GET /v1/applications/{applicationId}': 'applicant',
+  'GET /v1/applications/{applicationId}/key.svg': 'applicant',
+  'GET /v1/applications/{applicationId}/tenancy.pdf': 'applicant',
   'PUT /v1/applications/{applicationId}/profile/{section}': 'applicant',
   'POST /v1/applications/{applicationId}/documents': 'applicant',
   'POST /v1/decisions/{decisionId}': 'applicant',
   'POST /v1/officer/decisions/{decisionId}': 'officer',
   'GET /v1/officer/applications/{applicationId}': 'officer',
+  'GET /v1/keys/jwks.json': 'anyone',
 } as const satisfies Record<string, 'anyone' | 'applicant' | 'officer'>;
 
 export type RouteKey = keyof typeof apiRoutes;

@@ -1,8 +1,9 @@
 import type { Deps } from '../../shared/services/deps.js';
-import { issueKeys, OfferInput } from '../../shared/services/letting-stages.js';
+import { issueKeys } from '../../shared/services/keys.js';
+import { OfferInput } from '../../shared/services/letting-stages.js';
 import { stepHandler } from '../lib/step-handler.js';
 import { lambdaDeps } from '../wiring.js';
 
-/** Keys: issues the digital key credential for a signed tenancy. */
+/** Keys: signs the digital key credential for a signed tenancy. */
 export const createHandler = (deps: () => Deps) => stepHandler(OfferInput, issueKeys, deps);
 export const handler = createHandler(lambdaDeps);

@@ -113,7 +113,9 @@ export class JourneyApi extends Construct {
           reason:
             caller === 'applicant'
               ? 'Applicants authenticate by Doorstep’s session cookie (a one-time code to their email), which the API handler checks on every request before reading or writing anything; another applicant’s record answers 404.'
-              : 'Signing in and out: asking for a code, sending it, and ending a session cannot require a session. Requests for codes are limited per address.',
+              : key === 'GET /v1/keys/jwks.json'
+                ? 'A public key set (JWKS, RFC 7517): the public halves of the keys that sign digital key credentials, which door locks fetch to verify keys. It holds no secret and no personal data; publishing it is its purpose.'
+                : 'Signing in and out: asking for a code, sending it, and ending a session cannot require a session. Requests for codes are limited per address.',
         });
       }
     }

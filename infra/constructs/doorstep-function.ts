@@ -15,6 +15,7 @@ export interface DoorstepFunctionProps {
   description: string;
   environment?: Record<string, string>;
   timeout?: Duration;
+  memorySize?: number;
 }
 
 /**
@@ -41,7 +42,7 @@ export class DoorstepFunction extends NodejsFunction {
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
+      memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(15),
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,

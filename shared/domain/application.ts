@@ -143,6 +143,9 @@ export const DocumentRecord = z.object({
   readFields: z
     .record(z.string(), z.object({ value: z.string(), confidence: z.number().min(0).max(1) }))
     .optional(),
+  receivedAt: z.iso.datetime().optional(),
+  /** What is wrong with it, in plain English, and what to do next (rejected, unreadable, or not matching the answers). */
+  problem: z.string().optional(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 

@@ -41,6 +41,8 @@ export const Offer = z.object({
 });
 export type Offer = z.infer<typeof Offer>;
 
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
 export const Tenancy = z.object({
   tenancyId: z.string(),
   offerId: z.string(),
@@ -54,9 +56,16 @@ export const Tenancy = z.object({
   kind: z.enum(['assured-tenancy', 'secure-occupation-contract']),
   /** The agreement's terms, in order; hashed so a signature can name exactly what was signed. */
   terms: z.array(z.string()).min(1),
-  termsSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  termsSha256: Sha256Hex,
   status: z.enum(['awaiting-signature', 'signed']),
+  /** SHA-256 of the agreement PDF as generated: the signed PDF begins with exactly these bytes. */
+  agreementSha256: Sha256Hex.optional(),
+  /** When the tenant signed; the signature is recorded as a CMS signature in the PDF. */
   signedAt: z.iso.datetime().optional(),
+  /** When the landlord countersigned (a second CMS signature, an incremental update). */
+  countersignedAt: z.iso.datetime().optional(),
+  /** SHA-256 of the signed and countersigned PDF, so a copy can be checked against the record. */
+  signedPdfSha256: Sha256Hex.optional(),
 });
 export type Tenancy = z.infer<typeof Tenancy>;
 
@@ -65,10 +74,15 @@ export const KeyCredential = z.object({
   tenancyId: z.string(),
   doorId: z.string(),
   holder: z.string(),
+  /** The first day the key opens the door: the tenancy start date (from 00:00 UK time). */
   validFrom: IsoDate,
+  /** The last day the key opens the door, inclusive (until 00:00 UK time the day after). */
+  validUntil: IsoDate,
   issuedAt: z.iso.datetime(),
-  /** Signed credentials (JWS) arrive with the keys issue; today the record says so. */
-  format: z.literal('record-only'),
+  /** A compact JWS (ES256, typ doorstep-key+jwt) a door verifies offline against Doorstep's JWKS. */
+  format: z.literal('jws'),
+  /** The credential itself: a bearer secret that opens the door, shown only to its holder (as a QR code). */
+  jws: z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/),
 });
 export type KeyCredential = z.infer<typeof KeyCredential>;
 

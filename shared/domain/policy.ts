@@ -8,6 +8,8 @@ export const Policy = z.object({
   policyId: z.string().min(1),
   version: z.string().min(1),
   landlordId: z.string().min(1),
+  /** The landlord's name as it appears on a tenancy agreement and in its countersignature. */
+  landlordName: z.string().min(1),
   councilName: z.string().min(1),
   jurisdiction: z.enum(['england', 'wales']),
   qualification: z.object({

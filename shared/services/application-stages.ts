@@ -1,8 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { type Application, ApplicationId, type Decision, latestDecision } from '../domain/application.js';
+import {
+  type Application,
+  ApplicationId,
+  type Decision,
+  type DocumentRecord,
+  latestDecision,
+} from '../domain/application.js';
 import { bedroomNeed } from '../domain/bedrooms.js';
 import { assessEligibility } from '../domain/eligibility.js';
+import { identityProblems, problemReasons } from '../domain/identity-check.js';
 import { pickHome } from '../domain/letting.js';
 import type { Policy } from '../domain/policy.js';
 import { assessQualification } from '../domain/qualification.js';
@@ -159,54 +166,55 @@ export function household(deps: StageDeps, input: StageInput): Promise<StageResu
   });
 }
 
+/** How many identity uploads the applicant gets before an officer takes over the checking. */
+const IDENTITY_ATTEMPTS = 3;
+const INFORMATION_CLAUSE = 'Housing Act 1996 s166(1A) (the information an application needs)';
+
+const isIdentity = (document: DocumentRecord) =>
+  document.kind === 'passport' || document.kind === 'driving-licence';
+
+/** What the applicant is told about each document, in plain English. */
+function documentReason(document: DocumentRecord) {
+  const kind = document.kind.replace('-', ' ');
+  const text =
+    document.problem ??
+    {
+      declared: `We are waiting for your ${kind} to arrive.`,
+      uploaded: `We have your ${kind}. An officer will check it.`,
+      read: `We read your ${kind} and it matches your answers.`,
+      rejected: `We could not accept your ${kind}.`,
+    }[document.status];
+  return {
+    rule: `documents.${document.status}`,
+    clause: 'UK GDPR Art. 5(1)(c) (only the documents we need)',
+    text,
+    answer: document.documentId,
+  };
+}
+
 /**
- * Documents, today's honest minimum: records each upload's declared kind, type and size. Nothing is read yet,
- * and the reasons say so; without an identity document an officer is asked to help.
+ * Documents: the applicant's identity document must have arrived. A passport photo is read as it arrives
+ * (see services/documents.ts); while it was rejected or does not match the answers, the applicant is asked
+ * again (another photo or a corrected answer), up to three uploads; an unreadable one goes on to an officer.
  */
 export function documents(deps: StageDeps, input: StageInput): Promise<StageResult> {
   return decideStage(deps, input, Stage.Documents, (application, policy, now) => {
-    const identity = application.documents.filter(
-      (document) =>
-        (document.kind === 'passport' || document.kind === 'driving-licence') &&
-        document.status !== 'rejected',
-    );
-    const reasons = application.documents.map((document) => ({
-      rule: 'documents.received',
-      clause: 'UK GDPR Art. 5(1)(c) (only the documents we need)',
-      text: `We have your ${document.kind.replace('-', ' ')} (${document.contentType}, ${(document.sizeBytes / 1_048_576).toFixed(1)} MB). We have not read it automatically yet; an officer will check it.`,
-      answer: document.documentId,
-    }));
-    const policyVersion = `${policy.policyId}@${policy.version}`;
-    if (identity.length === 0) {
-      return {
-        decision: {
-          stage: Stage.Documents,
-          outcome: 'refer',
-          reasons: [
-            ...reasons,
-            {
-              rule: 'documents.identity-missing',
-              clause: 'Housing Act 1996 s166(1A) (the information an application needs)',
-              text: 'We need a passport or a photocard driving licence to confirm who you are. An officer will help you if you do not have one.',
-            },
-          ],
-          inputs: {
-            documents: application.documents.map((document) => `${document.kind}:${document.status}`),
-          },
-          policyVersion,
-          decidedBy: 'system',
-          decidedAt: now,
-          next: 'An officer will contact you about proving who you are.',
-        },
-      };
-    }
+    const identity = application.documents.filter(isIdentity);
+    // Nothing to prove who they are yet: ask for it (an upload), writing nothing.
+    if (identity.length === 0) answer(undefined, 'identity document');
+    const good = identity.find((document) => document.status === 'read' && !document.problem);
+    const settled = identity.filter((document) => document.status !== 'declared');
+    const canTryAgain = settled.length < IDENTITY_ATTEMPTS;
+    const usable = identity.find((document) => document.status === 'uploaded' || document.status === 'read');
+    if (!good && canTryAgain && !(usable && usable.status === 'uploaded'))
+      answer(undefined, 'identity document');
     return {
       decision: {
         stage: Stage.Documents,
         outcome: 'recorded',
-        reasons,
+        reasons: application.documents.map(documentReason),
         inputs: { documents: application.documents.map((document) => `${document.kind}:${document.status}`) },
-        policyVersion,
+        policyVersion: `${policy.policyId}@${policy.version}`,
         decidedBy: 'system',
         decidedAt: now,
         next: 'Next we check your details against your documents.',
@@ -216,73 +224,76 @@ export function documents(deps: StageDeps, input: StageInput): Promise<StageResu
 }
 
 /**
- * Verification compares what was typed with what was read from an identity document. Reading arrives with the
- * documents issue; until a document has been read, an officer verifies, and the reason says why.
+ * Verification compares what was typed with what was read from a passport's machine-readable zone: surname,
+ * a given name, date of birth, expiry and check digits. Anything it cannot confirm goes to an officer, with
+ * the reason; it never refuses on its own (UK GDPR Art. 22).
  */
 export function verification(deps: StageDeps, input: StageInput): Promise<StageResult> {
   return decideStage(deps, input, Stage.Verification, (application, policy, now) => {
     const applicant = applicantOf(application);
-    const read = application.documents.find((document) => document.status === 'read' && document.readFields);
     const base = {
       stage: Stage.Verification,
       policyVersion: `${policy.policyId}@${policy.version}`,
       decidedBy: 'system' as const,
       decidedAt: now,
     };
-    if (!read?.readFields) {
+    const read = application.documents.filter(
+      (document) => document.status === 'read' && document.readFields,
+    );
+    const checked = read.map((document) => ({
+      document,
+      problems: identityProblems(document.readFields ?? {}, applicant, now.slice(0, 10)),
+    }));
+    const match = checked.find((candidate) => candidate.problems.length === 0);
+    if (match) {
       return {
         decision: {
           ...base,
-          outcome: 'refer',
+          outcome: 'verified',
           reasons: [
             {
-              rule: 'verification.not-read',
-              clause: 'Housing Act 1996 s166(1A)',
-              text: 'We could not read your identity document automatically, so an officer will compare it with your answers.',
+              rule: 'verification.match',
+              clause: INFORMATION_CLAUSE,
+              text: `Your name, date of birth and the check digits on your ${match.document.kind.replace('-', ' ')} match your answers, and it has not expired.`,
+              answer: `${applicant.firstName} ${applicant.lastName}`,
             },
           ],
-          inputs: { documentsRead: 0 },
-          next: 'An officer will check your documents, usually within 5 working days.',
+          inputs: {
+            document: match.document.documentId,
+            expiry: match.document.readFields?.expiryDate?.value,
+          },
+          next: 'Next we put you on the housing register.',
         },
       };
     }
-    const fields = read.readFields;
-    const typedName = `${applicant.firstName} ${applicant.lastName}`.toUpperCase();
-    const mismatches = [
-      fields.surname && fields.surname.value.toUpperCase() !== applicant.lastName.toUpperCase()
-        ? 'surname'
-        : undefined,
-      fields.dateOfBirth && fields.dateOfBirth.value !== applicant.dateOfBirth ? 'date of birth' : undefined,
-    ].filter((field): field is string => field !== undefined);
-    if (mismatches.length > 0) {
+    const latest = checked.at(-1);
+    if (latest) {
       return {
         decision: {
           ...base,
           outcome: 'refer',
-          reasons: mismatches.map((field) => ({
-            rule: 'verification.mismatch',
-            clause: 'Housing Act 1996 s166(1A)',
-            text: `The ${field} on your document is not the same as the one you gave us. An officer will look at it with you.`,
-          })),
-          inputs: { document: read.documentId, mismatches },
-          next: 'An officer will contact you to sort out the difference.',
+          reasons: problemReasons(latest.problems),
+          inputs: {
+            document: latest.document.documentId,
+            problems: latest.problems.map((problem) => problem.field),
+          },
+          next: 'An officer will look at your document with you and sort out the difference.',
         },
       };
     }
     return {
       decision: {
         ...base,
-        outcome: 'verified',
+        outcome: 'refer',
         reasons: [
           {
-            rule: 'verification.match',
-            clause: 'Housing Act 1996 s166(1A)',
-            text: `Your name and date of birth match your ${read.kind.replace('-', ' ')}.`,
-            answer: typedName,
+            rule: 'verification.not-read',
+            clause: INFORMATION_CLAUSE,
+            text: 'We could not read your identity document automatically, so an officer will compare it with your answers.',
           },
         ],
-        inputs: { document: read.documentId },
-        next: 'Next we put you on the housing register.',
+        inputs: { documentsRead: 0 },
+        next: `An officer will check your documents within ${policy.waits.officerDecisionDays} days.`,
       },
     };
   });

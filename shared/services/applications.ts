@@ -23,8 +23,10 @@ import {
   JourneyStateError,
   NotFoundError,
   UnsupportedDocumentTypeError,
+  type UploadSlot,
 } from '../ports.js';
 import type { Deps } from './deps.js';
+import { uploadSlotFor } from './documents.js';
 import { credentialIdFor, tenancyIdFor } from './letting-stages.js';
 
 /**
@@ -147,12 +149,27 @@ export interface ApplicantView {
     reasons: Offer['reasons'];
     home: Omit<Property, 'doorId' | 'status'>;
   };
-  /** The agreement to read and sign: its terms and the hash a signature names. */
+  /**
+   * The agreement to read and sign: its terms, the hash a signature names, and where its PDF is (the agreement
+   * before signing, the signed and countersigned one after, with that PDF's hash).
+   */
   tenancy?: Pick<
     Tenancy,
-    'tenancyId' | 'kind' | 'terms' | 'termsSha256' | 'startDate' | 'status' | 'tenants'
-  >;
-  key?: Pick<KeyCredential, 'credentialId' | 'doorId' | 'validFrom' | 'format'>;
+    | 'tenancyId'
+    | 'kind'
+    | 'terms'
+    | 'termsSha256'
+    | 'startDate'
+    | 'status'
+    | 'tenants'
+    | 'signedAt'
+    | 'countersignedAt'
+    | 'signedPdfSha256'
+  > & { pdf: string };
+  /** The key to the home: the days it works, and where its QR code is (the credential is shown only there). */
+  key?: Pick<KeyCredential, 'credentialId' | 'doorId' | 'validFrom' | 'validUntil' | 'format'> & {
+    qrCode: string;
+  };
   createdAt: string;
   updatedAt: string;
 }
@@ -222,6 +239,10 @@ async function letting(
             startDate: tenancy.startDate,
             status: tenancy.status,
             tenants: tenancy.tenants,
+            ...(tenancy.signedAt ? { signedAt: tenancy.signedAt } : {}),
+            ...(tenancy.countersignedAt ? { countersignedAt: tenancy.countersignedAt } : {}),
+            ...(tenancy.signedPdfSha256 ? { signedPdfSha256: tenancy.signedPdfSha256 } : {}),
+            pdf: `/v1/applications/${offer.applicationId}/tenancy.pdf`,
           },
         }
       : {}),
@@ -231,7 +252,9 @@ async function letting(
             credentialId: key.credentialId,
             doorId: key.doorId,
             validFrom: key.validFrom,
+            validUntil: key.validUntil,
             format: key.format,
+            qrCode: `/v1/applications/${offer.applicationId}/key.svg`,
           },
         }
       : {}),
@@ -306,9 +329,9 @@ export const MAX_DOCUMENTS = 40;
  * slot exists (DESIGN.md §3: 413 too large, 415 wrong type), then it is recorded as declared.
  */
 export async function declareDocument(
-  deps: Pick<Deps, 'applications' | 'audit' | 'clock'>,
+  deps: Pick<Deps, 'applications' | 'audit' | 'clock' | 'documents'>,
   input: { applicant: Pick<Applicant, 'subject'>; applicationId: string; body: unknown },
-): Promise<DocumentRecord> {
+): Promise<{ document: DocumentRecord; upload: UploadSlot }> {
   const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
   const declared = DocumentDeclaration.parse(input.body);
   if (declared.sizeBytes > MAX_DOCUMENT_BYTES) {
@@ -348,5 +371,6 @@ export async function declareDocument(
     actor: 'applicant',
     facts: { documentId: document.documentId, kind: document.kind },
   });
-  return document;
+  // The bytes go straight to storage through the slot (DESIGN.md §3: never through the API).
+  return { document, upload: await uploadSlotFor(deps, application.applicationId, document) };
 }

@@ -3,9 +3,13 @@ import type {
   ApplicationStore,
   AuditLog,
   Clock,
+  DocumentStore,
+  KeyIssuer,
   LettingStore,
   Notifier,
   SessionStore,
+  TenancySigner,
+  TextReader,
   WaitStore,
   WorkflowClient,
 } from '../ports.js';
@@ -20,6 +24,10 @@ export interface Deps {
   workflow: WorkflowClient;
   clock: Clock;
   sessions: SessionStore;
+  documents: DocumentStore;
+  reader: TextReader;
+  signer: TenancySigner;
+  keyIssuer: KeyIssuer;
   /** Sign-in secrets; when absent (the local runtime, tests) the public LOCAL_SESSION_SECRETS are used. */
   sessionSecrets?: SessionSecrets;
 }

@@ -1,14 +1,25 @@
 import { z } from 'zod';
 import { ApplicationId } from '../domain/application.js';
 import { isoDay } from '../domain/dates.js';
-import { type KeyCredential, type Offer, pickHome, type Tenancy } from '../domain/letting.js';
+import { type Offer, type Property, pickHome, type Tenancy } from '../domain/letting.js';
 import { Stage } from '../domain/stage.js';
 import { newId, sha256Hex } from '../ids.js';
 import { policyFor } from '../policies.js';
 import { ConflictError, JourneyStateError, NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
+import {
+  agreementKey,
+  agreementPdf,
+  appendSignature,
+  occupierRole,
+  sha256OfBytes,
+  signedAgreementKey,
+} from './tenancy-agreement.js';
 
 type LettingDeps = Pick<Deps, 'applications' | 'lettings' | 'audit' | 'clock'>;
+/** The tenancy's PDFs live in the document store; signing needs the landlord's signer too. */
+type TenancyDeps = LettingDeps & Pick<Deps, 'documents'>;
+type SigningDeps = TenancyDeps & Pick<Deps, 'signer'>;
 
 export const LettingInput = z.object({ applicationId: ApplicationId });
 export const OfferInput = z.object({ applicationId: ApplicationId, offerId: z.string().min(1) });
@@ -131,11 +142,12 @@ export async function closeOffer(
 }
 
 /**
- * The tenancy agreement, today's honest minimum: its terms, built from the application and the home, hashed so
- * the signature step can name exactly what was signed. The PDF and e-signatures arrive with the signing issue.
+ * The tenancy agreement: its terms, built from the application and the home, hashed so the signature step can
+ * name exactly what was signed, and the agreement PDF the tenant reads and signs
+ * (`tenancies/<tenancyId>/agreement.pdf`).
  */
 export async function prepareTenancy(
-  deps: LettingDeps,
+  deps: TenancyDeps,
   input: OfferInput,
 ): Promise<{ outcome: 'prepared'; tenancyId: string }> {
   const offer = await liveOffer(deps, input);
@@ -156,8 +168,8 @@ export async function prepareTenancy(
   const rent = `£${(home.weeklyRent / 100).toFixed(2)}`;
   const terms = [
     kind === 'assured-tenancy'
-      ? `This is an assured tenancy under the Housing Act 1988 between ${policy.councilName}'s landlord partner and ${tenants.join(' and ')}.`
-      : `This is a secure occupation contract under the Renting Homes (Wales) Act 2016 between the landlord and ${tenants.join(' and ')}.`,
+      ? `This is an assured tenancy under the Housing Act 1988 between ${policy.landlordName} and ${tenants.join(' and ')}.`
+      : `This is a secure occupation contract under the Renting Homes (Wales) Act 2016 between ${policy.landlordName} and ${tenants.join(' and ')}.`,
     `The home is ${home.address}, ${home.postcode}, with ${home.bedrooms} bedroom${home.bedrooms === 1 ? '' : 's'}.`,
     `It starts on ${startDate}. The rent is ${rent} a week, payable in advance.`,
   ];
@@ -175,15 +187,23 @@ export async function prepareTenancy(
     termsSha256: sha256Hex(terms.join('\n')),
     status: 'awaiting-signature',
   };
-  await deps.lettings.putTenancy(tenancy);
+  // The PDF before the record: a failure in between leaves no tenancy, so the retry writes both again.
+  const pdf = await agreementPdf(tenancy, home, policy.landlordName);
+  await deps.documents.put(agreementKey(tenancy.tenancyId), pdf, 'application/pdf');
+  const prepared: Tenancy = { ...tenancy, agreementSha256: sha256OfBytes(pdf) };
+  await deps.lettings.putTenancy(prepared);
   await deps.audit.append({
     applicationId: application.applicationId,
     at: deps.clock.now().toISOString(),
     type: 'tenancy-prepared',
     actor: 'system',
-    facts: { tenancyId: tenancy.tenancyId, termsSha256: tenancy.termsSha256 },
+    facts: {
+      tenancyId: prepared.tenancyId,
+      termsSha256: prepared.termsSha256,
+      agreementSha256: sha256OfBytes(pdf),
+    },
   });
-  return { outcome: 'prepared', tenancyId: tenancy.tenancyId };
+  return { outcome: 'prepared', tenancyId: prepared.tenancyId };
 }
 
 /** A letting's records are named after its offer: one tenancy and one key credential per offer. */
@@ -195,39 +215,16 @@ export function credentialIdFor(offer: Pick<Offer, 'offerId'>): string {
   return `key_${offer.offerId.slice(4)}`;
 }
 
-/** Keys, today's honest minimum: a credential record for the home's door from the tenancy start date. */
-export async function issueKeys(
-  deps: LettingDeps,
-  input: OfferInput,
-): Promise<{ outcome: 'issued'; credentialId: string }> {
-  const offer = await liveOffer(deps, input);
-  const tenancy = await deps.lettings.getTenancy(tenancyIdFor(offer));
-  if (tenancy?.status !== 'signed') throw new JourneyStateError('Keys are issued only for a signed tenancy');
-  const home = await deps.lettings.getHome(offer.propertyId);
-  if (!home) throw new NotFoundError('The home of this offer is missing');
-  const credential: KeyCredential = {
-    credentialId: credentialIdFor(offer),
-    tenancyId: tenancy.tenancyId,
-    doorId: home.doorId,
-    holder: tenancy.tenants[0] ?? 'tenant',
-    validFrom: tenancy.startDate,
-    issuedAt: deps.clock.now().toISOString(),
-    format: 'record-only',
-  };
-  await deps.lettings.putKey(credential);
-  await deps.audit.append({
-    applicationId: input.applicationId,
-    at: credential.issuedAt,
-    type: 'key-issued',
-    actor: 'system',
-    facts: { credentialId: credential.credentialId, doorId: credential.doorId },
-  });
-  return { outcome: 'issued', credentialId: credential.credentialId };
-}
-
-/** Records the tenant's signature on the agreement's exact terms (the e-signature itself arrives later). */
+/**
+ * Records the tenant's signature on the agreement's exact terms, and the landlord's countersignature
+ * (DESIGN.md §1b "Who signs the tenancy"). The applicant's session is the identity today; their decision names
+ * the terms' hash (intent to sign these terms). Doorstep then applies the landlord's certificate twice, each
+ * time as a CMS signature in an incremental update: one recording the tenant's signature, one the
+ * countersignature. The signed PDF goes to `tenancies/<tenancyId>/signed.pdf` and its hash on the record.
+ * Idempotent: a repeated signature finds the tenancy signed and signs nothing again.
+ */
 export async function recordSignature(
-  deps: LettingDeps,
+  deps: SigningDeps,
   input: OfferInput & { termsSha256: string },
 ): Promise<Tenancy> {
   const offer = await liveOffer(deps, input);
@@ -237,9 +234,84 @@ export async function recordSignature(
     throw new ConflictError('The agreement changed since you read it; read it again before signing');
   }
   if (tenancy.status === 'signed') return tenancy;
-  const signed: Tenancy = { ...tenancy, status: 'signed', signedAt: deps.clock.now().toISOString() };
+
+  const application = await deps.applications.get(input.applicationId);
+  const home = await deps.lettings.getHome(offer.propertyId);
+  if (!application || !home) throw new NotFoundError('The application or the home of this offer is missing');
+  const { landlordName } = policyFor(application.policyId);
+  const agreement = await agreementToSign(deps, tenancy, home, landlordName);
+  // The signer is the person behind the session: the household member who made the application.
+  const applicant = application.profile.household.find((member) => member.relationship === 'applicant');
+  const tenant = applicant
+    ? `${applicant.firstName} ${applicant.lastName}`
+    : (tenancy.tenants[0] ?? 'the tenant');
+  const now = deps.clock.now();
+  const signedByTenant = await appendSignature(agreement, deps.signer, {
+    name: tenant,
+    reason: `Signed by ${tenant} (${occupierRole(tenancy.kind).one}) via Doorstep`,
+    signingTime: now,
+  });
+  const countersigned = await appendSignature(signedByTenant, deps.signer, {
+    name: landlordName,
+    reason: `Countersigned by ${landlordName}`,
+    signingTime: now,
+  });
+  await deps.documents.put(signedAgreementKey(tenancy.tenancyId), countersigned, 'application/pdf');
+
+  const at = now.toISOString();
+  const signed: Tenancy = {
+    ...tenancy,
+    status: 'signed',
+    signedAt: at,
+    countersignedAt: at,
+    signedPdfSha256: sha256OfBytes(countersigned),
+  };
   await deps.lettings.putTenancy(signed);
+  // Ids and hashes only: the audit log keeps no personal data (names stay in the PDF and the tenancy).
+  await deps.audit.append({
+    applicationId: tenancy.applicationId,
+    at,
+    type: 'tenancy-signed',
+    stage: Stage.TenancySigning,
+    actor: 'applicant',
+    facts: {
+      tenancyId: tenancy.tenancyId,
+      termsSha256: tenancy.termsSha256,
+      agreementSha256: sha256OfBytes(agreement),
+      identity: 'applicant-session',
+    },
+  });
+  await deps.audit.append({
+    applicationId: tenancy.applicationId,
+    at,
+    type: 'tenancy-countersigned',
+    stage: Stage.TenancySigning,
+    actor: 'system',
+    facts: { tenancyId: tenancy.tenancyId, signedPdfSha256: sha256OfBytes(countersigned) },
+  });
   return signed;
+}
+
+/**
+ * The agreement PDF exactly as prepared; a tenancy prepared before agreements were PDFs has its PDF made now,
+ * from the record. Bytes that do not match the hash on the record are never signed.
+ */
+async function agreementToSign(
+  deps: TenancyDeps,
+  tenancy: Tenancy,
+  home: Property,
+  landlordName: string,
+): Promise<Uint8Array> {
+  const key = agreementKey(tenancy.tenancyId);
+  let pdf = await deps.documents.read(key);
+  if (!pdf) {
+    pdf = await agreementPdf(tenancy, home, landlordName);
+    await deps.documents.put(key, pdf, 'application/pdf');
+  }
+  if (tenancy.agreementSha256 && sha256OfBytes(pdf) !== tenancy.agreementSha256) {
+    throw new Error(`The stored agreement of ${tenancy.tenancyId} does not match its record`);
+  }
+  return pdf;
 }
 
 /** Let: the offer and the home are let and the household's journey is complete. */

@@ -228,7 +228,10 @@ async function mayAct(
  * and a wait can be claimed by one request only, so a double click never resumes the workflow twice.
  */
 export async function decide(
-  deps: Pick<Deps, 'waits' | 'workflow' | 'audit' | 'clock' | 'applications' | 'lettings'>,
+  deps: Pick<
+    Deps,
+    'waits' | 'workflow' | 'audit' | 'clock' | 'applications' | 'lettings' | 'documents' | 'signer'
+  >,
   input: { decisionId: string; actor: Actor; body: unknown },
 ): Promise<{ decisionId: string; decision: Record<string, unknown> }> {
   const wait = await deps.waits.get(input.decisionId);

@@ -380,8 +380,11 @@ describe('DynamoLettingStore', () => {
       doorId: 'door-weaver-14-3',
       holder: 'Gareth Pritchard',
       validFrom: '2026-12-01',
+      validUntil: '2028-11-30',
       issuedAt: '2026-11-28T15:00:00.000Z',
-      format: 'record-only' as const,
+      format: 'jws' as const,
+      // The store keeps the credential as text; whether it verifies is the key tests' business.
+      jws: 'eyJhbGciOiJFUzI1NiIsInR5cCI6ImRvb3JzdGVwLWtleStqd3QifQ.eyJzdWIiOiJrZXkifQ.c2lnbmF0dXJl',
     };
     await store().putKey(credential);
     const { Item } = await db.send(

@@ -1,3 +1,5 @@
+import { JoseKeyIssuer } from '../../shared/adapters/local/jose-key-issuer';
+import { P12TenancySigner } from '../../shared/adapters/local/p12-signer';
 import type { Application } from '../../shared/domain/application';
 import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from '../../shared/domain/letting';
 import {
@@ -5,6 +7,7 @@ import {
   type AuditEvent,
   type AuditLog,
   ConflictError,
+  type DocumentStore,
   type LettingStore,
   NotFoundError,
   type Notification,
@@ -13,6 +16,9 @@ import {
   type Session,
   type SessionStore,
   type SignInCode,
+  type TenancySigner,
+  type TextReader,
+  type UploadSlot,
   type WaitStore,
   type WorkflowClient,
 } from '../../shared/ports';
@@ -263,7 +269,61 @@ export type MemoryDeps = Deps & {
   workflow: RecordingWorkflow;
   clock: ManualClock;
   sessions: MemorySessions;
+  documents: MemoryDocuments;
 };
+
+/** Documents in memory: quarantine and promoted areas as two maps, as the real stores keep them apart. */
+export class MemoryDocuments implements DocumentStore {
+  readonly quarantine = new Map<string, Uint8Array>();
+  readonly promoted = new Map<string, { bytes: Uint8Array; contentType?: string }>();
+  readonly slots: Array<{ key: string; contentType: string; maxBytes: number }> = [];
+  async uploadSlot(input: {
+    key: string;
+    contentType: string;
+    maxBytes: number;
+    expiresAt: Date;
+  }): Promise<UploadSlot> {
+    this.slots.push({ key: input.key, contentType: input.contentType, maxBytes: input.maxBytes });
+    return {
+      method: 'POST',
+      url: `memory://uploads/${input.key}`,
+      fields: { key: input.key },
+      fileField: 'file',
+      maxBytes: input.maxBytes,
+      expiresAt: input.expiresAt.toISOString(),
+    };
+  }
+  async readQuarantined(key: string) {
+    return this.quarantine.get(key);
+  }
+  async promote(key: string) {
+    const bytes = this.quarantine.get(key);
+    if (!bytes) throw new NotFoundError(`Nothing in quarantine at ${key}`);
+    this.quarantine.delete(key);
+    this.promoted.set(key, { bytes });
+  }
+  async put(key: string, bytes: Uint8Array, contentType: string) {
+    this.promoted.set(key, { bytes, contentType });
+  }
+  async read(key: string) {
+    return this.promoted.get(key)?.bytes;
+  }
+  async delete(key: string) {
+    this.quarantine.delete(key);
+    this.promoted.delete(key);
+  }
+}
+
+/** A port a unit test did not expect to be used: any call fails loudly, naming the port. */
+export function unexpected<T extends object>(port: string): T {
+  return new Proxy({} as T, {
+    get: (_target, method) => () =>
+      Promise.reject(new Error(`${port}.${String(method)} was not expected in this test`)),
+  });
+}
+
+/** A real tenancy signer with its key in memory, one per test file: its RSA key takes a moment to make. */
+const tenancySigner: TenancySigner = new P12TenancySigner({ commonName: 'Doorstep test landlord' });
 
 export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
   return {
@@ -275,5 +335,10 @@ export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
     workflow: new RecordingWorkflow(),
     clock: new ManualClock(now),
     sessions: new MemorySessions(),
+    documents: new MemoryDocuments(),
+    reader: unexpected<TextReader>('reader'),
+    signer: tenancySigner,
+    // A real signer with a key in memory: key credentials in unit tests verify like real ones.
+    keyIssuer: new JoseKeyIssuer(),
   };
 }

@@ -999,8 +999,13 @@ describe('POST /v1/applications/{applicationId}/documents', () => {
 
     // Assess
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ kind: 'passport', status: 'declared' });
-    expect(deps.applications.items.get(id)?.documents).toEqual([response.body]);
+    expect(response.body).toMatchObject({
+      document: { kind: 'passport', status: 'declared' },
+      upload: { method: 'POST', fileField: 'file', maxBytes: 2_400_000 },
+    });
+    expect(deps.applications.items.get(id)?.documents).toEqual([
+      (response.body as { document: unknown }).document,
+    ]);
   });
 
   it('answers 413 to a document over 10 MB and 415 to a type it does not take, writing nothing', async () => {

@@ -296,8 +296,29 @@ describe('household', () => {
   });
 });
 
+/** Gareth Pritchard's passport as the reader would give it, with fields to change per test. */
+const garethsPassport = (changes: Record<string, string> = {}) =>
+  readPassport({
+    surname: 'PRITCHARD',
+    givenNames: 'GARETH',
+    dateOfBirth: '1988-07-02',
+    expiryDate: '2031-05-01',
+    checkDigitsValid: 'true',
+    ...changes,
+  });
+
+const passport = (status: DocumentRecord['status'], extra: Partial<DocumentRecord> = {}): DocumentRecord => ({
+  documentId: `doc_passport${status}`,
+  kind: 'passport',
+  contentType: 'image/jpeg',
+  sizeBytes: 2_400_000,
+  status,
+  declaredAt: '2026-11-01T10:05:00.000Z',
+  ...extra,
+});
+
 describe('documents', () => {
-  it('refers a household that has sent no identity document', async () => {
+  it('asks for an identity document when none was sent, writing nothing', async () => {
     // Prepare
     const deps = await given(
       aCompleteApplication({
@@ -307,7 +328,7 @@ describe('documents', () => {
             kind: 'payslip',
             contentType: 'application/pdf',
             sizeBytes: 300_000,
-            status: 'declared',
+            status: 'uploaded',
             declaredAt: '2026-11-01T10:06:00.000Z',
           },
         ],
@@ -318,93 +339,131 @@ describe('documents', () => {
     const result = await documents(deps, { applicationId });
 
     // Assess
-    expect(result.outcome).toBe('refer');
-    expect((await stored(deps)).decisions[0]?.reasons.map((reason) => reason.rule)).toEqual([
-      'documents.received',
-      'documents.identity-missing',
-    ]);
+    expect(result.outcome).toBe('needs-answers');
+    expect((await stored(deps)).decisions).toHaveLength(0);
   });
 
-  it('does not count a rejected passport as identity', async () => {
-    // Prepare
-    const complete = aCompleteApplication();
-    const deps = await given({
-      ...complete,
-      documents: complete.documents.map((document) => ({ ...document, status: 'rejected' as const })),
-    });
+  it('waits while the declared passport has not arrived', async () => {
+    const deps = await given(aCompleteApplication({ documents: [passport('declared')] }));
 
-    // Act
-    const result = await documents(deps, { applicationId });
-
-    // Assess
-    expect(result.outcome).toBe('refer');
+    expect((await documents(deps, { applicationId })).outcome).toBe('needs-answers');
   });
 
-  it('records a declared passport and says nothing was read automatically', async () => {
-    // Prepare
-    const deps = await given(aCompleteApplication());
+  it('asks again after a rejected upload, and hands over to an officer after three', async () => {
+    const rejected = (n: number) =>
+      passport('rejected', {
+        documentId: `doc_rejected${n}`,
+        problem: 'The file is not the JPEG photo it was said to be.',
+      });
+    const twice = await given(aCompleteApplication({ documents: [rejected(1), rejected(2)] }));
+    const thrice = await given(aCompleteApplication({ documents: [rejected(1), rejected(2), rejected(3)] }));
 
-    // Act
+    expect((await documents(twice, { applicationId })).outcome).toBe('needs-answers');
+    expect((await documents(thrice, { applicationId })).outcome).toBe('recorded');
+    expect((await stored(thrice)).decisions[0]?.reasons[0]?.text).toContain('not the JPEG photo');
+  });
+
+  it('asks again when the passport read does not match the answers', async () => {
+    const deps = await given(
+      aCompleteApplication({
+        documents: [
+          {
+            ...garethsPassport({ surname: 'PRICHARD' }),
+            problem: 'Your passport says your surname is PRICHARD.',
+          },
+        ],
+      }),
+    );
+
+    expect((await documents(deps, { applicationId })).outcome).toBe('needs-answers');
+  });
+
+  it('records a passport that arrived but could not be read, for an officer to check', async () => {
+    const deps = await given(
+      aCompleteApplication({
+        documents: [passport('uploaded', { problem: 'We could not read your passport automatically.' })],
+      }),
+    );
+
     const result = await documents(deps, { applicationId });
 
-    // Assess
     expect(result.outcome).toBe('recorded');
     expect((await stored(deps)).decisions[0]?.reasons).toEqual([
       expect.objectContaining({
-        rule: 'documents.received',
-        answer: 'doc_passport1',
-        text: expect.stringContaining('passport'),
+        rule: 'documents.uploaded',
+        text: expect.stringContaining('could not read'),
       }),
     ]);
+  });
+
+  it('records a passport that was read and matches', async () => {
+    const deps = await given(aCompleteApplication({ documents: [garethsPassport()] }));
+
+    expect((await documents(deps, { applicationId })).outcome).toBe('recorded');
+    expect((await stored(deps)).decisions[0]?.reasons[0]).toMatchObject({
+      rule: 'documents.read',
+      text: 'We read your passport and it matches your answers.',
+    });
   });
 });
 
 describe('verification', () => {
   it('refers when no document has been read', async () => {
-    // Prepare
     const deps = await given(aCompleteApplication());
 
-    // Act
     const result = await verification(deps, { applicationId });
 
-    // Assess
     expect(result.outcome).toBe('refer');
     expect((await stored(deps)).decisions[0]?.reasons[0]?.rule).toBe('verification.not-read');
   });
 
-  it('verifies when the read surname and date of birth match the applicant', async () => {
-    // Prepare
+  it('verifies a passport whose names, date of birth, expiry and check digits agree with the answers', async () => {
     const deps = await given(
-      aCompleteApplication({
-        documents: [readPassport({ surname: 'pritchard', dateOfBirth: '1988-07-02' })],
-      }),
+      aCompleteApplication({ documents: [garethsPassport({ surname: 'pritchard' })] }),
     );
 
-    // Act
     const result = await verification(deps, { applicationId });
 
-    // Assess
     expect(result.outcome).toBe('verified');
     expect((await stored(deps)).decisions[0]?.reasons[0]).toMatchObject({
       rule: 'verification.match',
-      answer: 'GARETH PRITCHARD',
+      answer: 'Gareth Pritchard',
     });
   });
 
-  it('refers when the surname on the passport differs from the one typed', async () => {
-    // Prepare
-    const deps = await given(
-      aCompleteApplication({ documents: [readPassport({ surname: 'PRICHARD', dateOfBirth: '1988-07-02' })] }),
-    );
+  it.each([
+    ['surname', { surname: 'PRICHARD' }, 'verification.surname'],
+    ['given name', { givenNames: 'GERAINT' }, 'verification.given-names'],
+    ['date of birth', { dateOfBirth: '1988-07-20' }, 'verification.date-of-birth'],
+    ['expiry', { expiryDate: '2025-01-31' }, 'verification.expiry-date'],
+    ['check digits', { checkDigitsValid: 'false' }, 'verification.check-digits'],
+  ])('refers when the %s does not check out, citing the rule', async (_what, changes, rule) => {
+    const deps = await given(aCompleteApplication({ documents: [garethsPassport(changes)] }));
 
-    // Act
     const result = await verification(deps, { applicationId });
 
-    // Assess
     expect(result.outcome).toBe('refer');
-    const decision = (await stored(deps)).decisions[0];
-    expect(decision?.inputs).toEqual({ document: 'doc_passport1', mismatches: ['surname'] });
-    expect(decision?.reasons[0]?.rule).toBe('verification.mismatch');
+    expect((await stored(deps)).decisions[0]?.reasons.map((reason) => reason.rule)).toEqual([rule]);
+  });
+
+  it('verifies once the applicant corrects an answer the passport disagreed with', async () => {
+    const complete = aCompleteApplication({ documents: [garethsPassport({ dateOfBirth: '1988-07-20' })] });
+    const deps = await given(complete);
+    await verification(deps, { applicationId });
+    const stale = await stored(deps);
+    await deps.applications.save({
+      ...stale,
+      profile: {
+        ...stale.profile,
+        household: stale.profile.household.map((member) =>
+          member.relationship === 'applicant' ? { ...member, dateOfBirth: '1988-07-20' } : member,
+        ),
+      },
+    });
+
+    const result = await verification(deps, { applicationId });
+
+    expect(result.outcome).toBe('verified');
   });
 });
 

@@ -446,7 +446,7 @@ describe('declareDocument', () => {
     const deps = await given(anApplication());
 
     // Act
-    const document = await declareDocument(deps, {
+    const { document, upload } = await declareDocument(deps, {
       applicant: gareth,
       applicationId,
       body: { kind: 'passport', contentType: 'image/jpeg', sizeBytes: 2_400_000 },
@@ -468,6 +468,19 @@ describe('declareDocument', () => {
         facts: { documentId: document.documentId, kind: 'passport' },
       }),
     ]);
+    // An upload slot for exactly that document, no larger than declared, open for 15 minutes.
+    expect(upload).toMatchObject({
+      method: 'POST',
+      maxBytes: 2_400_000,
+      expiresAt: '2026-11-02T09:45:00.000Z',
+    });
+    expect(deps.documents.slots).toEqual([
+      {
+        key: `applications/${applicationId}/${document.documentId}`,
+        contentType: 'image/jpeg',
+        maxBytes: 2_400_000,
+      },
+    ]);
   });
 
   it('takes a document of exactly 10 MB, and a content type in capitals', async () => {
@@ -475,7 +488,7 @@ describe('declareDocument', () => {
     const deps = await given(anApplication());
 
     // Act
-    const document = await declareDocument(deps, {
+    const { document } = await declareDocument(deps, {
       applicant: gareth,
       applicationId,
       body: { kind: 'payslip', contentType: 'Application/PDF', sizeBytes: MAX_DOCUMENT_BYTES },

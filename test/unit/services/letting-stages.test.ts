@@ -6,7 +6,6 @@ import { ConflictError, JourneyStateError, NotFoundError } from '../../../shared
 import {
   closeOffer,
   completeLet,
-  issueKeys,
   makeOffer,
   prepareTenancy,
   recordSignature,
@@ -352,26 +351,13 @@ describe('prepareTenancy', () => {
   });
 });
 
-describe('signing and keys', () => {
+describe('signing', () => {
   async function prepared(deps: MemoryDeps) {
     const offerId = await offered(deps);
     const { tenancyId } = await prepareTenancy(deps, { applicationId: pritchards, offerId });
     const termsSha256 = deps.lettings.tenancies.get(tenancyId)?.termsSha256 ?? '';
     return { offerId, tenancyId, termsSha256 };
   }
-
-  it('refuses to issue keys for a tenancy nobody has signed', async () => {
-    // Prepare
-    const deps = await given([registered()], [aHome()]);
-    const { offerId } = await prepared(deps);
-
-    // Act
-    const run = issueKeys(deps, { applicationId: pritchards, offerId });
-
-    // Assess
-    await expect(run).rejects.toThrow(JourneyStateError);
-    expect(deps.lettings.keys.size).toBe(0);
-  });
 
   it('records a signature on the exact terms the tenant read', async () => {
     // Prepare
@@ -397,25 +383,6 @@ describe('signing and keys', () => {
     // Assess
     await expect(run).rejects.toThrow(ConflictError);
     expect(deps.lettings.tenancies.get(tenancyId)?.status).toBe('awaiting-signature');
-  });
-
-  it('issues a key for the home’s door from the start date once signed', async () => {
-    // Prepare
-    const deps = await given([registered()], [aHome()]);
-    const { offerId, tenancyId, termsSha256 } = await prepared(deps);
-    await recordSignature(deps, { applicationId: pritchards, offerId, termsSha256 });
-
-    // Act
-    const result = await issueKeys(deps, { applicationId: pritchards, offerId });
-
-    // Assess
-    expect(result.outcome).toBe('issued');
-    expect(deps.lettings.keys.get(result.credentialId)).toMatchObject({
-      tenancyId,
-      doorId: 'door-weaver-14-3',
-      holder: 'Gareth Pritchard',
-      validFrom: '2026-11-20',
-    });
   });
 });
 

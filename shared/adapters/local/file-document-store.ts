@@ -1,0 +1,125 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { DocumentStore, UploadSlot } from '../../ports.js';
+
+/**
+ * Documents on disk for the local runtime (DESIGN.md §3): `<root>/quarantine/<key>` until promoted, then
+ * `<root>/documents/<key>`. The upload slot points at the local gateway's upload endpoint, which enforces the
+ * slot's size and type on the stream, as S3 enforces a presigned POST's policy.
+ */
+export class FileDocumentStore implements DocumentStore {
+  constructor(
+    private readonly root: string,
+    /** The local gateway's upload endpoint, e.g. http://127.0.0.1:3000/local/uploads. */
+    private readonly uploadUrl: () => string,
+    /** Signs upload slots, as S3 signs a presigned POST's policy: a slot cannot be widened by its holder. */
+    private readonly secret: string,
+  ) {}
+
+  private path(area: 'quarantine' | 'documents', key: string): string {
+    const base = resolve(this.root, area);
+    const path = resolve(base, key);
+    // Keys are Doorstep's own, but a key must never climb out of its area.
+    if (!path.startsWith(`${base}${sep}`))
+      throw new Error(`Refusing a document key outside the store: ${key}`);
+    return path;
+  }
+
+  async uploadSlot(input: {
+    key: string;
+    contentType: string;
+    maxBytes: number;
+    expiresAt: Date;
+  }): Promise<UploadSlot> {
+    const fields = {
+      key: input.key,
+      'Content-Type': input.contentType,
+      'x-doorstep-max-bytes': String(input.maxBytes),
+      'x-doorstep-expires': input.expiresAt.toISOString(),
+    };
+    return {
+      method: 'POST',
+      url: this.uploadUrl(),
+      fields: { ...fields, 'x-doorstep-signature': this.sign(fields) },
+      fileField: 'file',
+      maxBytes: input.maxBytes,
+      expiresAt: input.expiresAt.toISOString(),
+    };
+  }
+
+  private sign(fields: Record<string, string>): string {
+    const signed = ['key', 'Content-Type', 'x-doorstep-max-bytes', 'x-doorstep-expires'].map(
+      (name) => fields[name] ?? '',
+    );
+    return createHmac('sha256', this.secret).update(signed.join('\n')).digest('base64url');
+  }
+
+  /**
+   * Checks the form fields an upload came with, as S3 checks a presigned POST: the slot's signature, its expiry.
+   * The upload's key, type and size limit, or why it is refused.
+   */
+  checkSlot(
+    fields: Record<string, string>,
+    now: Date,
+  ): { key: string; contentType: string; maxBytes: number } | { refused: string } {
+    const given = Buffer.from(fields['x-doorstep-signature'] ?? '');
+    const expected = Buffer.from(this.sign(fields));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      return {
+        refused: 'The upload form was changed or is not one Doorstep gave out. Ask for a new upload.',
+      };
+    }
+    if (new Date(fields['x-doorstep-expires'] ?? 0).getTime() < now.getTime()) {
+      return { refused: 'The upload form has expired. Ask for a new upload.' };
+    }
+    return {
+      key: fields.key ?? '',
+      contentType: fields['Content-Type'] ?? '',
+      maxBytes: Number(fields['x-doorstep-max-bytes']),
+    };
+  }
+
+  /** Used by the local upload endpoint: writes received bytes into quarantine. */
+  async receive(key: string, bytes: Uint8Array): Promise<void> {
+    const path = this.path('quarantine', key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  }
+
+  async readQuarantined(key: string): Promise<Uint8Array | undefined> {
+    return readIfThere(this.path('quarantine', key));
+  }
+
+  async promote(key: string): Promise<void> {
+    const to = this.path('documents', key);
+    await mkdir(dirname(to), { recursive: true });
+    await rename(this.path('quarantine', key), to);
+  }
+
+  async put(key: string, bytes: Uint8Array): Promise<void> {
+    const path = this.path('documents', key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  }
+
+  async read(key: string): Promise<Uint8Array | undefined> {
+    return readIfThere(this.path('documents', key));
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.path('quarantine', key), { force: true });
+    await rm(this.path('documents', key), { force: true });
+  }
+}
+
+async function readIfThere(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+export const documentsRoot = (dataDir: string) => join(dataDir, 'documents');

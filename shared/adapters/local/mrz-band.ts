@@ -1,0 +1,503 @@
+import sharp from 'sharp';
+
+/**
+ * Finding a passport's MRZ on a photo or scan of its data page (DESIGN.md §5: the pipeline matters more than
+ * the engine): a greyscale working copy, a locally adaptive binarisation (phone photos are unevenly lit), the
+ * page's skew from projection profiles, then the two text rows at the bottom that span the page and are
+ * made of many characters. Each MRZ line is cut as its own strip, and its 44 character cells are located
+ * (OCR-B in the MRZ is monospaced, ICAO 9303 Part 3), so a recogniser can read a line in short windows.
+ */
+
+export interface GreyImage {
+  /** One byte per pixel, row by row. */
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface MrzStrip {
+  /** The line's pixels, deskewed, with a margin of paper around the characters. */
+  image: GreyImage;
+  /** The ink of `image`: 1 where a pixel is ink. */
+  ink: Uint8Array;
+  /** x of the 45 boundaries between and around the 44 character cells, when they could be located. */
+  cells?: number[];
+}
+
+export interface MrzBand {
+  strips: [MrzStrip, MrzStrip];
+  /** The skew corrected, in degrees. */
+  skewDegrees: number;
+  /**
+   * More ink below the band than above it: the MRZ is at the bottom of a data page, so this page is most
+   * likely upside down and the band found is the MRZ at the top.
+   */
+  upsideDown: boolean;
+}
+
+/** Pages are worked on at this width at most: enough for 44 characters across, and it keeps a 12 MP photo cheap. */
+const WORKING_WIDTH = 1400;
+
+/** Quarter turns a page may need: a phone held in portrait saves the pixels turned, often with no EXIF to say so. */
+export type Orientation = 0 | 90 | 180 | 270;
+
+/** A greyscale copy of an image, auto-oriented from its EXIF, turned, and scaled down to the working width. */
+async function loadGrey(bytes: Uint8Array, orientation: Orientation = 0): Promise<GreyImage> {
+  const { data, info } = await sharp(bytes)
+    .autoOrient()
+    .rotate(orientation)
+    .resize({ width: WORKING_WIDTH, withoutEnlargement: true })
+    .greyscale()
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return toGrey(data, info.width, info.height, info.channels);
+}
+
+/** sharp gives 1-channel raw input back as 3 channels unless told `b-w`; take the first either way. */
+function toGrey(data: Buffer, width: number, height: number, channels: number): GreyImage {
+  if (channels === 1)
+    return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height };
+  const grey = new Uint8Array(width * height);
+  for (let i = 0; i < grey.length; i += 1) grey[i] = data[i * channels] ?? 0;
+  return { data: grey, width, height };
+}
+
+function rawGrey(image: GreyImage): sharp.Sharp {
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } });
+}
+
+/** A lightly blurred copy: sensor noise and JPEG speckle would otherwise binarise as specks of ink. */
+async function smoothGrey(image: GreyImage, sigma = 0.8): Promise<GreyImage> {
+  const { data, info } = await rawGrey(image)
+    .blur(sigma)
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return toGrey(data, info.width, info.height, info.channels);
+}
+
+/** The median grey level: the paper's, on a data page. */
+export function medianGrey(image: GreyImage): number {
+  const histogram = new Uint32Array(256);
+  const { data } = image;
+  for (let i = 0; i < data.length; i += 1) {
+    const level = data[i] as number;
+    histogram[level] = (histogram[level] as number) + 1;
+  }
+  let seen = 0;
+  for (let level = 0; level < 256; level += 1) {
+    seen += histogram[level] as number;
+    if (seen * 2 >= data.length) return level;
+  }
+  return 255;
+}
+
+/**
+ * Bradley's adaptive threshold: a pixel is ink when clearly darker than the mean of its neighbourhood, so a
+ * dim corner of a phone photo binarises as well as a scan. The window is about a character wide. (The loops
+ * avoid globals such as Math: under Jest's sandbox every global lookup is slow, and this runs per pixel.)
+ */
+function binarise(image: GreyImage, windowFraction = 1 / 40, darkness = 0.15): Uint8Array {
+  const { data, width, height } = image;
+  const stride = width + 1;
+  const integral = new Float64Array(stride * (height + 1));
+  for (let y = 0; y < height; y += 1) {
+    let rowSum = 0;
+    for (let x = 0; x < width; x += 1) {
+      rowSum += data[y * width + x] as number;
+      integral[(y + 1) * stride + x + 1] = (integral[y * stride + x + 1] as number) + rowSum;
+    }
+  }
+  const half = Math.max(7, Math.round((Math.max(width, height) * windowFraction) / 2));
+  const columnFrom = new Int32Array(width);
+  const columnTo = new Int32Array(width);
+  for (let x = 0; x < width; x += 1) {
+    columnFrom[x] = Math.max(0, x - half);
+    columnTo[x] = Math.min(width, x + half + 1);
+  }
+  const keep = 1 - darkness;
+  const ink = new Uint8Array(width * height);
+  for (let y = 0; y < height; y += 1) {
+    const y0 = Math.max(0, y - half);
+    const y1 = Math.min(height, y + half + 1);
+    const top = y0 * stride;
+    const bottom = y1 * stride;
+    for (let x = 0; x < width; x += 1) {
+      const x0 = columnFrom[x] as number;
+      const x1 = columnTo[x] as number;
+      const sum =
+        (integral[bottom + x1] as number) -
+        (integral[top + x1] as number) -
+        (integral[bottom + x0] as number) +
+        (integral[top + x0] as number);
+      const mean = sum / ((x1 - x0) * (y1 - y0));
+      const value = data[y * width + x] as number;
+      if (value < mean * keep && mean - value > 12) ink[y * width + x] = 1;
+    }
+  }
+  return ink;
+}
+
+/**
+ * The page's skew in degrees (positive: text runs down to the right), from horizontal projection profiles:
+ * sheared by the right angle, text rows stack into sharp peaks, so the sum of squared row counts is largest.
+ */
+export function estimateSkew(ink: Uint8Array, width: number, height: number, maxDegrees = 10): number {
+  let count = 0;
+  for (let i = 0; i < ink.length; i += 1) count += ink[i] as number;
+  if (count === 0) return 0;
+  // At most about 80,000 points: plenty for a profile, and the search below passes over them 40 times.
+  const every = Math.max(1, Math.ceil(count / 80_000));
+  const xs = new Float64Array(Math.ceil(count / every));
+  const ys = new Float64Array(xs.length);
+  let n = 0;
+  let seen = 0;
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      if (!ink[y * width + x]) continue;
+      if (seen % every === 0 && n < xs.length) {
+        xs[n] = x;
+        ys[n] = y;
+        n += 1;
+      }
+      seen += 1;
+    }
+  }
+  const score = (degrees: number) => {
+    const slope = Math.tan((degrees * Math.PI) / 180);
+    const offset = Math.ceil(Math.abs(slope) * width) + 1;
+    const rows = new Float64Array(height + 2 * offset + 2);
+    for (let i = 0; i < n; i += 1) {
+      // Rounded by truncation after adding a half: the shear keeps every row index positive.
+      const row = ((ys[i] as number) - (xs[i] as number) * slope + offset + 0.5) | 0;
+      rows[row] = (rows[row] as number) + 1;
+    }
+    let sum = 0;
+    for (let i = 0; i < rows.length; i += 1) sum += (rows[i] as number) * (rows[i] as number);
+    return sum;
+  };
+  const search = (from: number, to: number, step: number) => {
+    let best = from;
+    let bestScore = -1;
+    for (let degrees = from; degrees <= to + 1e-9; degrees += step) {
+      const value = score(degrees);
+      if (value > bestScore) {
+        bestScore = value;
+        best = degrees;
+      }
+    }
+    return best;
+  };
+  const coarse = search(-maxDegrees, maxDegrees, 0.5);
+  return Math.round(search(coarse - 0.5, coarse + 0.5, 0.05) * 100) / 100;
+}
+
+/** The image turned by `degrees` (clockwise positive, as sharp turns), the corners filled with paper. */
+async function rotateGrey(image: GreyImage, degrees: number): Promise<GreyImage> {
+  if (Math.abs(degrees) < 0.05) return image;
+  const paper = medianGrey(image);
+  const hex = paper.toString(16).padStart(2, '0');
+  const { data, info } = await rawGrey(image)
+    .rotate(degrees, { background: `#${hex}${hex}${hex}` })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return toGrey(data, info.width, info.height, info.channels);
+}
+
+interface RowSegment {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Separate runs of inked columns: about one per character. */
+  runs: number;
+}
+
+/**
+ * The longest horizontal stretch of ink in each row, once gaps shorter than `gap` are bridged (run-length
+ * smoothing): a line of text becomes one long stretch; noise and guilloche stay short.
+ */
+function longestRuns(ink: Uint8Array, width: number, height: number, gap: number) {
+  const length = new Int32Array(height);
+  const start = new Int32Array(height);
+  for (let y = 0; y < height; y += 1) {
+    let runStart = -1;
+    let lastInk = -1;
+    for (let x = 0; x <= width; x += 1) {
+      const isInk = x < width && ink[y * width + x] === 1;
+      if (isInk) {
+        if (runStart < 0 || x - lastInk > gap) runStart = x;
+        lastInk = x;
+        if (lastInk - runStart + 1 > (length[y] ?? 0)) {
+          length[y] = lastInk - runStart + 1;
+          start[y] = runStart;
+        }
+      }
+    }
+  }
+  return { length, start };
+}
+
+/** Runs of inked columns between `left` and `right` in rows `top`..`bottom`, and the share of columns inked. */
+function columnRuns(ink: Uint8Array, width: number, segment: Omit<RowSegment, 'runs'>) {
+  let runs = 0;
+  let inked = 0;
+  let previous = false;
+  for (let x = segment.left; x <= segment.right; x += 1) {
+    let has = false;
+    for (let y = segment.top; y <= segment.bottom && !has; y += 1) has = ink[y * width + x] === 1;
+    if (has) inked += 1;
+    if (has && !previous) runs += 1;
+    previous = has;
+  }
+  return { runs, fill: inked / Math.max(1, segment.right - segment.left + 1) };
+}
+
+/** The rows of text that run a good part of the width, top to bottom, each with its extent and character count. */
+function textRows(ink: Uint8Array, width: number, height: number): RowSegment[] {
+  const gap = Math.max(4, Math.round(width / 60));
+  const { length, start } = longestRuns(ink, width, height, gap);
+  const minimum = width * 0.2;
+  const segments: RowSegment[] = [];
+  let y = 0;
+  while (y < height) {
+    if ((length[y] ?? 0) < minimum) {
+      y += 1;
+      continue;
+    }
+    const top = y;
+    let left = width;
+    let right = 0;
+    while (y < height && (length[y] ?? 0) >= minimum) {
+      left = Math.min(left, start[y] ?? 0);
+      right = Math.max(right, (start[y] ?? 0) + (length[y] ?? 0) - 1);
+      y += 1;
+    }
+    const bottom = y - 1;
+    if (bottom - top + 1 < 5) continue;
+    const { runs, fill } = columnRuns(ink, width, { top, bottom, left, right });
+    // A solid band (a page edge against a dark table) fills nearly every column; text leaves gaps.
+    if (fill > 0.92) continue;
+    segments.push({ top, bottom, left, right, runs });
+  }
+  return segments;
+}
+
+/**
+ * Grows a row segment over what the long-run test cut off: up and down over the thin tops and tails of
+ * characters, and sideways over sparse characters (a run of fillers touches the middle rows only at its tips).
+ */
+function grow(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+  segment: RowSegment,
+  limit: number,
+): RowSegment {
+  const inkIn = (y: number) => {
+    let count = 0;
+    for (let x = segment.left; x <= segment.right; x += 1) count += ink[y * width + x] ?? 0;
+    return count;
+  };
+  const threshold = Math.max(3, (segment.right - segment.left) * 0.01);
+  let { top, bottom } = segment;
+  for (let step = 0; step < limit && top > 0 && inkIn(top - 1) >= threshold; step += 1) top -= 1;
+  for (let step = 0; step < limit && bottom < height - 1 && inkIn(bottom + 1) >= threshold; step += 1)
+    bottom += 1;
+  const inkedColumn = (x: number) => {
+    for (let y = top; y <= bottom; y += 1) if (ink[y * width + x]) return true;
+    return false;
+  };
+  const reach = Math.round((bottom - top + 1) * 1.2);
+  let { left, right } = segment;
+  for (let x = right + 1; x < width && x - right <= reach; x += 1) if (inkedColumn(x)) right = x;
+  for (let x = left - 1; x >= 0 && left - x <= reach; x -= 1) if (inkedColumn(x)) left = x;
+  return { ...segment, top, bottom, left, right };
+}
+
+/**
+ * The two MRZ lines: the lowest pair of text rows, one under the other, alike in height, both made of many
+ * characters (44 each, fillers included), long for their height, and starting and ending together (both
+ * lines fill the same 44-cell grid, ICAO 9303 Part 3), which no row of printed fields or page edge does.
+ */
+export function findMrzRows(ink: Uint8Array, width: number, height: number): [Box, Box] | undefined {
+  const rows = textRows(ink, width, height)
+    .filter((row) => row.runs >= 20)
+    .map((row) => grow(ink, width, height, row, Math.round((row.bottom - row.top + 1) * 0.6)));
+  for (let i = rows.length - 1; i > 0; i -= 1) {
+    const lower = rows[i];
+    const upper = rows[i - 1];
+    if (!lower || !upper) continue;
+    const upperHeight = upper.bottom - upper.top + 1;
+    const lowerHeight = lower.bottom - lower.top + 1;
+    const lineHeight = Math.max(upperHeight, lowerHeight);
+    const ratio = lineHeight / Math.min(upperHeight, lowerHeight);
+    const gap = lower.top - upper.bottom;
+    const aligned =
+      Math.abs(upper.left - lower.left) <= 1.5 * lineHeight &&
+      Math.abs(upper.right - lower.right) <= 1.5 * lineHeight;
+    const long = Math.min(upper.right - upper.left, lower.right - lower.left) >= 12 * lineHeight;
+    if (ratio > 1.8 || gap < 0 || gap > 3 * lineHeight || !aligned || !long) continue;
+    const box = (row: RowSegment): Box => ({
+      left: row.left,
+      top: row.top,
+      width: row.right - row.left + 1,
+      height: row.bottom - row.top + 1,
+    });
+    return [box(upper), box(lower)];
+  }
+  return undefined;
+}
+
+/** Copies a rectangle of a grey image, padding with `paper` where it runs off the edge. */
+function crop(image: GreyImage, box: Box, paper: number): GreyImage {
+  const data = new Uint8Array(box.width * box.height).fill(paper);
+  for (let y = 0; y < box.height; y += 1) {
+    const sourceY = box.top + y;
+    if (sourceY < 0 || sourceY >= image.height) continue;
+    for (let x = 0; x < box.width; x += 1) {
+      const sourceX = box.left + x;
+      if (sourceX < 0 || sourceX >= image.width) continue;
+      data[y * box.width + x] = image.data[sourceY * image.width + sourceX] ?? paper;
+    }
+  }
+  return { data, width: box.width, height: box.height };
+}
+
+/**
+ * The 45 x positions bounding the 44 cells of a monospaced MRZ line: the pitch comes from the centres of the
+ * first and last characters, then each boundary moves to the emptiest column nearby.
+ */
+export function locateCells(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+  cells = 44,
+): number[] | undefined {
+  const columns = new Int32Array(width);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) columns[x] = (columns[x] ?? 0) + (ink[y * width + x] ?? 0);
+  }
+  const inked = (x: number) => (columns[x] ?? 0) >= 2;
+  let left = 0;
+  while (left < width && !inked(left)) left += 1;
+  let right = width - 1;
+  while (right > left && !inked(right)) right -= 1;
+  if (right - left < cells * 3) return undefined;
+  let firstEnd = left;
+  while (firstEnd < right && inked(firstEnd + 1)) firstEnd += 1;
+  let lastStart = right;
+  while (lastStart > left && inked(lastStart - 1)) lastStart -= 1;
+  const roughPitch = (right - left) / (cells - 0.4);
+  const firstCentre = (left + Math.min(firstEnd, left + roughPitch * 0.9)) / 2;
+  const lastCentre = (right + Math.max(lastStart, right - roughPitch * 0.9)) / 2;
+  const pitch = (lastCentre - firstCentre) / (cells - 1);
+  const boundaries: number[] = [];
+  for (let i = 0; i <= cells; i += 1) {
+    const expected = firstCentre + (i - 0.5) * pitch;
+    const reach = Math.max(1, Math.round(pitch * 0.25));
+    let best = Math.round(expected);
+    let bestInk = Number.POSITIVE_INFINITY;
+    for (let x = Math.round(expected) - reach; x <= Math.round(expected) + reach; x += 1) {
+      const value = x >= 0 && x < width ? (columns[x] ?? 0) : 0;
+      const distance = Math.abs(x - expected) / (reach + 1);
+      if (value + distance < bestInk) {
+        bestInk = value + distance;
+        best = x;
+      }
+    }
+    boundaries.push(Math.max(0, Math.min(width, best)));
+  }
+  return boundaries;
+}
+
+/**
+ * Finds the MRZ of a data page and cuts one deskewed strip per line, with a tight vertical margin (a fifth of
+ * the line height) and a character's width of paper either side. Undefined when no MRZ-like pair of rows exists.
+ */
+export async function findMrzBand(
+  bytes: Uint8Array,
+  orientation: Orientation = 0,
+): Promise<MrzBand | undefined> {
+  const page = await loadGrey(bytes, orientation);
+  const skewDegrees = estimateSkew(binarise(await smoothGrey(page)), page.width, page.height);
+  const straight = await rotateGrey(page, -skewDegrees);
+  const ink = binarise(await smoothGrey(straight));
+  const rows = findMrzRows(ink, straight.width, straight.height);
+  if (!rows) return undefined;
+  const paper = medianGrey(straight);
+  const strips = rows.map((row) => {
+    const marginY = Math.max(3, Math.round(row.height * 0.2));
+    const marginX = Math.round(row.height * 0.9);
+    const box = {
+      left: row.left - marginX,
+      top: row.top - marginY,
+      width: row.width + 2 * marginX,
+      height: row.height + 2 * marginY,
+    };
+    const image = crop(straight, box, paper);
+    const stripInk = crop({ data: ink, width: straight.width, height: straight.height }, box, 0).data;
+    const cells = locateCells(stripInk, box.width, box.height);
+    // Whatever lies beyond the line's first and last characters (guilloche, the page edge) becomes plain paper:
+    // recognisers read ghosts into it.
+    const from = cells?.[0] ?? marginX - 2;
+    const to = cells?.[cells.length - 1] ?? box.width - marginX + 2;
+    const stripPaper = medianGrey(image);
+    for (let y = 0; y < box.height; y += 1) {
+      for (let x = 0; x < box.width; x += 1) {
+        if (x >= from && x < to) continue;
+        image.data[y * box.width + x] = stripPaper;
+        stripInk[y * box.width + x] = 0;
+      }
+    }
+    return cells ? { image, ink: stripInk, cells } : { image, ink: stripInk };
+  });
+  const [first, second] = strips;
+  if (!first || !second) return undefined;
+  const [upper, lower] = rows;
+  const inkBetween = (from: number, to: number) => {
+    let count = 0;
+    for (let y = Math.max(0, from); y < Math.min(straight.height, to); y += 1) {
+      for (let x = upper.left; x < upper.left + upper.width; x += 1)
+        count += ink[y * straight.width + x] ?? 0;
+    }
+    return count;
+  };
+  const upsideDown = inkBetween(lower.top + lower.height, straight.height) > inkBetween(0, upper.top);
+  return { strips: [first, second], skewDegrees, upsideDown };
+}
+
+/** How a strip is prepared for a recogniser: scaled to its height, then stretched sideways and contrast-stretched. */
+export interface StripTreatment {
+  /** Width multiplier after scaling to the height (1 keeps the aspect ratio). */
+  stretch: number;
+  /** Stretch the grey levels to the full range (dim phone photos). */
+  normalise: boolean;
+}
+
+/** A strip scaled to `height` (and treated), as raw grey pixels. */
+export async function prepareStrip(
+  image: GreyImage,
+  height: number,
+  treatment: StripTreatment = { stretch: 1, normalise: false },
+): Promise<GreyImage> {
+  const width = Math.max(8, Math.round(((image.width * height) / image.height) * treatment.stretch));
+  let pipeline = rawGrey(image).resize({ width, height, fit: 'fill', kernel: 'lanczos3' });
+  if (treatment.normalise) pipeline = pipeline.normalise();
+  const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  return toGrey(data, info.width, info.height, info.channels);
+}
+
+/** A grey image as PNG bytes (for tesseract, and for looking at a strip while debugging). */
+export async function toPng(image: GreyImage): Promise<Buffer> {
+  return rawGrey(image).png().toBuffer();
+}

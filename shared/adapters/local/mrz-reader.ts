@@ -1,0 +1,176 @@
+import { MRZ_NOT_FOUND, MRZ_UNREADABLE, normaliseMrzLine, readTd3 } from '../../domain/mrz.js';
+import type { MrzReading, TextReader } from '../../ports.js';
+import { findMrzBand, type MrzBand, type MrzStrip, prepareStrip, type StripTreatment } from './mrz-band.js';
+import { PADDLE_INPUT_HEIGHT, PaddleRecogniser, type Recognised } from './paddle-recogniser.js';
+import { TesseractRecogniser } from './tesseract-recogniser.js';
+
+/**
+ * The local TextReader (DESIGN.md §3 and §5), chosen by measurement (`npm run bench:ocr`): find the MRZ band,
+ * cut a deskewed strip per line, read each with PaddleOCR's PP-OCRv4 recognition model on onnxruntime-node,
+ * repair and parse with the domain's check digits. While the check digits fail, the strips are read again:
+ * by tesseract.js (the fallback), then by Paddle with other treatments (contrast stretched, narrower, wider).
+ * Every line read joins one pool, so the reading chosen may pair one engine's line 1 with another's line 2.
+ * Models load on first use and stay loaded; `close()` releases them so a process (Jest, `npm start`) can exit.
+ */
+
+export type LocalEngine = 'paddle' | 'tesseract';
+
+export const ENGINE_NAMES: Record<LocalEngine, string> = {
+  paddle: 'paddleocr-ppocrv4',
+  tesseract: 'tesseract.js',
+};
+
+export interface LocalMrzReaderOptions {
+  /** Today, to place the MRZ's two-digit years; the system clock unless a test moves time. */
+  now?: () => Date;
+  /** The engines to use (default both: Paddle first, tesseract.js when Paddle's check digits fail). */
+  engines?: readonly LocalEngine[];
+  /** ONNX Runtime's threads for Paddle (default: one per core). */
+  threads?: number;
+}
+
+/** One reading of both strips: an engine, and for Paddle how the strips are prepared. */
+type Pass = { engine: 'paddle'; treatment: StripTreatment } | { engine: 'tesseract' };
+
+/**
+ * The order strips are read in until the check digits hold with confidence: Paddle on the plain strip,
+ * tesseract.js, then Paddle on a contrast-stretched strip. Measured on the fixtures (`npm run bench:ocr`):
+ * tesseract rescued the blurred scan Paddle could not read; the contrast-stretched pass rescued nothing
+ * tesseract had not, but costs only when both failed; strips stretched 0.8× rescued nothing, and stretched
+ * 1.3× rescued one blurred scan but misread a name on a clean one, so neither is used.
+ */
+const PASSES: readonly Pass[] = [
+  { engine: 'paddle', treatment: { stretch: 1, normalise: false } },
+  { engine: 'tesseract' },
+  { engine: 'paddle', treatment: { stretch: 1, normalise: true } },
+];
+
+/** A reading this confident, with its check digits holding, ends the passes; a less confident one reads on. */
+const SURE_ENOUGH = 0.8;
+
+interface LineRead extends Recognised {
+  engine: LocalEngine;
+}
+
+export class LocalMrzReader implements TextReader {
+  private readonly paddle: PaddleRecogniser;
+  private readonly tesseract = new TesseractRecogniser();
+  private readonly now: () => Date;
+  private readonly engines: readonly LocalEngine[];
+
+  constructor(options: LocalMrzReaderOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.engines = options.engines ?? ['paddle', 'tesseract'];
+    this.paddle = new PaddleRecogniser(options.threads === undefined ? {} : { threads: options.threads });
+  }
+
+  async readPassportMrz(image: Uint8Array): Promise<MrzReading> {
+    return this.read(image, this.engines);
+  }
+
+  /** One engine alone, for the bench's side-by-side comparison. */
+  async readWith(engine: LocalEngine, image: Uint8Array): Promise<MrzReading> {
+    return this.read(image, [engine]);
+  }
+
+  /**
+   * Finds the band upright, or else turned a quarter (a portrait phone photo without EXIF), then reads it the
+   * way up the band's place on the page suggests (the MRZ is at the bottom: with more ink below the band than
+   * above, the page is upside down and is read turned half round).
+   */
+  private async read(image: Uint8Array, engines: readonly LocalEngine[]): Promise<MrzReading> {
+    const engine = ENGINE_NAMES[engines[0] ?? 'paddle'];
+    const fail = (reason: string): MrzReading => ({ ok: false, reason, engine });
+    if (Buffer.from(image.subarray(0, 5)).toString('latin1') === '%PDF-')
+      return fail('A PDF cannot be read here: upload a photo or scan of the photo page as a JPEG or PNG.');
+    let band: MrzBand | undefined;
+    try {
+      band = await this.orientedBand(image);
+    } catch (error) {
+      // libvips' refusals (not an image, a truncated or corrupt one) are the applicant's file, not a fault.
+      if (error instanceof Error && /unsupported image format|^Vips|corrupt|premature/i.test(error.message))
+        return fail('The file is not a JPEG or PNG image that can be opened, or it arrived incomplete.');
+      throw error;
+    }
+    if (!band) return fail(MRZ_NOT_FOUND);
+    // What did not read (a sex of "8") helps nobody retake a photo: the applicant gets the plain advice.
+    const best = await this.readBand(band, engines);
+    return best.ok ? best : fail(MRZ_UNREADABLE);
+  }
+
+  private async orientedBand(image: Uint8Array): Promise<MrzBand | undefined> {
+    for (const [way, otherWay] of [
+      [0, 180],
+      [90, 270],
+    ] as const) {
+      const band = await findMrzBand(image, way);
+      if (!band) continue;
+      return band.upsideDown ? ((await findMrzBand(image, otherWay)) ?? band) : band;
+    }
+    return undefined;
+  }
+
+  /**
+   * Reads the strips pass by pass, pooling every line read, until a pairing's check digits hold with enough
+   * confidence (many repairs lower it). Line 1 has no check digit, so among pairings that hold equally, the
+   * line 1 most passes agree on wins, then confidence.
+   */
+  private async readBand(band: MrzBand, engines: readonly LocalEngine[]): Promise<MrzReading> {
+    const firstLines: LineRead[] = [];
+    const secondLines: LineRead[] = [];
+    let best: { reading: MrzReading; rank: number[] } | undefined;
+    for (const pass of PASSES.filter((each) => engines.includes(each.engine))) {
+      const [one, two] = await Promise.all(band.strips.map((strip) => this.readStrip(strip, pass)));
+      if (!one || !two) continue;
+      firstLines.push(one);
+      secondLines.push(two);
+      for (const first of firstLines) {
+        const votes = firstLines.filter(
+          (other) => normaliseMrzLine(other.text) === normaliseMrzLine(first.text),
+        ).length;
+        for (const second of secondLines) {
+          const engine =
+            first.engine === second.engine
+              ? ENGINE_NAMES[first.engine]
+              : `${ENGINE_NAMES[first.engine]}+${ENGINE_NAMES[second.engine]}`;
+          const reading = readTd3([first.text, second.text], {
+            engine,
+            today: this.now(),
+            engineConfidence: (first.confidence + second.confidence) / 2,
+          });
+          const rank = reading.ok
+            ? [1, reading.checkDigitsValid ? 1 : 0, votes, reading.confidence]
+            : [0, 0, votes, 0];
+          if (!best || isAhead(rank, best.rank)) best = { reading, rank };
+        }
+      }
+      if (best?.reading.ok && best.reading.checkDigitsValid && best.reading.confidence >= SURE_ENOUGH)
+        return best.reading;
+    }
+    return (
+      best?.reading ?? { ok: false, reason: MRZ_NOT_FOUND, engine: ENGINE_NAMES[engines[0] ?? 'paddle'] }
+    );
+  }
+
+  private async readStrip(strip: MrzStrip, pass: Pass): Promise<LineRead> {
+    if (pass.engine === 'tesseract')
+      return { ...(await this.tesseract.recognise(strip)), engine: 'tesseract' };
+    const prepared = await prepareStrip(strip.image, PADDLE_INPUT_HEIGHT, pass.treatment);
+    return { ...(await this.paddle.recognise(prepared)), engine: 'paddle' };
+  }
+
+  /** Releases the ONNX Runtime session and terminates the tesseract worker; both restart if used again. */
+  async close(): Promise<void> {
+    await Promise.all([this.paddle.close(), this.tesseract.close()]);
+  }
+}
+
+/** Whether one ranking is ahead of another, comparing element by element. */
+function isAhead(rank: number[], other: number[]): boolean {
+  for (let i = 0; i < rank.length; i += 1) {
+    const a = rank[i] ?? 0;
+    const b = other[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return false;
+}

@@ -1,0 +1,171 @@
+import type { DocumentRecord } from '../../../shared/domain/application';
+import type { MrzReading, TextReader } from '../../../shared/ports';
+import { documentKey, receiveUpload } from '../../../shared/services/documents';
+import { aCompleteApplication } from '../../fixtures/applications';
+import { type MemoryDeps, memoryDeps } from '../../support/memory';
+
+const applicationId = 'app_0123456789abcdef0123456789abcdef';
+const documentId = 'doc_0123456789abcdef0123456789abcdef';
+const key = documentKey(applicationId, documentId);
+
+const JPEG = new Uint8Array([
+  0xff,
+  0xd8,
+  0xff,
+  0xe0,
+  0x00,
+  0x10,
+  0x4a,
+  0x46,
+  0x49,
+  0x46,
+  0x00,
+  0x01,
+  ...new Array(64).fill(0),
+]);
+const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+
+const gareth = (changes: Partial<Extract<MrzReading, { ok: true }>['fields']> = {}): MrzReading => ({
+  ok: true,
+  lines: ['P<GBRPRITCHARD<<GARETH<<<<<<<<<<<<<<<<<<<<<<<', '1255834972GBR8807021M3303148<<<<<<<<<<<<<<<0'],
+  fields: {
+    documentNumber: '125583497',
+    surname: 'PRITCHARD',
+    givenNames: 'GARETH',
+    nationality: 'GBR',
+    issuingState: 'GBR',
+    dateOfBirth: '1988-07-02',
+    sex: 'male',
+    expiryDate: '2033-03-14',
+    ...changes,
+  },
+  checkDigitsValid: true,
+  confidence: 0.93,
+  repairs: 0,
+  engine: 'test',
+});
+
+/** A reader that answers what the test says, and counts its calls (the real readers are tested on images). */
+function readerAnswering(reading: MrzReading): TextReader & { calls: number } {
+  const reader = {
+    calls: 0,
+    readPassportMrz: async () => {
+      reader.calls += 1;
+      return reading;
+    },
+  };
+  return reader;
+}
+
+async function given(declared: Partial<DocumentRecord>, bytes: Uint8Array | undefined, reading = gareth()) {
+  const deps: MemoryDeps = memoryDeps();
+  const reader = readerAnswering(reading);
+  deps.reader = reader;
+  const document: DocumentRecord = {
+    documentId,
+    kind: 'passport',
+    contentType: 'image/jpeg',
+    sizeBytes: 4_000,
+    status: 'declared',
+    declaredAt: '2026-11-02T09:00:00.000Z',
+    ...declared,
+  };
+  await deps.applications.create(aCompleteApplication({ documents: [document] }));
+  if (bytes) deps.documents.quarantine.set(key, bytes);
+  return { deps, reader };
+}
+
+const stored = async (deps: MemoryDeps) => (await deps.applications.get(applicationId))?.documents[0];
+
+describe('receiveUpload', () => {
+  it('promotes a passport photo, reads it and records the fields with their confidence', async () => {
+    const { deps } = await given({}, JPEG);
+
+    const { outcome } = await receiveUpload(deps, { key });
+
+    expect(outcome).toBe('read');
+    expect(deps.documents.promoted.has(key)).toBe(true);
+    expect(deps.documents.quarantine.has(key)).toBe(false);
+    const document = await stored(deps);
+    expect(document?.status).toBe('read');
+    expect(document?.problem).toBeUndefined();
+    expect(document?.readFields?.surname).toEqual({ value: 'PRITCHARD', confidence: 0.93 });
+    expect(document?.readFields?.checkDigitsValid?.value).toBe('true');
+  });
+
+  it('asks for another photo, saying why, when what was read does not match the answers', async () => {
+    const { deps } = await given({}, JPEG, gareth({ dateOfBirth: '1988-07-20' }));
+
+    await receiveUpload(deps, { key });
+
+    const document = await stored(deps);
+    expect(document?.status).toBe('read');
+    expect(document?.problem).toMatch(/born on 1988-07-20, but you told us 1988-07-02/);
+    expect(document?.problem).toMatch(/change it|another/);
+  });
+
+  it('rejects and deletes bytes that are not the declared type, with the reason', async () => {
+    const { deps, reader } = await given({}, PDF);
+
+    const { outcome } = await receiveUpload(deps, { key });
+
+    expect(outcome).toBe('rejected');
+    expect(deps.documents.quarantine.has(key)).toBe(false);
+    expect(deps.documents.promoted.has(key)).toBe(false);
+    expect((await stored(deps))?.problem).toBe(
+      'The file is not the JPEG photo it was said to be (it looks like PDF). Upload it again as a photo (JPEG or PNG) or a PDF.',
+    );
+    expect(reader.calls).toBe(0);
+  });
+
+  it('rejects bytes that look like nothing it knows', async () => {
+    const { deps } = await given({}, new TextEncoder().encode('<script>alert(1)</script>'));
+
+    expect((await receiveUpload(deps, { key })).outcome).toBe('rejected');
+    expect((await stored(deps))?.problem).toMatch(/^The file is not the JPEG photo it was said to be\. /);
+  });
+
+  it('keeps a PDF passport without reading it (only photos are read)', async () => {
+    const { deps, reader } = await given({ contentType: 'application/pdf' }, PDF);
+
+    expect((await receiveUpload(deps, { key })).outcome).toBe('uploaded');
+    expect(reader.calls).toBe(0);
+  });
+
+  it('says what to do when the passport could not be read', async () => {
+    const { deps } = await given({}, JPEG, {
+      ok: false,
+      reason: 'No machine-readable zone was found',
+      engine: 'test',
+    });
+
+    expect((await receiveUpload(deps, { key })).outcome).toBe('uploaded');
+    expect((await stored(deps))?.problem).toBe(
+      'We could not read your passport automatically. No machine-readable zone was found. If it still cannot be read, an officer will check it.',
+    );
+  });
+
+  it('is idempotent: a second notification for the same upload changes nothing', async () => {
+    const { deps, reader } = await given({}, JPEG);
+    await receiveUpload(deps, { key });
+
+    expect((await receiveUpload(deps, { key })).outcome).toBe('already-received');
+    expect(reader.calls).toBe(1);
+  });
+
+  it('deletes an upload nobody declared', async () => {
+    const { deps } = await given({}, undefined);
+    const stray = documentKey(applicationId, 'doc_ffffffffffffffffffffffffffffffff');
+    deps.documents.quarantine.set(stray, JPEG);
+
+    expect((await receiveUpload(deps, { key: stray })).outcome).toBe('unknown');
+    expect(deps.documents.quarantine.has(stray)).toBe(false);
+  });
+
+  it('waits when the notification comes before the bytes', async () => {
+    const { deps } = await given({}, undefined);
+
+    expect((await receiveUpload(deps, { key })).outcome).toBe('missing');
+    expect((await stored(deps))?.status).toBe('declared');
+  });
+});
