@@ -7,6 +7,7 @@ import { join } from 'node:path';
  * Target (foundation 2): the whole automated path under 0.5 s without OCR. Figures, not assertions.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const OCR_OR_SIGNING = /uploads it|signs the agreement/;
 
 async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'ERROR';
@@ -31,17 +32,23 @@ async function main(): Promise<void> {
 
   const automated = new Map<string, number[]>();
   const totals: number[] = [];
+  const totalsWithWork: number[] = [];
   try {
     for (let run = 0; run < RUNS; run += 1) {
       const client = new JourneyClient(runtime.url, 2);
       await runJourney(client, { email: `bench.${run}@example.org`, passport: demoPassport() });
       let total = 0;
-      for (const timing of client.timings.filter((candidate) => candidate.step.startsWith('automated'))) {
+      let withWork = 0;
+      for (const timing of client.timings) {
         const key = `${timing.stage}: ${timing.step}`;
         automated.set(key, [...(automated.get(key) ?? []), timing.ms]);
-        total += timing.ms;
+        if (timing.step.startsWith('automated')) total += timing.ms;
+        // Two of the people's requests carry machine work: the upload is sniffed and read (OCR) before it is
+        // answered, and a signature is applied and countersigned before the answer is accepted.
+        if (timing.step.startsWith('automated') || OCR_OR_SIGNING.test(timing.step)) withWork += timing.ms;
       }
       totals.push(total);
+      totalsWithWork.push(withWork);
     }
   } finally {
     await runtime.stop();
@@ -62,6 +69,9 @@ async function main(): Promise<void> {
       `| ${step} | ${median(values).toFixed(0)} | ${Math.min(...values).toFixed(0)} | ${Math.max(...values).toFixed(0)} |`,
     );
   }
+  console.log(
+    `| **automated path with OCR and signing** (target < 2500) | ${median(totalsWithWork).toFixed(0)} | ${Math.min(...totalsWithWork).toFixed(0)} | ${Math.max(...totalsWithWork).toFixed(0)} |`,
+  );
   console.log(
     `| **whole automated path per journey** (target < 500) | ${median(totals).toFixed(0)} | ${Math.min(...totals).toFixed(0)} | ${Math.max(...totals).toFixed(0)} |`,
   );

@@ -16,6 +16,7 @@ export interface StageTiming {
 type View = {
   stage: string;
   profile: Record<string, unknown>;
+  documents: Array<{ documentId: string; status: string; problem?: string }>;
   status: string;
   waits: Array<{ decisionId: string; kind: string; stage: string }>;
   decisions: Array<{ stage: string; outcome: string }>;

@@ -28,6 +28,7 @@ import {
 import type { Deps } from './deps.js';
 import { uploadSlotFor } from './documents.js';
 import { credentialIdFor, tenancyIdFor } from './letting-stages.js';
+import { ownedApplication } from './ownership.js';
 
 /**
  * The applicant's side of an application: start one, read it, answer the profile's questions and declare
@@ -172,16 +173,6 @@ export interface ApplicantView {
   };
   createdAt: string;
   updatedAt: string;
-}
-
-async function ownedApplication(
-  deps: Pick<Deps, 'applications'>,
-  subject: string,
-  applicationId: string,
-): Promise<Application> {
-  const application = await deps.applications.get(applicationId);
-  if (!application || application.ownerId !== subject) throw new NotFoundError('No such application');
-  return application;
 }
 
 /** The applicant's view of their own application: where it is, what was decided and why, what waits on them. */

@@ -1,8 +1,7 @@
 import { fileTypeFromBuffer } from 'file-type';
-import { z } from 'zod';
 import { type Application, type DocumentRecord, MAX_DOCUMENT_BYTES } from '../domain/application.js';
 import { anotherPhotoPlease, identityProblems, type ReadFields } from '../domain/identity-check.js';
-import type { MrzReading, UploadSlot } from '../ports.js';
+import { ConflictError, type MrzReading, type UploadSlot } from '../ports.js';
 import type { Deps } from './deps.js';
 
 /** How long an upload slot stays open. */
@@ -13,7 +12,7 @@ export function documentKey(applicationId: string, documentId: string): string {
   return `applications/${applicationId}/${documentId}`;
 }
 
-const DocumentKey = z.string().regex(/^applications\/(app_[0-9A-Za-z]{16,40})\/(doc_[0-9A-Za-z]{16,40})$/);
+const DOCUMENT_KEY = /^applications\/(app_[0-9A-Za-z]{16,40})\/(doc_[0-9A-Za-z]{16,40})$/;
 
 export function uploadSlotFor(
   deps: Pick<Deps, 'documents' | 'clock'>,
@@ -39,16 +38,11 @@ export async function receiveUpload(
   deps: Pick<Deps, 'applications' | 'documents' | 'reader' | 'audit' | 'clock'>,
   input: { key: string },
 ): Promise<{ outcome: ReceiveOutcome }> {
-  const parsed = DocumentKey.safeParse(input.key);
-  if (!parsed.success) {
+  const [, applicationId, documentId] = DOCUMENT_KEY.exec(input.key) ?? [];
+  if (!applicationId || !documentId) {
     await deps.documents.delete(input.key);
     return { outcome: 'unknown' };
   }
-  const [, applicationId, documentId] = /^applications\/([^/]+)\/([^/]+)$/.exec(parsed.data) as unknown as [
-    string,
-    string,
-    string,
-  ];
   const application = await deps.applications.get(applicationId);
   const document = application?.documents.find((candidate) => candidate.documentId === documentId);
   if (!application || !document) {
@@ -156,7 +150,7 @@ async function saveDocument(
       });
       return;
     } catch (error) {
-      if ((error as Error).name !== 'ConflictError' || attempt === 2) throw error;
+      if (!(error instanceof ConflictError) || attempt === 2) throw error;
     }
   }
 }

@@ -6,6 +6,7 @@ import type { KeyCredential } from '../domain/letting.js';
 import { JourneyStateError, NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
 import { credentialIdFor, type OfferInput, tenancyIdFor } from './letting-stages.js';
+import { currentOffer, ownedApplication } from './ownership.js';
 
 /**
  * Digital keys (DESIGN.md §1, "Digital keys"): a signed credential for the home's door, issued once the
@@ -75,12 +76,8 @@ export async function keyQrCode(
   deps: Pick<Deps, 'applications' | 'lettings'>,
   input: { applicant: { subject: string }; applicationId: string },
 ): Promise<string> {
-  const application = await deps.applications.get(input.applicationId);
-  if (!application || application.ownerId !== input.applicant.subject)
-    throw new NotFoundError('No such application');
-  const offer = application.currentOfferId
-    ? await deps.lettings.getOffer(application.currentOfferId)
-    : undefined;
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  const offer = await currentOffer(deps, application);
   const key = offer ? await deps.lettings.getKey(credentialIdFor(offer)) : undefined;
   if (!key) throw new NotFoundError('No key has been issued for this application');
   return renderQrSvg(key.jws);

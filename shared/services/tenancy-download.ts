@@ -1,6 +1,7 @@
 import { NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
 import { tenancyIdFor } from './letting-stages.js';
+import { currentOffer, ownedApplication } from './ownership.js';
 import { agreementKey, sha256OfBytes, signedAgreementKey } from './tenancy-agreement.js';
 
 export interface TenancyPdf {
@@ -18,12 +19,8 @@ export async function tenancyPdfForApplicant(
   deps: Pick<Deps, 'applications' | 'lettings' | 'documents'>,
   input: { applicant: { subject: string }; applicationId: string },
 ): Promise<TenancyPdf> {
-  const application = await deps.applications.get(input.applicationId);
-  if (!application || application.ownerId !== input.applicant.subject)
-    throw new NotFoundError('No such application');
-  const offer = application.currentOfferId
-    ? await deps.lettings.getOffer(application.currentOfferId)
-    : undefined;
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  const offer = await currentOffer(deps, application);
   const tenancy = offer ? await deps.lettings.getTenancy(tenancyIdFor(offer)) : undefined;
   if (!tenancy) throw new NotFoundError('There is no tenancy agreement for this application yet');
 

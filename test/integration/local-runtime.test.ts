@@ -198,3 +198,57 @@ describe('the local API, as API Gateway and the handler answer', () => {
     ).toBe(401);
   });
 });
+
+describe('the local upload endpoint, as S3 answers a presigned POST', () => {
+  let client: JourneyClient;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    client = new JourneyClient(runtime.url);
+    await client.signInApplicant('uploader@example.org');
+    applicationId = await client.startApplication('riverside-homes');
+  });
+
+  const declare = (sizeBytes: number, contentType = 'image/jpeg') =>
+    client.declareDocument(applicationId, { kind: 'passport', contentType, sizeBytes });
+
+  const statusOf = async (documentId: string) =>
+    (await client.view(applicationId)).documents.find((document) => document.documentId === documentId);
+
+  it('refuses more bytes than the slot allows, counted on the stream, and keeps nothing', async () => {
+    const { documentId, upload } = await declare(1_000);
+
+    const status = await client.upload(upload, new Uint8Array(50_000).fill(0xff), 'image/jpeg');
+
+    expect(status).toBe(413);
+    expect((await statusOf(documentId))?.status).toBe('declared');
+  });
+
+  it('refuses a slot whose fields were changed (a wider limit), with 403', async () => {
+    const { upload } = await declare(1_000);
+    const widened = { ...upload, fields: { ...upload.fields, 'x-doorstep-max-bytes': '10485760' } };
+
+    expect(await client.upload(widened, new Uint8Array(5_000), 'image/jpeg')).toBe(403);
+  });
+
+  it('rejects bytes that are not what was declared, saying why, and deletes them', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+    const { documentId, upload } = await declare(pdf.byteLength);
+
+    expect(await client.upload(upload, pdf, 'image/jpeg')).toBe(204);
+
+    const document = await statusOf(documentId);
+    expect(document?.status).toBe('rejected');
+    expect(document?.problem).toMatch(/not the JPEG photo it was said to be \(it looks like PDF\)/);
+  });
+
+  it('answers a form without a file with 400', async () => {
+    const { upload } = await declare(1_000);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+
+    const response = await fetch(upload.url, { method: 'POST', body: form });
+
+    expect(response.status).toBe(400);
+  });
+});
