@@ -9,12 +9,15 @@ import {
   startApplication,
   updateProfile,
 } from '../../shared/services/applications.js';
+import { type Actor, decide } from '../../shared/services/decisions.js';
 import type { Deps } from '../../shared/services/deps.js';
 import { keyQrCode, publishedKeys } from '../../shared/services/keys.js';
 import { caseForOfficer } from '../../shared/services/officer-view.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
-import { type Actor, decide } from '../../shared/services/waits.js';
+import { s3Documents } from '../adapters/documents.js';
+import { kmsKeyIssuer } from '../adapters/key-issuer.js';
+import { kmsTenancySigner } from '../adapters/signing.js';
 import {
   ClientError,
   type HttpEvent,
@@ -24,7 +27,7 @@ import {
   json,
   noContent,
 } from '../lib/http.js';
-import { lambdaDeps } from '../wiring.js';
+import { lambdaDepsWith } from '../wiring.js';
 import { type RouteKey, splitRouteKey } from './routes.js';
 
 const Claims = z.object({
@@ -248,4 +251,6 @@ export const createHandler = (deps: () => Deps) => {
   );
 };
 
-export const handler = createHandler(lambdaDeps);
+export const handler = createHandler(
+  lambdaDepsWith((env) => ({ ...s3Documents(env), ...kmsTenancySigner(env), ...kmsKeyIssuer(env) })),
+);

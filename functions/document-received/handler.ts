@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { Deps } from '../../shared/services/deps.js';
 import { receiveUpload } from '../../shared/services/documents.js';
+import { s3Documents } from '../adapters/documents.js';
+import { textractReader } from '../adapters/reader.js';
 import { stepHandler } from '../lib/step-handler.js';
-import { lambdaDeps } from '../wiring.js';
+import { lambdaDepsWith } from '../wiring.js';
 
 /** Where uploads land in the bucket; the document store's keys are relative to it. */
 export const QUARANTINE_PREFIX = 'quarantine/';
@@ -43,4 +45,6 @@ export const createHandler = (deps: () => Deps) =>
     deps,
   );
 
-export const handler = createHandler(lambdaDeps);
+export const handler = createHandler(
+  lambdaDepsWith((env) => ({ ...s3Documents(env), ...textractReader(env) })),
+);

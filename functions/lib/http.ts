@@ -11,7 +11,7 @@ import {
   SignInRefusedError,
   UnsupportedDocumentTypeError,
 } from '../../shared/ports.js';
-import { ForbiddenError } from '../../shared/services/waits.js';
+import { ForbiddenError } from '../../shared/services/decisions.js';
 import { logger } from './logger.js';
 
 export type HttpEvent = APIGatewayProxyEventV2 & { parsedBody?: unknown };

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { byteRanges, pdfsig, pdftotext } from '../../local/poppler';
 import { P12TenancySigner } from '../../shared/adapters/local/p12-signer';
 import { Stage, WaitingFor } from '../../shared/domain/stage';
-import { makeOffer, prepareTenancy } from '../../shared/services/letting-stages';
+import { decide } from '../../shared/services/decisions';
+import { makeOffer } from '../../shared/services/letting-stages';
 import { agreementKey, signedAgreementKey } from '../../shared/services/tenancy-agreement';
-import { awaitPerson, decide } from '../../shared/services/waits';
+import { prepareTenancy } from '../../shared/services/tenancy-stage';
+import { awaitPerson } from '../../shared/services/waits';
 import { aCompleteApplication, aHome } from '../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../support/memory';
 

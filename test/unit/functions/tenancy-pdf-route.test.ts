@@ -1,9 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHandler } from '../../../functions/api/handler';
 import { Stage } from '../../../shared/domain/stage';
-import { makeOffer, prepareTenancy, recordSignature } from '../../../shared/services/letting-stages';
+import { makeOffer } from '../../../shared/services/letting-stages';
 import { requestCode, verifyCode } from '../../../shared/services/sessions';
 import { agreementKey, signedAgreementKey } from '../../../shared/services/tenancy-agreement';
+import { prepareTenancy, recordSignature } from '../../../shared/services/tenancy-stage';
 import { aCompleteApplication, aHome } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 import { aLambdaContext } from './lambda-context';

@@ -3,13 +3,8 @@ import type { Application } from '../../../shared/domain/application';
 import type { Property } from '../../../shared/domain/letting';
 import { Stage } from '../../../shared/domain/stage';
 import { ConflictError, JourneyStateError, NotFoundError } from '../../../shared/ports';
-import {
-  closeOffer,
-  completeLet,
-  makeOffer,
-  prepareTenancy,
-  recordSignature,
-} from '../../../shared/services/letting-stages';
+import { closeOffer, completeLet, makeOffer } from '../../../shared/services/letting-stages';
+import { prepareTenancy, recordSignature } from '../../../shared/services/tenancy-stage';
 import { aCompleteApplication, aHome } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 

@@ -1,7 +1,8 @@
 import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { NotFoundError } from '../../../shared/ports';
+import { decide } from '../../../shared/services/decisions';
 import { caseForOfficer } from '../../../shared/services/officer-view';
-import { awaitPerson, decide } from '../../../shared/services/waits';
+import { awaitPerson } from '../../../shared/services/waits';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 

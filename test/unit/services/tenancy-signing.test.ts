@@ -1,9 +1,10 @@
 import type { Application } from '../../../shared/domain/application';
 import { Stage } from '../../../shared/domain/stage';
 import { NotFoundError } from '../../../shared/ports';
-import { makeOffer, prepareTenancy, recordSignature } from '../../../shared/services/letting-stages';
+import { makeOffer } from '../../../shared/services/letting-stages';
 import { agreementKey, sha256OfBytes, signedAgreementKey } from '../../../shared/services/tenancy-agreement';
 import { tenancyPdfForApplicant } from '../../../shared/services/tenancy-download';
+import { prepareTenancy, recordSignature } from '../../../shared/services/tenancy-stage';
 import { aCompleteApplication, aHome } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 

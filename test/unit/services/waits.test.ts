@@ -3,16 +3,10 @@ import type { Application } from '../../../shared/domain/application';
 import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { decisionIdFor } from '../../../shared/ids';
 import { ConflictError, NotFoundError, type WaitKind } from '../../../shared/ports';
-import { makeOffer, prepareTenancy } from '../../../shared/services/letting-stages';
-import {
-  type Actor,
-  type AwaitPersonInput,
-  awaitPerson,
-  closeCase,
-  decide,
-  escalate,
-  ForbiddenError,
-} from '../../../shared/services/waits';
+import { type Actor, decide, ForbiddenError } from '../../../shared/services/decisions';
+import { makeOffer } from '../../../shared/services/letting-stages';
+import { prepareTenancy } from '../../../shared/services/tenancy-stage';
+import { type AwaitPersonInput, awaitPerson, closeCase, escalate } from '../../../shared/services/waits';
 import { aCompleteApplication, aHome } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 

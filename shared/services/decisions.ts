@@ -1,0 +1,122 @@
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { WaitingFor } from '../domain/stage.js';
+import { ConflictError, NotFoundError, type PendingWait, type WaitKind } from '../ports.js';
+import type { Deps } from './deps.js';
+import { recordSignature } from './tenancy-stage.js';
+
+/**
+ * People answering waits (DESIGN.md §1b): the API's side of a human step. Kept apart from the workflow's side
+ * (services/waits.ts) so the functions that park waits do not carry the signing code a signature needs.
+ */
+
+/** The answers each kind of wait accepts. */
+const reason = z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500);
+export const DecisionBodies = {
+  answers: z.object({ decision: z.literal('submitted') }),
+  review: z.object({ decision: z.enum(['proceed', 'close']), reason }),
+  attention: z.object({ decision: z.enum(['retry', 'close']), reason }),
+  approval: z.object({ decision: z.enum(['approve', 'reject']), reason }),
+  response: z.discriminatedUnion('decision', [
+    z.object({ decision: z.literal('accept') }),
+    z.object({ decision: z.literal('refuse'), reason }),
+  ]),
+  signature: z.object({ decision: z.literal('signed'), termsSha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+} satisfies Record<WaitKind, z.ZodType>;
+
+/** What Step Functions (and the local engine) answer for a task token nobody is waiting on any more. */
+const NO_LONGER_WAITING = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
+
+/**
+ * Who is acting: a signed-in applicant (their pseudonymous subject, from the session), or an officer of a
+ * landlord with roles (from the verified token's claims).
+ */
+export type Actor =
+  | { kind: 'applicant'; subject: string }
+  | {
+      kind: 'officer';
+      officerId: string;
+      landlordId: string;
+      roles: readonly ('officer' | 'senior-officer')[];
+    };
+
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+}
+
+async function mayAct(
+  deps: Pick<Deps, 'applications'>,
+  actor: Actor,
+  wait: PendingWait,
+): Promise<'yes' | 'not-theirs' | 'wrong-role'> {
+  if (actor.kind === 'applicant') {
+    // An applicant acts only on the application they own.
+    const application = await deps.applications.get(wait.applicationId);
+    if (application?.ownerId !== actor.subject) return 'not-theirs';
+    return wait.waitingFor === WaitingFor.Applicant ? 'yes' : 'wrong-role';
+  }
+  if (actor.landlordId !== wait.landlordId) return 'not-theirs';
+  if (wait.waitingFor === WaitingFor.Applicant) return 'wrong-role';
+  if (wait.waitingFor === WaitingFor.SeniorOfficer && !actor.roles.includes('senior-officer'))
+    return 'wrong-role';
+  return 'yes';
+}
+
+/**
+ * A person answers a wait. Idempotent: the same answer to an already decided wait returns the same result,
+ * and a wait can be claimed by one request only, so a double click never resumes the workflow twice.
+ */
+export async function decide(
+  deps: Pick<
+    Deps,
+    'waits' | 'workflow' | 'audit' | 'clock' | 'applications' | 'lettings' | 'documents' | 'signer'
+  >,
+  input: { decisionId: string; actor: Actor; body: unknown },
+): Promise<{ decisionId: string; decision: Record<string, unknown> }> {
+  const wait = await deps.waits.get(input.decisionId);
+  // Another party's wait answers exactly like a missing one (object-level authorisation, no enumeration).
+  if (!wait) throw new NotFoundError('No decision with that id');
+  const permission = await mayAct(deps, input.actor, wait);
+  if (permission === 'not-theirs') throw new NotFoundError('No decision with that id');
+  if (permission === 'wrong-role') throw new ForbiddenError('Your role cannot make this decision');
+
+  const decision = DecisionBodies[wait.kind].parse(input.body) as Record<string, unknown>;
+  if (wait.status === 'decided') {
+    // Compared by value: DynamoDB does not keep the order of a map's keys, so JSON text would differ.
+    if (isDeepStrictEqual(wait.decision, decision)) return { decisionId: wait.decisionId, decision };
+    throw new ConflictError('This decision has already been made');
+  }
+  const claimed = await deps.waits.claim(wait.decisionId);
+  if (!claimed) throw new ConflictError('Someone else is making this decision');
+  try {
+    if (wait.kind === 'signature' && wait.offerId) {
+      await recordSignature(deps, {
+        applicationId: wait.applicationId,
+        offerId: wait.offerId,
+        termsSha256: String(decision.termsSha256),
+      });
+    }
+    const decidedBy = input.actor.kind === 'applicant' ? 'applicant' : 'officer';
+    await deps.workflow.resume(claimed.taskToken, { ...decision, decidedBy });
+  } catch (error) {
+    if (NO_LONGER_WAITING.has((error as Error).name)) {
+      // The workflow moved on without this answer (the wait timed out or was replaced): close it for good.
+      await deps.waits.complete(wait.decisionId, { noLongerWaiting: true });
+      throw new ConflictError(
+        'This step is no longer waiting for an answer. Look at the application to see what happens next.',
+      );
+    }
+    await deps.waits.release(wait.decisionId);
+    throw error;
+  }
+  await deps.waits.complete(wait.decisionId, decision);
+  await deps.audit.append({
+    applicationId: wait.applicationId,
+    at: deps.clock.now().toISOString(),
+    type: 'decided',
+    stage: wait.stage,
+    actor: input.actor.kind,
+    facts: { kind: wait.kind, decision: String(decision.decision), decisionId: wait.decisionId },
+  });
+  return { decisionId: wait.decisionId, decision };
+}
