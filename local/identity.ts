@@ -2,7 +2,7 @@ import { randomBytes, scryptSync, timingSafeEqual, type webcrypto } from 'node:c
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The local identity provider for officers: what Cognito does in AWS (DESIGN.md §3), on loopback. It signs

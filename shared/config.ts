@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The secrets behind applicants' sign-in (DESIGN.md §1b). `subjectSalt` keys the pseudonymous subject id

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Turns the state machines of a synthesised CloudFormation template into plain ASL.

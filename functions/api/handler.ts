@@ -1,5 +1,5 @@
 import httpRouterHandler from '@middy/http-router';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type Applicant,
   applicantView,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deps } from '../../shared/services/deps.js';
 import { receiveUpload } from '../../shared/services/documents.js';
 import { s3Documents } from '../adapters/documents.js';

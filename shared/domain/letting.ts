@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApplicationId, IsoDate, LandlordId, Pence, type Reason } from './application.js';
 
 /** A home the landlord lets. */

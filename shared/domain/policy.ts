@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A council's or landlord's allocation policy, as versioned data (DESIGN.md §1: "Policy is data").

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type Application,
   Contact,
@@ -21,7 +21,6 @@ import { landlordUsesDoorstep, policyForLandlord } from '../policies.js';
 import {
   DocumentTooLargeError,
   JourneyStateError,
-  NotFoundError,
   UnsupportedDocumentTypeError,
   type UploadSlot,
 } from '../ports.js';

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { WaitingFor } from '../domain/stage.js';
 import { ConflictError, NotFoundError, type PendingWait, type WaitKind } from '../ports.js';
 import type { Deps } from './deps.js';

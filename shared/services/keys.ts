@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KEY_CREDENTIAL_TYPE, keyClaims, keyWindow } from '../domain/keys.js';
 import type { KeyCredential } from '../domain/letting.js';
 import { JourneyStateError, NotFoundError } from '../ports.js';

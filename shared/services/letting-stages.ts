@@ -1,10 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApplicationId } from '../domain/application.js';
-import { isoDay } from '../domain/dates.js';
-import { type Offer, type Property, pickHome, type Tenancy } from '../domain/letting.js';
+import { type Offer, pickHome } from '../domain/letting.js';
 import { Stage } from '../domain/stage.js';
-import { newId, sha256Hex } from '../ids.js';
-import { policyFor } from '../policies.js';
+import { newId } from '../ids.js';
 import { ConflictError, JourneyStateError, NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
 

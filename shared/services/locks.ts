@@ -1,5 +1,5 @@
 import { createLocalJWKSet, errors, type JSONWebKeySet, jwtVerify } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { KEY_CREDENTIAL_TYPE, KEY_ISSUER } from '../domain/keys.js';
 
 /**

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCAL_SESSION_SECRETS, type SessionSecrets } from '../config.js';
 import { RateLimitedError, SignInRefusedError } from '../ports.js';
 import type { Deps } from './deps.js';

@@ -1,10 +1,9 @@
-import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApplicationId } from '../domain/application.js';
 import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
 import { decisionIdFor } from '../ids.js';
 import { policyFor } from '../policies.js';
-import { ConflictError, NotFoundError, type PendingWait, type WaitKind } from '../ports.js';
+import { NotFoundError, type PendingWait, type WaitKind } from '../ports.js';
 import type { Deps } from './deps.js';
 
 /**
