@@ -200,8 +200,14 @@ export interface DocumentStore {
   }): Promise<UploadSlot>;
   /** The bytes of a quarantined upload, or undefined when nothing arrived (or it was deleted). */
   readQuarantined(key: string): Promise<Uint8Array | undefined>;
-  /** Moves an upload out of quarantine. */
-  promote(key: string): Promise<void>;
+  /**
+   * Promotes an upload: writes exactly the bytes that were checked to the promoted area, then deletes the
+   * quarantined object. (Copying whatever is in quarantine would promote bytes a second POST to the same slot
+   * put there after the check.)
+   */
+  promote(key: string, checked: Uint8Array, contentType: string): Promise<void>;
+  /** Deletes a quarantined upload only (a rejected, unknown or duplicate one). */
+  discardUpload(key: string): Promise<void>;
   /** Writes bytes Doorstep made itself (a tenancy agreement), straight to the promoted area. */
   put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** The bytes of a promoted document or one Doorstep wrote. */

@@ -205,9 +205,10 @@ export function documents(deps: StageDeps, input: StageInput): Promise<StageResu
     const good = identity.find((document) => document.status === 'read' && !document.problem);
     const settled = identity.filter((document) => document.status !== 'declared');
     const canTryAgain = settled.length < IDENTITY_ATTEMPTS;
-    const usable = identity.find((document) => document.status === 'uploaded' || document.status === 'read');
-    if (!good && canTryAgain && !(usable && usable.status === 'uploaded'))
-      answer(undefined, 'identity document');
+    // A document that arrived but is not read automatically (a photo that could not be read, a licence, a PDF)
+    // goes on for an officer to check; so does anything after three tries.
+    const awaitingOfficer = identity.some((document) => document.status === 'uploaded');
+    if (!good && canTryAgain && !awaitingOfficer) answer(undefined, 'identity document');
     return {
       decision: {
         stage: Stage.Documents,

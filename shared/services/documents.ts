@@ -40,17 +40,21 @@ export async function receiveUpload(
 ): Promise<{ outcome: ReceiveOutcome }> {
   const [, applicationId, documentId] = DOCUMENT_KEY.exec(input.key) ?? [];
   if (!applicationId || !documentId) {
-    await deps.documents.delete(input.key);
+    await deps.documents.discardUpload(input.key);
     return { outcome: 'unknown' };
   }
   const application = await deps.applications.get(applicationId);
   const document = application?.documents.find((candidate) => candidate.documentId === documentId);
   if (!application || !document) {
     // Nobody declared this upload: it is not kept.
-    await deps.documents.delete(input.key);
+    await deps.documents.discardUpload(input.key);
     return { outcome: 'unknown' };
   }
-  if (document.status !== 'declared') return { outcome: 'already-received' };
+  if (document.status !== 'declared') {
+    // A second POST to the same slot after the first was checked: it is not kept.
+    await deps.documents.discardUpload(input.key);
+    return { outcome: 'already-received' };
+  }
   const bytes = await deps.documents.readQuarantined(input.key);
   if (!bytes) return { outcome: 'missing' };
 
@@ -63,10 +67,11 @@ export async function receiveUpload(
         ? `The file is not the ${describe(document.contentType)} it was said to be${sniffed ? ` (it looks like ${describe(sniffed.mime)})` : ''}.`
         : undefined;
 
+  // Every step that can fail (reading, saving) runs before quarantine is emptied, so a retried notification
+  // finds the upload again; the bytes promoted are exactly the bytes checked.
   let updated: DocumentRecord;
   let outcome: ReceiveOutcome;
   if (rejection) {
-    await deps.documents.delete(input.key);
     updated = {
       ...document,
       status: 'rejected',
@@ -75,7 +80,6 @@ export async function receiveUpload(
     };
     outcome = 'rejected';
   } else {
-    await deps.documents.promote(input.key);
     updated = { ...document, status: 'uploaded', receivedAt: now.toISOString() };
     outcome = 'uploaded';
     if (document.kind === 'passport' && document.contentType !== 'application/pdf') {
@@ -84,7 +88,9 @@ export async function receiveUpload(
       if (updated.status === 'read') outcome = 'read';
     }
   }
+  if (!rejection) await deps.documents.promote(input.key, bytes, document.contentType);
   await saveDocument(deps, application.applicationId, updated);
+  if (rejection) await deps.documents.discardUpload(input.key);
   await deps.audit.append({
     applicationId: application.applicationId,
     at: now.toISOString(),

@@ -296,11 +296,12 @@ export class MemoryDocuments implements DocumentStore {
   async readQuarantined(key: string) {
     return this.quarantine.get(key);
   }
-  async promote(key: string) {
-    const bytes = this.quarantine.get(key);
-    if (!bytes) throw new NotFoundError(`Nothing in quarantine at ${key}`);
+  async promote(key: string, checked: Uint8Array, contentType: string) {
+    this.promoted.set(key, { bytes: checked, contentType });
     this.quarantine.delete(key);
-    this.promoted.set(key, { bytes });
+  }
+  async discardUpload(key: string) {
+    this.quarantine.delete(key);
   }
   async put(key: string, bytes: Uint8Array, contentType: string) {
     this.promoted.set(key, { bytes, contentType });

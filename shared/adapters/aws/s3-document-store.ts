@@ -1,5 +1,4 @@
 import {
-  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   NoSuchKey,
@@ -57,14 +56,12 @@ export class S3DocumentStore implements DocumentStore {
     return this.get(`${QUARANTINE}${key}`);
   }
 
-  async promote(key: string): Promise<void> {
-    await this.s3.send(
-      new CopyObjectCommand({
-        Bucket: this.bucket,
-        CopySource: `${this.bucket}/${encodeURIComponent(`${QUARANTINE}${key}`)}`,
-        Key: `${PROMOTED}${key}`,
-      }),
-    );
+  async promote(key: string, checked: Uint8Array, contentType: string): Promise<void> {
+    await this.put(key, checked, contentType);
+    await this.discardUpload(key);
+  }
+
+  async discardUpload(key: string): Promise<void> {
     await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: `${QUARANTINE}${key}` }));
   }
 

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { DocumentStore, UploadSlot } from '../../ports.js';
 
@@ -91,10 +91,13 @@ export class FileDocumentStore implements DocumentStore {
     return readIfThere(this.path('quarantine', key));
   }
 
-  async promote(key: string): Promise<void> {
-    const to = this.path('documents', key);
-    await mkdir(dirname(to), { recursive: true });
-    await rename(this.path('quarantine', key), to);
+  async promote(key: string, checked: Uint8Array): Promise<void> {
+    await this.put(key, checked);
+    await this.discardUpload(key);
+  }
+
+  async discardUpload(key: string): Promise<void> {
+    await rm(this.path('quarantine', key), { force: true });
   }
 
   async put(key: string, bytes: Uint8Array): Promise<void> {

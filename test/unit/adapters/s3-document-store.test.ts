@@ -72,18 +72,17 @@ describe('S3DocumentStore', () => {
     expect(await documents.readQuarantined('applications/app_1/doc_2')).toBeUndefined();
   });
 
-  it('promotes by copying out of quarantine, then deleting the quarantined object', async () => {
+  it('promotes exactly the bytes that were checked, then deletes the quarantined object', async () => {
     const { documents, sent } = store();
+    const checked = new Uint8Array([0xff, 0xd8, 0xff, 0xe0]);
 
-    await documents.promote('applications/app_1/doc_1');
+    await documents.promote('applications/app_1/doc_1', checked, 'image/jpeg');
 
     expect(sent.map((call) => [call.name, call.input.Key])).toEqual([
-      ['CopyObjectCommand', 'documents/applications/app_1/doc_1'],
+      ['PutObjectCommand', 'documents/applications/app_1/doc_1'],
       ['DeleteObjectCommand', 'quarantine/applications/app_1/doc_1'],
     ]);
-    expect(sent[0]?.input.CopySource).toBe(
-      'doorstep-documents-example/quarantine%2Fapplications%2Fapp_1%2Fdoc_1',
-    );
+    expect(sent[0]?.input).toMatchObject({ Body: checked, ContentType: 'image/jpeg' });
   });
 
   it('deletes a key in both areas', async () => {

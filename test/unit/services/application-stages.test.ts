@@ -396,6 +396,22 @@ describe('documents', () => {
     ]);
   });
 
+  it('hands over to an officer a licence that arrived after a passport that did not match', async () => {
+    const deps = await given(
+      aCompleteApplication({
+        documents: [
+          {
+            ...garethsPassport({ surname: 'PRICHARD' }),
+            problem: 'Your passport says your surname is PRICHARD.',
+          },
+          passport('uploaded', { documentId: 'doc_licence1', kind: 'driving-licence' }),
+        ],
+      }),
+    );
+
+    expect((await documents(deps, { applicationId })).outcome).toBe('recorded');
+  });
+
   it('records a passport that was read and matches', async () => {
     const deps = await given(aCompleteApplication({ documents: [garethsPassport()] }));
 

@@ -145,6 +145,43 @@ describe('receiveUpload', () => {
     );
   });
 
+  it('promotes the bytes it checked, not whatever a second POST to the slot put in quarantine since', async () => {
+    const { deps } = await given({}, JPEG);
+    const realRead = deps.documents.readQuarantined.bind(deps.documents);
+    deps.documents.readQuarantined = async (key) => {
+      const bytes = await realRead(key);
+      deps.documents.quarantine.set(key, PDF); // someone re-posts to the same slot right after the read
+      return bytes;
+    };
+
+    await receiveUpload(deps, { key });
+
+    expect(deps.documents.promoted.get(key)?.bytes).toEqual(JPEG);
+    expect(deps.documents.quarantine.has(key)).toBe(false);
+  });
+
+  it('keeps the upload in quarantine when reading fails, so a retried notification finds it', async () => {
+    const { deps } = await given({}, JPEG);
+    deps.reader = { readPassportMrz: () => Promise.reject(new Error('ThrottlingException')) };
+
+    await expect(receiveUpload(deps, { key })).rejects.toThrow('ThrottlingException');
+
+    expect(deps.documents.quarantine.has(key)).toBe(true);
+    expect((await stored(deps))?.status).toBe('declared');
+    deps.reader = readerAnswering(gareth());
+    expect((await receiveUpload(deps, { key })).outcome).toBe('read');
+  });
+
+  it('discards a second upload to a slot that was already received', async () => {
+    const { deps } = await given({}, JPEG);
+    await receiveUpload(deps, { key });
+    deps.documents.quarantine.set(key, PDF);
+
+    expect((await receiveUpload(deps, { key })).outcome).toBe('already-received');
+    expect(deps.documents.quarantine.has(key)).toBe(false);
+    expect(deps.documents.promoted.get(key)?.bytes).toEqual(JPEG);
+  });
+
   it('is idempotent: a second notification for the same upload changes nothing', async () => {
     const { deps, reader } = await given({}, JPEG);
     await receiveUpload(deps, { key });
