@@ -2,48 +2,9 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createHandler } from '../../../functions/api/handler';
 import { issueKeys } from '../../../shared/services/keys';
 import { aLetting } from '../../fixtures/lettings';
+import { anHttpEvent } from '../../support/http-events';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 import { aLambdaContext } from './lambda-context';
-
-/** An API Gateway HTTP API (payload 2.0) event, as the local gateway and API Gateway send it. */
-function anHttpEvent(input: {
-  method: 'GET' | 'POST';
-  path: string;
-  routeKey: string;
-  pathParameters?: Record<string, string>;
-  body?: unknown;
-  cookies?: string[];
-}): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: input.routeKey,
-    rawPath: input.path,
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json', host: 'doorstep1.execute-api.eu-west-2.amazonaws.com' },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'doorstep1',
-      domainName: 'doorstep1.execute-api.eu-west-2.amazonaws.com',
-      domainPrefix: 'doorstep1',
-      http: {
-        method: input.method,
-        path: input.path,
-        protocol: 'HTTP/1.1',
-        sourceIp: '192.0.2.10',
-        userAgent: 'jest',
-      },
-      requestId: 'Jx8kLh2aLPEEMVg=',
-      routeKey: input.routeKey,
-      stage: '$default',
-      time: '02/Nov/2026:09:30:00 +0000',
-      timeEpoch: 1_793_611_800_000,
-    },
-    isBase64Encoded: false,
-    ...(input.cookies ? { cookies: input.cookies } : {}),
-    ...(input.pathParameters ? { pathParameters: input.pathParameters } : {}),
-    ...(input.body !== undefined ? { body: JSON.stringify(input.body) } : {}),
-  };
-}
 
 async function call(api: ReturnType<typeof createHandler>, event: APIGatewayProxyEventV2) {
   const response = (await api(event, aLambdaContext('doorstep-api'))) as APIGatewayProxyStructuredResultV2;
@@ -58,7 +19,7 @@ async function signIn(deps: MemoryDeps, api: ReturnType<typeof createHandler>, e
       method: 'POST',
       path: '/v1/sessions/code',
       routeKey: 'POST /v1/sessions/code',
-      body: { email },
+      body: JSON.stringify({ email }),
     }),
   );
   const code = deps.notifier.sent.at(-1)?.values.code;
@@ -67,7 +28,7 @@ async function signIn(deps: MemoryDeps, api: ReturnType<typeof createHandler>, e
       method: 'POST',
       path: '/v1/sessions',
       routeKey: 'POST /v1/sessions',
-      body: { email, code },
+      body: JSON.stringify({ email, code }),
     }),
     aLambdaContext('doorstep-api'),
   )) as APIGatewayProxyStructuredResultV2;
