@@ -80,7 +80,22 @@ async function decideStage(
   }
   const { decision, patch } = decided;
 
-  const previous = latestDecision(application, stage);
+  // An officer let a referral through (UK GDPR Art. 22: a person decides): a re-run on the same answers, after
+  // a restart or a retry, keeps the officer's decision instead of referring again.
+  const latest = latestDecision(application, stage);
+  const lastSystem = application.decisions.findLast(
+    (candidate) => candidate.stage === stage && candidate.decidedBy === 'system',
+  );
+  if (
+    latest?.decidedBy === 'officer' &&
+    latest.outcome !== 'refer' &&
+    lastSystem !== undefined &&
+    isDeepStrictEqual(lastSystem.inputs, decision.inputs)
+  ) {
+    return { applicationId: application.applicationId, stage, outcome: latest.outcome };
+  }
+
+  const previous = lastSystem;
   const unchanged =
     previous !== undefined &&
     previous.outcome === decision.outcome &&

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
-import { WaitingFor } from '../domain/stage.js';
+import type { Decision } from '../domain/application.js';
+import { Stage, WaitingFor } from '../domain/stage.js';
 import { ConflictError, NotFoundError, type PendingWait, type WaitKind } from '../ports.js';
 import type { Deps } from './deps.js';
 import { recordSignature } from './tenancy-stage.js';
@@ -96,6 +97,9 @@ export async function decide(
         termsSha256: String(decision.termsSha256),
       });
     }
+    if (wait.kind === 'review' && decision.decision === 'proceed' && input.actor.kind === 'officer') {
+      await recordOfficerProceed(deps, wait, String(decision.reason));
+    }
     const decidedBy = input.actor.kind === 'applicant' ? 'applicant' : 'officer';
     await deps.workflow.resume(claimed.taskToken, { ...decision, decidedBy });
   } catch (error) {
@@ -119,4 +123,53 @@ export async function decide(
     facts: { kind: wait.kind, decision: String(decision.decision), decisionId: wait.decisionId },
   });
   return { decisionId: wait.decisionId, decision };
+}
+
+/** What an officer's "proceed" means at each stage that can refer. */
+const PROCEED_OUTCOME: Partial<Record<Stage, Decision['outcome']>> = {
+  [Stage.Eligibility]: 'eligible',
+  [Stage.Qualification]: 'qualifies',
+  [Stage.Household]: 'recorded',
+  [Stage.Documents]: 'recorded',
+  [Stage.Verification]: 'verified',
+};
+
+/**
+ * Records an officer's "proceed" on a referral as the stage's decision, with the officer's reason: the
+ * application's record says who decided and why (DESIGN.md §1: decidedBy officer), and a re-run of the stage
+ * on the same answers keeps it.
+ */
+async function recordOfficerProceed(
+  deps: Pick<Deps, 'applications' | 'clock'>,
+  wait: PendingWait,
+  reason: string,
+): Promise<void> {
+  const outcome = PROCEED_OUTCOME[wait.stage];
+  const application = await deps.applications.get(wait.applicationId);
+  if (!outcome || !application) return;
+  const referral = application.decisions.findLast((decision) => decision.stage === wait.stage);
+  const now = deps.clock.now().toISOString();
+  await deps.applications.save({
+    ...application,
+    updatedAt: now,
+    decisions: [
+      ...application.decisions,
+      {
+        stage: wait.stage,
+        outcome,
+        reasons: [
+          {
+            rule: 'officer.review',
+            clause: 'UK GDPR Art. 22 (a person reviews what the system referred)',
+            text: reason,
+          },
+        ],
+        inputs: referral?.inputs ?? {},
+        policyVersion: referral?.policyVersion ?? application.policyId,
+        decidedBy: 'officer',
+        decidedAt: now,
+        next: 'An officer checked this and your application goes on to the next step.',
+      },
+    ],
+  });
 }

@@ -1,4 +1,4 @@
-import type { Application, DocumentRecord } from '../../../shared/domain/application';
+import type { Application, Decision, DocumentRecord } from '../../../shared/domain/application';
 import { Stage } from '../../../shared/domain/stage';
 import { JourneyStateError, NotFoundError } from '../../../shared/ports';
 import {
@@ -460,6 +460,47 @@ describe('verification', () => {
 
     expect(result.outcome).toBe('refer');
     expect((await stored(deps)).decisions[0]?.reasons.map((reason) => reason.rule)).toEqual([rule]);
+  });
+
+  it('keeps an officer’s proceed when the stage runs again on the same answers', async () => {
+    const deps = await given(aCompleteApplication());
+    await verification(deps, { applicationId });
+    const referred = await stored(deps);
+    await deps.applications.save({
+      ...referred,
+      decisions: [
+        ...referred.decisions,
+        {
+          ...(referred.decisions[0] as Decision),
+          outcome: 'verified',
+          decidedBy: 'officer',
+          reasons: [
+            { rule: 'officer.review', clause: 'UK GDPR Art. 22', text: 'Checked the passport in person' },
+          ],
+        },
+      ],
+    });
+
+    const rerun = await verification(deps, { applicationId });
+
+    expect(rerun.outcome).toBe('verified');
+    expect((await stored(deps)).decisions).toHaveLength(2);
+  });
+
+  it('decides afresh when the answers changed after an officer’s proceed', async () => {
+    const deps = await given(aCompleteApplication());
+    await verification(deps, { applicationId });
+    const referred = await stored(deps);
+    await deps.applications.save({
+      ...referred,
+      documents: [garethsPassport({ surname: 'PRICHARD' })],
+      decisions: [
+        ...referred.decisions,
+        { ...(referred.decisions[0] as Decision), outcome: 'verified', decidedBy: 'officer' },
+      ],
+    });
+
+    expect((await verification(deps, { applicationId })).outcome).toBe('refer');
   });
 
   it('verifies once the applicant corrects an answer the passport disagreed with', async () => {

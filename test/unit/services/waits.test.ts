@@ -347,6 +347,12 @@ describe('decide', () => {
     expect(deps.workflow.resumed).toEqual([
       { taskToken, output: { decision: 'proceed', reason: 'Saw the share code', decidedBy: 'officer' } },
     ]);
+    // The officer's decision is on the record, with their reason (UK GDPR Art. 22: a person decided).
+    const recorded = (await deps.applications.get(applicationId))?.decisions.at(-1);
+    expect(recorded).toMatchObject({
+      decidedBy: 'officer',
+      reasons: [expect.objectContaining({ rule: 'officer.review', text: 'Saw the share code' })],
+    });
   });
 
   it('answers NotFoundError for an unknown decision id', async () => {
