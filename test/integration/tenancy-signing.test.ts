@@ -5,11 +5,9 @@ import { byteRanges, pdfsig, pdftotext } from '../../local/poppler';
 import { P12TenancySigner } from '../../shared/adapters/local/p12-signer';
 import { Stage, WaitingFor } from '../../shared/domain/stage';
 import { decide } from '../../shared/services/decisions';
-import { makeOffer } from '../../shared/services/letting-stages';
 import { agreementKey, signedAgreementKey } from '../../shared/services/tenancy-agreement';
-import { prepareTenancy } from '../../shared/services/tenancy-stage';
 import { awaitPerson } from '../../shared/services/waits';
-import { aCompleteApplication, aHome } from '../fixtures/applications';
+import { aPreparedAgreement } from '../fixtures/lettings';
 import { type MemoryDeps, memoryDeps } from '../support/memory';
 
 /**
@@ -40,18 +38,7 @@ afterAll(async () => {
 /** The Pritchards' agreement for Weaver Court, prepared and signed through the applicant's decision. */
 async function aSignedTenancy(): Promise<{ deps: MemoryDeps; agreement: Uint8Array; signed: Uint8Array }> {
   const deps: MemoryDeps = { ...memoryDeps(), signer };
-  await deps.applications.create(
-    aCompleteApplication({
-      stage: Stage.Registered,
-      status: 'registered',
-      registration: { band: 'B', effectiveDate: '2026-11-02', bedroomNeed: 2 },
-    }),
-  );
-  await deps.lettings.putHome(aHome());
-  const { offerId } = await makeOffer(deps, { applicationId });
-  if (!offerId) throw new Error('no offer was made');
-  const { tenancyId } = await prepareTenancy(deps, { applicationId, offerId });
-  const termsSha256 = deps.lettings.tenancies.get(tenancyId)?.termsSha256 ?? '';
+  const { offerId, tenancyId, termsSha256 } = await aPreparedAgreement(deps);
   const { decisionId } = await awaitPerson(deps, {
     applicationId,
     stage: Stage.TenancySigning,

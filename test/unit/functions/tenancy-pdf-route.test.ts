@@ -1,11 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHandler } from '../../../functions/api/handler';
-import { Stage } from '../../../shared/domain/stage';
-import { makeOffer } from '../../../shared/services/letting-stages';
 import { requestCode, verifyCode } from '../../../shared/services/sessions';
 import { agreementKey, signedAgreementKey } from '../../../shared/services/tenancy-agreement';
-import { prepareTenancy, recordSignature } from '../../../shared/services/tenancy-stage';
-import { aCompleteApplication, aHome } from '../../fixtures/applications';
+import { recordSignature } from '../../../shared/services/tenancy-stage';
+import { aCompleteApplication } from '../../fixtures/applications';
+import { aPreparedAgreement } from '../../fixtures/lettings';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 import { aLambdaContext } from './lambda-context';
 
@@ -50,18 +49,7 @@ async function signIn(deps: MemoryDeps, email: string) {
 async function anApplicantWithAnAgreement() {
   const deps = memoryDeps();
   const { token, subject } = await signIn(deps, 'gareth.pritchard@example.org');
-  await deps.applications.create(
-    aCompleteApplication({
-      ownerId: subject,
-      stage: Stage.Registered,
-      status: 'registered',
-      registration: { band: 'B', effectiveDate: '2026-11-02', bedroomNeed: 2 },
-    }),
-  );
-  await deps.lettings.putHome(aHome());
-  const { offerId } = await makeOffer(deps, { applicationId });
-  if (!offerId) throw new Error('no offer was made');
-  const { tenancyId } = await prepareTenancy(deps, { applicationId, offerId });
+  const { offerId, tenancyId } = await aPreparedAgreement(deps, { ownerId: subject });
   return { deps, token, offerId, tenancyId, api: createHandler(() => deps) };
 }
 

@@ -4,10 +4,9 @@ import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { decisionIdFor } from '../../../shared/ids';
 import { ConflictError, NotFoundError, type WaitKind } from '../../../shared/ports';
 import { type Actor, decide, ForbiddenError } from '../../../shared/services/decisions';
-import { makeOffer } from '../../../shared/services/letting-stages';
-import { prepareTenancy } from '../../../shared/services/tenancy-stage';
 import { type AwaitPersonInput, awaitPerson, closeCase, escalate } from '../../../shared/services/waits';
-import { aCompleteApplication, aHome } from '../../fixtures/applications';
+import { aCompleteApplication } from '../../fixtures/applications';
+import { aPreparedAgreement } from '../../fixtures/lettings';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
@@ -564,18 +563,8 @@ describe('decide', () => {
 
   describe('a signature wait', () => {
     async function awaitingSignature() {
-      const deps = await given(
-        aCompleteApplication({
-          stage: Stage.Registered,
-          status: 'registered',
-          registration: { band: 'B', effectiveDate: '2026-11-02', bedroomNeed: 2 },
-        }),
-      );
-      await deps.lettings.putHome(aHome());
-      const { offerId } = await makeOffer(deps, { applicationId });
-      if (!offerId) throw new Error('no offer was made');
-      const { tenancyId } = await prepareTenancy(deps, { applicationId, offerId });
-      const termsSha256 = deps.lettings.tenancies.get(tenancyId)?.termsSha256 ?? '';
+      const deps = memoryDeps();
+      const { offerId, tenancyId, termsSha256 } = await aPreparedAgreement(deps);
       const decisionId = await parked(deps, {
         stage: Stage.TenancySigning,
         kind: 'signature',
