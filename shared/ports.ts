@@ -64,17 +64,31 @@ export interface PendingWait {
   decision?: Record<string, unknown>;
 }
 
+/**
+ * A wait on the officers' queue: the wait without its task token (a bearer secret that never leaves the store
+ * in a listing) and without a decision (a decided wait has left the queue). A claimed wait stays on the queue,
+ * `deciding`, until it is decided.
+ */
+export type QueueEntry = Omit<PendingWait, 'taskToken' | 'decision' | 'status'> & {
+  status: Exclude<PendingWait['status'], 'decided'>;
+};
+
 export interface WaitStore {
-  /** Parks a wait; parking the same decision twice is a no-op (idempotent). True when this call parked it. */
+  /**
+   * Parks a wait; parking the same decision twice is a no-op (idempotent). True when this call parked it. A wait
+   * for an officer or a senior officer joins its landlord's queue in the same write.
+   */
   park(wait: PendingWait): Promise<boolean>;
   get(decisionId: string): Promise<PendingWait | undefined>;
   /** Claims an open wait for deciding; undefined when someone else claimed or decided it first. */
   claim(decisionId: string): Promise<PendingWait | undefined>;
-  /** Records the decision after the workflow accepted it. */
+  /** Records the decision after the workflow accepted it; the wait leaves the officers' queue in the same write. */
   complete(decisionId: string, decision: Record<string, unknown>): Promise<void>;
   /** Gives a claimed wait back when the workflow could not be resumed. */
   release(decisionId: string): Promise<void>;
   listOpen(applicationId: string): Promise<PendingWait[]>;
+  /** The landlord's open and claimed waits for officers and senior officers, soonest deadline first. */
+  listQueue(landlordId: string): Promise<QueueEntry[]>;
 }
 
 /** An append-only audit event: pseudonymous ids and non-personal facts only, so erasure leaves it intact. */

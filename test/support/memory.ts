@@ -2,6 +2,7 @@ import { JoseKeyIssuer } from '../../shared/adapters/local/jose-key-issuer';
 import { P12TenancySigner } from '../../shared/adapters/local/p12-signer';
 import type { Application } from '../../shared/domain/application';
 import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from '../../shared/domain/letting';
+import { WaitingFor } from '../../shared/domain/stage';
 import {
   type ApplicationStore,
   type AuditEvent,
@@ -13,6 +14,7 @@ import {
   type Notification,
   type Notifier,
   type PendingWait,
+  type QueueEntry,
   type Session,
   type SessionStore,
   type SignInCode,
@@ -145,6 +147,18 @@ export class MemoryWaits implements WaitStore {
     return [...this.items.values()]
       .filter((wait) => wait.applicationId === applicationId && wait.status === 'open')
       .map(clone);
+  }
+  /** Like the table's queue partition: officers' waits not yet decided, by deadline then decision id. */
+  async listQueue(landlordId: string): Promise<QueueEntry[]> {
+    const entries: QueueEntry[] = [];
+    for (const { taskToken: _secret, decision: _decided, status, ...wait } of this.items.values()) {
+      if (wait.landlordId !== landlordId || status === 'decided') continue;
+      if (wait.waitingFor !== WaitingFor.Officer && wait.waitingFor !== WaitingFor.SeniorOfficer) continue;
+      entries.push(clone({ ...wait, status }));
+    }
+    return entries.sort(
+      (a, b) => a.deadline.localeCompare(b.deadline) || a.decisionId.localeCompare(b.decisionId),
+    );
   }
 }
 

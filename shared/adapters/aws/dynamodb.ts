@@ -17,6 +17,7 @@ import {
 import * as z from 'zod';
 import { Application } from '../../domain/application.js';
 import { KeyCredential, Offer, type OfferStatus, Property, Tenancy } from '../../domain/letting.js';
+import { Stage, WaitingFor } from '../../domain/stage.js';
 import {
   type ApplicationStore,
   type AuditEvent,
@@ -27,9 +28,11 @@ import {
   type Notification,
   type Notifier,
   type PendingWait,
+  type QueueEntry,
   type Session,
   type SessionStore,
   type SignInCode,
+  type WaitKind,
   type WaitStore,
 } from '../../ports.js';
 import { GSI1, KEY_ATTRIBUTES, keys, TTL_ATTRIBUTE } from './keys.js';
@@ -309,28 +312,88 @@ export class DynamoLettingStore implements LettingStore {
   }
 }
 
+const WAIT_KINDS = [
+  'answers',
+  'review',
+  'attention',
+  'approval',
+  'response',
+  'signature',
+] as const satisfies readonly WaitKind[];
+
+/**
+ * An entry read back from the officers' queue. An allow-list of attributes (zod drops the rest), so a task
+ * token could not leave the store through the queue even if one were ever written to it.
+ */
+const StoredQueueEntry = z.object({
+  decisionId: z.string(),
+  applicationId: z.string(),
+  landlordId: z.string(),
+  stage: z.enum(Stage),
+  kind: z.enum(WAIT_KINDS),
+  waitingFor: z.enum(WaitingFor),
+  offerId: z.string().exactOptional(),
+  deadline: z.string(),
+  createdAt: z.string(),
+  problem: z.string().exactOptional(),
+  status: z.enum(['open', 'deciding']),
+}) satisfies z.ZodType<QueueEntry>;
+
+/** Officers and senior officers act on the queue; an applicant's wait never joins it. */
+const forOfficers = (wait: PendingWait) =>
+  wait.waitingFor === WaitingFor.Officer || wait.waitingFor === WaitingFor.SeniorOfficer;
+
+/** Which items of a cancelled transaction failed their condition (DynamoDB gives one reason per item, in order). */
+function failedConditions(error: unknown): boolean[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((reason) => reason.Code === 'ConditionalCheckFailed');
+}
+
+/**
+ * Waits and the officers' queue. A wait for an officer is written with its queue entry in one transaction, and
+ * every later change of status (claim, release, decision) moves both in one transaction, so the queue never
+ * shows a wait that has been decided nor misses one that is open. The queue entry is a copy of the wait
+ * without its task token, keyed by landlord and deadline: listing the queue is one query, no new index.
+ */
 export class DynamoWaitStore implements WaitStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
   ) {}
 
+  private queueItem(wait: PendingWait, status: QueueEntry['status']) {
+    const { taskToken: _secret, decision: _decided, ...entry } = wait;
+    return { ...keys.queue(wait.landlordId, wait.deadline, wait.decisionId), ...entry, status };
+  }
+
   async park(wait: PendingWait): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...keys.wait(wait.decisionId),
-            ...keys.waitIndex(wait.applicationId, wait.createdAt),
-            ...wait,
+    const waitPut = {
+      Put: {
+        TableName: this.table,
+        Item: {
+          ...keys.wait(wait.decisionId),
+          ...keys.waitIndex(wait.applicationId, wait.createdAt),
+          ...wait,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    const queuePut = forOfficers(wait)
+      ? [
+          {
+            Put: {
+              TableName: this.table,
+              Item: this.queueItem(wait, 'open'),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+        ]
+      : [];
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [waitPut, ...queuePut] }));
     } catch (error) {
-      // The same token parked twice (a retried invocation): the first write stands.
-      if (isConditionFailure(error)) return false;
+      // The same token parked twice (a retried invocation): the first write stands, its queue entry with it.
+      if (failedConditions(error)?.[0]) return false;
       throw error;
     }
     return true;
@@ -343,59 +406,72 @@ export class DynamoWaitStore implements WaitStore {
     return Item ? (strip(Item) as unknown as PendingWait) : undefined;
   }
 
+  /**
+   * Moves a wait from one status to the next, with its queue entry, in one transaction. The wait's condition is
+   * the guard (a lost race cancels both writes); the wait is read first only to find its queue entry's key
+   * (landlord and deadline never change). A claimed or released wait's entry is written whole, so a wait
+   * parked before the queue existed joins it then; a decided wait's entry is deleted.
+   */
   private async move(
     decisionId: string,
     from: PendingWait['status'],
     to: PendingWait['status'],
-    extra?: Record<string, unknown>,
-  ) {
-    const sets = ['#status = :to', ...Object.keys(extra ?? {}).map((key) => `#${key} = :${key}`)];
-    const names: Record<string, string> = { '#status': 'status' };
-    const values: Record<string, unknown> = { ':to': to, ':from': from };
-    for (const [key, value] of Object.entries(extra ?? {})) {
-      names[`#${key}`] = key;
-      values[`:${key}`] = value;
-    }
-    const { Attributes } = await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.wait(decisionId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: 'attribute_exists(pk) AND #status = :from',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return Attributes ? (strip(Attributes) as unknown as PendingWait) : undefined;
-  }
-
-  async claim(decisionId: string): Promise<PendingWait | undefined> {
+    decision?: Record<string, unknown>,
+  ): Promise<PendingWait | undefined> {
+    const wait = await this.get(decisionId);
+    if (wait?.status !== from) return undefined;
+    const moved: PendingWait = { ...wait, status: to, ...(decision ? { decision } : {}) };
+    const queueKey = keys.queue(wait.landlordId, wait.deadline, wait.decisionId);
+    const queueWrite = !forOfficers(wait)
+      ? []
+      : to === 'decided'
+        ? [{ Delete: { TableName: this.table, Key: queueKey } }]
+        : [{ Put: { TableName: this.table, Item: this.queueItem(wait, to) } }];
     try {
-      return await this.move(decisionId, 'open', 'deciding');
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.wait(decisionId),
+                UpdateExpression: decision ? 'SET #status = :to, #decision = :decision' : 'SET #status = :to',
+                ConditionExpression: 'attribute_exists(pk) AND #status = :from',
+                ExpressionAttributeNames: {
+                  '#status': 'status',
+                  ...(decision ? { '#decision': 'decision' } : {}),
+                },
+                ExpressionAttributeValues: {
+                  ':to': to,
+                  ':from': from,
+                  ...(decision ? { ':decision': decision } : {}),
+                },
+              },
+            },
+            ...queueWrite,
+          ],
+        }),
+      );
     } catch (error) {
+      // Someone else moved it first (or is moving it now): the caller decides what that means.
       if (isConditionFailure(error)) return undefined;
       throw error;
     }
+    return moved;
+  }
+
+  async claim(decisionId: string): Promise<PendingWait | undefined> {
+    return this.move(decisionId, 'open', 'deciding');
   }
 
   async complete(decisionId: string, decision: Record<string, unknown>): Promise<void> {
-    try {
-      await this.move(decisionId, 'deciding', 'decided', { decision });
-    } catch (error) {
-      if (isConditionFailure(error)) throw new ConflictError(`Wait ${decisionId} is not being decided`);
-      throw error;
-    }
+    if (!(await this.move(decisionId, 'deciding', 'decided', decision)))
+      throw new ConflictError(`Wait ${decisionId} is not being decided`);
   }
 
   async release(decisionId: string): Promise<void> {
-    try {
-      await this.move(decisionId, 'deciding', 'open');
-    } catch (error) {
-      // Nothing to give back (not claimed, or already decided): releasing is a no-op, like the in-memory store.
-      if (isConditionFailure(error)) return;
-      throw error;
-    }
+    // Nothing to give back (not claimed, or already decided): releasing is a no-op, like the in-memory store.
+    await this.move(decisionId, 'deciding', 'open');
   }
 
   async listOpen(applicationId: string): Promise<PendingWait[]> {
@@ -408,6 +484,17 @@ export class DynamoWaitStore implements WaitStore {
       ExpressionAttributeValues: { ':pk': `APP#${applicationId}`, ':wait': 'WAIT#', ':open': 'open' },
     });
     return items.map((item) => strip(item) as unknown as PendingWait);
+  }
+
+  async listQueue(landlordId: string): Promise<QueueEntry[]> {
+    // Consistent: an officer who has just decided a wait must not see it again on the next page.
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.queuePartition(landlordId) },
+      ConsistentRead: true,
+    });
+    return items.map((item) => StoredQueueEntry.parse(strip(item)));
   }
 }
 

@@ -4,6 +4,8 @@
  *   application  APP#<id>        / APP           gsi1: OWNER#<subject> / APP#<createdAt>#<id>
  *   audit event  APP#<id>        / AUDIT#<at>#<n>
  *   wait         WAIT#<dec id>   / WAIT          gsi1: APP#<id> / WAIT#<createdAt>
+ *   queue entry  QUEUE#<landlord> / <deadline>#<dec id>   a wait for an officer or senior officer, without its
+ *                task token; written with the wait, its status kept with the wait's, deleted when it is decided
  *   home         HOME#<id>       / HOME          gsi1 (only while available): AVAILABLE#<landlord> / <availableFrom>#<id>
  *   offer        OFFER#<id>      / OFFER         gsi1: APP#<id> / OFFER#<createdAt>
  *   tenancy      TENANCY#<id>    / TENANCY
@@ -33,6 +35,12 @@ export const keys = {
     gsi1pk: `APP#${applicationId}`,
     gsi1sk: `WAIT#${createdAt}`,
   }),
+  /** The officers' queue: one partition per landlord, sorted by deadline (ISO 8601, so text order is time order). */
+  queue: (landlordId: string, deadline: string, decisionId: string) => ({
+    pk: `QUEUE#${landlordId}`,
+    sk: `${deadline}#${decisionId}`,
+  }),
+  queuePartition: (landlordId: string) => `QUEUE#${landlordId}`,
   home: (propertyId: string) => ({ pk: `HOME#${propertyId}`, sk: 'HOME' }),
   availableHomes: (landlordId: string) => `AVAILABLE#${landlordId}`,
   offer: (offerId: string) => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' }),
