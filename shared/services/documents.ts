@@ -64,7 +64,7 @@ export async function receiveUpload(
     bytes.byteLength > MAX_DOCUMENT_BYTES
       ? `The file is larger than ${MAX_DOCUMENT_BYTES / 1_048_576} MB.`
       : sniffed?.mime !== document.contentType
-        ? `The file is not the ${describe(document.contentType)} it was said to be${sniffed ? ` (it looks like ${describe(sniffed.mime)})` : ''}.`
+        ? `The file is not the ${describeType(document.contentType)} it was said to be${sniffed ? ` (it looks like ${describeType(sniffed.mime)})` : ''}.`
         : undefined;
 
   // Every step that can fail (reading, saving) runs before quarantine is emptied, so a retried notification
@@ -102,7 +102,7 @@ export async function receiveUpload(
   return { outcome };
 }
 
-function describe(mime: string): string {
+function describeType(mime: string): string {
   return { 'image/jpeg': 'JPEG photo', 'image/png': 'PNG image', 'application/pdf': 'PDF' }[mime] ?? mime;
 }
 
