@@ -188,11 +188,21 @@ export interface SessionStore {
   deleteSession(tokenHash: string): Promise<void>;
 }
 
-/** Where the applicant's device sends a document's bytes: straight to storage, never through the API. */
+/**
+ * Where the applicant's device sends a document's bytes: straight to storage, never through the API. A plain
+ * `<form method="post" enctype="multipart/form-data" action="{url}">` works without JavaScript: the fields as
+ * hidden inputs, then the file input named `fileField`. A successful POST is answered `204 No Content`, or,
+ * when the slot was made with a `redirectTo`, `303 See Other` back to that page (see
+ * {@link DocumentStore.uploadSlot}). A refused POST gets the store's own error answer (S3's XML, the local
+ * endpoint's JSON), never the redirect.
+ */
 export interface UploadSlot {
   method: 'POST';
   url: string;
-  /** Form fields to send before the file (a presigned POST's policy and signature in AWS). */
+  /**
+   * Form fields to send before the file (a presigned POST's policy and signature in AWS), including
+   * `success_action_redirect` when the slot redirects. Every field is signed: changing one refuses the upload.
+   */
   fields: Record<string, string>;
   /** The form field name the file goes in. */
   fileField: string;
@@ -206,11 +216,29 @@ export interface UploadSlot {
  * quarantine prefix; the store adds it.
  */
 export interface DocumentStore {
+  /**
+   * A slot for one upload of at most `maxBytes` of `contentType` to `key`, open until `expiresAt`.
+   *
+   * `redirectTo` is S3's `success_action_redirect`, so a browser without JavaScript lands back on a Doorstep
+   * page after posting the form. It is an absolute URL, because S3 answers from its own origin and a relative
+   * Location would point into the bucket. Doorstep's services and Lambdas do not know the origin the applicant
+   * is using (CloudFront, a custom domain, 127.0.0.1:port locally), so the caller that serves the page (the web
+   * layer) builds the URL from its request, e.g. `https://host/applications/app_x/documents/uploaded`. The
+   * service checks its shape before it gets here (https, or http on 127.0.0.1/localhost; no credentials,
+   * query or fragment; a path under `/applications/`); the store signs it into the slot unchanged, so the
+   * holder cannot change it. After a successful upload the browser gets `303 See Other` with
+   * `Location: <redirectTo>?bucket=<bucket>&key=<object key>&etag=<etag>` from S3, or
+   * `Location: <redirectTo>?key=<object key>` locally; the object key is the quarantined one
+   * (`quarantine/applications/<applicationId>/<documentId>`). Those parameters are only hints anyone can
+   * type: the page reads the document's state from the application (it may still be `declared` for a
+   * moment in AWS, where the upload is checked after S3 answers). Without `redirectTo`: `204 No Content`.
+   */
   uploadSlot(input: {
     key: string;
     contentType: string;
     maxBytes: number;
     expiresAt: Date;
+    redirectTo?: string;
   }): Promise<UploadSlot>;
   /** The bytes of a quarantined upload, or undefined when nothing arrived (or it was deleted). */
   readQuarantined(key: string): Promise<Uint8Array | undefined>;

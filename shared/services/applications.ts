@@ -25,7 +25,7 @@ import {
   type UploadSlot,
 } from '../ports.js';
 import type { Deps } from './deps.js';
-import { uploadSlotFor } from './documents.js';
+import { UploadRedirect, uploadSlotFor } from './documents.js';
 import { credentialIdFor, tenancyIdFor } from './letting-stages.js';
 import { ownedApplication } from './ownership.js';
 
@@ -309,6 +309,11 @@ export const DocumentDeclaration = z.object({
   kind: DocumentKind,
   contentType: z.string().trim().toLowerCase().min(1).max(100),
   sizeBytes: z.number().int().positive(),
+  /**
+   * Optional: the absolute URL of the page a browser without JavaScript returns to after posting the upload
+   * form (the contract is on `DocumentStore.uploadSlot`).
+   */
+  redirectTo: UploadRedirect.optional(),
 });
 
 /** How many documents one application may hold. */
@@ -316,7 +321,8 @@ export const MAX_DOCUMENTS = 40;
 
 /**
  * Declares a document the applicant is about to upload: its kind, type and size are checked before any upload
- * slot exists (DESIGN.md §3: 413 too large, 415 wrong type), then it is recorded as declared.
+ * slot exists (DESIGN.md §3: 413 too large, 415 wrong type), then it is recorded as declared. With a
+ * `redirectTo`, the slot sends the browser back to that page after the upload (303 instead of 204).
  */
 export async function declareDocument(
   deps: Pick<Deps, 'applications' | 'audit' | 'clock' | 'documents'>,
@@ -362,5 +368,8 @@ export async function declareDocument(
     facts: { documentId: document.documentId, kind: document.kind },
   });
   // The bytes go straight to storage through the slot (DESIGN.md §3: never through the API).
-  return { document, upload: await uploadSlotFor(deps, application.applicationId, document) };
+  return {
+    document,
+    upload: await uploadSlotFor(deps, application.applicationId, document, declared.redirectTo),
+  };
 }

@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import * as z from 'zod';
 import { type Application, type DocumentRecord, MAX_DOCUMENT_BYTES } from '../domain/application.js';
 import { anotherPhotoPlease, identityProblems, type ReadFields } from '../domain/identity-check.js';
 import { ConflictError, type MrzReading, type UploadSlot } from '../ports.js';
@@ -14,16 +15,73 @@ export function documentKey(applicationId: string, documentId: string): string {
 
 const DOCUMENT_KEY = /^applications\/(app_[0-9A-Za-z]{16,40})\/(doc_[0-9A-Za-z]{16,40})$/;
 
+/** The longest page address a slot will redirect to. */
+export const MAX_UPLOAD_REDIRECT_LENGTH = 300;
+
+/** Where plain http is good enough: the local runtime and a developer's own browser. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/**
+ * Why a page address is not one an upload slot may send a browser back to, or undefined when it is (the
+ * contract is on `DocumentStore.uploadSlot` in ports.ts). Only the shape can be checked: the service does not
+ * know which origin the applicant is using. That is safe enough because the slot goes only to the signed-in
+ * owner who asked for it, so a foreign host could only send that same person's browser where they chose to go.
+ */
+function uploadRedirectProblem(value: string): string | undefined {
+  // Browsers read a backslash as a slash (`https:\\evil.example`), and spaces or control characters could be
+  // trimmed differently by S3, the browser and this check.
+  if (/[\\\s]/.test(value) || [...value].some((character) => character < ' ' || character === '\u007f')) {
+    return 'redirectTo must not contain backslashes, spaces or control characters';
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'redirectTo must be an absolute URL (https://…/applications/…): storage answers from another origin';
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    return 'redirectTo must be an https URL (plain http only on 127.0.0.1 or localhost)';
+  }
+  if (url.username !== '' || url.password !== '') {
+    return 'redirectTo must not carry a user name or password';
+  }
+  if (value.includes('?') || value.includes('#')) {
+    return 'redirectTo must have no query or fragment: storage appends its own query (bucket, key, etag)';
+  }
+  if (!url.pathname.startsWith('/applications/')) {
+    return 'redirectTo must be a Doorstep page under /applications/';
+  }
+  // One spelling only (no `..` segments, default ports or capitals in the host), so the address checked here
+  // is exactly the one signed into the slot and followed by the browser.
+  if (url.href !== value) return `redirectTo must be written in its normal form: ${url.href}`;
+  return undefined;
+}
+
+/** The page a browser without JavaScript returns to after uploading (S3's `success_action_redirect`). */
+export const UploadRedirect = z
+  .string()
+  .max(MAX_UPLOAD_REDIRECT_LENGTH, `redirectTo can be at most ${MAX_UPLOAD_REDIRECT_LENGTH} characters`)
+  .superRefine((value, context) => {
+    const problem = uploadRedirectProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  });
+
+/**
+ * The upload slot for a declared document. `redirectTo` (already checked by {@link UploadRedirect}) is passed to
+ * the store unchanged: the browser is sent back there after a successful upload.
+ */
 export function uploadSlotFor(
   deps: Pick<Deps, 'documents' | 'clock'>,
   applicationId: string,
   document: DocumentRecord,
+  redirectTo?: string,
 ): Promise<UploadSlot> {
   return deps.documents.uploadSlot({
     key: documentKey(applicationId, document.documentId),
     contentType: document.contentType,
     maxBytes: Math.min(document.sizeBytes, MAX_DOCUMENT_BYTES),
     expiresAt: new Date(deps.clock.now().getTime() + UPLOAD_SLOT_MINUTES * 60_000),
+    ...(redirectTo === undefined ? {} : { redirectTo }),
   });
 }
 

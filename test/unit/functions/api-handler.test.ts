@@ -983,6 +983,34 @@ describe('POST /v1/applications/{applicationId}/documents', () => {
     expect(wrongType.body.error).toMatch(/JPEG or PNG.*PDF/);
     expect(everythingStored(deps)).toBe(before);
   });
+
+  it('answers 400 naming redirectTo when the page to return to is not an https page under /applications/', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(
+      api,
+      documentPost(
+        id,
+        {
+          kind: 'payslip',
+          contentType: 'application/pdf',
+          sizeBytes: 40_000,
+          redirectTo: 'https://evil.example/login',
+        },
+        cookie,
+      ),
+    );
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({
+      fields: [{ field: 'redirectTo', problem: expect.stringMatching(/under \/applications\//) }],
+    });
+    expect(everythingStored(deps)).toBe(before);
+  });
 });
 
 describe('POST /v1/decisions/{decisionId} (applicants)', () => {

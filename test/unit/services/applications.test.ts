@@ -551,6 +551,92 @@ describe('declareDocument', () => {
     await expect(run).rejects.toThrow(ZodError);
   });
 
+  it.each([
+    'https://doorstep.example/applications/app_x/documents/uploaded',
+    'http://127.0.0.1:3000/applications/app_x/documents/uploaded',
+    'http://localhost:8080/applications/app_x',
+  ])('gives the store the page to send the browser back to after the upload: %s', async (redirectTo) => {
+    // Prepare
+    const deps = await given(anApplication());
+    const uploadSlot = jest.spyOn(deps.documents, 'uploadSlot');
+
+    // Act
+    const { document } = await declareDocument(deps, {
+      applicant: gareth,
+      applicationId,
+      body: { kind: 'payslip', contentType: 'application/pdf', sizeBytes: 40_000, redirectTo },
+    });
+
+    // Assess
+    expect(uploadSlot).toHaveBeenCalledWith(
+      expect.objectContaining({ key: `applications/${applicationId}/${document.documentId}`, redirectTo }),
+    );
+  });
+
+  it('asks the store for no redirect when none is given', async () => {
+    // Prepare
+    const deps = await given(anApplication());
+    const uploadSlot = jest.spyOn(deps.documents, 'uploadSlot');
+
+    // Act
+    await declareDocument(deps, {
+      applicant: gareth,
+      applicationId,
+      body: { kind: 'payslip', contentType: 'application/pdf', sizeBytes: 40_000 },
+    });
+
+    // Assess
+    expect(uploadSlot.mock.calls[0]?.[0]).not.toHaveProperty('redirectTo');
+  });
+
+  it.each([
+    ['a bare path (storage answers from another origin)', '/applications/app_x', /absolute URL/],
+    ['a protocol-relative address', '//evil.example/applications/app_x', /absolute URL/],
+    ['plain http to a real host', 'http://doorstep.example/applications/app_x', /https URL/],
+    ['another scheme', 'javascript:alert(1)//applications/', /https URL/],
+    ['a page outside the applications', 'https://doorstep.example/officer/queue', /under \/applications\//],
+    [
+      'a climb out of the applications',
+      'https://doorstep.example/applications/../officer',
+      /under \/applications\//,
+    ],
+    ['credentials', 'https://user:secret@doorstep.example/applications/app_x', /user name or password/],
+    [
+      'a query (storage adds its own)',
+      'https://doorstep.example/applications/app_x?next=/officer',
+      /no query/,
+    ],
+    ['a fragment', 'https://doorstep.example/applications/app_x#top', /no query or fragment/],
+    ['backslashes', 'https:\\\\evil.example\\applications\\app_x', /backslashes/],
+    ['a space', 'https://doorstep.example/applications/app x', /spaces/],
+    [
+      'a second spelling',
+      'https://DOORSTEP.example:443/applications/app_x',
+      /normal form: https:\/\/doorstep\.example\//,
+    ],
+    ['more than 300 characters', `https://doorstep.example/applications/${'a'.repeat(300)}`, /at most 300/],
+  ])('refuses a redirect with %s, saying why, and writes nothing', async (_case, redirectTo, message) => {
+    // Prepare
+    const deps = await given(anApplication());
+    const before = deps.applications.items.get(applicationId);
+
+    // Act
+    const run = declareDocument(deps, {
+      applicant: gareth,
+      applicationId,
+      body: { kind: 'payslip', contentType: 'application/pdf', sizeBytes: 40_000, redirectTo },
+    });
+
+    // Assess
+    const error = await run.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ZodError);
+    const issues = (error as ZodError).issues;
+    expect(issues.map((issue) => issue.path.join('.'))).toEqual(expect.arrayContaining(['redirectTo']));
+    expect(issues.map((issue) => issue.message).join('\n')).toMatch(message);
+    expectUnchanged(deps, before);
+    expect(deps.documents.slots).toEqual([]);
+  });
+
   it('refuses documents for a closed application', async () => {
     // Prepare
     const deps = await given(anApplication({ status: 'closed' }));
