@@ -5,17 +5,19 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
 import type { DocumentStore, UploadSlot } from '../../ports.js';
 
 const QUARANTINE = 'quarantine/';
+
+type PolicyCondition = NonNullable<PresignedPostOptions['Conditions']>[number];
 const PROMOTED = 'documents/';
 
 /**
  * Documents in S3 (DESIGN.md §3): the applicant's device POSTs straight to `quarantine/` with a presigned POST
- * whose policy pins the key, the content type and a `content-length-range` up to the declared size, so S3
- * itself refuses anything else; promoted objects move to `documents/`. The bucket's encryption, TLS-only
- * policy and lifecycle are set by the CDK stack.
+ * whose policy pins the key, the content type, a `content-length-range` up to the declared size and any
+ * `success_action_redirect`, so S3 itself refuses anything else; promoted objects move to `documents/`. The
+ * bucket's encryption, TLS-only policy and lifecycle are set by the CDK stack.
  */
 export class S3DocumentStore implements DocumentStore {
   constructor(
@@ -28,24 +30,33 @@ export class S3DocumentStore implements DocumentStore {
     contentType: string;
     maxBytes: number;
     expiresAt: Date;
+    redirectTo?: string;
   }): Promise<UploadSlot> {
     const key = `${QUARANTINE}${input.key}`;
     const expires = Math.max(1, Math.round((input.expiresAt.getTime() - Date.now()) / 1000));
-    const { url, fields } = await createPresignedPost(this.s3, {
+    // With success_action_redirect S3 answers a successful POST with 303 See Other to that URL, adding
+    // `?bucket=..&key=..&etag=..`; the policy pins it, so the holder of the slot cannot point it elsewhere.
+    const fields: Record<string, string> = { 'Content-Type': input.contentType };
+    const conditions: PolicyCondition[] = [
+      ['content-length-range', 1, input.maxBytes],
+      ['eq', '$Content-Type', input.contentType],
+      ['eq', '$key', key],
+    ];
+    if (input.redirectTo !== undefined) {
+      fields.success_action_redirect = input.redirectTo;
+      conditions.push(['eq', '$success_action_redirect', input.redirectTo]);
+    }
+    const presigned = await createPresignedPost(this.s3, {
       Bucket: this.bucket,
       Key: key,
-      Fields: { 'Content-Type': input.contentType },
-      Conditions: [
-        ['content-length-range', 1, input.maxBytes],
-        ['eq', '$Content-Type', input.contentType],
-        ['eq', '$key', key],
-      ],
+      Fields: fields,
+      Conditions: conditions,
       Expires: expires,
     });
     return {
       method: 'POST',
-      url,
-      fields,
+      url: presigned.url,
+      fields: presigned.fields,
       fileField: 'file',
       maxBytes: input.maxBytes,
       expiresAt: input.expiresAt.toISOString(),

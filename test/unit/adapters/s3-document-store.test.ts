@@ -54,6 +54,36 @@ describe('S3DocumentStore', () => {
     // The policy expires with the slot (to the second).
     expect(Math.abs(new Date(policy.expiration).getTime() - expiresAt.getTime())).toBeLessThanOrEqual(1000);
     expect(slot.fields['X-Amz-Signature']).toMatch(/^[0-9a-f]{64}$/);
+    // Without a redirect, S3 answers a successful POST with 204 and nothing to follow.
+    expect(slot.fields).not.toHaveProperty('success_action_redirect');
+    expect(JSON.stringify(policy.conditions)).not.toContain('success_action_redirect');
+  });
+
+  it('pins the page a browser without JavaScript is sent back to, in the form and in the signed policy', async () => {
+    const { documents } = store();
+    const redirectTo = 'https://doorstep.example/applications/app_1/documents/uploaded';
+
+    const slot = await documents.uploadSlot({
+      key: 'applications/app_1/doc_1',
+      contentType: 'application/pdf',
+      maxBytes: 400_000,
+      expiresAt: new Date(Date.now() + 15 * 60_000),
+      redirectTo,
+    });
+
+    // S3 answers a successful POST with 303 See Other to this URL (adding bucket, key and etag to its query).
+    expect(slot.fields.success_action_redirect).toBe(redirectTo);
+    const policy = JSON.parse(Buffer.from(slot.fields.Policy ?? '', 'base64').toString('utf8')) as {
+      conditions: unknown[];
+    };
+    // An `eq` condition: a form that changes the field is refused by S3 with 403.
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([
+        ['eq', '$success_action_redirect', redirectTo],
+        ['eq', '$key', 'quarantine/applications/app_1/doc_1'],
+        ['content-length-range', 1, 400_000],
+      ]),
+    );
   });
 
   it('reads quarantined bytes, and answers undefined for a key S3 does not have', async () => {
