@@ -16,13 +16,19 @@ export interface UploadEndpointOptions {
  * The local stand-in for S3's presigned POST (DESIGN.md §3): a multipart/form-data POST whose fields are the
  * slot's, then the file. It refuses what S3 would refuse — a changed or expired slot (403), another content
  * type (403), more bytes than the slot allows (413, counted on the stream, the rest is never buffered) — writes
- * the bytes into quarantine, and then runs the same handler an S3 notification runs in AWS.
+ * the bytes into quarantine, and then runs the same handler an S3 notification runs in AWS. It answers 204, or,
+ * for a slot signed with a `success_action_redirect`, 303 See Other back to that page, as S3 does, so a browser
+ * without JavaScript lands on a page instead of an empty answer. Refusals keep their error answers.
  */
 export function uploadEndpoint(options: UploadEndpointOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
-    const answer = (status: number, body?: unknown) => {
+    const answer = (status: number, body?: unknown, location?: string) => {
       if (response.headersSent) return;
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+      response.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        connection: 'close',
+        ...(location === undefined ? {} : { location }),
+      });
       response.end(body === undefined ? '' : JSON.stringify(body));
     };
     if (request.method !== 'POST' || !/^multipart\/form-data/i.test(request.headers['content-type'] ?? '')) {
@@ -43,12 +49,12 @@ export function uploadEndpoint(options: UploadEndpointOptions) {
     }
     let done = false;
     let sawFile = false;
-    const finish = (status: number, body?: unknown) => {
+    const finish = (status: number, body?: unknown, location?: string) => {
       if (done) return;
       done = true;
       request.unpipe(parser);
       request.resume();
-      answer(status, body);
+      answer(status, body, location);
     };
 
     parser.on('field', (name, value) => {
@@ -89,7 +95,8 @@ export function uploadEndpoint(options: UploadEndpointOptions) {
                 { s3: { object: { key: encodeURIComponent(`${QUARANTINE_PREFIX}${slot.key}`), size } } },
               ],
             });
-            finish(204);
+            if (slot.redirectTo === undefined) return finish(204);
+            finish(303, undefined, redirectAfterUpload(slot.redirectTo, `${QUARANTINE_PREFIX}${slot.key}`));
           } catch (error) {
             options.log?.(
               `upload of ${slot.key} failed: ${(error as Error).name}: ${(error as Error).message}`,
@@ -105,4 +112,14 @@ export function uploadEndpoint(options: UploadEndpointOptions) {
     });
     request.pipe(parser);
   };
+}
+
+/**
+ * Where S3 sends a browser after a successful POST with `success_action_redirect`: the page, with the object's
+ * key added to its query (S3 adds `bucket` and `etag` too; nothing local has them to give).
+ */
+export function redirectAfterUpload(redirectTo: string, objectKey: string): string {
+  const location = new URL(redirectTo);
+  location.searchParams.append('key', objectKey);
+  return location.href;
 }

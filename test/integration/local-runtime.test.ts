@@ -242,6 +242,28 @@ describe('the local upload endpoint, as S3 answers a presigned POST', () => {
     expect(document?.problem).toMatch(/not the JPEG photo it was said to be \(it looks like PDF\)/);
   });
 
+  it('sends a browser without JavaScript back to the page the declaration named, after checking the upload', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+    const redirectTo = `${runtime.url}/applications/${applicationId}/documents/uploaded`;
+    const declaration = {
+      kind: 'payslip',
+      contentType: 'application/pdf',
+      sizeBytes: pdf.byteLength,
+      redirectTo,
+    };
+    const { documentId, upload } = await client.declareDocument(applicationId, declaration);
+    const form = new FormData();
+    for (const [name, value] of Object.entries(upload.fields)) form.append(name, value);
+    form.append(upload.fileField, new Blob([pdf], { type: 'application/pdf' }), 'payslip.pdf');
+
+    const response = await fetch(upload.url, { method: 'POST', body: form, redirect: 'manual' });
+
+    expect(response.status).toBe(303);
+    const objectKey = `quarantine/applications/${applicationId}/${documentId}`;
+    expect(response.headers.get('location')).toBe(`${redirectTo}?key=${encodeURIComponent(objectKey)}`);
+    expect((await statusOf(documentId))?.status).toBe('uploaded');
+  });
+
   it('answers a form without a file with 400', async () => {
     const { upload } = await declare(1_000);
     const form = new FormData();

@@ -4,6 +4,18 @@ import { dirname, join, resolve, sep } from 'node:path';
 import type { DocumentStore, UploadSlot } from '../../ports.js';
 
 /**
+ * The slot's fields the signature covers, in order; the endpoint trusts no other field. Values never hold a
+ * newline (keys and types are Doorstep's, the redirect is a normalised URL), so the joined text has one reading.
+ */
+const SIGNED_FIELDS = [
+  'key',
+  'Content-Type',
+  'x-doorstep-max-bytes',
+  'x-doorstep-expires',
+  'success_action_redirect',
+] as const;
+
+/**
  * Documents on disk for the local runtime (DESIGN.md §3): `<root>/quarantine/<key>` until promoted, then
  * `<root>/documents/<key>`. The upload slot points at the local gateway's upload endpoint, which enforces the
  * slot's size and type on the stream, as S3 enforces a presigned POST's policy.
@@ -31,12 +43,15 @@ export class FileDocumentStore implements DocumentStore {
     contentType: string;
     maxBytes: number;
     expiresAt: Date;
+    redirectTo?: string;
   }): Promise<UploadSlot> {
-    const fields = {
+    const fields: Record<string, string> = {
       key: input.key,
       'Content-Type': input.contentType,
       'x-doorstep-max-bytes': String(input.maxBytes),
       'x-doorstep-expires': input.expiresAt.toISOString(),
+      // The field S3 reads, so the same form works against both stores.
+      ...(input.redirectTo === undefined ? {} : { success_action_redirect: input.redirectTo }),
     };
     return {
       method: 'POST',
@@ -49,20 +64,20 @@ export class FileDocumentStore implements DocumentStore {
   }
 
   private sign(fields: Record<string, string>): string {
-    const signed = ['key', 'Content-Type', 'x-doorstep-max-bytes', 'x-doorstep-expires'].map(
-      (name) => fields[name] ?? '',
-    );
+    // A missing redirect signs as an empty one, and an empty one is no redirect: a slot made without one
+    // cannot be given one by its holder.
+    const signed = SIGNED_FIELDS.map((name) => fields[name] ?? '');
     return createHmac('sha256', this.secret).update(signed.join('\n')).digest('base64url');
   }
 
   /**
    * Checks the form fields an upload came with, as S3 checks a presigned POST: the slot's signature, its expiry.
-   * The upload's key, type and size limit, or why it is refused.
+   * The upload's key, type, size limit and the page to send the browser back to, or why it is refused.
    */
   checkSlot(
     fields: Record<string, string>,
     now: Date,
-  ): { key: string; contentType: string; maxBytes: number } | { refused: string } {
+  ): { key: string; contentType: string; maxBytes: number; redirectTo?: string } | { refused: string } {
     const given = Buffer.from(fields['x-doorstep-signature'] ?? '');
     const expected = Buffer.from(this.sign(fields));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -73,10 +88,12 @@ export class FileDocumentStore implements DocumentStore {
     if (new Date(fields['x-doorstep-expires'] ?? 0).getTime() < now.getTime()) {
       return { refused: 'The upload form has expired. Ask for a new upload.' };
     }
+    const redirectTo = fields.success_action_redirect;
     return {
       key: fields.key ?? '',
       contentType: fields['Content-Type'] ?? '',
       maxBytes: Number(fields['x-doorstep-max-bytes']),
+      ...(redirectTo ? { redirectTo } : {}),
     };
   }
 
