@@ -12,7 +12,7 @@ import {
 import { type Actor, decide } from '../../shared/services/decisions.js';
 import type { Deps } from '../../shared/services/deps.js';
 import { keyQrCode, publishedKeys } from '../../shared/services/keys.js';
-import { caseForOfficer } from '../../shared/services/officer-view.js';
+import { caseForOfficer, officerQueue, QueueFilter } from '../../shared/services/officer-view.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
 import { s3Documents } from '../adapters/documents.js';
@@ -237,6 +237,12 @@ export const createHandler = (deps: () => Deps) => {
           landlordId: actor.landlordId,
         }),
       );
+    },
+    // The officer's own landlord's queue; `?kind=` or `?waitingFor=` narrows the list, not the counts.
+    'GET /v1/officer/queue': async (event) => {
+      const actor = officer(event);
+      const filter = QueueFilter.parse(event.queryStringParameters ?? {});
+      return json(200, await officerQueue(deps(), { landlordId: actor.landlordId, filter }));
     },
     // Doors and anyone else: the public keys that verify digital keys. Public by design, and cacheable.
     'GET /v1/keys/jwks.json': async () =>

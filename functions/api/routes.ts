@@ -21,6 +21,7 @@ export const apiRoutes = {
   'POST /v1/decisions/{decisionId}': 'applicant',
   'POST /v1/officer/decisions/{decisionId}': 'officer',
   'GET /v1/officer/applications/{applicationId}': 'officer',
+  'GET /v1/officer/queue': 'officer',
   'GET /v1/keys/jwks.json': 'anyone',
 } as const satisfies Record<string, 'anyone' | 'applicant' | 'officer'>;
 

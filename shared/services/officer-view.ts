@@ -1,6 +1,15 @@
+import * as z from 'zod';
 import type { Application } from '../domain/application.js';
-import { type AuditEvent, NotFoundError, type PendingWait } from '../ports.js';
+import { type Stage, WaitingFor } from '../domain/stage.js';
+import {
+  type AuditEvent,
+  NotFoundError,
+  type PendingWait,
+  type QueueEntry,
+  type WaitKind,
+} from '../ports.js';
 import type { Deps } from './deps.js';
+import { WaitKindSchema } from './waits.js';
 
 /** What an officer sees of a wait: never the task token. */
 export type WaitView = Omit<PendingWait, 'taskToken'>;
@@ -23,4 +32,64 @@ export async function caseForOfficer(
     ({ taskToken: _secret, ...wait }) => wait,
   );
   return { application, waits, timeline: await deps.audit.list(application.applicationId) };
+}
+
+/** Narrows the officers' queue to one kind of wait, or to the waits for one role (escalations: senior officers). */
+export const QueueFilter = z.object({
+  kind: WaitKindSchema.exactOptional(),
+  waitingFor: z.enum([WaitingFor.Officer, WaitingFor.SeniorOfficer]).exactOptional(),
+});
+export type QueueFilter = z.infer<typeof QueueFilter>;
+
+/** A wait on the queue, with where its application is now (a review may wait while the journey moved on). */
+export type QueueItem = QueueEntry & { applicationStage: Stage };
+
+export interface OfficerQueue {
+  /** The waits the filter keeps, soonest deadline first. */
+  entries: QueueItem[];
+  /** How many waits of each kind the whole queue holds, whatever the filter: the console's tabs. */
+  counts: Record<WaitKind, number>;
+}
+
+/**
+ * The officers' queue of a landlord: every wait an officer or a senior officer must act on (offers to approve,
+ * documents to review, cases needing attention, escalations), soonest deadline first, never a task token. Only
+ * the landlord's own applications appear; an entry whose application is gone or is another landlord's is
+ * left out.
+ */
+export async function officerQueue(
+  deps: Pick<Deps, 'applications' | 'waits'>,
+  input: { landlordId: string; filter?: QueueFilter },
+): Promise<OfficerQueue> {
+  const queue = await deps.waits.listQueue(input.landlordId);
+  const stages = new Map<string, Stage>();
+  await Promise.all(
+    [...new Set(queue.map((entry) => entry.applicationId))].map(async (applicationId) => {
+      const application = await deps.applications.get(applicationId);
+      if (application?.landlordId === input.landlordId) stages.set(applicationId, application.stage);
+    }),
+  );
+  const owned: QueueItem[] = [];
+  for (const entry of queue) {
+    const applicationStage = stages.get(entry.applicationId);
+    if (applicationStage) owned.push({ ...entry, applicationStage });
+  }
+  const counts: Record<WaitKind, number> = {
+    approval: 0,
+    review: 0,
+    attention: 0,
+    answers: 0,
+    response: 0,
+    signature: 0,
+  };
+  for (const entry of owned) counts[entry.kind] += 1;
+  const { kind, waitingFor } = input.filter ?? {};
+  return {
+    entries: owned.filter(
+      (entry) =>
+        (kind === undefined || entry.kind === kind) &&
+        (waitingFor === undefined || entry.waitingFor === waitingFor),
+    ),
+    counts,
+  };
 }

@@ -1,7 +1,7 @@
 import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { NotFoundError } from '../../../shared/ports';
 import { decide } from '../../../shared/services/decisions';
-import { caseForOfficer } from '../../../shared/services/officer-view';
+import { caseForOfficer, officerQueue } from '../../../shared/services/officer-view';
 import { awaitPerson } from '../../../shared/services/waits';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
@@ -91,5 +91,169 @@ describe('caseForOfficer', () => {
 
     // Assess
     await expect(view).rejects.toThrow(NotFoundError);
+  });
+});
+
+describe('officerQueue', () => {
+  const cwmApplicationId = 'app_fedcba9876543210fedcba9876543210';
+  const token = (name: string) => `AQCEAAAAKgAAAAMAAAAAAAAAAc2VjcmV0=${name}-token`;
+
+  /**
+   * Riverside's queue: a review (due first), an attention wait escalated to a senior officer, an offer to
+   * approve (due last), and the applicant's own wait; Cwm Valley has an approval of its own.
+   */
+  async function aLandlordsQueue(): Promise<{
+    deps: MemoryDeps;
+    ids: { review: string; attention: string; answers: string; approval: string; cwmApproval: string };
+  }> {
+    const deps = memoryDeps();
+    await deps.applications.create(aCompleteApplication({ stage: Stage.Verification }));
+    await deps.applications.create(
+      aCompleteApplication({
+        applicationId: cwmApplicationId,
+        landlordId: 'cwm-valley-homes',
+        policyId: 'cwm-valley',
+        stage: Stage.OfficerApproval,
+      }),
+    );
+    const park = (input: Omit<Parameters<typeof awaitPerson>[1], 'applicationId'>, id = applicationId) =>
+      awaitPerson(deps, { applicationId: id, ...input }).then(({ decisionId }) => decisionId);
+    const review = await park({
+      stage: Stage.Verification,
+      kind: 'review',
+      waitingFor: WaitingFor.Officer,
+      taskToken: token('review'),
+    });
+    deps.clock.advanceDays(1);
+    const attention = await park({
+      stage: Stage.Documents,
+      kind: 'attention',
+      waitingFor: WaitingFor.SeniorOfficer,
+      taskToken: token('attention'),
+      error: { Error: 'States.TaskFailed' },
+    });
+    const answers = await park({
+      stage: Stage.Verification,
+      kind: 'answers',
+      waitingFor: WaitingFor.Applicant,
+      taskToken: token('answers'),
+    });
+    deps.clock.advanceDays(1);
+    const approval = await park({
+      stage: Stage.OfficerApproval,
+      kind: 'approval',
+      waitingFor: WaitingFor.Officer,
+      taskToken: token('approval'),
+      offerId: 'off_0123456789abcdef01234567',
+    });
+    const cwmApproval = await park(
+      {
+        stage: Stage.OfficerApproval,
+        kind: 'approval',
+        waitingFor: WaitingFor.Officer,
+        taskToken: token('cwm-approval'),
+      },
+      cwmApplicationId,
+    );
+    return { deps, ids: { review, attention, answers, approval, cwmApproval } };
+  }
+
+  it('lists the waits officers must act on, soonest deadline first, with counts per kind', async () => {
+    // Prepare
+    const { deps, ids } = await aLandlordsQueue();
+
+    // Act
+    const queue = await officerQueue(deps, { landlordId: 'riverside-homes' });
+
+    // Assess
+    expect(queue.entries.map((entry) => entry.decisionId)).toEqual([ids.review, ids.attention, ids.approval]);
+    expect(queue.entries[1]).toEqual({
+      decisionId: ids.attention,
+      applicationId,
+      landlordId: 'riverside-homes',
+      stage: Stage.Documents,
+      kind: 'attention',
+      waitingFor: WaitingFor.SeniorOfficer,
+      deadline: '2026-11-13T09:30:00.000Z',
+      createdAt: '2026-11-03T09:30:00.000Z',
+      problem: 'States.TaskFailed',
+      status: 'open',
+      applicationStage: Stage.Verification,
+    });
+    expect(queue.counts).toEqual({
+      approval: 1,
+      review: 1,
+      attention: 1,
+      answers: 0,
+      response: 0,
+      signature: 0,
+    });
+  });
+
+  it('shows a wait being decided until its decision is recorded', async () => {
+    // Prepare
+    const { deps, ids } = await aLandlordsQueue();
+    await deps.waits.claim(ids.review);
+    const whileDeciding = await officerQueue(deps, { landlordId: 'riverside-homes' });
+
+    // Act
+    await deps.waits.complete(ids.review, { decision: 'proceed' });
+    const decided = await officerQueue(deps, { landlordId: 'riverside-homes' });
+
+    // Assess
+    expect(whileDeciding.entries[0]).toMatchObject({ decisionId: ids.review, status: 'deciding' });
+    expect(decided.entries.map((entry) => entry.decisionId)).toEqual([ids.attention, ids.approval]);
+    expect(decided.counts.review).toBe(0);
+  });
+
+  it('narrows the list by kind or by role, and still counts the whole queue', async () => {
+    // Prepare
+    const { deps, ids } = await aLandlordsQueue();
+
+    // Act
+    const approvals = await officerQueue(deps, {
+      landlordId: 'riverside-homes',
+      filter: { kind: 'approval' },
+    });
+    const escalations = await officerQueue(deps, {
+      landlordId: 'riverside-homes',
+      filter: { waitingFor: WaitingFor.SeniorOfficer },
+    });
+
+    // Assess
+    expect(approvals.entries.map((entry) => entry.decisionId)).toEqual([ids.approval]);
+    expect(escalations.entries.map((entry) => entry.decisionId)).toEqual([ids.attention]);
+    expect(approvals.counts).toEqual(escalations.counts);
+    expect(approvals.counts.review).toBe(1);
+  });
+
+  it('shows another landlord’s officers none of these waits, and never a task token', async () => {
+    // Prepare
+    const { deps, ids } = await aLandlordsQueue();
+
+    // Act
+    const riverside = await officerQueue(deps, { landlordId: 'riverside-homes' });
+    const cwm = await officerQueue(deps, { landlordId: 'cwm-valley-homes' });
+
+    // Assess
+    expect(cwm.entries.map((entry) => [entry.decisionId, entry.applicationStage])).toEqual([
+      [ids.cwmApproval, Stage.OfficerApproval],
+    ]);
+    const shown = JSON.stringify([riverside, cwm]);
+    expect(shown).not.toContain('taskToken');
+    expect(shown).not.toContain('-token');
+  });
+
+  it('leaves out a wait whose application is gone', async () => {
+    // Prepare
+    const { deps } = await aLandlordsQueue();
+    deps.applications.items.delete(applicationId);
+
+    // Act
+    const queue = await officerQueue(deps, { landlordId: 'riverside-homes' });
+
+    // Assess
+    expect(queue.entries).toEqual([]);
+    expect(queue.counts.approval).toBe(0);
   });
 });
