@@ -49,30 +49,35 @@ export class DoorstepStack extends Stack {
   }
 
   /**
-   * Who may use the signing keys and the documents bucket, function by function: the keys stage signs
-   * credentials; the API publishes their public key, signs tenancies (a signature is recorded when the tenant
-   * answers their wait), presigns uploads into quarantine and serves agreements; the tenancy stage writes them.
+   * Who may use the signing keys and the documents bucket, function by function (least privilege): the keys
+   * stage signs credentials; the API publishes their public key, presigns uploads into quarantine and serves
+   * agreements (read only: it records a tenant's signature, it never signs); the tenancy stage writes the
+   * agreement; the signing stage alone signs tenancies with the KMS key and writes the signed PDF.
    */
   private wireSigningAndDocuments(documents: DocumentIntake, api: DoorstepFunction): void {
     const signing = new SigningKeys(this, 'Signing');
-    const { keys, tenancy } = this.journey.functions;
+    const { keys, tenancy, tenancySigning } = this.journey.functions;
     const bucket = documents.bucket;
     const tenancies = bucket.arnForObjects(`${PROMOTED_PREFIX}tenancies/*`);
 
     keys.addEnvironment('KEY_CREDENTIALS_KEY_ARN', signing.credentials.keyArn);
     signing.grantSignCredentials(keys);
 
-    tenancy.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
-    tenancy.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [tenancies] }),
-    );
+    for (const fn of [tenancy, tenancySigning]) {
+      fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [tenancies] }),
+      );
+    }
+    tenancySigning.addEnvironment('TENANCY_SIGNING_KEY_ARN', signing.tenancy.keyArn);
+    if (signing.tenancyCertificatePem)
+      tenancySigning.addEnvironment('TENANCY_SIGNING_CERTIFICATE_PEM', signing.tenancyCertificatePem);
+    signing.grantSignTenancies(tenancySigning);
 
     api.addEnvironment('KEY_CREDENTIALS_KEY_ARN', signing.credentials.keyArn);
     signing.grantPublishCredentialKeys(api);
     api.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
-    api.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [tenancies] }),
-    );
+    api.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [tenancies] }));
     // Presigned POSTs are signed with the API's credentials, so it may put objects into quarantine (only).
     api.addToRolePolicy(
       new PolicyStatement({
@@ -80,13 +85,9 @@ export class DoorstepStack extends Stack {
         resources: [bucket.arnForObjects(`${QUARANTINE_PREFIX}*`)],
       }),
     );
-    api.addEnvironment('TENANCY_SIGNING_KEY_ARN', signing.tenancy.keyArn);
-    if (signing.tenancyCertificatePem)
-      api.addEnvironment('TENANCY_SIGNING_CERTIFICATE_PEM', signing.tenancyCertificatePem);
-    signing.grantSignTenancies(api);
 
     const bucketId = Stack.of(this).resolve((bucket.node.defaultChild as CfnBucket).logicalId) as string;
-    for (const fn of [tenancy, api]) {
+    for (const fn of [tenancy, tenancySigning, api]) {
       Validations.of(fn.role ?? fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}tenancies/*]`,
         reason:

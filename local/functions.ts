@@ -13,6 +13,7 @@ import { createHandler as offer } from '../functions/offer/handler.js';
 import { createHandler as qualification } from '../functions/qualification/handler.js';
 import { createHandler as register } from '../functions/register/handler.js';
 import { createHandler as tenancy } from '../functions/tenancy/handler.js';
+import { createHandler as tenancySigning } from '../functions/tenancy-signing/handler.js';
 import { createHandler as verification } from '../functions/verification/handler.js';
 import type { Deps } from '../shared/services/deps.js';
 import { journeyFunctionFolders } from '../workflows/journey-functions.js';
@@ -29,6 +30,7 @@ const factories: Record<string, (deps: () => Deps) => (event: never, context: ne
   offer,
   'close-offer': closeOffer,
   tenancy,
+  'tenancy-signing': tenancySigning,
   keys,
   let: letFn,
   'await-person': awaitPerson,

@@ -11,6 +11,7 @@ export interface JourneyFunctions {
   offer: IFunction;
   closeOffer: IFunction;
   tenancy: IFunction;
+  tenancySigning: IFunction;
   keys: IFunction;
   let: IFunction;
   awaitPerson: IFunction;
@@ -29,6 +30,7 @@ export const journeyFunctionFolders: Record<keyof JourneyFunctions, string> = {
   offer: 'offer',
   closeOffer: 'close-offer',
   tenancy: 'tenancy',
+  tenancySigning: 'tenancy-signing',
   keys: 'keys',
   let: 'let',
   awaitPerson: 'await-person',

@@ -19,6 +19,9 @@ const APPLICANT_BACKSTOP = Duration.days(30);
  *
  *   Resume? -> Offer -> OfficerApproval -> ApplicantResponse -> TenancySigning -> Keys -> Let
  *
+ * TenancySigning is three steps: prepare the agreement, the tenant's signature (a person), and applying the
+ * signatures to the PDF (a machine).
+ *
  * A rejected or refused offer closes the offer (the home is free again, the household stays on the register);
  * a technical failure parks the case for an officer, whose "close" withdraws the offer.
  */
@@ -83,8 +86,17 @@ export class LettingWorkflow extends Construct {
     });
     keys.next(complete);
 
-    // TenancySigning: prepare the agreement, then wait for the tenant's signature.
+    // TenancySigning: prepare the agreement, wait for the tenant's signature (the API records it), then apply
+    // it to the PDF and countersign in a machine step, so the API never signs. A resumed stage whose tenant
+    // has signed already goes straight to the signing step: nobody is asked to sign twice.
     const signing = escalateThenPark(Stage.TenancySigning, 'signature');
+    const applySignatures = machineTask(this, 'TenancySigning: apply signatures', {
+      fn: fns.tenancySigning,
+      payload: { applicationId, offerId },
+      resultPath: JsonPath.DISCARD,
+      onFailure: signing.parked,
+    });
+    applySignatures.next(keys);
     const signature = new HumanWait(this, 'TenancySigning: signature', {
       fn: fns.awaitPerson,
       stage: Stage.TenancySigning,
@@ -95,14 +107,24 @@ export class LettingWorkflow extends Construct {
     })
       .escalateTo(signing.escalate)
       .parkTo(signing.parked);
-    signature.next(keys);
+    signature.next(applySignatures);
     const prepare = machineTask(this, 'TenancySigning: prepare', {
       fn: fns.tenancy,
       payload: { applicationId, offerId },
       resultPath: '$.tenancy',
       onFailure: signing.parked,
     });
-    prepare.next(signature);
+    prepare.next(
+      new Choice(this, 'TenancySigning: signed?')
+        .when(
+          Condition.or(
+            Condition.stringEquals('$.tenancy.outcome', 'signed-by-tenant'),
+            Condition.stringEquals('$.tenancy.outcome', 'signed'),
+          ),
+          applySignatures,
+        )
+        .otherwise(signature),
+    );
 
     // ApplicantResponse: accept or refuse, before the offer's deadline.
     const responding = escalateThenPark(Stage.ApplicantResponse, 'response');

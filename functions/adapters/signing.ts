@@ -3,7 +3,7 @@ import { KmsCmsSigner } from '../../shared/adapters/aws/kms-cms-signer.js';
 import type { LambdaEnvironment } from '../../shared/config.js';
 import type { Extras } from '../wiring.js';
 
-/** The KMS key that signs tenancy PDFs, with its certificate (the API: a signature is applied as it is given). */
+/** The KMS key that signs tenancy PDFs, with its certificate (the signing stage, tenancy-signing). */
 export function kmsTenancySigner(env: LambdaEnvironment): Extras {
   return env.TENANCY_SIGNING_KEY_ARN && env.TENANCY_SIGNING_CERTIFICATE_PEM
     ? {

@@ -17,7 +17,6 @@ import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../sha
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
 import { s3Documents } from '../adapters/documents.js';
 import { kmsKeyIssuer } from '../adapters/key-issuer.js';
-import { kmsTenancySigner } from '../adapters/signing.js';
 import {
   ClientError,
   type HttpEvent,
@@ -257,6 +256,7 @@ export const createHandler = (deps: () => Deps) => {
   );
 };
 
+// No tenancy signer: the API records a tenant's signature, and the workflow's signing stage applies it.
 export const handler = createHandler(
-  lambdaDepsWith((env) => ({ ...s3Documents(env), ...kmsTenancySigner(env), ...kmsKeyIssuer(env) })),
+  lambdaDepsWith((env) => ({ ...s3Documents(env), ...kmsKeyIssuer(env) })),
 );

@@ -19,6 +19,7 @@ const descriptions: Record<keyof JourneyFunctions, string> = {
   offer: 'Offer stage: match a home, one live offer per home',
   closeOffer: 'Closes a rejected, refused or abandoned offer',
   tenancy: 'TenancySigning stage: prepares the agreement',
+  tenancySigning: 'TenancySigning stage: applies the tenant’s signature and countersigns',
   keys: 'Keys stage: issues the key credential',
   let: 'Let stage: completes the letting',
   awaitPerson: 'Parks a human wait’s task token against the application',

@@ -57,9 +57,17 @@ export const Tenancy = z.object({
   /** The agreement's terms, in order; hashed so a signature can name exactly what was signed. */
   terms: z.array(z.string()).min(1),
   termsSha256: Sha256Hex,
+  /** `signed` once the tenant's signature and the countersignature are in the PDF. */
   status: z.enum(['awaiting-signature', 'signed']),
   /** SHA-256 of the agreement PDF as generated: the signed PDF begins with exactly these bytes. */
   agreementSha256: Sha256Hex.optional(),
+  /**
+   * The tenant's signature as they gave it: their intent to sign these exact terms, identified by their
+   * session. Recorded when they answer; the signing stage then applies it to the PDF and countersigns.
+   */
+  tenantSignature: z
+    .object({ termsSha256: Sha256Hex, at: z.iso.datetime(), identity: z.literal('applicant-session') })
+    .optional(),
   /** When the tenant signed; the signature is recorded as a CMS signature in the PDF. */
   signedAt: z.iso.datetime().optional(),
   /** When the landlord countersigned (a second CMS signature, an incremental update). */
@@ -68,6 +76,13 @@ export const Tenancy = z.object({
   signedPdfSha256: Sha256Hex.optional(),
 });
 export type Tenancy = z.infer<typeof Tenancy>;
+
+/** What the agreement calls the people who sign it: Wales's occupation contracts have contract-holders. */
+export function occupierRole(kind: Tenancy['kind']): { one: string; many: string } {
+  return kind === 'secure-occupation-contract'
+    ? { one: 'contract-holder', many: 'contract-holders' }
+    : { one: 'tenant', many: 'tenants' };
+}
 
 export const KeyCredential = z.object({
   credentialId: z.string(),

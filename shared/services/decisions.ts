@@ -4,11 +4,11 @@ import type { Decision } from '../domain/application.js';
 import { Stage, WaitingFor } from '../domain/stage.js';
 import { ConflictError, NotFoundError, type PendingWait, type WaitKind } from '../ports.js';
 import type { Deps } from './deps.js';
-import { recordSignature } from './tenancy-stage.js';
+import { recordTenantSignature } from './tenant-signature.js';
 
 /**
  * People answering waits (DESIGN.md §1b): the API's side of a human step. Kept apart from the workflow's side
- * (services/waits.ts) so the functions that park waits do not carry the signing code a signature needs.
+ * (services/waits.ts), which parks them. A signature is only recorded here; the signing stage applies it.
  */
 
 /** The answers each kind of wait accepts. */
@@ -68,10 +68,7 @@ async function mayAct(
  * and a wait can be claimed by one request only, so a double click never resumes the workflow twice.
  */
 export async function decide(
-  deps: Pick<
-    Deps,
-    'waits' | 'workflow' | 'audit' | 'clock' | 'applications' | 'lettings' | 'documents' | 'signer'
-  >,
+  deps: Pick<Deps, 'waits' | 'workflow' | 'audit' | 'clock' | 'applications' | 'lettings'>,
   input: { decisionId: string; actor: Actor; body: unknown },
 ): Promise<{ decisionId: string; decision: Record<string, unknown> }> {
   const wait = await deps.waits.get(input.decisionId);
@@ -91,7 +88,8 @@ export async function decide(
   if (!claimed) throw new ConflictError('Someone else is making this decision');
   try {
     if (wait.kind === 'signature' && wait.offerId) {
-      await recordSignature(deps, {
+      // The tenant's intent to sign these exact terms; the workflow's signing stage applies it to the PDF.
+      await recordTenantSignature(deps, {
         applicationId: wait.applicationId,
         offerId: wait.offerId,
         termsSha256: String(decision.termsSha256),

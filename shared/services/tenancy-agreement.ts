@@ -1,25 +1,13 @@
-import { createHash } from 'node:crypto';
-import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import { SignPdf } from '@signpdf/signpdf';
-import { Signer } from '@signpdf/utils';
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
-import type { Property, Tenancy } from '../domain/letting.js';
-import type { TenancySigner } from '../ports.js';
+import { occupierRole, type Property, type Tenancy } from '../domain/letting.js';
 
 /**
- * The tenancy agreement as a PDF, and its signatures (DESIGN.md §1b "Who signs the tenancy", §5 "Signed PDFs").
+ * The tenancy agreement as a PDF (DESIGN.md §1b "Who signs the tenancy", §5 "Signed PDFs").
  *
  * The agreement is generated once, saved without object streams (classic cross-reference table), and never
- * re-saved: every signature is appended as an incremental update with @signpdf/placeholder-plain, so the signed
- * PDF begins with exactly the bytes of the agreement the tenant could download, and each later signature
- * leaves the earlier ones valid (re-saving through pdf-lib turns them into a digest mismatch, measured).
+ * re-saved: every signature is appended to it as an incremental update (pdf-signatures.ts), so the signed PDF
+ * begins with exactly the bytes of the agreement the tenant could download.
  */
-
-/** Where a tenancy's PDFs live in the document store. */
-export const agreementKey = (tenancyId: string) => `tenancies/${tenancyId}/agreement.pdf`;
-export const signedAgreementKey = (tenancyId: string) => `tenancies/${tenancyId}/signed.pdf`;
-
-export const sha256OfBytes = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A4 in points. */
 const PAGE = { width: 595.28, height: 841.89 } as const;
@@ -51,13 +39,6 @@ function longDate(isoDate: string): string {
 }
 
 const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
-
-/** What the agreement calls the people who sign it: Wales's occupation contracts have contract-holders. */
-export function occupierRole(kind: Tenancy['kind']): { one: string; many: string } {
-  return kind === 'secure-occupation-contract'
-    ? { one: 'contract-holder', many: 'contract-holders' }
-    : { one: 'tenant', many: 'tenants' };
-}
 
 const titles: Record<Tenancy['kind'], { title: string; subtitle: string }> = {
   'assured-tenancy': { title: 'Tenancy agreement', subtitle: 'Assured tenancy under the Housing Act 1988' },
@@ -266,53 +247,4 @@ export async function agreementPdf(
 
   // No object streams: @signpdf/placeholder-plain reads the classic cross-reference table to append signatures.
   return doc.save({ useObjectStreams: false });
-}
-
-/** @signpdf signs through its own Signer class; this one hands the work to Doorstep's port (P12 or KMS). */
-class PortSigner extends Signer {
-  constructor(private readonly port: TenancySigner) {
-    super();
-  }
-  override async sign(content: Buffer, signingTime?: Date): Promise<Buffer> {
-    return this.port.sign(content, signingTime);
-  }
-}
-
-/**
- * @signpdf's plain placeholder writes string values as UTF-8 bytes where PDF expects PDFDocEncoding or
- * UTF-16, so names in the signature dictionary are written in plain ASCII (accents dropped).
- */
-const ascii = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\x20-\x7e]/g, '?');
-
-export interface SignatureEntry {
-  /** Who signed, for the signature dictionary's /Name. */
-  name: string;
-  /** Why, for /Reason: "Signed by … (tenant) via Doorstep", "Countersigned by …". */
-  reason: string;
-  signingTime: Date;
-}
-
-/**
- * Appends one CMS signature to a PDF as an incremental update: the bytes before it are untouched, so earlier
- * signatures stay valid. A new @signpdf Signer per signature (one instance signs once, DESIGN.md §5).
- */
-export async function appendSignature(
-  pdf: Uint8Array,
-  signer: TenancySigner,
-  entry: SignatureEntry,
-): Promise<Buffer> {
-  const withPlaceholder = plainAddPlaceholder({
-    pdfBuffer: Buffer.from(pdf),
-    reason: ascii(entry.reason),
-    name: ascii(entry.name),
-    contactInfo: '',
-    location: 'Doorstep',
-    signingTime: entry.signingTime,
-    appName: 'Doorstep',
-  });
-  return new SignPdf().sign(withPlaceholder, new PortSigner(signer), entry.signingTime);
 }

@@ -2,7 +2,7 @@ import { NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
 import { tenancyIdFor } from './letting-stages.js';
 import { currentOffer, ownedApplication } from './ownership.js';
-import { agreementKey, sha256OfBytes, signedAgreementKey } from './tenancy-agreement.js';
+import { agreementKey, sha256OfBytes, signedAgreementKey } from './tenancy-documents.js';
 
 export interface TenancyPdf {
   pdf: Uint8Array;

@@ -1,28 +1,28 @@
 import { isoDay } from '../domain/dates.js';
-import type { Property, Tenancy } from '../domain/letting.js';
-import { Stage } from '../domain/stage.js';
+import type { Tenancy } from '../domain/letting.js';
 import { sha256Hex } from '../ids.js';
 import { policyFor } from '../policies.js';
-import { ConflictError, JourneyStateError, NotFoundError } from '../ports.js';
+import { NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
 import { type LettingDeps, liveOffer, type OfferInput, tenancyIdFor } from './letting-stages.js';
-import {
-  agreementKey,
-  agreementPdf,
-  appendSignature,
-  occupierRole,
-  sha256OfBytes,
-  signedAgreementKey,
-} from './tenancy-agreement.js';
+import { agreementPdf } from './tenancy-agreement.js';
+import { agreementKey, sha256OfBytes } from './tenancy-documents.js';
 
 /**
- * The tenancy stage: the agreement PDF and its signatures. Kept apart from the other letting stages so only
- * the functions that make or sign agreements carry pdf-lib, @signpdf and node-forge in their bundles.
+ * The tenancy stage's first step: the agreement and its PDF. Kept apart from the other letting stages so only
+ * the function that makes agreements carries pdf-lib; the signatures are applied by the signing stage
+ * (tenancy-signing.ts), which carries @signpdf instead.
  */
 
-/** The tenancy's PDFs live in the document store; signing needs the landlord's signer too. */
+/** The tenancy's PDFs live in the document store. */
 type TenancyDeps = LettingDeps & Pick<Deps, 'documents'>;
-type SigningDeps = TenancyDeps & Pick<Deps, 'signer'>;
+
+/**
+ * Where the stage stands, for the workflow's next step: `prepared` waits for the tenant's signature;
+ * `signed-by-tenant` (the signature was recorded, its application to the PDF had not finished) and `signed`
+ * go straight to the signing step, so a resumed stage never asks the tenant to sign twice.
+ */
+export type PreparedOutcome = 'prepared' | 'signed-by-tenant' | 'signed';
 
 /**
  * The tenancy agreement: its terms, built from the application and the home, hashed so the signature step can
@@ -32,10 +32,10 @@ type SigningDeps = TenancyDeps & Pick<Deps, 'signer'>;
 export async function prepareTenancy(
   deps: TenancyDeps,
   input: OfferInput,
-): Promise<{ outcome: 'prepared'; tenancyId: string }> {
+): Promise<{ outcome: PreparedOutcome; tenancyId: string }> {
   const offer = await liveOffer(deps, input);
   const existing = await deps.lettings.getTenancy(tenancyIdFor(offer));
-  if (existing) return { outcome: 'prepared', tenancyId: existing.tenancyId };
+  if (existing) return { outcome: await preparedAlready(deps, existing), tenancyId: existing.tenancyId };
 
   const application = await deps.applications.get(input.applicationId);
   const home = await deps.lettings.getHome(offer.propertyId);
@@ -90,100 +90,25 @@ export async function prepareTenancy(
 }
 
 /**
- * Records the tenant's signature on the agreement's exact terms, and the landlord's countersignature
- * (DESIGN.md §1b "Who signs the tenancy"). The applicant's session is the identity today; their decision names
- * the terms' hash (intent to sign these terms). Doorstep then applies the landlord's certificate twice, each
- * time as a CMS signature in an incremental update: one recording the tenant's signature, one the
- * countersignature. The signed PDF goes to `tenancies/<tenancyId>/signed.pdf` and its hash on the record.
- * Idempotent: a repeated signature finds the tenancy signed and signs nothing again.
+ * A tenancy prepared before (a retry, or a resumed stage): where it stands. One prepared before agreements
+ * were PDFs has its PDF made now, from the record, before anyone signs it.
  */
-export async function recordSignature(
-  deps: SigningDeps,
-  input: OfferInput & { termsSha256: string },
-): Promise<Tenancy> {
-  const offer = await liveOffer(deps, input);
-  const tenancy = await deps.lettings.getTenancy(tenancyIdFor(offer));
-  if (!tenancy) throw new JourneyStateError('There is no agreement to sign yet');
-  if (tenancy.termsSha256 !== input.termsSha256) {
-    throw new ConflictError('The agreement changed since you read it; read it again before signing');
-  }
-  if (tenancy.status === 'signed') return tenancy;
-
-  const application = await deps.applications.get(input.applicationId);
-  const home = await deps.lettings.getHome(offer.propertyId);
-  if (!application || !home) throw new NotFoundError('The application or the home of this offer is missing');
-  const { landlordName } = policyFor(application.policyId);
-  const agreement = await agreementToSign(deps, tenancy, home, landlordName);
-  // The signer is the person behind the session: the household member who made the application.
-  const applicant = application.profile.household.find((member) => member.relationship === 'applicant');
-  const tenant = applicant
-    ? `${applicant.firstName} ${applicant.lastName}`
-    : (tenancy.tenants[0] ?? 'the tenant');
-  const now = deps.clock.now();
-  const signedByTenant = await appendSignature(agreement, deps.signer, {
-    name: tenant,
-    reason: `Signed by ${tenant} (${occupierRole(tenancy.kind).one}) via Doorstep`,
-    signingTime: now,
-  });
-  const countersigned = await appendSignature(signedByTenant, deps.signer, {
-    name: landlordName,
-    reason: `Countersigned by ${landlordName}`,
-    signingTime: now,
-  });
-  await deps.documents.put(signedAgreementKey(tenancy.tenancyId), countersigned, 'application/pdf');
-
-  const at = now.toISOString();
-  const signed: Tenancy = {
-    ...tenancy,
-    status: 'signed',
-    signedAt: at,
-    countersignedAt: at,
-    signedPdfSha256: sha256OfBytes(countersigned),
-  };
-  await deps.lettings.putTenancy(signed);
-  // Ids and hashes only: the audit log keeps no personal data (names stay in the PDF and the tenancy).
-  await deps.audit.append({
-    applicationId: tenancy.applicationId,
-    at,
-    type: 'tenancy-signed',
-    stage: Stage.TenancySigning,
-    actor: 'applicant',
-    facts: {
-      tenancyId: tenancy.tenancyId,
-      termsSha256: tenancy.termsSha256,
-      agreementSha256: sha256OfBytes(agreement),
-      identity: 'applicant-session',
-    },
-  });
-  await deps.audit.append({
-    applicationId: tenancy.applicationId,
-    at,
-    type: 'tenancy-countersigned',
-    stage: Stage.TenancySigning,
-    actor: 'system',
-    facts: { tenancyId: tenancy.tenancyId, signedPdfSha256: sha256OfBytes(countersigned) },
-  });
-  return signed;
-}
-
-/**
- * The agreement PDF exactly as prepared; a tenancy prepared before agreements were PDFs has its PDF made now,
- * from the record. Bytes that do not match the hash on the record are never signed.
- */
-async function agreementToSign(
-  deps: TenancyDeps,
-  tenancy: Tenancy,
-  home: Property,
-  landlordName: string,
-): Promise<Uint8Array> {
+async function preparedAlready(deps: TenancyDeps, tenancy: Tenancy): Promise<PreparedOutcome> {
+  if (tenancy.status === 'signed') return 'signed';
   const key = agreementKey(tenancy.tenancyId);
-  let pdf = await deps.documents.read(key);
-  if (!pdf) {
-    pdf = await agreementPdf(tenancy, home, landlordName);
+  if (!(await deps.documents.read(key))) {
+    const application = await deps.applications.get(tenancy.applicationId);
+    const home = await deps.lettings.getHome(tenancy.propertyId);
+    if (!application || !home)
+      throw new NotFoundError('The application or the home of this offer is missing');
+    const pdf = await agreementPdf(tenancy, home, policyFor(application.policyId).landlordName);
+    const agreementSha256 = sha256OfBytes(pdf);
+    // The PDF is deterministic: one made again must be the one the record names.
+    if (tenancy.agreementSha256 && tenancy.agreementSha256 !== agreementSha256) {
+      throw new Error(`The agreement of ${tenancy.tenancyId} no longer matches its record`);
+    }
     await deps.documents.put(key, pdf, 'application/pdf');
+    await deps.lettings.putTenancy({ ...tenancy, agreementSha256 });
   }
-  if (tenancy.agreementSha256 && sha256OfBytes(pdf) !== tenancy.agreementSha256) {
-    throw new Error(`The stored agreement of ${tenancy.tenancyId} does not match its record`);
-  }
-  return pdf;
+  return tenancy.tenantSignature ? 'signed-by-tenant' : 'prepared';
 }

@@ -59,7 +59,7 @@ describe('npx cdk synth', () => {
   it('bundles a handler for every function', () => {
     const assets = readdirSync(outdir).filter((entry) => entry.startsWith('asset.'));
     const bundles = assets.filter((asset) => readdirSync(join(outdir, asset)).includes('index.js'));
-    expect(bundles).toHaveLength(16);
+    expect(bundles).toHaveLength(17);
     for (const bundle of bundles)
       expect(statSync(join(outdir, bundle, 'index.js')).size).toBeGreaterThan(10_000);
   });

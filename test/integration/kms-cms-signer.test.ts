@@ -3,7 +3,8 @@ import { byteRanges, pdfsig } from '../../local/poppler';
 import { KmsCmsSigner } from '../../shared/adapters/aws/kms-cms-signer';
 import type { Tenancy } from '../../shared/domain/letting';
 import { sha256Hex } from '../../shared/ids';
-import { agreementPdf, appendSignature } from '../../shared/services/tenancy-agreement';
+import { appendSignature } from '../../shared/services/pdf-signatures';
+import { agreementPdf } from '../../shared/services/tenancy-agreement';
 import { aHome } from '../fixtures/applications';
 import {
   aStandInTenancyKey,

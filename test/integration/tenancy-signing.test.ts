@@ -5,15 +5,17 @@ import { byteRanges, pdfsig, pdftotext } from '../../local/poppler';
 import { P12TenancySigner } from '../../shared/adapters/local/p12-signer';
 import { Stage, WaitingFor } from '../../shared/domain/stage';
 import { decide } from '../../shared/services/decisions';
-import { agreementKey, signedAgreementKey } from '../../shared/services/tenancy-agreement';
+import { agreementKey, signedAgreementKey } from '../../shared/services/tenancy-documents';
+import { applySignatures } from '../../shared/services/tenancy-signing';
 import { awaitPerson } from '../../shared/services/waits';
 import { aPreparedAgreement } from '../fixtures/lettings';
 import { type MemoryDeps, memoryDeps } from '../support/memory';
 
 /**
  * Real signing, checked by someone else's verifier: the local PKCS#12 signer (its file under a temporary
- * `.doorstep/keys`), the agreement and both signatures made by the services as the applicant's decision makes
- * them, and poppler's `pdfsig` and `pdftotext` reading the result. The certificate is self-signed, so only
+ * `.doorstep/keys`), the agreement and both signatures made by the services as the journey makes them (the
+ * applicant's decision records the signature, the workflow's signing stage applies it), and poppler's `pdfsig`
+ * and `pdftotext` reading the result. The certificate is self-signed, so only
  * the signatures are asserted, not trust in the certificate.
  */
 jest.setTimeout(30_000);
@@ -35,7 +37,7 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-/** The Pritchards' agreement for Weaver Court, prepared and signed through the applicant's decision. */
+/** The Pritchards' agreement for Weaver Court, prepared, signed by the applicant's decision, then applied. */
 async function aSignedTenancy(): Promise<{ deps: MemoryDeps; agreement: Uint8Array; signed: Uint8Array }> {
   const deps: MemoryDeps = { ...memoryDeps(), signer };
   const { offerId, tenancyId, termsSha256 } = await aPreparedAgreement(deps);
@@ -52,6 +54,7 @@ async function aSignedTenancy(): Promise<{ deps: MemoryDeps; agreement: Uint8Arr
     actor: { kind: 'applicant', subject: 'sub_gareth' },
     body: { decision: 'signed', termsSha256 },
   });
+  await applySignatures(deps, { applicationId, offerId });
   const agreement = deps.documents.promoted.get(agreementKey(tenancyId))?.bytes;
   const signed = deps.documents.promoted.get(signedAgreementKey(tenancyId))?.bytes;
   if (!agreement || !signed) throw new Error('the PDFs were not stored');

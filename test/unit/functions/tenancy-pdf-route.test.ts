@@ -1,10 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHandler } from '../../../functions/api/handler';
 import { requestCode, verifyCode } from '../../../shared/services/sessions';
-import { agreementKey, signedAgreementKey } from '../../../shared/services/tenancy-agreement';
-import { recordSignature } from '../../../shared/services/tenancy-stage';
+import { agreementKey, signedAgreementKey } from '../../../shared/services/tenancy-documents';
+import { recordTenantSignature } from '../../../shared/services/tenant-signature';
 import { aCompleteApplication } from '../../fixtures/applications';
-import { aPreparedAgreement } from '../../fixtures/lettings';
+import { aPreparedAgreement, signTheAgreement } from '../../fixtures/lettings';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 import { aLambdaContext } from './lambda-context';
 
@@ -90,7 +90,7 @@ describe('GET /v1/applications/{applicationId}/tenancy.pdf', () => {
     // Prepare
     const { deps, token, offerId, tenancyId, api } = await anApplicantWithAnAgreement();
     const termsSha256 = deps.lettings.tenancies.get(tenancyId)?.termsSha256 ?? '';
-    await recordSignature(deps, { applicationId, offerId, termsSha256 });
+    await signTheAgreement(deps, { applicationId, offerId, termsSha256 });
 
     // Act
     const response = await call(api, aPdfGet(applicationId, token));
@@ -104,6 +104,22 @@ describe('GET /v1/applications/{applicationId}/tenancy.pdf', () => {
     expect(bytes).toEqual(
       Buffer.from(deps.documents.promoted.get(signedAgreementKey(tenancyId))?.bytes ?? []),
     );
+  });
+
+  it('answers the unsigned agreement while the tenant’s signature waits for the signing stage', async () => {
+    // Prepare
+    const { deps, token, offerId, tenancyId, api } = await anApplicantWithAnAgreement();
+    const termsSha256 = deps.lettings.tenancies.get(tenancyId)?.termsSha256 ?? '';
+    await recordTenantSignature(deps, { applicationId, offerId, termsSha256 });
+
+    // Act
+    const response = await call(api, aPdfGet(applicationId, token));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['content-disposition']).toBe(`inline; filename="tenancy-${tenancyId}.pdf"`);
+    const bytes = Buffer.from(response.body ?? '', 'base64');
+    expect(bytes).toEqual(Buffer.from(deps.documents.promoted.get(agreementKey(tenancyId))?.bytes ?? []));
   });
 
   it('answers 404 to another applicant, exactly like a missing application', async () => {

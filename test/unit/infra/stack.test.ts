@@ -77,7 +77,7 @@ describe('the Doorstep stack', () => {
 
   it('runs every function on the newest Node.js runtime, arm64, traced, behind a published live alias', () => {
     const functions = doorstepFunctions();
-    expect(Object.keys(functions)).toHaveLength(16);
+    expect(Object.keys(functions)).toHaveLength(17);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -86,8 +86,8 @@ describe('the Doorstep stack', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
       });
     }
-    template.resourceCountIs('AWS::Lambda::Version', 16);
-    template.resourceCountIs('AWS::Lambda::Alias', 16);
+    template.resourceCountIs('AWS::Lambda::Version', 17);
+    template.resourceCountIs('AWS::Lambda::Alias', 17);
     template.allResourcesProperties('AWS::Lambda::Alias', { Name: 'live' });
   });
 
@@ -136,6 +136,35 @@ describe('the Doorstep stack', () => {
       .map(({ policy }) => policy);
     expect(resumers.length).toBeGreaterThan(0);
     for (const policy of resumers) expect(policy).toMatch(/^Apiapi/);
+  });
+
+  it('lets only the signing stage sign tenancies with the KMS key: the API records signatures, it never signs', () => {
+    const signingKey = Object.keys(template.findResources('AWS::KMS::Key')).find((id) =>
+      id.startsWith('SigningTenancySigning'),
+    );
+    expect(signingKey).toBeDefined();
+    const signers = statements()
+      .filter(
+        ({ statement }) =>
+          [statement.Action].flat().includes('kms:Sign') &&
+          JSON.stringify(statement.Resource).includes(`"${signingKey}"`),
+      )
+      .map(({ policy }) => policy);
+    expect(signers).toEqual([expect.stringMatching(/^Journeytenancysigning/)]);
+    const apiPolicies = statements().filter(({ policy }) => policy.startsWith('Apiapi'));
+    expect(apiPolicies.length).toBeGreaterThan(0);
+    for (const { statement } of apiPolicies) {
+      if (JSON.stringify(statement.Resource).includes(`"${signingKey}"`)) {
+        expect([statement.Action].flat()).not.toContain('kms:Sign');
+      }
+    }
+    // Nor does the API get the key's settings: without them its signer port refuses.
+    const api = Object.entries(doorstepFunctions()).find(([id]) => id.startsWith('Apiapi'))?.[1];
+    expect(api?.Properties.Environment.Variables.TENANCY_SIGNING_KEY_ARN).toBeUndefined();
+    const signing = Object.entries(doorstepFunctions()).find(([id]) =>
+      id.startsWith('Journeytenancysigning'),
+    )?.[1];
+    expect(signing?.Properties.Environment.Variables.TENANCY_SIGNING_KEY_ARN).toBeDefined();
   });
 
   it('runs both workflows as Standard state machines with full logging (no execution data) and tracing', () => {

@@ -4,7 +4,8 @@ import type { Property } from '../../../shared/domain/letting';
 import { Stage } from '../../../shared/domain/stage';
 import { ConflictError, JourneyStateError, NotFoundError } from '../../../shared/ports';
 import { closeOffer, completeLet, makeOffer } from '../../../shared/services/letting-stages';
-import { prepareTenancy, recordSignature } from '../../../shared/services/tenancy-stage';
+import { prepareTenancy } from '../../../shared/services/tenancy-stage';
+import { recordTenantSignature } from '../../../shared/services/tenant-signature';
 import { aCompleteApplication, aHome } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 
@@ -360,11 +361,17 @@ describe('signing', () => {
     const { offerId, termsSha256 } = await prepared(deps);
 
     // Act
-    const tenancy = await recordSignature(deps, { applicationId: pritchards, offerId, termsSha256 });
+    const tenancy = await recordTenantSignature(deps, { applicationId: pritchards, offerId, termsSha256 });
 
     // Assess
-    expect(tenancy.status).toBe('signed');
-    expect(tenancy.signedAt).toBe('2026-11-02T09:30:00.000Z');
+    expect(tenancy.tenantSignature).toEqual({
+      termsSha256,
+      at: '2026-11-02T09:30:00.000Z',
+      identity: 'applicant-session',
+    });
+    // Recorded, not yet applied: the signing stage puts it in the PDF and countersigns.
+    expect(tenancy.status).toBe('awaiting-signature');
+    expect(deps.lettings.tenancies.get(tenancy.tenancyId)).toEqual(tenancy);
   });
 
   it('rejects a signature on terms that are not the agreement', async () => {
@@ -373,11 +380,15 @@ describe('signing', () => {
     const { offerId, tenancyId } = await prepared(deps);
 
     // Act
-    const run = recordSignature(deps, { applicationId: pritchards, offerId, termsSha256: 'a'.repeat(64) });
+    const run = recordTenantSignature(deps, {
+      applicationId: pritchards,
+      offerId,
+      termsSha256: 'a'.repeat(64),
+    });
 
     // Assess
     await expect(run).rejects.toThrow(ConflictError);
-    expect(deps.lettings.tenancies.get(tenancyId)?.status).toBe('awaiting-signature');
+    expect(deps.lettings.tenancies.get(tenancyId)?.tenantSignature).toBeUndefined();
   });
 });
 

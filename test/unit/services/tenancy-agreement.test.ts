@@ -2,7 +2,8 @@ import { PDFDocument } from 'pdf-lib';
 import { P12TenancySigner } from '../../../shared/adapters/local/p12-signer';
 import type { Tenancy } from '../../../shared/domain/letting';
 import { sha256Hex } from '../../../shared/ids';
-import { agreementPdf, appendSignature } from '../../../shared/services/tenancy-agreement';
+import { appendSignature } from '../../../shared/services/pdf-signatures';
+import { agreementPdf } from '../../../shared/services/tenancy-agreement';
 import { aHome } from '../../fixtures/applications';
 
 const terms = [

@@ -4,6 +4,7 @@ import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { decisionIdFor } from '../../../shared/ids';
 import { ConflictError, NotFoundError, type WaitKind } from '../../../shared/ports';
 import { type Actor, decide, ForbiddenError } from '../../../shared/services/decisions';
+import { signedAgreementKey } from '../../../shared/services/tenancy-documents';
 import { type AwaitPersonInput, awaitPerson, closeCase, escalate } from '../../../shared/services/waits';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { aPreparedAgreement } from '../../fixtures/lettings';
@@ -574,24 +575,30 @@ describe('decide', () => {
       return { deps, decisionId, tenancyId, termsSha256 };
     }
 
-    it('records the signature before resuming the workflow', async () => {
+    it('records the tenant’s signature before resuming the workflow, and leaves the PDF to the signing stage', async () => {
       // Prepare
       const { deps, decisionId, tenancyId, termsSha256 } = await awaitingSignature();
-      const tenancyStatusAtResume: Array<string | undefined> = [];
+      const signatureAtResume: unknown[] = [];
       const resume = deps.workflow.resume.bind(deps.workflow);
       jest.spyOn(deps.workflow, 'resume').mockImplementation(async (token, output) => {
-        tenancyStatusAtResume.push(deps.lettings.tenancies.get(tenancyId)?.status);
+        signatureAtResume.push(deps.lettings.tenancies.get(tenancyId)?.tenantSignature);
         await resume(token, output);
       });
+      const sign = jest.spyOn(deps.signer, 'sign');
 
       // Act
       await decide(deps, { decisionId, actor: applicant, body: { decision: 'signed', termsSha256 } });
 
       // Assess
-      expect(tenancyStatusAtResume).toEqual(['signed']);
+      expect(signatureAtResume).toEqual([
+        { termsSha256, at: '2026-11-02T09:30:00.000Z', identity: 'applicant-session' },
+      ]);
       expect(deps.workflow.resumed).toEqual([
         { taskToken, output: { decision: 'signed', termsSha256, decidedBy: 'applicant' } },
       ]);
+      expect(sign).not.toHaveBeenCalled();
+      expect(deps.lettings.tenancies.get(tenancyId)?.status).toBe('awaiting-signature');
+      expect(deps.documents.promoted.has(signedAgreementKey(tenancyId))).toBe(false);
     });
 
     it('refuses a signature on other terms and leaves the wait open', async () => {
@@ -607,7 +614,7 @@ describe('decide', () => {
 
       // Assess
       await expect(run).rejects.toThrow(ConflictError);
-      expect(deps.lettings.tenancies.get(tenancyId)?.status).toBe('awaiting-signature');
+      expect(deps.lettings.tenancies.get(tenancyId)?.tenantSignature).toBeUndefined();
       expect(statusOf(deps, decisionId)).toBe('open');
       expect(deps.workflow.resumed).toEqual([]);
     });

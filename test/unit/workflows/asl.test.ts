@@ -115,10 +115,31 @@ describe('the journey workflows (ASL extracted from the synthesised template)', 
     expect(chain('Offer: found?', 'offered')).toBe('OfficerApproval: approval');
     expect(chain('OfficerApproval: decision', 'approve')).toBe('ApplicantResponse: response');
     expect(chain('ApplicantResponse: decision', 'accept')).toBe('TenancySigning: prepare');
-    expect(states['TenancySigning: prepare']?.Next).toBe('TenancySigning: signature');
-    expect(states['TenancySigning: signature']?.Next).toBe('Keys: issue');
+    expect(states['TenancySigning: prepare']?.Next).toBe('TenancySigning: signed?');
+    expect(states['TenancySigning: signed?']?.Default).toBe('TenancySigning: signature');
+    expect(states['TenancySigning: signature']?.Next).toBe('TenancySigning: apply signatures');
+    expect(states['TenancySigning: apply signatures']?.Next).toBe('Keys: issue');
     expect(states['Keys: issue']?.Next).toBe('Let: complete');
     expect(states['Let: complete']?.Next).toBe('Let');
+  });
+
+  it('applies the tenant’s signature in a machine step after the wait, which a resumed stage does not ask again', () => {
+    const states = asl['doorstep-letting']?.States as Record<string, State>;
+    const apply = states['TenancySigning: apply signatures'] as State;
+    expect(isMachineTask(apply)).toBe(true);
+    expect(apply.Resource).toMatch(/:function:Journeytenancysigning.*:live$/);
+    expect(apply.Parameters).toEqual({
+      'applicationId.$': '$.applicationId',
+      'offerId.$': '$.offer.offerId',
+    });
+    expect((apply.Catch as Catcher[])[0]?.Next).toBe('TenancySigning: park');
+    // A resume into TenancySigning prepares again; a tenant who has signed goes straight to the signing step.
+    const signed = states['TenancySigning: signed?'] as State;
+    const branches = JSON.stringify(signed.Choices);
+    expect(branches).toContain('"StringEquals":"signed-by-tenant"');
+    expect(branches).toContain('"Next":"TenancySigning: apply signatures"');
+    const resume = JSON.stringify(asl['doorstep-letting']?.States['Resume?']);
+    expect(resume).toContain('"StringEquals":"TenancySigning"');
   });
 
   it('links the workflows by application id: registration starts a Letting on its live alias', () => {
