@@ -1,6 +1,9 @@
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import { type KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import forge from 'node-forge';
+import type * as forge from 'node-forge';
+// Only the two modules this signer uses, not node-forge's index (all of forge): see node-forge-modules.d.ts.
+import asn1 from 'node-forge/lib/asn1';
+import pem from 'node-forge/lib/pem';
 import type { TenancySigner } from '../../ports.js';
 
 export interface KmsCmsSignerConfig {
@@ -21,7 +24,6 @@ const OID = {
   rsaEncryption: '1.2.840.113549.1.1.1',
 } as const;
 
-const { asn1 } = forge;
 const { UNIVERSAL, CONTEXT_SPECIFIC } = asn1.Class;
 type Node = forge.asn1.Asn1;
 
@@ -117,9 +119,9 @@ export class KmsCmsSigner implements TenancySigner {
   }
 }
 
-function pemBlocks(pem: string): forge.pem.ObjectPEM[] {
+function pemBlocks(text: string): forge.pem.ObjectPEM[] {
   try {
-    return forge.pem.decode(pem);
+    return pem.decode(text);
   } catch {
     return [];
   }
