@@ -6,7 +6,7 @@ import { documentsRoot, FileDocumentStore } from '../shared/adapters/local/file-
 import { JoseKeyIssuer } from '../shared/adapters/local/jose-key-issuer.js';
 import { LocalMrzReader } from '../shared/adapters/local/mrz-reader.js';
 import { P12TenancySigner } from '../shared/adapters/local/p12-signer.js';
-import type { Clock } from '../shared/ports.js';
+import type { Clock, OfficerIdentity } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
 import { journeyAsl } from './asl.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
@@ -14,6 +14,7 @@ import { ExecutionStore } from './execution-store.js';
 import { apiHandler, documentReceived, stepHandlers } from './functions.js';
 import { LocalIdentityProvider } from './identity.js';
 import { lockSimulator } from './lock-simulator.js';
+import { LocalOfficerIdentity } from './officer-identity.js';
 import { LocalOutbox } from './outbox.js';
 import { seedDemoStock } from './seed.js';
 import { startServer } from './server.js';
@@ -38,6 +39,8 @@ export interface Runtime {
   deps: Deps;
   engine: LocalWorkflowEngine;
   outbox: LocalOutbox;
+  /** Officers' sign-in for the console: the local identity provider behind the port Cognito has in AWS. */
+  officerIdentity: OfficerIdentity;
   timings: Record<string, number>;
   stop(): Promise<void>;
 }
@@ -114,6 +117,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       join(options.dataDir, 'keys', 'identity.json'),
       'doorstep-local-idp',
     );
+    const officerIdentity = new LocalOfficerIdentity(identity);
     const server = await startServer({
       api: apiHandler(getDeps) as never,
       identity,
@@ -154,6 +158,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       deps,
       engine,
       outbox,
+      officerIdentity,
       timings,
       async stop() {
         await server.close();

@@ -34,5 +34,11 @@ export const LambdaEnvironment = z.object({
   /** The KMS key (RSA_2048, SIGN_VERIFY) that signs tenancy PDFs, and its certificate (PEM). */
   TENANCY_SIGNING_KEY_ARN: z.string().min(1).optional(),
   TENANCY_SIGNING_CERTIFICATE_PEM: z.string().min(1).optional(),
+  /** The officers' Cognito user pool (e.g. `eu-west-2_AbC123xyz`) and the console's app client. */
+  OFFICER_USER_POOL_ID: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/)
+    .optional(),
+  OFFICER_CLIENT_ID: z.string().min(1).optional(),
 });
 export type LambdaEnvironment = z.infer<typeof LambdaEnvironment>;

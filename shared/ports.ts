@@ -189,6 +189,25 @@ export interface SessionStore {
 }
 
 /**
+ * Officers' sign-in for the server-rendered console (DESIGN.md §1b): Cognito in AWS, the local identity
+ * provider locally. The console keeps the ID token in an HttpOnly cookie and verifies it on every request, so
+ * a token is only ever as good as `verify` says.
+ */
+export interface OfficerIdentity {
+  /**
+   * Exchanges an officer's email and password for an ID token, or undefined when they do not match. Rejects
+   * when the provider needs more than a password (a first sign-in's new password, MFA), which the console
+   * does not offer, or when the provider cannot be reached.
+   */
+  signIn(email: string, password: string): Promise<string | undefined>;
+  /**
+   * The verified claims of an ID token (`sub`, `email`, `custom:landlordId`, `cognito:groups`), or undefined
+   * when it is invalid, expired, issued for another client or not an ID token.
+   */
+  verify(idToken: string): Promise<Record<string, unknown> | undefined>;
+}
+
+/**
  * Where the applicant's device sends a document's bytes: straight to storage, never through the API. A plain
  * `<form method="post" enctype="multipart/form-data" action="{url}">` works without JavaScript: the fields as
  * hidden inputs, then the file input named `fileField`. A successful POST is answered `204 No Content`, or,
