@@ -9,6 +9,15 @@ import { asInterface } from './cdk-types.js';
 
 const ROOT = join(__dirname, '..', '..');
 
+/**
+ * Packages every bundle takes in a smaller form (esbuild `--alias`, resolved from the project root): pdf-lib's
+ * standard font metrics limited to the fonts Doorstep's PDFs use (functions/lib/pdf-standard-fonts.ts). Part of
+ * the bundling itself, so `cdk synth`, `cdk deploy` and `npm run bench:bundles` all measure the same bundles.
+ */
+export const BUNDLE_ALIASES: Record<string, string> = {
+  '--alias:@pdf-lib/standard-fonts': join(ROOT, 'functions', 'lib', 'pdf-standard-fonts.ts'),
+};
+
 export interface DoorstepFunctionProps {
   /** The handler's folder under `functions/`. */
   folder: string;
@@ -65,6 +74,7 @@ export class DoorstepFunction extends NodejsFunction {
         forceDockerBundling: false,
         // Prefer packages' ES module builds so esbuild can drop what a function does not use.
         mainFields: ['module', 'main'],
+        esbuildArgs: BUNDLE_ALIASES,
       },
     });
     logGroup.grantWrite(role);

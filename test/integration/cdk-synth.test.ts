@@ -56,6 +56,32 @@ describe('npx cdk synth', () => {
     }
   });
 
+  it('keeps every function’s bundle under 1 MiB (issue 4), with only the font metrics its PDFs use', () => {
+    const resources = Object.entries(
+      template.Resources as Record<string, { Type: string; Metadata?: Record<string, string> }>,
+    );
+    const bundles = resources.flatMap(([id, resource]) => {
+      const asset = resource.Metadata?.['aws:asset:path'];
+      return resource.Type === 'AWS::Lambda::Function' && asset
+        ? [{ id, path: join(outdir, asset, 'index.js') }]
+        : [];
+    });
+    expect(bundles).toHaveLength(17);
+    const oversized = bundles.filter(({ path }) => statSync(path).size >= 1024 * 1024).map(({ id }) => id);
+    expect(oversized).toEqual([]);
+
+    // The tenancy bundle makes the agreement PDF: pdf-lib with Helvetica's metrics, without Times's.
+    const tenancy = bundles.find(({ id }) => /^Journeytenancy[0-9A-F]{8}$/.test(id));
+    const code = readFileSync(tenancy?.path ?? '', 'utf8');
+    const metrics = (font: string) =>
+      readFileSync(require.resolve(`@pdf-lib/standard-fonts/lib/${font}.compressed.json`), 'utf8').slice(
+        1,
+        81,
+      );
+    expect(code).toContain(metrics('Helvetica'));
+    expect(code).not.toContain(metrics('Times-Roman'));
+  });
+
   it('bundles a handler for every function', () => {
     const assets = readdirSync(outdir).filter((entry) => entry.startsWith('asset.'));
     const bundles = assets.filter((asset) => readdirSync(join(outdir, asset)).includes('index.js'));
