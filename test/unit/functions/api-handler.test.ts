@@ -299,6 +299,129 @@ describe('GET /v1/officer/applications/{applicationId}', () => {
   });
 });
 
+describe('GET /v1/officer/queue', () => {
+  function aQueueGet(claims: Claims = riversideOfficer, query?: Record<string, string>) {
+    const event = anHttpEvent({
+      method: 'GET',
+      path: '/v1/officer/queue',
+      routeKey: 'GET /v1/officer/queue',
+      claims,
+    });
+    return query
+      ? { ...event, queryStringParameters: query, rawQueryString: new URLSearchParams(query).toString() }
+      : event;
+  }
+
+  /** The review of anOfficerReview, and an offer to approve due two days later. */
+  async function aQueue() {
+    const review = await anOfficerReview();
+    review.deps.clock.advanceDays(2);
+    const { decisionId: approvalId } = await awaitPerson(review.deps, {
+      applicationId,
+      stage: Stage.OfficerApproval,
+      kind: 'approval',
+      waitingFor: WaitingFor.Officer,
+      taskToken: `${taskToken}-approval`,
+      offerId: 'off_0123456789abcdef01234567',
+    });
+    return { ...review, approvalId };
+  }
+
+  it('lists the officer’s own landlord’s waits, soonest deadline first, with counts and no task token', async () => {
+    // Prepare
+    const { decisionId, approvalId, api } = await aQueue();
+
+    // Act
+    const response = await call(api, aQueueGet());
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.body.entries).toEqual([
+      expect.objectContaining({
+        decisionId,
+        applicationId,
+        kind: 'review',
+        stage: Stage.Verification,
+        applicationStage: Stage.Eligibility,
+        waitingFor: WaitingFor.Officer,
+        status: 'open',
+        deadline: '2026-11-12T09:30:00.000Z',
+      }),
+      expect.objectContaining({
+        decisionId: approvalId,
+        kind: 'approval',
+        deadline: '2026-11-14T09:30:00.000Z',
+      }),
+    ]);
+    expect(response.body.counts).toEqual({
+      approval: 1,
+      review: 1,
+      attention: 0,
+      answers: 0,
+      response: 0,
+      signature: 0,
+    });
+    expect(response.text).not.toContain(taskToken);
+    expect(response.text).not.toContain('taskToken');
+  });
+
+  it('shows another landlord’s officer none of these waits', async () => {
+    // Prepare
+    const { decisionId, approvalId, api } = await aQueue();
+
+    // Act
+    const response = await call(api, aQueueGet(cwmOfficer));
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      entries: [],
+      counts: { approval: 0, review: 0, attention: 0, answers: 0, response: 0, signature: 0 },
+    });
+    expect(response.text).not.toContain(decisionId);
+    expect(response.text).not.toContain(approvalId);
+    expect(response.text).not.toContain(applicationId);
+  });
+
+  it('narrows the list by ?kind=, and answers 400 for a kind it does not know', async () => {
+    // Prepare
+    const { approvalId, api } = await aQueue();
+
+    // Act
+    const approvals = await call(api, aQueueGet(riversideOfficer, { kind: 'approval' }));
+    const unknown = await call(api, aQueueGet(riversideOfficer, { kind: 'everything' }));
+
+    // Assess
+    expect(approvals.status).toBe(200);
+    expect(approvals.body.entries.map((entry: { decisionId: string }) => entry.decisionId)).toEqual([
+      approvalId,
+    ]);
+    expect(approvals.body.counts.review).toBe(1);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.fields).toEqual([expect.objectContaining({ field: 'kind' })]);
+  });
+
+  it('answers 401 without officer claims and 403 without an officer role', async () => {
+    // Prepare
+    const { api } = await aQueue();
+    const unsigned = anHttpEvent({
+      method: 'GET',
+      path: '/v1/officer/queue',
+      routeKey: 'GET /v1/officer/queue',
+    });
+
+    // Act
+    const anonymous = await call(api, unsigned);
+    const noRole = await call(api, aQueueGet({ ...riversideOfficer, 'cognito:groups': '[tenant]' }));
+
+    // Assess
+    expect(anonymous.status).toBe(401);
+    expect(noRole.status).toBe(403);
+    expect(noRole.text).not.toContain(applicationId);
+  });
+});
+
 describe('routing', () => {
   it('answers 404 for a route the API does not have', async () => {
     // Prepare
