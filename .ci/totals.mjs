@@ -23,9 +23,14 @@ if (existsSync(jest)) {
 
 const playwright = join(dir, 'playwright.json');
 if (existsSync(playwright)) {
-  const { stats } = JSON.parse(readFileSync(playwright, 'utf8'));
+  const { stats, errors } = JSON.parse(readFileSync(playwright, 'utf8'));
   passed += stats.expected + stats.flaky;
-  failed += stats.unexpected;
+  // A skipped browser test is not a pass: Doorstep has none, so one showing up must be seen.
+  failed += stats.unexpected + stats.skipped;
+  // An error outside any test (the web server did not start, a config error) fails the run.
+  failed += (errors ?? []).length;
+} else {
+  missing.push('playwright');
 }
 
 if (missing.length > 0) {

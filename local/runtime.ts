@@ -8,6 +8,8 @@ import { LocalMrzReader } from '../shared/adapters/local/mrz-reader.js';
 import { P12TenancySigner } from '../shared/adapters/local/p12-signer.js';
 import type { Clock, OfficerIdentity } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
+import { createWebHandler } from '../web/app.js';
+import { createRenderer, repositoryViews } from '../web/render.js';
 import { journeyAsl } from './asl.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 import { ExecutionStore } from './execution-store.js';
@@ -22,6 +24,9 @@ import { uploadEndpoint } from './uploads.js';
 import { LocalWorkflowEngine } from './workflow-engine.js';
 
 export const TABLE_NAME = 'doorstep';
+
+/** The repository's root, where the web templates and GOV.UK Frontend's files are. */
+const REPOSITORY_ROOT = join(__dirname, '..');
 
 export interface RuntimeOptions {
   /** Where data, keys and the ASL cache live (`.doorstep`); the database is in memory when `inMemory`. */
@@ -118,8 +123,20 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       'doorstep-local-idp',
     );
     const officerIdentity = new LocalOfficerIdentity(identity);
+    const web = createWebHandler({
+      deps: getDeps,
+      officers: () => officerIdentity,
+      render: createRenderer(repositoryViews(REPOSITORY_ROOT)),
+      assets: {
+        govukDir: join(REPOSITORY_ROOT, 'node_modules', 'govuk-frontend', 'dist', 'govuk'),
+        staticDir: join(REPOSITORY_ROOT, 'web', 'static'),
+      },
+      csrfKey: randomBytes(32).toString('base64url'),
+      log,
+    });
     const server = await startServer({
       api: apiHandler(getDeps) as never,
+      web: web as never,
       identity,
       log,
       port: options.port ?? 0,

@@ -10,6 +10,8 @@ const MAX_REQUEST_BYTES = 1024 * 1024;
 export interface ServerOptions {
   /** The API function's handler: it receives API Gateway HTTP API (v2) events, as in AWS. */
   api: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
+  /** The web front end's handler (every path outside `/v1/` and the local endpoints), with the same events. */
+  web?: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
   identity: LocalIdentityProvider;
   /** Local-only endpoints (the identity provider's token endpoint, the outbox), served beside the API. */
   local: Record<
@@ -81,6 +83,11 @@ async function handle(
     }
     const result = await local({ method, body: parsed, query: url.searchParams });
     return send(response, result.status, result.body);
+  }
+
+  if (options.web && !url.pathname.startsWith('/v1/')) {
+    writeResult(response, await options.web(toEvent(request, url, method, body, undefined)));
+    return;
   }
 
   let claims: Record<string, unknown> | undefined;

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const port = Number(process.env.PORT ?? 3000);
   const runtime = await startRuntime({
-    dataDir: join(process.cwd(), '.doorstep'),
+    // DOORSTEP_DATA_DIR keeps a second copy apart (the browser tests use their own).
+    dataDir: process.env.DOORSTEP_DATA_DIR ?? join(process.cwd(), '.doorstep'),
     port,
     log: (line) => console.log(`  ${line}`),
   });
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   console.log(`
 Doorstep is running (started in ${seconds} s: DynamoDB Local ${t.dynamodbLocal} ms, ASL ${t.aslFromCache ? 'from cache' : 'synthesised'} ${t.asl} ms)
 
+  Apply          ${runtime.url}/                 (the applicant's journey, phone-first)
+  Console        ${runtime.url}/officer          (lettings officers)
   API            ${runtime.url}/v1
   officer sign-in ${runtime.url}/local/idp/token   (${DEMO_OFFICERS.map((officer) => `${officer.email} / ${officer.password}`).join(', ')})
   outbox         ${runtime.url}/local/outbox       (one-time codes and notifications; also printed below)

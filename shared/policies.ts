@@ -27,3 +27,11 @@ export function policyForLandlord(landlordId: string): PolicyType {
 export function landlordUsesDoorstep(landlordId: string): boolean {
   return [...policies.values()].some((candidate) => candidate.landlordId === landlordId);
 }
+
+/** The landlords that use Doorstep, for an applicant to choose from. */
+export function doorstepLandlords(): Array<{ landlordId: string; landlordName: string }> {
+  return [...policies.values()].map((policy) => ({
+    landlordId: policy.landlordId,
+    landlordName: policy.landlordName,
+  }));
+}

@@ -218,6 +218,18 @@ export const Application = z.object({
   registration: Registration.optional(),
   /** The live offer, while there is one (at most one per household at a time). */
   currentOfferId: z.string().optional(),
+  /**
+   * Where the conversation is (DESIGN.md §1, data entered once): the prompts already answered, so none is asked
+   * twice, and the applicant's own details while they are given one question at a time.
+   */
+  conversation: z
+    .object({
+      answered: z.array(z.string().max(40)).max(40).default([]),
+      aboutYou: HouseholdMember.pick({ firstName: true, lastName: true, dateOfBirth: true, sex: true })
+        .partial()
+        .optional(),
+    })
+    .optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Optimistic-locking version: every write must name the version it read. */

@@ -1,0 +1,199 @@
+import type { Application, HouseholdMember } from '../domain/application.js';
+import {
+  aboutYouMember,
+  answersAreOpen,
+  type FormAnswers,
+  memberPrompt,
+  type PromptId,
+  promptsFor,
+} from '../domain/conversation.js';
+import { isoDay } from '../domain/dates.js';
+import { Stage, WaitingFor } from '../domain/stage.js';
+import { ConflictError, JourneyStateError, NotFoundError } from '../ports.js';
+import type { Applicant } from './applications.js';
+import { decide } from './decisions.js';
+import type { Deps } from './deps.js';
+import { ownedApplication } from './ownership.js';
+
+/**
+ * The conversation's writes (issue 5): an answer to one prompt, a household member added or removed, the
+ * answers sent. Each write names the version it read, so a double submit or a second device never loses an
+ * answer silently (the loser is a ConflictError to retry), and each leaves an audit event that says which
+ * prompt was answered, never what it said.
+ */
+
+type ConversationDeps = Pick<Deps, 'applications' | 'audit' | 'clock'>;
+export type FieldErrors = Array<{ field: string; message: string }>;
+
+function refuseWhenSent(application: Application): void {
+  if (!answersAreOpen(application)) {
+    throw new JourneyStateError(
+      'Your answers have been sent, so they cannot change here. Ask the lettings team if something has changed.',
+    );
+  }
+}
+
+async function save(
+  deps: ConversationDeps,
+  application: Application,
+  change: Partial<Application>,
+  prompt: string,
+): Promise<Application> {
+  const now = deps.clock.now().toISOString();
+  const saved = await deps.applications.save({ ...application, ...change, updatedAt: now });
+  await deps.audit.append({
+    applicationId: application.applicationId,
+    at: now,
+    type: 'answered',
+    stage: application.stage,
+    actor: 'applicant',
+    facts: { prompt },
+  });
+  return saved;
+}
+
+const withAnswered = (application: Application, prompt: PromptId) => {
+  const answered = new Set(application.conversation?.answered ?? []);
+  answered.add(prompt);
+  return { ...application.conversation, answered: [...answered] };
+};
+
+/** The applicant's member of the household, replaced by a new version (the applicant is always first). */
+const withApplicant = (household: HouseholdMember[], member: HouseholdMember) => [
+  member,
+  ...household.filter((candidate) => candidate.relationship !== 'applicant'),
+];
+
+/** Answers one prompt. Invalid answers come back as field errors, and nothing is written. */
+export async function answerPrompt(
+  deps: ConversationDeps,
+  input: {
+    applicant: Pick<Applicant, 'subject'>;
+    applicationId: string;
+    prompt: PromptId;
+    form: FormAnswers;
+  },
+): Promise<{ ok: true; application: Application } | { ok: false; errors: FieldErrors }> {
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  refuseWhenSent(application);
+  const result = promptsFor(isoDay(deps.clock.now()))[input.prompt].answer(input.form);
+  if (!result.ok) return result;
+  const { effect } = result;
+  const conversation = withAnswered(application, input.prompt);
+  if (effect.kind === 'section') {
+    const profile = { ...application.profile, [effect.section]: effect.value };
+    return { ok: true, application: await save(deps, application, { profile, conversation }, input.prompt) };
+  }
+  if (effect.kind === 'about-you') {
+    const existing = application.profile.household.find((member) => member.relationship === 'applicant');
+    const about = {
+      ...(existing
+        ? {
+            firstName: existing.firstName,
+            lastName: existing.lastName,
+            dateOfBirth: existing.dateOfBirth,
+            sex: existing.sex,
+          }
+        : {}),
+      ...application.conversation?.aboutYou,
+      ...effect.value,
+    };
+    const member = aboutYouMember(about);
+    const change: Partial<Application> = member
+      ? {
+          // All four given: the applicant's own details join the household, and the draft is gone.
+          profile: {
+            ...application.profile,
+            household: withApplicant(application.profile.household, { ...existing, ...member }),
+          },
+          conversation: { answered: conversation.answered },
+        }
+      : { conversation: { ...conversation, aboutYou: about } };
+    return { ok: true, application: await save(deps, application, change, input.prompt) };
+  }
+  return { ok: true, application: await save(deps, application, { conversation }, input.prompt) };
+}
+
+/** Adds someone who will live with the applicant. */
+export async function addMember(
+  deps: ConversationDeps,
+  input: { applicant: Pick<Applicant, 'subject'>; applicationId: string; form: FormAnswers },
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  refuseWhenSent(application);
+  const result = memberPrompt(isoDay(deps.clock.now())).answer(input.form);
+  if (!result.ok) return result;
+  if (
+    result.member.relationship === 'partner' &&
+    application.profile.household.some((m) => m.relationship === 'partner')
+  ) {
+    return { ok: false, errors: [{ field: 'relationship', message: 'You have already added a partner' }] };
+  }
+  if (application.profile.household.length >= 20) {
+    return {
+      ok: false,
+      errors: [{ field: 'relationship', message: 'A household can have at most 20 people' }],
+    };
+  }
+  const used = new Set(application.profile.household.map((member) => member.memberId));
+  let n = application.profile.household.length + 1;
+  while (used.has(`m${n}`)) n += 1;
+  const household = [...application.profile.household, { ...result.member, memberId: `m${n}` }];
+  await save(deps, application, { profile: { ...application.profile, household } }, 'household');
+  return { ok: true };
+}
+
+/** Removes someone from the household; the applicant themself cannot be removed. */
+export async function removeMember(
+  deps: ConversationDeps,
+  input: { applicant: Pick<Applicant, 'subject'>; applicationId: string; memberId: string },
+): Promise<void> {
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  refuseWhenSent(application);
+  const member = application.profile.household.find((candidate) => candidate.memberId === input.memberId);
+  if (!member || member.relationship === 'applicant')
+    throw new NotFoundError('No such person in your household');
+  const household = application.profile.household.filter(
+    (candidate) => candidate.memberId !== input.memberId,
+  );
+  await save(deps, application, { profile: { ...application.profile, household } }, 'household');
+}
+
+/**
+ * Sends the answers: the applicant's decision on the Eligibility stage's wait (one token per stage, DESIGN.md
+ * §1b), through the same `decide` as the API, so it is idempotent and checked the same way.
+ */
+export async function submitAnswers(
+  deps: Parameters<typeof decide>[0] & ConversationDeps & Pick<Deps, 'waits'>,
+  input: { applicant: Pick<Applicant, 'subject'>; applicationId: string },
+): Promise<void> {
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  refuseWhenSent(application);
+  const wait = (await deps.waits.listOpen(application.applicationId)).find(
+    (candidate) =>
+      candidate.kind === 'answers' &&
+      candidate.stage === Stage.Eligibility &&
+      candidate.waitingFor === WaitingFor.Applicant,
+  );
+  if (!wait) {
+    throw new JourneyStateError(
+      'Your application is still getting ready for your answers. Try again in a moment.',
+    );
+  }
+  await decide(deps, {
+    decisionId: wait.decisionId,
+    actor: { kind: 'applicant', subject: input.applicant.subject },
+    body: { decision: 'submitted' },
+  });
+  // The workflow starts work on the answers at once and may write the application in between: read again.
+  for (let attempt = 1; ; attempt += 1) {
+    const latest = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+    if (latest.conversation?.answered.includes('check-answers')) return;
+    try {
+      await deps.applications.save({ ...latest, conversation: withAnswered(latest, 'check-answers') });
+      return;
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 5) throw error;
+    }
+  }
+}

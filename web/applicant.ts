@@ -1,0 +1,828 @@
+import { ZodError } from 'zod';
+import { MAX_DOCUMENT_BYTES } from '../shared/domain/application.js';
+import {
+  IMMIGRATION_OPTIONS,
+  memberPrompt,
+  nextPrompt,
+  PromptId,
+  promptsFor,
+  TENURE_OPTIONS,
+} from '../shared/domain/conversation.js';
+import { isoDay } from '../shared/domain/dates.js';
+import { Stage, stageTitles } from '../shared/domain/stage.js';
+import { doorstepLandlords } from '../shared/policies.js';
+import { RateLimitedError, SignInRefusedError } from '../shared/ports.js';
+import {
+  type Applicant,
+  applicantView,
+  declareDocument,
+  startApplication,
+} from '../shared/services/applications.js';
+import { addMember, answerPrompt, removeMember, submitAnswers } from '../shared/services/conversation.js';
+import { decide } from '../shared/services/decisions.js';
+import type { Deps } from '../shared/services/deps.js';
+import { keyQrCode } from '../shared/services/keys.js';
+import { ownedApplication } from '../shared/services/ownership.js';
+import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../shared/services/sessions.js';
+import { tenancyPdfForApplicant } from '../shared/services/tenancy-download.js';
+import {
+  clearCookie,
+  cookie,
+  cookieOf,
+  headerOf,
+  idParam,
+  redirect,
+  WebError,
+  type WebEvent,
+  type WebResult,
+} from './http.js';
+import type { Page, Route } from './routes.js';
+
+/**
+ * The applicant's journey as server-rendered pages (issue 5): sign in with a one-time code, one question at a
+ * time from the prompt model, the passport photo, the answers sent, decisions with their reasons, the offer,
+ * the agreement, the key. Every page works without JavaScript; every write is a form post with a CSRF token,
+ * answered by a redirect (post/redirect/get).
+ */
+
+/** The applicant's session: the same cookie as the JSON API, so either can be used once signed in. */
+export const APPLICANT_SESSION_COOKIE = 'doorstep_session';
+const SIGN_IN_EMAIL_COOKIE = 'doorstep_sign_in';
+
+async function signedIn(deps: Deps, event: WebEvent): Promise<Applicant | undefined> {
+  const token = cookieOf(event, APPLICANT_SESSION_COOKIE);
+  return token ? getSession(deps, token) : undefined;
+}
+
+/** Pages behind sign-in send anyone else to sign in; another applicant's application answers 404. */
+async function applicantOf(deps: Deps, event: WebEvent): Promise<Applicant> {
+  const who = await signedIn(deps, event);
+  if (!who) throw new SignInNeeded();
+  return who;
+}
+export class SignInNeeded extends Error {
+  override readonly name = 'SignInNeeded';
+}
+
+type Errors = Array<{ field: string; message: string }>;
+/** GOV.UK error summary links: each goes to the first input of its field. */
+function summary(errors: Errors, dateFields: readonly string[] = []) {
+  return errors.map((error) => ({
+    text: error.message,
+    href: `#${dateFields.includes(error.field) ? `${error.field}-day` : error.field}`,
+  }));
+}
+const byField = (errors: Errors) => Object.fromEntries(errors.map((error) => [error.field, error.message]));
+
+const RELATIONSHIP_TEXT = {
+  applicant: 'You',
+  partner: 'Partner',
+  child: 'Child',
+  'other-adult': 'Another adult',
+};
+
+/** Where the applicant goes next: the next question while answers are open, else what waits on them, else status. */
+async function nextPage(deps: Deps, who: Applicant, applicationId: string): Promise<string> {
+  const application = await ownedApplication(deps, who.subject, applicationId);
+  const base = `/applications/${applicationId}`;
+  const prompt = nextPrompt(application);
+  if (prompt === 'household') return `${base}/household`;
+  if (prompt === 'identity-document') return `${base}/documents/new`;
+  if (prompt === 'check-answers') return `${base}/check-answers`;
+  if (prompt) return `${base}/questions/${prompt}`;
+  const view = await applicantView(deps, { applicant: who, applicationId });
+  if (view.waits.some((wait) => wait.kind === 'response') && view.offer) return `${base}/offer`;
+  if (view.waits.some((wait) => wait.kind === 'signature') && view.tenancy) return `${base}/tenancy`;
+  if (view.key) return `${base}/key`;
+  return `${base}/status`;
+}
+
+/** The origin the browser used, for the upload slot's absolute redirect (S3 answers from its own origin). */
+function originOf(event: WebEvent): string {
+  const host = headerOf(event, 'host') ?? event.requestContext.domainName;
+  const local = /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host);
+  const proto = headerOf(event, 'x-forwarded-proto') ?? (local ? 'http' : 'https');
+  return `${proto}://${host}`;
+}
+
+export function applicantRoutes(deps: () => Deps): Route[] {
+  const today = () => isoDay(deps().clock.now());
+
+  const start: Page = async (event, page) => {
+    const context = deps();
+    const who = await signedIn(context, event);
+    if (who) {
+      const view = await context.applications.listByOwner(who.subject);
+      const open = view.filter(
+        (application) => application.status !== 'closed' && application.status !== 'let',
+      );
+      if (open.length > 0 && !event.queryStringParameters?.new) {
+        return redirect(await nextPage(context, who, open[open.length - 1]?.applicationId ?? ''));
+      }
+    }
+    return page('start.njk', {
+      title: 'Apply for a social home',
+      signedIn: Boolean(who),
+      landlords: doorstepLandlords().map((landlord) => ({
+        value: landlord.landlordId,
+        text: landlord.landlordName,
+      })),
+    });
+  };
+
+  return [
+    { method: 'GET', path: '/', handler: start },
+    {
+      method: 'POST',
+      path: '/applications',
+      form: true,
+      handler: async (event, page, form) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const landlordId = typeof form.landlordId === 'string' ? form.landlordId : '';
+        if (!doorstepLandlords().some((landlord) => landlord.landlordId === landlordId)) {
+          return page(
+            'start.njk',
+            {
+              title: 'Apply for a social home',
+              signedIn: true,
+              landlords: doorstepLandlords().map((landlord) => ({
+                value: landlord.landlordId,
+                text: landlord.landlordName,
+              })),
+              errors: [{ text: 'Select the landlord you want to apply to', href: '#landlordId' }],
+              fieldErrors: { landlordId: 'Select the landlord you want to apply to' },
+            },
+            400,
+          );
+        }
+        const { applicationId } = await startApplication(context, { applicant: who, body: { landlordId } });
+        return redirect(await nextPage(context, who, applicationId));
+      },
+    },
+    // Sign in with a one-time code, as the API does; the email waits in a short-lived cookie, never in a URL.
+    {
+      method: 'GET',
+      path: '/sign-in',
+      handler: async (_event, page) => page('sign-in.njk', { title: 'Sign in' }),
+    },
+    {
+      method: 'POST',
+      path: '/sign-in',
+      form: true,
+      handler: async (_event, page, form) => {
+        const email = typeof form.email === 'string' ? form.email.trim() : '';
+        try {
+          await requestCode(deps(), { email });
+        } catch (error) {
+          if (error instanceof ZodError) {
+            const message =
+              email === ''
+                ? 'Enter your email address'
+                : 'Enter an email address in the right format, like name@example.com';
+            return page(
+              'sign-in.njk',
+              {
+                title: 'Sign in',
+                errors: [{ text: message, href: '#email' }],
+                fieldErrors: { email: message },
+                values: { email },
+              },
+              400,
+            );
+          }
+          if (error instanceof RateLimitedError) {
+            return page(
+              'error.njk',
+              {
+                title: 'Too many codes asked for',
+                message: error.message,
+                nextLink: '/sign-in',
+                nextText: 'Try again later',
+              },
+              429,
+            );
+          }
+          throw error;
+        }
+        return redirect('/sign-in/code', [cookie(SIGN_IN_EMAIL_COOKIE, email, 10 * 60, '/sign-in')]);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/sign-in/code',
+      handler: async (_event, page) => page('sign-in-code.njk', { title: 'Check your email' }),
+    },
+    {
+      method: 'POST',
+      path: '/sign-in/code',
+      form: true,
+      handler: async (event, page, form) => {
+        const email = cookieOf(event, SIGN_IN_EMAIL_COOKIE);
+        if (!email) return redirect('/sign-in');
+        const code = typeof form.code === 'string' ? form.code.replace(/\s/g, '') : '';
+        const refuse = (message: string) =>
+          page(
+            'sign-in-code.njk',
+            {
+              title: 'Check your email',
+              errors: [{ text: message, href: '#code' }],
+              fieldErrors: { code: message },
+            },
+            400,
+          );
+        if (!/^\d{6}$/.test(code))
+          return refuse(code === '' ? 'Enter the code from the email' : 'The code is 6 digits, like 123456');
+        try {
+          const { token } = await verifyCode(deps(), { email, code });
+          return redirect('/', [
+            cookie(APPLICANT_SESSION_COOKIE, token, SIGN_IN.sessionLifetimeSeconds),
+            clearCookie(SIGN_IN_EMAIL_COOKIE, '/sign-in'),
+          ]);
+        } catch (error) {
+          if (error instanceof SignInRefusedError)
+            return refuse('The code is wrong or has expired. Check it, or send a new code.');
+          if (error instanceof RateLimitedError) return refuse(error.message);
+          throw error;
+        }
+      },
+    },
+    {
+      method: 'POST',
+      path: '/sign-out',
+      form: true,
+      handler: async (event) => {
+        const token = cookieOf(event, APPLICANT_SESSION_COOKIE);
+        if (token) await signOut(deps(), token);
+        return redirect('/', [clearCookie(APPLICANT_SESSION_COOKIE)]);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}',
+      handler: async (event) => {
+        const context = deps();
+        return redirect(
+          await nextPage(context, await applicantOf(context, event), idParam(event, 'applicationId')),
+        );
+      },
+    },
+    // One question at a time, from the prompt model.
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/questions/{prompt}',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const context = deps();
+          const who = await applicantOf(context, event);
+          const applicationId = idParam(event, 'applicationId');
+          const promptId = PromptId.safeParse(event.pathParameters?.prompt);
+          if (!promptId.success || ['identity-document', 'check-answers'].includes(promptId.data)) {
+            throw new WebError(404, 'Page not found');
+          }
+          const prompt = promptsFor(today())[promptId.data];
+          if (method === 'POST') {
+            const result = await answerPrompt(context, {
+              applicant: who,
+              applicationId,
+              prompt: prompt.id,
+              form,
+            });
+            if (result.ok) return redirect(await nextPage(context, who, applicationId));
+            const dates = prompt.fields.filter((field) => field.kind === 'date').map((field) => field.name);
+            return page(
+              'question.njk',
+              {
+                title: prompt.question,
+                prompt,
+                applicationId,
+                action: event.rawPath,
+                values: form,
+                errors: summary(result.errors, dates),
+                fieldErrors: byField(result.errors),
+              },
+              400,
+            );
+          }
+          const application = await ownedApplication(context, who.subject, applicationId);
+          return page('question.njk', {
+            title: prompt.question,
+            prompt,
+            applicationId,
+            action: event.rawPath,
+            values: prompt.current(application),
+            backLink: `/applications/${applicationId}/check-answers`,
+          });
+        },
+      }),
+    ),
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}/household',
+      handler: async (event, page) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const application = await ownedApplication(context, who.subject, idParam(event, 'applicationId'));
+        return page('household.njk', {
+          title: 'Who will live with you?',
+          applicationId: application.applicationId,
+          members: application.profile.household.map((member) => ({
+            ...member,
+            relationshipText: RELATIONSHIP_TEXT[member.relationship],
+          })),
+        });
+      },
+    },
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/household/add',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const context = deps();
+          const who = await applicantOf(context, event);
+          const applicationId = idParam(event, 'applicationId');
+          const prompt = memberPrompt(today());
+          const back = `/applications/${applicationId}/household`;
+          if (method === 'GET') {
+            await ownedApplication(context, who.subject, applicationId);
+            return page('member.njk', {
+              title: prompt.question,
+              prompt,
+              applicationId,
+              values: {},
+              backLink: back,
+            });
+          }
+          const result = await addMember(context, { applicant: who, applicationId, form });
+          if (result.ok) return redirect(back);
+          return page(
+            'member.njk',
+            {
+              title: prompt.question,
+              prompt,
+              applicationId,
+              values: form,
+              backLink: back,
+              errors: summary(result.errors, ['dateOfBirth']),
+              fieldErrors: byField(result.errors),
+            },
+            400,
+          );
+        },
+      }),
+    ),
+    {
+      method: 'POST',
+      path: '/applications/{applicationId}/household/{memberId}/remove',
+      form: true,
+      handler: async (event) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const applicationId = idParam(event, 'applicationId');
+        await removeMember(context, { applicant: who, applicationId, memberId: idParam(event, 'memberId') });
+        return redirect(`/applications/${applicationId}/household`);
+      },
+    },
+    // The identity document: which one and what kind of file, then the upload form that posts straight to storage.
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}/documents/new',
+      handler: async (event, page) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const application = await ownedApplication(context, who.subject, idParam(event, 'applicationId'));
+        const rejected = application.documents.findLast((document) => document.status === 'rejected');
+        return page('upload.njk', {
+          title: 'Send a photo of your passport or driving licence',
+          applicationId: application.applicationId,
+          values: {},
+          problem: rejected?.problem,
+        });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/applications/{applicationId}/documents',
+      form: true,
+      handler: async (event, page, form) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const applicationId = idParam(event, 'applicationId');
+        const errors: Errors = [];
+        if (form.kind !== 'passport' && form.kind !== 'driving-licence')
+          errors.push({ field: 'kind', message: 'Select which document it is' });
+        if (!['image/jpeg', 'image/png', 'application/pdf'].includes(String(form.format))) {
+          errors.push({ field: 'format', message: 'Select what kind of file you will send' });
+        }
+        if (errors.length > 0) {
+          return page(
+            'upload.njk',
+            {
+              title: 'Send a photo of your passport or driving licence',
+              applicationId,
+              values: form,
+              errors: summary(errors),
+              fieldErrors: byField(errors),
+            },
+            400,
+          );
+        }
+        // The size is not known before the browser sends the file: the slot allows up to the limit, and the
+        // storage refuses anything larger (content-length-range). The slot sends the browser back to the
+        // document's page; S3 needs that URL absolute, so it is built from this request.
+        const { upload } = await declareDocument(context, {
+          applicant: who,
+          applicationId,
+          body: {
+            kind: form.kind,
+            contentType: form.format,
+            sizeBytes: MAX_DOCUMENT_BYTES,
+            redirectTo: `${originOf(event)}/applications/${applicationId}/documents/uploaded`,
+          },
+        });
+        return page(
+          'upload-file.njk',
+          { title: 'Upload the photo or scan', applicationId, upload, accept: String(form.format) },
+          200,
+          { formAction: new URL(upload.url).origin },
+        );
+      },
+    },
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}/documents/{documentId}',
+      handler: async (event, page) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const application = await ownedApplication(context, who.subject, idParam(event, 'applicationId'));
+        const documentId = idParam(event, 'documentId');
+        if (documentId === 'uploaded') {
+          // Back from the upload slot: the storage names the object it took (only a hint; the application decides).
+          const named = /\/(doc_[A-Za-z0-9]+)$/.exec(event.queryStringParameters?.key ?? '')?.[1];
+          const document =
+            application.documents.find((candidate) => candidate.documentId === named) ??
+            application.documents.at(-1);
+          if (!document) throw new WebError(404, 'Page not found');
+          return redirect(`/applications/${application.applicationId}/documents/${document.documentId}`);
+        }
+        const document = application.documents.find((candidate) => candidate.documentId === documentId);
+        if (!document) throw new WebError(404, 'Page not found');
+        const labels: Record<string, string> = {
+          surname: 'Last name',
+          givenNames: 'First names',
+          firstName: 'First name',
+          lastName: 'Last name',
+          dateOfBirth: 'Date of birth',
+          documentNumber: 'Document number',
+          expiryDate: 'Expires',
+          nationality: 'Nationality',
+          sex: 'Sex',
+        };
+        const readRows = Object.entries(document.readFields ?? {}).map(([name, field]) => ({
+          key: { text: labels[name] ?? name },
+          value: { text: field.value },
+        }));
+        return page('document.njk', {
+          title: document.status === 'read' ? 'Is this what your document says?' : 'Your document',
+          applicationId: application.applicationId,
+          document,
+          kindText: document.kind === 'passport' ? 'passport' : 'driving licence',
+          readRows,
+        });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/applications/{applicationId}/documents/{documentId}/confirm',
+      form: true,
+      handler: async (event) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const applicationId = idParam(event, 'applicationId');
+        const application = await ownedApplication(context, who.subject, applicationId);
+        const document = application.documents.find(
+          (candidate) => candidate.documentId === idParam(event, 'documentId'),
+        );
+        if (!document || document.status === 'rejected' || document.status === 'declared') {
+          return redirect(`/applications/${applicationId}/documents/${document?.documentId ?? 'new'}`);
+        }
+        await answerPrompt(context, { applicant: who, applicationId, prompt: 'identity-document', form: {} });
+        return redirect(await nextPage(context, who, applicationId));
+      },
+    },
+    // Check your answers, then send them: the Eligibility stage's wait is answered.
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}/check-answers',
+      handler: async (event, page) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const application = await ownedApplication(context, who.subject, idParam(event, 'applicationId'));
+        const base = `/applications/${application.applicationId}`;
+        const row = (key: string, value: string, href: string) => ({
+          key: { text: key },
+          value: { text: value },
+          actions: { items: [{ href, text: 'Change', visuallyHiddenText: key.toLowerCase() }] },
+        });
+        const { profile } = application;
+        const you = profile.household.find((member) => member.relationship === 'applicant');
+        const money = (pence: number | undefined) =>
+          pence === undefined ? '' : `£${(pence / 100).toFixed(2)}`;
+        const sections = [
+          {
+            title: 'About you',
+            rows: [
+              row('Name', you ? `${you.firstName} ${you.lastName}` : '', `${base}/questions/name`),
+              row('Date of birth', you?.dateOfBirth ?? '', `${base}/questions/date-of-birth`),
+              row('Sex', you?.sex ?? '', `${base}/questions/sex`),
+              row('Email', profile.contact?.email ?? '', `${base}/questions/contact`),
+              row('Phone', profile.contact?.phone ?? 'Not given', `${base}/questions/contact`),
+              row(
+                'Immigration status',
+                IMMIGRATION_OPTIONS.find((option) => option.value === profile.immigrationStatus)?.text ?? '',
+                `${base}/questions/immigration-status`,
+              ),
+            ],
+          },
+          {
+            title: 'Your household',
+            rows: profile.household
+              .filter((member) => member.relationship !== 'applicant')
+              .map((member) =>
+                row(
+                  `${member.firstName} ${member.lastName}`,
+                  `${RELATIONSHIP_TEXT[member.relationship]}, born ${member.dateOfBirth}`,
+                  `${base}/household`,
+                ),
+              ),
+          },
+          {
+            title: 'Where you live',
+            rows: [
+              row(
+                'Address',
+                profile.currentHome
+                  ? `${profile.currentHome.addressLine}, ${profile.currentHome.postcode}`
+                  : '',
+                `${base}/questions/current-home`,
+              ),
+              row('Bedrooms', String(profile.currentHome?.bedrooms ?? ''), `${base}/questions/current-home`),
+              row(
+                'How you live there',
+                TENURE_OPTIONS.find((option) => option.value === profile.currentHome?.tenure)?.text ?? '',
+                `${base}/questions/current-home`,
+              ),
+              row(
+                'Years in the area',
+                String(profile.localConnection?.yearsInArea ?? ''),
+                `${base}/questions/local-connection`,
+              ),
+            ],
+          },
+          {
+            title: 'Money',
+            rows: [
+              row('Earnings each month', money(profile.income?.monthlyEarnings), `${base}/questions/income`),
+              row('Benefits each month', money(profile.income?.monthlyBenefits), `${base}/questions/income`),
+              row('Savings', money(profile.income?.savings), `${base}/questions/income`),
+            ],
+          },
+        ].filter((section) => section.rows.length > 0);
+        return page('check-answers.njk', {
+          title: 'Check your answers before sending them',
+          applicationId: application.applicationId,
+          sections,
+        });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/applications/{applicationId}/submit',
+      form: true,
+      handler: async (event) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const applicationId = idParam(event, 'applicationId');
+        await submitAnswers(context, { applicant: who, applicationId });
+        return redirect(`/applications/${applicationId}/status`);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}/status',
+      handler: async (event, page) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const applicationId = idParam(event, 'applicationId');
+        const view = await applicantView(context, { applicant: who, applicationId });
+        const application = await ownedApplication(context, who.subject, applicationId);
+        const base = `/applications/${applicationId}`;
+        const prompt = nextPrompt(application);
+        const action = prompt
+          ? { text: 'Finish your answers', href: base, link: 'Carry on where you left off' }
+          : view.waits.some((wait) => wait.kind === 'response') && view.offer
+            ? {
+                text: 'We have offered you a home',
+                href: `${base}/offer`,
+                link: 'See the home and answer the offer',
+              }
+            : view.waits.some((wait) => wait.kind === 'signature') && view.tenancy
+              ? {
+                  text: 'Your tenancy agreement is ready to sign',
+                  href: `${base}/tenancy`,
+                  link: 'Read and sign it',
+                }
+              : undefined;
+        const OUTCOME_TEXT: Record<string, [string, string]> = {
+          eligible: ['Yes', 'govuk-tag--green'],
+          qualifies: ['Yes', 'govuk-tag--green'],
+          recorded: ['Done', 'govuk-tag--green'],
+          verified: ['Checked', 'govuk-tag--green'],
+          registered: ['Registered', 'govuk-tag--green'],
+          refer: ['An officer is looking at this', 'govuk-tag--yellow'],
+        };
+        const decisions = view.decisions.map((decision) => ({
+          ...decision,
+          title: stageTitles[decision.stage],
+          outcomeText: OUTCOME_TEXT[decision.outcome]?.[0] ?? decision.outcome,
+          tagClass: OUTCOME_TEXT[decision.outcome]?.[1] ?? 'govuk-tag--grey',
+        }));
+        const waitingText =
+          view.status === 'let'
+            ? 'You have moved in. Welcome home.'
+            : view.status === 'closed'
+              ? 'This application is closed.'
+              : view.stage === Stage.OfficerApproval
+                ? 'We have found a home that fits your household. An officer is checking the offer; we will tell you as soon as it is ready.'
+                : view.stage === Stage.Verification
+                  ? 'We are checking your details. If we need anything else, we will ask you here.'
+                  : view.stage === Stage.Registered
+                    ? 'You are on the housing register. We will tell you when we can offer you a home.'
+                    : 'We are working on the next step. Refresh this page to see the latest.';
+        return page('status.njk', {
+          title: view.stageTitle,
+          application: view,
+          decisions,
+          action,
+          waitingText,
+        });
+      },
+    },
+    // The offer of a home: accept, or refuse with a reason.
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/offer',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const context = deps();
+          const who = await applicantOf(context, event);
+          const applicationId = idParam(event, 'applicationId');
+          const view = await applicantView(context, { applicant: who, applicationId });
+          const wait = view.waits.find((candidate) => candidate.kind === 'response');
+          if (!wait || !view.offer) return redirect(`/applications/${applicationId}/status`);
+          const render = (errors: Errors, status = 200) =>
+            page(
+              'offer.njk',
+              {
+                title: `An offer of a home: ${view.offer?.home.address}`,
+                applicationId,
+                home: view.offer?.home,
+                reasons: view.offer?.reasons,
+                deadline: wait.deadline,
+                values: form,
+                errors: summary(errors),
+                fieldErrors: byField(errors),
+              },
+              status,
+            );
+          if (method === 'GET') return render([]);
+          if (form.decision !== 'accept' && form.decision !== 'refuse') {
+            return render([{ field: 'decision', message: 'Select yes if you want this home' }], 400);
+          }
+          const reason = typeof form.reason === 'string' ? form.reason.trim() : '';
+          if (form.decision === 'refuse' && reason.length < 3) {
+            return render(
+              [{ field: 'reason', message: 'Tell us why you do not want this home, in a few words' }],
+              400,
+            );
+          }
+          await decide(context, {
+            decisionId: wait.decisionId,
+            actor: { kind: 'applicant', subject: who.subject },
+            body: form.decision === 'accept' ? { decision: 'accept' } : { decision: 'refuse', reason },
+          });
+          return redirect(`/applications/${applicationId}/status`);
+        },
+      }),
+    ),
+    // The agreement: read it, tick, sign.
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/tenancy',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const context = deps();
+          const who = await applicantOf(context, event);
+          const applicationId = idParam(event, 'applicationId');
+          const view = await applicantView(context, { applicant: who, applicationId });
+          const wait = view.waits.find((candidate) => candidate.kind === 'signature');
+          if (!wait || !view.tenancy) return redirect(`/applications/${applicationId}/status`);
+          const you = view.profile.household.find((member) => member.relationship === 'applicant');
+          const render = (errors: Errors, status = 200) =>
+            page(
+              'tenancy.njk',
+              {
+                title: 'Read and sign your agreement',
+                applicationId,
+                tenancy: view.tenancy,
+                tenantName: you ? `${you.firstName} ${you.lastName}` : 'the tenant',
+                errors: summary(errors),
+                fieldErrors: byField(errors),
+              },
+              status,
+            );
+          if (method === 'GET') return render([]);
+          if (form.agree !== 'yes')
+            return render([{ field: 'agree', message: 'Tick the box to sign the agreement' }], 400);
+          await decide(context, {
+            decisionId: wait.decisionId,
+            actor: { kind: 'applicant', subject: who.subject },
+            body: { decision: 'signed', termsSha256: form.termsSha256 },
+          });
+          return redirect(`/applications/${applicationId}/status`);
+        },
+      }),
+    ),
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}/tenancy.pdf',
+      handler: async (event) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const { pdf, filename } = await tenancyPdfForApplicant(context, {
+          applicant: who,
+          applicationId: idParam(event, 'applicationId'),
+        });
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': 'application/pdf',
+            'content-disposition': `inline; filename="${filename}"`,
+            'cache-control': 'no-store',
+            'x-content-type-options': 'nosniff',
+          },
+          body: Buffer.from(pdf).toString('base64'),
+          isBase64Encoded: true,
+        } satisfies WebResult;
+      },
+    },
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}/key',
+      handler: async (event, page) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const applicationId = idParam(event, 'applicationId');
+        const view = await applicantView(context, { applicant: who, applicationId });
+        if (!view.key || !view.offer) return redirect(`/applications/${applicationId}/status`);
+        return page('key.njk', {
+          title: 'Your digital key',
+          applicationId,
+          key: view.key,
+          address: view.offer.home.address,
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}/key.svg',
+      handler: async (event) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const svg = await keyQrCode(context, {
+          applicant: who,
+          applicationId: idParam(event, 'applicationId'),
+        });
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': 'image/svg+xml',
+            'cache-control': 'no-store',
+            'content-security-policy': "default-src 'none'",
+            'x-content-type-options': 'nosniff',
+          },
+          body: svg,
+        } satisfies WebResult;
+      },
+    },
+    {
+      method: 'GET',
+      path: '/help',
+      handler: async (_event, page) => page('help.njk', { title: 'Help and your data' }),
+    },
+  ];
+}

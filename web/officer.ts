@@ -1,0 +1,287 @@
+import { ZodError } from 'zod';
+import type { Application } from '../shared/domain/application.js';
+import { stageTitles, WaitingFor } from '../shared/domain/stage.js';
+import type { OfficerIdentity, WaitKind } from '../shared/ports.js';
+import { type Actor, DecisionBodies, decide } from '../shared/services/decisions.js';
+import type { Deps } from '../shared/services/deps.js';
+import { caseForOfficer, officerQueue, QueueFilter } from '../shared/services/officer-view.js';
+import { actorFromClaims } from '../shared/services/officers.js';
+import { clearCookie, cookie, cookieOf, idParam, redirect, WebError, type WebEvent } from './http.js';
+import type { Route } from './routes.js';
+
+/**
+ * The lettings officers' console (issue 5): sign in, a queue of what waits on officers, a case page with the
+ * applicant's profile, evidence, decisions and timeline, and a decision with a mandatory reason on each open
+ * wait. Officers are checked on every request from their verified ID token (Cognito in AWS, the local identity
+ * provider locally), and only their landlord's cases exist for them.
+ */
+
+
+const OFFICER_COOKIE = 'doorstep_officer';
+/** An ID token lasts an hour; the cookie no longer. */
+const OFFICER_COOKIE_SECONDS = 60 * 60;
+
+type Officer = Extract<Actor, { kind: 'officer' }> & { email?: string };
+
+export class OfficerSignInNeeded extends Error {
+  override readonly name = 'OfficerSignInNeeded';
+}
+
+async function officerOf(identity: OfficerIdentity, event: WebEvent): Promise<Officer> {
+  const token = cookieOf(event, OFFICER_COOKIE);
+  const claims = token ? await identity.verify(token) : undefined;
+  const actor = claims ? actorFromClaims(claims) : undefined;
+  if (!actor) throw new OfficerSignInNeeded();
+  if (actor === 'no-role')
+    throw new WebError(403, 'Your account has no officer role. Ask your manager to add one.');
+  return { ...actor, ...(typeof claims?.email === 'string' ? { email: claims.email } : {}) };
+}
+
+const KIND_TEXT: Record<WaitKind, string> = {
+  approval: 'Offers to approve',
+  review: 'Documents and details to review',
+  attention: 'Cases needing attention',
+  answers: 'Answers',
+  response: 'Offer responses',
+  signature: 'Signatures',
+};
+
+/** The choices an officer has on each kind of wait, in plain English. */
+const OPTIONS: Partial<Record<WaitKind, Array<{ value: string; text: string }>>> = {
+  approval: [
+    { value: 'approve', text: 'Approve the offer' },
+    { value: 'reject', text: 'Reject the offer' },
+  ],
+  review: [
+    { value: 'proceed', text: 'The details are right: carry on' },
+    { value: 'close', text: 'Close the application' },
+  ],
+  attention: [
+    { value: 'retry', text: 'Try the step again' },
+    { value: 'close', text: 'Close the application' },
+  ],
+};
+
+const WAIT_TITLE: Partial<Record<WaitKind, string>> = {
+  approval: 'Approve or reject this offer',
+  review: 'Review the documents and details',
+  attention: 'A step failed and needs you',
+};
+
+function profileRows(application: Application) {
+  const { profile } = application;
+  const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
+  return [
+    ...profile.household.map((member) =>
+      row(
+        member.relationship === 'applicant' ? 'Applicant' : member.relationship,
+        `${member.firstName} ${member.lastName}, born ${member.dateOfBirth}, ${member.sex}${member.needsOwnRoomForDisability ? ', needs own room (disability)' : ''}`,
+      ),
+    ),
+    row('Email', profile.contact?.email ?? ''),
+    row('Phone', profile.contact?.phone ?? 'Not given'),
+    row('Immigration status', profile.immigrationStatus ?? 'Not answered'),
+    row(
+      'Current home',
+      profile.currentHome
+        ? `${profile.currentHome.addressLine}, ${profile.currentHome.postcode}: ${profile.currentHome.bedrooms} bedrooms, ${profile.currentHome.tenure}`
+        : 'Not answered',
+    ),
+    row(
+      'Income a month',
+      profile.income
+        ? `earnings £${(profile.income.monthlyEarnings / 100).toFixed(2)}, benefits £${(profile.income.monthlyBenefits / 100).toFixed(2)}; savings £${(profile.income.savings / 100).toFixed(2)}`
+        : 'Not answered',
+    ),
+    row(
+      'Years in the area',
+      profile.localConnection ? String(profile.localConnection.yearsInArea) : 'Not answered',
+    ),
+  ];
+}
+
+export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity): Route[] {
+  const casePage = async (
+    event: WebEvent,
+    officer: Officer,
+    applicationId: string,
+    errors: Array<{ field: string; message: string }> = [],
+  ) => {
+    const view = await caseForOfficer(deps(), { applicationId, landlordId: officer.landlordId });
+    const you = view.application.profile.household.find((member) => member.relationship === 'applicant');
+    return {
+      title: `Case ${applicationId}`,
+      application: view.application,
+      applicantName: you ? `${you.firstName} ${you.lastName}` : 'Applicant (no name yet)',
+      stageTitle: stageTitles[view.application.stage],
+      profileRows: profileRows(view.application),
+      waits: view.waits
+        .filter((wait) => wait.waitingFor !== WaitingFor.Applicant && OPTIONS[wait.kind])
+        .map((wait) => ({
+          ...wait,
+          title: WAIT_TITLE[wait.kind] ?? KIND_TEXT[wait.kind],
+          options: OPTIONS[wait.kind],
+        })),
+      documents: view.application.documents.map((document) => [
+        { text: document.kind },
+        { text: `${document.status}${document.problem ? `: ${document.problem}` : ''}` },
+        {
+          text: Object.entries(document.readFields ?? {})
+            .map(([name, field]) => `${name}: ${field.value} (${Math.round(field.confidence * 100)}%)`)
+            .join('; '),
+        },
+      ]),
+      decisions: view.application.decisions.map((decision) => ({
+        ...decision,
+        title: stageTitles[decision.stage],
+      })),
+      timeline: view.timeline.map((event) => [
+        { text: event.at },
+        { text: `${event.type}${event.stage ? ` at ${stageTitles[event.stage]}` : ''}` },
+        { text: event.actor },
+      ]),
+      errors: errors.map((error) => ({ text: error.message, href: `#${error.field}` })),
+      fieldErrors: Object.fromEntries(errors.map((error) => [error.field, error.message])),
+      navigation: [{ href: '/officer', text: 'Queue' }],
+      serviceName: 'Doorstep lettings console',
+      serviceUrl: '/officer',
+      event,
+    };
+  };
+
+  const consoleChrome = { serviceName: 'Doorstep lettings console', serviceUrl: '/officer' };
+
+  return [
+    {
+      method: 'GET',
+      path: '/officer/sign-in',
+      handler: async (_event, page) => page('officer/sign-in.njk', { title: 'Sign in', ...consoleChrome }),
+    },
+    {
+      method: 'POST',
+      path: '/officer/sign-in',
+      form: true,
+      handler: async (_event, page, form) => {
+        const email = typeof form.email === 'string' ? form.email.trim() : '';
+        const password = typeof form.password === 'string' ? form.password : '';
+        const errors: Array<{ field: string; message: string }> = [];
+        if (!email) errors.push({ field: 'email', message: 'Enter your work email address' });
+        if (!password) errors.push({ field: 'password', message: 'Enter your password' });
+        const token = errors.length === 0 ? await identity().signIn(email, password) : undefined;
+        if (errors.length === 0 && !token)
+          errors.push({ field: 'email', message: 'The email address or password is wrong' });
+        if (!token) {
+          return page(
+            'officer/sign-in.njk',
+            {
+              title: 'Sign in',
+              ...consoleChrome,
+              values: { email },
+              errors: errors.map((error) => ({ text: error.message, href: `#${error.field}` })),
+              fieldErrors: Object.fromEntries(errors.map((error) => [error.field, error.message])),
+            },
+            400,
+          );
+        }
+        return redirect('/officer', [cookie(OFFICER_COOKIE, token, OFFICER_COOKIE_SECONDS, '/officer')]);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/officer/sign-out',
+      form: true,
+      handler: async () => redirect('/officer/sign-in', [clearCookie(OFFICER_COOKIE, '/officer')]),
+    },
+    {
+      method: 'GET',
+      path: '/officer',
+      handler: async (event, page) => {
+        const officer = await officerOf(identity(), event);
+        const filter = QueueFilter.safeParse({
+          ...(event.queryStringParameters?.kind ? { kind: event.queryStringParameters.kind } : {}),
+        });
+        const queue = await officerQueue(deps(), {
+          landlordId: officer.landlordId,
+          ...(filter.success ? { filter: filter.data } : {}),
+        });
+        const counts = (['approval', 'review', 'attention'] as const).map((kind) => ({
+          kind,
+          text: KIND_TEXT[kind],
+          n: queue.counts[kind],
+        }));
+        return page('officer/queue.njk', {
+          title: 'Your queue',
+          ...consoleChrome,
+          navigation: [{ href: '/officer', text: 'Queue', active: true }],
+          officer,
+          counts,
+          total: Object.values(queue.counts).reduce((sum, n) => sum + n, 0),
+          rows: queue.entries.map((entry) => [
+            {
+              html: `<a class="govuk-link" href="/officer/applications/${entry.applicationId}">${entry.applicationId}</a>`,
+            },
+            {
+              text: `${KIND_TEXT[entry.kind]} (${stageTitles[entry.stage]})${entry.waitingFor === WaitingFor.SeniorOfficer ? ', senior officer' : ''}`,
+            },
+            {
+              text: new Date(entry.deadline).toLocaleString('en-GB', {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+                timeZone: 'Europe/London',
+              }),
+            },
+          ]),
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/officer/applications/{applicationId}',
+      handler: async (event, page) => {
+        const officer = await officerOf(identity(), event);
+        return page('officer/case.njk', await casePage(event, officer, idParam(event, 'applicationId')));
+      },
+    },
+    {
+      method: 'POST',
+      path: '/officer/decisions/{decisionId}',
+      form: true,
+      handler: async (event, page, form) => {
+        const officer = await officerOf(identity(), event);
+        const decisionId = idParam(event, 'decisionId');
+        const applicationId =
+          typeof form.applicationId === 'string' && /^app_[A-Za-z0-9]+$/.test(form.applicationId)
+            ? form.applicationId
+            : '';
+        if (!applicationId)
+          throw new WebError(400, 'The form is missing its case. Go back to the case and try again.');
+        const wait = await deps().waits.get(decisionId);
+        const kind = wait?.kind;
+        const body = { decision: form.decision, reason: typeof form.reason === 'string' ? form.reason : '' };
+        if (kind && kind in OPTIONS) {
+          const parsed = DecisionBodies[kind].safeParse(body);
+          if (!parsed.success) {
+            const errors = parsed.error.issues.map((issue) => {
+              const field = issue.path[0] === 'reason' ? `reason-${decisionId}` : `decision-${decisionId}`;
+              return {
+                field,
+                message:
+                  issue.path[0] === 'reason'
+                    ? 'Give a reason of at least 3 characters'
+                    : 'Select your decision',
+              };
+            });
+            return page('officer/case.njk', await casePage(event, officer, applicationId, errors), 400);
+          }
+        }
+        try {
+          await decide(deps(), { decisionId, actor: officer, body });
+        } catch (error) {
+          if (error instanceof ZodError) throw new WebError(400, 'That decision is not one this step takes.');
+          throw error;
+        }
+        return redirect(`/officer/applications/${applicationId}`);
+      },
+    },
+  ];
+}
