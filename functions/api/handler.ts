@@ -1,5 +1,4 @@
 import httpRouterHandler from '@middy/http-router';
-import * as z from 'zod';
 import {
   type Applicant,
   applicantView,
@@ -13,6 +12,7 @@ import { type Actor, decide } from '../../shared/services/decisions.js';
 import type { Deps } from '../../shared/services/deps.js';
 import { keyQrCode, publishedKeys } from '../../shared/services/keys.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../../shared/services/officer-view.js';
+import { actorFromClaims } from '../../shared/services/officers.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
 import { s3Documents } from '../adapters/documents.js';
@@ -29,26 +29,14 @@ import {
 import { lambdaDepsWith } from '../wiring.js';
 import { type RouteKey, splitRouteKey } from './routes.js';
 
-const Claims = z.object({
-  sub: z.string().min(1),
-  'custom:landlordId': z.string().min(1),
-  /** API Gateway passes a JWT array claim as "[a b]". */
-  'cognito:groups': z.union([z.array(z.string()), z.string()]).optional(),
-});
-
 /** The officer behind a request, from the claims the API Gateway JWT authoriser verified. */
 function officer(event: HttpEvent): Extract<Actor, { kind: 'officer' }> {
-  const claims = Claims.safeParse(
+  const actor = actorFromClaims(
     (event.requestContext as { authorizer?: { jwt?: { claims?: unknown } } }).authorizer?.jwt?.claims,
   );
-  if (!claims.success) throw new ClientError(401, 'Sign in as an officer to do this');
-  const raw = claims.data['cognito:groups'] ?? [];
-  const groups = Array.isArray(raw) ? raw : raw.replace(/^\[|\]$/g, '').split(/[\s,]+/);
-  const roles = groups.filter(
-    (group): group is 'officer' | 'senior-officer' => group === 'officer' || group === 'senior-officer',
-  );
-  if (roles.length === 0) throw new ClientError(403, 'Your account has no officer role');
-  return { kind: 'officer', officerId: claims.data.sub, landlordId: claims.data['custom:landlordId'], roles };
+  if (!actor) throw new ClientError(401, 'Sign in as an officer to do this');
+  if (actor === 'no-role') throw new ClientError(403, 'Your account has no officer role');
+  return actor;
 }
 
 /** The applicant's session cookie. HttpOnly (no script reads it), Secure, SameSite=Strict (no other site sends it). */
