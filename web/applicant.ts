@@ -81,15 +81,27 @@ const RELATIONSHIP_TEXT = {
   'other-adult': 'Another adult',
 };
 
+/** The page that asks a prompt. */
+function promptPath(applicationId: string, prompt: PromptId): string {
+  const base = `/applications/${applicationId}`;
+  if (prompt === 'household') return `${base}/household`;
+  if (prompt === 'identity-document') return `${base}/documents/new`;
+  if (prompt === 'check-answers') return `${base}/check-answers`;
+  return `${base}/questions/${prompt}`;
+}
+
+/** The page before a prompt's, for the Back link: the prompt asked before it, or the start. */
+function previousPath(applicationId: string, prompt: PromptId): string {
+  const previous = PromptId.options[PromptId.options.indexOf(prompt) - 1];
+  return previous ? promptPath(applicationId, previous) : '/';
+}
+
 /** Where the applicant goes next: the next question while answers are open, else what waits on them, else status. */
 async function nextPage(deps: Deps, who: Applicant, applicationId: string): Promise<string> {
   const application = await ownedApplication(deps, who.subject, applicationId);
   const base = `/applications/${applicationId}`;
   const prompt = nextPrompt(application);
-  if (prompt === 'household') return `${base}/household`;
-  if (prompt === 'identity-document') return `${base}/documents/new`;
-  if (prompt === 'check-answers') return `${base}/check-answers`;
-  if (prompt) return `${base}/questions/${prompt}`;
+  if (prompt) return promptPath(applicationId, prompt);
   const view = await applicantView(deps, { applicant: who, applicationId });
   if (view.waits.some((wait) => wait.kind === 'response') && view.offer) return `${base}/offer`;
   if (view.waits.some((wait) => wait.kind === 'signature') && view.tenancy) return `${base}/tenancy`;
@@ -312,7 +324,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
             applicationId,
             action: event.rawPath,
             values: prompt.current(application),
-            backLink: `/applications/${applicationId}/check-answers`,
+            backLink: previousPath(applicationId, prompt.id),
           });
         },
       }),

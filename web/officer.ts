@@ -16,7 +16,6 @@ import type { Route } from './routes.js';
  * provider locally), and only their landlord's cases exist for them.
  */
 
-
 const OFFICER_COOKIE = 'doorstep_officer';
 /** An ID token lasts an hour; the cookie no longer. */
 const OFFICER_COOKIE_SECONDS = 60 * 60;
