@@ -95,12 +95,22 @@ const list = (form: FormAnswers, name: string) => {
   return (Array.isArray(value) ? value : value ? [value] : []).filter((item) => item !== '');
 };
 
-/** Turns a schema's failure into field errors a page shows beside each field (GOV.UK error messages). */
-function fieldErrors(error: z.ZodError, fieldFor: (path: string) => string) {
-  return error.issues.map((issue) => ({
-    field: fieldFor(String(issue.path[0] ?? '')),
-    message: issue.message,
-  }));
+/**
+ * Turns a schema's failure into field errors a page shows beside each field (GOV.UK error messages): one
+ * message per field, its first problem (an empty postcode is not also "not a full postcode"), in the order the
+ * fields are on the page, as the error summary must list them.
+ */
+function fieldErrors(error: z.ZodError, pageOrder: readonly string[]) {
+  const first = new Map<string, string>();
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (!first.has(field)) first.set(field, issue.message);
+  }
+  const rank = (field: string) => {
+    const index = pageOrder.indexOf(field);
+    return index === -1 ? pageOrder.length : index;
+  };
+  return [...first].sort(([a], [b]) => rank(a) - rank(b)).map(([field, message]) => ({ field, message }));
 }
 
 /**
@@ -211,7 +221,7 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
           .safeParse({ firstName: text(form, 'firstName'), lastName: text(form, 'lastName') });
         return parsed.success
           ? { ok: true, effect: { kind: 'about-you', value: parsed.data } }
-          : { ok: false, errors: fieldErrors(parsed.error, (field) => field) };
+          : { ok: false, errors: fieldErrors(parsed.error, ['firstName', 'lastName']) };
       },
     },
     'date-of-birth': {
@@ -296,7 +306,7 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
           });
         return parsed.success
           ? { ok: true, effect: { kind: 'section', section: 'contact', value: parsed.data } }
-          : { ok: false, errors: fieldErrors(parsed.error, (field) => field) };
+          : { ok: false, errors: fieldErrors(parsed.error, ['email', 'phone']) };
       },
     },
     'immigration-status': {
@@ -470,7 +480,10 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
         });
         return parsed.success
           ? { ok: true, effect: { kind: 'section', section: 'currentHome', value: parsed.data } }
-          : { ok: false, errors: fieldErrors(parsed.error, (field) => field) };
+          : {
+              ok: false,
+              errors: fieldErrors(parsed.error, ['addressLine', 'postcode', 'bedrooms', 'tenure']),
+            };
       },
     },
     'identity-document': {
