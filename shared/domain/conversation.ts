@@ -197,7 +197,7 @@ const CONNECTION_OPTIONS = [
   { value: 'rightToMove', text: 'I need to move here for work (Right to Move)' },
 ] as const;
 
-const personName = z.string().trim().max(100);
+const personName = z.string().trim();
 
 export function promptsFor(today: string): Record<PromptId, Prompt> {
   return {
@@ -215,8 +215,12 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
       answer: (form) => {
         const parsed = z
           .object({
-            firstName: personName.min(1, 'Enter your first name'),
-            lastName: personName.min(1, 'Enter your last name'),
+            firstName: personName
+              .min(1, 'Enter your first name')
+              .max(100, 'First name must be 100 characters or fewer'),
+            lastName: personName
+              .min(1, 'Enter your last name')
+              .max(100, 'Last name must be 100 characters or fewer'),
           })
           .safeParse({ firstName: text(form, 'firstName'), lastName: text(form, 'lastName') });
         return parsed.success
