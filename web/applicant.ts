@@ -79,6 +79,7 @@ const RELATIONSHIP_TEXT = {
   partner: 'Partner',
   child: 'Child',
   'other-adult': 'Another adult',
+  lodger: 'Lodger',
 };
 
 /** The page that asks a prompt. */

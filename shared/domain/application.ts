@@ -31,7 +31,12 @@ export const ImmigrationStatus = z.enum([
 ]);
 export type ImmigrationStatus = z.infer<typeof ImmigrationStatus>;
 
-export const Relationship = z.enum(['applicant', 'partner', 'child', 'other-adult']);
+/**
+ * How someone is related to the applicant. A lodger is part of the household for Housing Benefit's size
+ * criteria but not for Universal Credit's (HB Regs 2006 reg B13 counts every occupier; UC Regs 2013 Sch 4
+ * para 9 does not count a lodger).
+ */
+export const Relationship = z.enum(['applicant', 'partner', 'child', 'other-adult', 'lodger']);
 export type Relationship = z.infer<typeof Relationship>;
 
 export const HouseholdMember = z.object({
@@ -45,6 +50,14 @@ export const HouseholdMember = z.object({
   unborn: z.boolean().default(false),
   /** A disabled child or partner who cannot share a bedroom because of their disability. */
   needsOwnRoomForDisability: z.boolean().default(false),
+  /** For an unborn child: when the baby is due (some allocation schemes count a baby before birth). */
+  dueDate: IsoDate.optional(),
+  /** Needs a carer who does not live with them to stay overnight (an extra bedroom: HB Regs 2006 reg B13(6)(a)). */
+  needsOvernightCarer: z.boolean().optional(),
+  /** A student who lives away and means to come back (counted by the size criteria; schemes differ). */
+  awayStudent: z.boolean().optional(),
+  /** A son, daughter or stepchild away on armed-forces operations who means to come back (reg B13(6)(b)). */
+  awayArmedForces: z.boolean().optional(),
 });
 export type HouseholdMember = z.infer<typeof HouseholdMember>;
 
@@ -82,16 +95,22 @@ export type Contact = z.infer<typeof Contact>;
 export const Income = z.object({
   /** Net monthly earnings of the household, in pence. */
   monthlyEarnings: Pence,
-  /** Monthly benefits and pensions, in pence. */
+  /** Monthly benefits and pensions, in pence (not counting help with housing costs). */
   monthlyBenefits: Pence,
   /** Savings and other assets, in pence. */
   savings: Pence,
+  /** Help with rent the household gets or would claim: the UC housing element or Housing Benefit. */
+  housingSupport: z.enum(['none', 'universal-credit', 'housing-benefit']).optional(),
 });
 export type Income = z.infer<typeof Income>;
 
 export const LocalConnection = z.object({
   /** Whole years the applicant has lived in the council's area, up to today. */
   yearsInArea: z.number().int().min(0).max(120),
+  /** Works in the area (a local connection in many schemes). */
+  worksInArea: z.boolean().optional(),
+  /** A parent, adult child or sibling who has lived in the area for five years or more. */
+  closeFamilyInArea: z.boolean().optional(),
   armedForces: z.boolean().default(false),
   fleeingDomesticAbuse: z.boolean().default(false),
   careLeaver: z.boolean().default(false),
@@ -117,6 +136,32 @@ export const CurrentHome = z.object({
   ]),
 });
 export type CurrentHome = z.infer<typeof CurrentHome>;
+
+/**
+ * The household's circumstances that decide qualification and priority (Housing Act 1996 s160ZA(7) local
+ * criteria; s166A(3) / s167(2) reasonable preference). Asked once, each with a plain question.
+ */
+export const Circumstances = z.object({
+  /** Owns a home, or part of one, anywhere (a common local qualification criterion). */
+  ownsProperty: z.boolean().default(false),
+  /** Rent owed to a former landlord, in pence. */
+  formerTenancyArrears: Pence.max(100_000_000).default(0),
+  /** Has kept to an agreed plan to repay those arrears (schemes treat this as not serious). */
+  arrearsRepaymentPlanKept: z.boolean().default(false),
+  /** A court found them, or someone in the household, responsible for serious anti-social behaviour. */
+  unacceptableBehaviour: z.boolean().default(false),
+  /** The council owes them a homelessness duty (Housing Act 1996 Part 7). */
+  homelessnessDuty: z.enum(['none', 'prevention', 'relief', 'main']).default('none'),
+  /** Their home is in serious disrepair or unsanitary (s166A(3)(b)). */
+  disrepair: z.boolean().default(false),
+  /** Need to move on medical or welfare grounds, including disability (s166A(3)(d)). */
+  medicalNeed: z.enum(['none', 'moderate', 'urgent']).default('none'),
+  /** Need to move to a particular area to avoid hardship, for example to give or receive care (s166A(3)(e)). */
+  hardshipMove: z.boolean().default(false),
+  /** An approved foster carer, or approved and waiting for a placement (an extra bedroom: reg B13(6)(c)). */
+  fosterCarer: z.boolean().default(false),
+});
+export type Circumstances = z.infer<typeof Circumstances>;
 
 /** Document kinds an applicant can upload; content types checked at the slot and sniffed after upload. */
 export const DocumentKind = z.enum([
@@ -156,6 +201,7 @@ export const Profile = z.object({
   income: Income.optional(),
   localConnection: LocalConnection.optional(),
   currentHome: CurrentHome.optional(),
+  circumstances: Circumstances.optional(),
 });
 export type Profile = z.infer<typeof Profile>;
 

@@ -1,5 +1,9 @@
 import * as z from 'zod';
 
+/** The bands of a banding scheme, A the highest priority. */
+export const Band = z.enum(['A', 'B', 'C', 'D']);
+export type Band = z.infer<typeof Band>;
+
 /**
  * A council's or landlord's allocation policy, as versioned data (DESIGN.md §1: "Policy is data").
  * Jurisdiction decides which statute every reason cites.
@@ -12,11 +16,53 @@ export const Policy = z.object({
   landlordName: z.string().min(1),
   councilName: z.string().min(1),
   jurisdiction: z.enum(['england', 'wales']),
+  /** Local qualification criteria (England only: Housing Act 1996 s160ZA(7); Wales has none, s160A(7)). */
   qualification: z.object({
     /** Youngest age at which an applicant may join the register (England: a local qualification criterion). */
     minimumAge: z.number().int().min(16).max(25),
     /** Whole years of residence in the area an applicant needs (England only; 0 means no residence rule). */
     residenceYears: z.number().int().min(0).max(10),
+    /** Whether working in the area, or close family living there, meets the residence rule instead. */
+    residenceAlternatives: z.object({ work: z.boolean(), closeFamily: z.boolean() }),
+    /** Household income above which an applicant does not qualify: yearly, in pence, net; null for no cap. */
+    incomeCapYearly: z.number().int().positive().nullable(),
+    /** Savings and assets above which an applicant does not qualify, in pence; null for no cap. */
+    savingsCap: z.number().int().positive().nullable(),
+    /** Whether owning a home disqualifies (schemes make exceptions an officer applies). */
+    excludeHomeOwners: z.boolean(),
+    /** Former-tenancy arrears at or above this do not qualify unless a repayment plan is kept; null for no rule. */
+    seriousArrears: z.number().int().positive().nullable(),
+  }),
+  /**
+   * The council's allocation bedroom standard: which homes a household may be offered. Schemes differ from the
+   * social-sector size criteria (which decide Housing Benefit / UC under-occupancy), so both are computed.
+   */
+  bedroomStandard: z.object({
+    /** Children of the same sex share a bedroom while both are under this age (16 in the size criteria; some schemes 21). */
+    sameSexShareUnder: z.number().int().min(10).max(25),
+    /** Children of opposite sexes share while both are under this age (10 in the size criteria). */
+    mixedSexShareUnder: z.number().int().min(0).max(16),
+    /** Count an unborn child from this many weeks before the due date; null: only once born. */
+    countUnbornWeeksBeforeDue: z.number().int().min(0).max(40).nullable(),
+  }),
+  /** Rent after help with housing costs, as a share of net household income (a flag for an officer, never a refusal). */
+  affordability: z.object({
+    /** Above this percentage of net income, an officer talks the household through it before an offer. */
+    thresholdPercent: z.number().min(10).max(80),
+    /** Within this many points below the threshold, the offer carries a note (near the threshold). */
+    nearWithinPoints: z.number().min(0).max(20),
+  }),
+  /** The council's bands for each reasonable-preference group (s166A(3) / s167(2)); the highest applying wins. */
+  bands: z.object({
+    homeless: Band,
+    insanitaryOrOvercrowded: Band,
+    medicalOrWelfare: Band,
+    /** Urgent medical or welfare need: often one band higher (additional preference, s166A(3) final words). */
+    urgentMedical: Band,
+    hardship: Band,
+    /** Armed forces with an urgent need: additional preference (Allocation of Housing (England) Regs 2012). */
+    armedForcesUrgent: Band,
+    none: Band,
   }),
   /** How many days an applicant has to ask for a review of a decision (often 21). */
   reviewWithinDays: z.number().int().min(7).max(56),

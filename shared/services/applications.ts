@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {
   type Application,
+  Circumstances,
   Contact,
   CurrentHome,
   DocumentContentType,
@@ -259,6 +260,7 @@ export const ProfileSections = {
   income: Income,
   localConnection: LocalConnection,
   currentHome: CurrentHome,
+  circumstances: Circumstances,
 } as const satisfies { [Section in keyof Profile]-?: z.ZodType };
 export type ProfileSection = keyof typeof ProfileSections;
 export const ProfileSection = z.enum(Object.keys(ProfileSections) as [ProfileSection, ...ProfileSection[]]);

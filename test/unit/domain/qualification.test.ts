@@ -236,7 +236,10 @@ describe('assessQualification in Wales (Cwm Valley)', () => {
 
   it('qualifies even when the policy data carries an age and residence rule, as Welsh schemes may not set them', () => {
     // Prepare
-    const strictWelshPolicy = { ...cwmValley, qualification: { minimumAge: 25, residenceYears: 10 } };
+    const strictWelshPolicy = {
+      ...cwmValley,
+      qualification: { ...cwmValley.qualification, minimumAge: 25, residenceYears: 10 },
+    };
     const input = {
       applicant: { dateOfBirth: '2008-01-01' },
       localConnection: connection({ yearsInArea: 1 }),
