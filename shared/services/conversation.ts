@@ -101,10 +101,23 @@ export async function answerPrompt(
     const member = aboutYouMember(about);
     const change: Partial<Application> = member
       ? {
-          // All four given: the applicant's own details join the household, and the draft is gone.
+          // All four given: the applicant's own details join the household, and the draft is gone. An
+          // applicant already in the household keeps their member id and what these prompts do not ask
+          // (a room of their own for a disability counts for bedrooms).
           profile: {
             ...application.profile,
-            household: withApplicant(application.profile.household, { ...existing, ...member }),
+            household: withApplicant(
+              application.profile.household,
+              existing
+                ? {
+                    ...existing,
+                    firstName: member.firstName,
+                    lastName: member.lastName,
+                    dateOfBirth: member.dateOfBirth,
+                    sex: member.sex,
+                  }
+                : member,
+            ),
           },
           conversation: { answered: conversation.answered },
         }
