@@ -4,6 +4,7 @@ import {
   answersAreOpen,
   type FormAnswers,
   memberPrompt,
+  nextPrompt,
   type PromptId,
   promptsFor,
 } from '../domain/conversation.js';
@@ -182,6 +183,11 @@ export async function submitAnswers(
 ): Promise<void> {
   const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
   refuseWhenSent(application);
+  // Sending closes the answers for good, so one still missing could never be given: the workflow would park
+  // a new answers wait that no page can answer.
+  if (nextPrompt(application) !== 'check-answers') {
+    throw new JourneyStateError('Some questions are not answered yet. Answer them, then send your answers.');
+  }
   const wait = (await deps.waits.listOpen(application.applicationId)).find(
     (candidate) =>
       candidate.kind === 'answers' &&
