@@ -9,8 +9,12 @@ import type { DoorstepFunction } from './constructs/doorstep-function.js';
 import { Journey } from './constructs/journey.js';
 import { Officers } from './constructs/officers.js';
 import { SigningKeys } from './constructs/signing.js';
+import { JourneyWeb } from './constructs/web.js';
 
-/** Doorstep in one stack: data, documents, the journey's functions and workflows, officers, and the API. */
+/**
+ * Doorstep in one stack: data, documents, the journey's functions and workflows, officers, the API and the web
+ * pages (one HTTP API: `/v1/...` is the JSON API, every other path a page).
+ */
 export class DoorstepStack extends Stack {
   readonly journey: Journey;
 
@@ -31,7 +35,20 @@ export class DoorstepStack extends Stack {
       ],
       applicationAliasArn: this.journey.application.workflow.aliasArn,
     });
-    this.wireSigningAndDocuments(documents, api.fn);
+    const web = new JourneyWeb(this, 'Web', {
+      httpApi: api.api,
+      table: data.table,
+      key: data.key,
+      userPool: officers.userPool,
+      consoleClient: officers.webConsoleClient,
+      stateMachines: [
+        this.journey.application.workflow.stateMachine,
+        this.journey.letting.workflow.stateMachine,
+      ],
+      applicationAliasArn: this.journey.application.workflow.aliasArn,
+      signInSecrets: api.signInSecrets,
+    });
+    this.wireSigningAndDocuments(documents, api.fn, web.fn);
 
     // The bucket's event notification is configured by CDK's own custom resource, whose role uses AWS's basic
     // execution policy; Doorstep's own functions have none (a test checks).
@@ -50,11 +67,16 @@ export class DoorstepStack extends Stack {
 
   /**
    * Who may use the signing keys and the documents bucket, function by function (least privilege): the keys
-   * stage signs credentials; the API publishes their public key, presigns uploads into quarantine and serves
-   * agreements (read only: it records a tenant's signature, it never signs); the tenancy stage writes the
-   * agreement; the signing stage alone signs tenancies with the KMS key and writes the signed PDF.
+   * stage signs credentials; the API publishes their public key; the API and the web presign uploads into
+   * quarantine and serve agreements (read only: they record a tenant's signature, they never sign); the
+   * tenancy stage writes the agreement; the signing stage alone signs tenancies with the KMS key and writes
+   * the signed PDF.
    */
-  private wireSigningAndDocuments(documents: DocumentIntake, api: DoorstepFunction): void {
+  private wireSigningAndDocuments(
+    documents: DocumentIntake,
+    api: DoorstepFunction,
+    web: DoorstepFunction,
+  ): void {
     const signing = new SigningKeys(this, 'Signing');
     const { keys, tenancy, tenancySigning } = this.journey.functions;
     const bucket = documents.bucket;
@@ -76,27 +98,32 @@ export class DoorstepStack extends Stack {
 
     api.addEnvironment('KEY_CREDENTIALS_KEY_ARN', signing.credentials.keyArn);
     signing.grantPublishCredentialKeys(api);
-    api.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
-    api.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [tenancies] }));
-    // Presigned POSTs are signed with the API's credentials, so it may put objects into quarantine (only).
-    api.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['s3:PutObject'],
-        resources: [bucket.arnForObjects(`${QUARANTINE_PREFIX}*`)],
-      }),
-    );
+    for (const fn of [api, web]) {
+      fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [tenancies] }));
+      // Presigned POSTs are signed with the function's credentials, so it may put objects into quarantine (only).
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:PutObject'],
+          resources: [bucket.arnForObjects(`${QUARANTINE_PREFIX}*`)],
+        }),
+      );
+    }
 
     const bucketId = Stack.of(this).resolve((bucket.node.defaultChild as CfnBucket).logicalId) as string;
-    for (const fn of [tenancy, tenancySigning, api]) {
+    for (const fn of [tenancy, tenancySigning, api, web]) {
       Validations.of(fn.role ?? fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}tenancies/*]`,
         reason:
           'Tenancy agreements only (documents/tenancies/*): one object per tenancy, so a prefix is the narrowest scope.',
       });
     }
-    Validations.of(api.role ?? api).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${QUARANTINE_PREFIX}*]`,
-      reason: 'Presigned POSTs into quarantine/ only; each slot’s policy pins the exact key, type and size.',
-    });
+    for (const fn of [api, web]) {
+      Validations.of(fn.role ?? fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${QUARANTINE_PREFIX}*]`,
+        reason:
+          'Presigned POSTs into quarantine/ only; each slot’s policy pins the exact key, type and size.',
+      });
+    }
   }
 }

@@ -40,5 +40,7 @@ export const LambdaEnvironment = z.object({
     .regex(/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/)
     .optional(),
   OFFICER_CLIENT_ID: z.string().min(1).optional(),
+  /** The key the web front end derives CSRF tokens with; only the web function has it. */
+  WEB_CSRF_KEY: z.string().min(32).optional(),
 });
 export type LambdaEnvironment = z.infer<typeof LambdaEnvironment>;

@@ -43,21 +43,27 @@ export interface JourneyApiProps {
 export class JourneyApi extends Construct {
   readonly api: HttpApi;
   readonly fn: DoorstepFunction;
+  /**
+   * Applicants' sign-in secrets. The web front end signs applicants in too and needs the very same values
+   * (the same subjects, the same sessions), so it is given these, never secrets of its own.
+   */
+  readonly signInSecrets: { subjectSalt: Secret; codeKey: Secret };
 
   constructor(scope: Construct, id: string, props: JourneyApiProps) {
     super(scope, id);
-    // Applicants' sign-in secrets, generated at deploy and never in the repository. Resolved into the API
-    // function's environment by CloudFormation (encrypted at rest by Lambda).
+    // Applicants' sign-in secrets, generated at deploy and never in the repository. Resolved into the API's
+    // and the web's environment by CloudFormation (encrypted at rest by Lambda).
     const subjectSalt = this.signInSecret('SubjectSalt', props.key, {
       description: 'Doorstep: keys applicants’ pseudonymous subject ids. Never rotate: ids would change.',
       reason:
-        'The subject salt keys every applicant’s pseudonymous id (the owner of their applications); rotating it would detach every applicant from their applications. It is generated at deploy, never leaves AWS and is read only by the API function.',
+        'The subject salt keys every applicant’s pseudonymous id (the owner of their applications); rotating it would detach every applicant from their applications. It is generated at deploy, never leaves AWS and is read only by the API and web functions.',
     });
     const codeKey = this.signInSecret('SignInCodeKey', props.key, {
       description: 'Doorstep: keys the hashes of sign-in codes (codes live 10 minutes).',
       reason:
-        'Keys the hashes of 10-minute sign-in codes. Rotating it needs the API function redeployed (it is resolved into its environment), which is done by replacing the secret; scheduled rotation would leave the function on the old value.',
+        'Keys the hashes of 10-minute sign-in codes. Rotating it needs the API and web functions redeployed (it is resolved into their environment), which is done by replacing the secret; scheduled rotation would leave the functions on the old value.',
     });
+    this.signInSecrets = { subjectSalt, codeKey };
     this.fn = new DoorstepFunction(this, 'api', {
       folder: 'api',
       description:

@@ -25,6 +25,11 @@ export interface DoorstepFunctionProps {
   environment?: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
+  /**
+   * Shell commands that put files the handler reads at run time (templates, static files) into the bundle's
+   * output folder, after esbuild has written `index.js`. `inputDir` is the project root.
+   */
+  afterBundling?: (inputDir: string, outputDir: string) => string[];
 }
 
 /**
@@ -75,6 +80,15 @@ export class DoorstepFunction extends NodejsFunction {
         // Prefer packages' ES module builds so esbuild can drop what a function does not use.
         mainFields: ['module', 'main'],
         esbuildArgs: BUNDLE_ALIASES,
+        ...(props.afterBundling
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: props.afterBundling,
+              },
+            }
+          : {}),
       },
     });
     logGroup.grantWrite(role);

@@ -21,6 +21,8 @@ export const OFFICER_ROLES = ['officer', 'senior-officer'] as const;
 export class Officers extends Construct {
   readonly userPool: UserPool;
   readonly consoleClient: UserPoolClient;
+  /** The server-rendered console's own client (the web function signs officers in with their password). */
+  readonly webConsoleClient: UserPoolClient;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -54,6 +56,20 @@ export class Officers extends Construct {
       accessTokenValidity: Duration.minutes(30),
       idTokenValidity: Duration.minutes(30),
       refreshTokenValidity: Duration.hours(10),
+    });
+    // The web function sends the officer's email and password to Cognito from the server (USER_PASSWORD_AUTH:
+    // there is no browser-side SRP in a page that works without JavaScript), so this client allows that flow
+    // and nothing else, with no client secret (the adapter sends no SECRET_HASH). The console keeps only the
+    // ID token, for 30 minutes; the refresh token is never stored (one hour is the least Cognito allows).
+    this.webConsoleClient = this.userPool.addClient('WebConsole', {
+      authFlows: { userPassword: true },
+      // No hosted sign-in, no redirects: the client serves InitiateAuth only.
+      disableOAuth: true,
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      accessTokenValidity: Duration.minutes(30),
+      idTokenValidity: Duration.minutes(30),
+      refreshTokenValidity: Duration.hours(1),
     });
   }
 }

@@ -66,7 +66,7 @@ describe('npx cdk synth', () => {
         ? [{ id, path: join(outdir, asset, 'index.js') }]
         : [];
     });
-    expect(bundles).toHaveLength(17);
+    expect(bundles).toHaveLength(18);
     const oversized = bundles.filter(({ path }) => statSync(path).size >= 1024 * 1024).map(({ id }) => id);
     expect(oversized).toEqual([]);
 
@@ -85,7 +85,7 @@ describe('npx cdk synth', () => {
   it('bundles a handler for every function', () => {
     const assets = readdirSync(outdir).filter((entry) => entry.startsWith('asset.'));
     const bundles = assets.filter((asset) => readdirSync(join(outdir, asset)).includes('index.js'));
-    expect(bundles).toHaveLength(17);
+    expect(bundles).toHaveLength(18);
     for (const bundle of bundles)
       expect(statSync(join(outdir, bundle, 'index.js')).size).toBeGreaterThan(10_000);
   });

@@ -77,7 +77,7 @@ describe('the Doorstep stack', () => {
 
   it('runs every function on the newest Node.js runtime, arm64, traced, behind a published live alias', () => {
     const functions = doorstepFunctions();
-    expect(Object.keys(functions)).toHaveLength(17);
+    expect(Object.keys(functions)).toHaveLength(18);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -86,8 +86,8 @@ describe('the Doorstep stack', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
       });
     }
-    template.resourceCountIs('AWS::Lambda::Version', 17);
-    template.resourceCountIs('AWS::Lambda::Alias', 17);
+    template.resourceCountIs('AWS::Lambda::Version', 18);
+    template.resourceCountIs('AWS::Lambda::Alias', 18);
     template.allResourcesProperties('AWS::Lambda::Alias', { Name: 'live' });
   });
 
@@ -130,12 +130,14 @@ describe('the Doorstep stack', () => {
     }
   });
 
-  it('lets only the API function resume workflows, and no stage function', () => {
+  it('lets only the API and the web functions resume workflows, and no stage function', () => {
     const resumers = statements()
       .filter(({ statement }) => JSON.stringify(statement.Action).includes('states:SendTaskSuccess'))
       .map(({ policy }) => policy);
-    expect(resumers.length).toBeGreaterThan(0);
-    for (const policy of resumers) expect(policy).toMatch(/^Apiapi/);
+    expect([...new Set(resumers)].sort()).toEqual([
+      expect.stringMatching(/^Apiapi/),
+      expect.stringMatching(/^Webweb/),
+    ]);
   });
 
   it('lets only the signing stage sign tenancies with the KMS key: the API records signatures, it never signs', () => {
@@ -191,9 +193,11 @@ describe('the Doorstep stack', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties as { RouteKey: string; AuthorizationType: string; AuthorizerId?: unknown },
     );
-    // Every route the handler implements is on API Gateway, and nothing else.
-    expect(routes.map((route) => route.RouteKey).sort()).toEqual(Object.keys(apiRoutes).sort());
-    for (const route of routes) {
+    // Every route the handler implements is on API Gateway, and nothing else but the web's `$default`.
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(
+      [...Object.keys(apiRoutes), '$default'].sort(),
+    );
+    for (const route of routes.filter(({ RouteKey }) => RouteKey !== '$default')) {
       if (apiRoutes[route.RouteKey as RouteKey] === 'officer') {
         expect(route.RouteKey).toMatch(/^\w+ \/v1\/officer\//);
         expect(route.AuthorizationType).toBe('JWT');
@@ -210,9 +214,9 @@ describe('the Doorstep stack', () => {
     });
   });
 
-  it('gives only the API function the sign-in secrets, generated at deploy and encrypted with the data key', () => {
+  it('gives only the API and the web functions the sign-in secrets, generated at deploy and encrypted with the data key', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret');
-    expect(Object.keys(secrets)).toHaveLength(2);
+    expect(Object.keys(secrets)).toHaveLength(3);
     for (const secret of Object.values(secrets)) {
       expect(secret.Properties).toMatchObject({
         GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
@@ -222,10 +226,23 @@ describe('the Doorstep stack', () => {
     const withSecrets = Object.entries(template.findResources('AWS::Lambda::Function')).filter(
       ([, fn]) => fn.Properties.Environment?.Variables?.SUBJECT_SALT !== undefined,
     );
-    expect(withSecrets.map(([id]) => id)).toEqual([expect.stringMatching(/^Apiapi/)]);
-    const variables = withSecrets[0]?.[1].Properties.Environment.Variables;
-    expect(JSON.stringify(variables.SUBJECT_SALT)).toContain('resolve:secretsmanager');
-    expect(JSON.stringify(variables.SIGN_IN_CODE_KEY)).toContain('resolve:secretsmanager');
+    expect(withSecrets.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/^Apiapi/),
+      expect.stringMatching(/^Webweb/),
+    ]);
+    const [api, web] = withSecrets.sort(([a], [b]) => a.localeCompare(b)).map(([, fn]) => fn);
+    // The same secrets, so an applicant signed in on the pages is signed in on the API, and the same person.
+    expect(web?.Properties.Environment.Variables.SUBJECT_SALT).toEqual(
+      api?.Properties.Environment.Variables.SUBJECT_SALT,
+    );
+    expect(web?.Properties.Environment.Variables.SIGN_IN_CODE_KEY).toEqual(
+      api?.Properties.Environment.Variables.SIGN_IN_CODE_KEY,
+    );
+    for (const fn of [api, web]) {
+      const variables = fn?.Properties.Environment.Variables;
+      expect(JSON.stringify(variables.SUBJECT_SALT)).toContain('resolve:secretsmanager');
+      expect(JSON.stringify(variables.SIGN_IN_CODE_KEY)).toContain('resolve:secretsmanager');
+    }
   });
 
   it('signs officers in with Cognito: no self sign-up, MFA required, strong passwords, two roles', () => {
@@ -238,6 +255,124 @@ describe('the Doorstep stack', () => {
       (group) => group.Properties.GroupName,
     );
     expect(groups.sort()).toEqual(['officer', 'senior-officer']);
+  });
+});
+
+describe('the web front end', () => {
+  const functions = () => Object.entries(doorstepFunctions());
+  const webFunction = () => functions().find(([id]) => /^Webweb[0-9A-F]{8}$/.test(id));
+  const webStatements = () => statements().filter(({ policy }) => policy.startsWith('WebwebRole'));
+  /** The logical id a template value refers to (`{"Ref": id}`, possibly inside an `Fn::Join`). */
+  const refIn = (value: unknown) => /"Ref":"([^"]+)"/.exec(JSON.stringify(value) ?? '')?.[1] ?? '';
+
+  it('answers every path the JSON API does not claim, through its own function, with no authoriser', () => {
+    const routes = template.findResources('AWS::ApiGatewayV2::Route', {
+      Properties: { RouteKey: '$default' },
+    });
+    const [route] = Object.values(routes);
+    expect(Object.keys(routes)).toHaveLength(1);
+    // The pages check the session cookie and the officer's ID token themselves.
+    expect(route?.Properties.AuthorizationType).toBe('NONE');
+    expect(route?.Properties.AuthorizerId).toBeUndefined();
+
+    const integration = template.findResources('AWS::ApiGatewayV2::Integration')[
+      refIn(route?.Properties.Target)
+    ];
+    const alias = template.findResources('AWS::Lambda::Alias')[refIn(integration?.Properties.IntegrationUri)];
+    expect(alias?.Properties).toMatchObject({ Name: 'live', FunctionName: { Ref: webFunction()?.[0] } });
+  });
+
+  it('reads its settings from the environment: table, bucket, workflow, the console’s Cognito client, its CSRF key', () => {
+    const variables = webFunction()?.[1].Properties.Environment.Variables;
+    expect(Object.keys(variables).sort()).toEqual(
+      [
+        'APPLICATION_WORKFLOW_ARN',
+        'DOCUMENTS_BUCKET',
+        'NODE_OPTIONS',
+        'OFFICER_CLIENT_ID',
+        'OFFICER_USER_POOL_ID',
+        'POWERTOOLS_SERVICE_NAME',
+        'SIGN_IN_CODE_KEY',
+        'SUBJECT_SALT',
+        'TABLE_NAME',
+        'WEB_CSRF_KEY',
+      ].sort(),
+    );
+    expect(JSON.stringify(variables.WEB_CSRF_KEY)).toContain('resolve:secretsmanager');
+    // Nothing that signs: no tenancy signing key, no key-credential key.
+    expect(variables.TENANCY_SIGNING_KEY_ARN).toBeUndefined();
+    expect(variables.KEY_CREDENTIALS_KEY_ARN).toBeUndefined();
+  });
+
+  it('keeps its CSRF key in a secret generated at deploy and encrypted with the data key, given to no other function', () => {
+    const variables = webFunction()?.[1].Properties.Environment.Variables;
+    const secret = template.findResources('AWS::SecretsManager::Secret')[refIn(variables.WEB_CSRF_KEY)];
+    const dataKey = Object.keys(template.findResources('AWS::KMS::Key')).find((id) =>
+      id.startsWith('DataKey'),
+    );
+    expect(secret?.Properties).toMatchObject({
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+      KmsKeyId: { 'Fn::GetAtt': [dataKey, 'Arn'] },
+    });
+    const others = functions().filter(
+      ([id, fn]) => id !== webFunction()?.[0] && fn.Properties.Environment?.Variables?.WEB_CSRF_KEY,
+    );
+    expect(others).toEqual([]);
+  });
+
+  it('may not sign: no kms:Sign and no key-credential key, on any resource', () => {
+    const actions = webStatements().flatMap(({ statement }) => [statement.Action].flat());
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.filter((action) => /^kms:(Sign|GetPublicKey|\*)$/.test(action))).toEqual([]);
+    expect(actions).not.toContain('secretsmanager:GetSecretValue');
+  });
+
+  it('gets the journey’s data, resumes and starts workflows, and touches only quarantine and tenancy objects', () => {
+    const grants = webStatements().map(({ statement }) => ({
+      actions: [statement.Action].flat().sort(),
+      resource: JSON.stringify(statement.Resource),
+    }));
+    expect(grants).toEqual(
+      expect.arrayContaining([
+        {
+          actions: ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'],
+          resource: expect.stringContaining('JourneyApplicationStateMachine'),
+        },
+        {
+          actions: ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'],
+          resource: expect.stringContaining('JourneyLettingStateMachine'),
+        },
+        {
+          actions: ['states:StartExecution'],
+          resource: expect.stringContaining('JourneyApplicationStateMachineLive'),
+        },
+        { actions: ['s3:PutObject'], resource: expect.stringContaining('/quarantine/*') },
+        { actions: ['s3:GetObject'], resource: expect.stringContaining('/documents/tenancies/*') },
+        expect.objectContaining({ actions: expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']) }),
+      ]),
+    );
+    const s3 = grants.filter(({ actions }) => actions.some((action) => action.startsWith('s3:')));
+    expect(s3).toHaveLength(2);
+    expect(
+      grants.flatMap(({ actions }) => actions).filter((action) => action.startsWith('dynamodb:Scan')),
+    ).toEqual([]);
+  });
+
+  it('signs officers in through a console client of its own: USER_PASSWORD_AUTH, no client secret, no OAuth', () => {
+    const variables = webFunction()?.[1].Properties.Environment.Variables;
+    const clientId = refIn(variables.OFFICER_CLIENT_ID);
+    const client = template.findResources('AWS::Cognito::UserPoolClient')[clientId];
+    expect(client?.Properties).toMatchObject({
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      IdTokenValidity: 30,
+    });
+    expect(client?.Properties.AllowedOAuthFlows).toBeUndefined();
+    expect(refIn(variables.OFFICER_USER_POOL_ID)).toMatch(/^OfficersUserPool/);
+    // The JSON API's officer routes keep their own client: the web's takes no part in the JWT authoriser.
+    const authorizer = Object.values(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0];
+    expect(JSON.stringify(authorizer?.Properties.JwtConfiguration.Audience)).not.toContain(clientId);
   });
 });
 
