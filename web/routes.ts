@@ -24,6 +24,15 @@ export interface Route {
   handler: Page;
 }
 
+/** A path segment decoded, or undefined when it is empty or not valid percent-encoding (a typed-in "%E0%A4"). */
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Matches a request path against a route's pattern; literal segments win over parameters. */
 export function matchRoute(
   routes: readonly Route[],
@@ -45,8 +54,9 @@ export function matchRoute(
     const matches = pattern.every((segment, index) => {
       const actual = segments[index] ?? '';
       if (segment.startsWith('{') && segment.endsWith('}')) {
-        if (actual === '') return false;
-        params[segment.slice(1, -1)] = decodeURIComponent(actual);
+        const value = decoded(actual);
+        if (!value) return false;
+        params[segment.slice(1, -1)] = value;
         return true;
       }
       return segment === actual;
