@@ -254,7 +254,10 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
             : '';
         if (!applicationId)
           throw new WebError(400, 'The form is missing its case. Go back to the case and try again.');
-        const wait = await deps().waits.get(decisionId);
+        const found = await deps().waits.get(decisionId);
+        // Another landlord's wait is checked like a missing one (decide answers 404), so a refused form
+        // cannot tell an officer that it exists.
+        const wait = found?.landlordId === officer.landlordId ? found : undefined;
         const kind = wait?.kind;
         const body = { decision: form.decision, reason: typeof form.reason === 'string' ? form.reason : '' };
         if (kind && kind in OPTIONS) {
