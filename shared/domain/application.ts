@@ -9,6 +9,19 @@ import { Stage } from './stage.js';
 export const IsoDate = z.iso.date();
 export const Pence = z.number().int().nonnegative();
 
+/**
+ * An amount an applicant gives, in pence: whole, never negative, and below a ceiling past which the answer is
+ * surely a mistake (a misplaced decimal point), each with a message that names the problem in plain English.
+ */
+function Amount(what: string, ceilingPence: number, ceiling: string) {
+  const What = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
+  return z
+    .number()
+    .int(`Give ${what} in whole pence`)
+    .nonnegative(`${What} cannot be negative: enter 0 for none`)
+    .max(ceilingPence, `More than ${ceiling} of ${what} is not believable: check the amount`);
+}
+
 export const ApplicationId = z
   .string()
   .regex(/^app_[0-9A-Za-z]{16,40}$/, 'An application id looks like app_ followed by letters and digits');
@@ -145,7 +158,7 @@ export const Circumstances = z.object({
   /** Owns a home, or part of one, anywhere (a common local qualification criterion). */
   ownsProperty: z.boolean().default(false),
   /** Rent owed to a former landlord, in pence. */
-  formerTenancyArrears: Pence.max(100_000_000).default(0),
+  formerTenancyArrears: Amount('arrears', 100_000_000, '£1,000,000').default(0),
   /** Has kept to an agreed plan to repay those arrears (schemes treat this as not serious). */
   arrearsRepaymentPlanKept: z.boolean().default(false),
   /** A court found them, or someone in the household, responsible for serious anti-social behaviour. */

@@ -1,31 +1,86 @@
 import type { Decision, ImmigrationStatus, Reason } from './application.js';
-import { type Policy, reviewRoute, statute } from './policy.js';
+import { type Jurisdiction, type Policy, reviewRoute, statute } from './policy.js';
 import { Stage } from './stage.js';
 
 /**
- * Eligibility for an allocation (Housing Act 1996 s160ZA in England, s160A in Wales).
- *
- * Today's honest minimum: the immigration-status category decides "eligible" where the category is eligible
- * on its face, and "refer" where documents or an officer's judgement are needed. Doorstep never refuses on
- * its own: an adverse automated decision is confirmed by a person first (UK GDPR Art. 22).
+ * Eligibility for an allocation (Housing Act 1996 s160ZA in England, s160A in Wales): who, as a person from
+ * abroad, the law lets a council allocate a home to. Three results:
+ * - eligible: the status is eligible on its face;
+ * - refer, to be checked: the answer needs documents or an officer's judgement (pre-settled status, limited
+ *   leave, not sure);
+ * - refer, likely not eligible: on the answer alone the law makes the applicant ineligible. Doorstep still
+ *   does not refuse: an adverse automated decision is confirmed by a person before it takes effect (UK GDPR
+ *   Art. 22), so the outcome is `refer` and the reasons say plainly what the answer means.
+ * Every decision other than "eligible" carries the review route (s166A(9) England, s167(4A) Wales).
  */
-const eligibleOnItsFace: Partial<Record<ImmigrationStatus, string>> = {
-  'british-or-irish': 'British and Irish citizens who normally live in the UK or Ireland are eligible.',
-  'eu-settled-status': 'People with settled status under the EU Settlement Scheme are eligible.',
-  'indefinite-leave': 'People with indefinite leave to remain who normally live in the UK are eligible.',
-  'refugee-or-humanitarian-protection':
-    'People granted refugee status or humanitarian protection are eligible.',
+
+/** Where the law on each kind of person from abroad sits, per jurisdiction. */
+const clauses = {
+  /** People subject to immigration control: ineligible unless of a prescribed class. */
+  subjectToControl: {
+    england:
+      'Housing Act 1996 s160ZA(2); Allocation of Housing and Homelessness (Eligibility) (England) Regulations 2006 reg 3',
+    wales:
+      'Housing Act 1996 s160A(3); Allocation of Housing and Homelessness (Eligibility) (Wales) Regulations 2014 reg 3',
+  },
+  /** Other people from abroad: the habitual-residence and right-to-reside tests. */
+  otherFromAbroad: {
+    england:
+      'Housing Act 1996 s160ZA(4); Allocation of Housing and Homelessness (Eligibility) (England) Regulations 2006 reg 4',
+    wales:
+      'Housing Act 1996 s160A(5); Allocation of Housing and Homelessness (Eligibility) (Wales) Regulations 2014 reg 4',
+  },
+  /** The whole section, where the answer does not yet say which part applies. */
+  whole: statute.eligibility,
+} as const satisfies Record<string, Record<Jurisdiction, string>>;
+
+type Finding = {
+  kind: 'eligible' | 'check' | 'likely-ineligible';
+  clause: keyof typeof clauses;
+  text: string;
 };
 
-const needsAnOfficer: Record<Exclude<ImmigrationStatus, keyof typeof eligibleOnItsFace>, string> = {
-  'eu-pre-settled-status':
-    'Pre-settled status alone does not make someone eligible; it depends on whether you are working or have another right to live here. An officer will check this with you.',
-  'limited-leave':
-    'Most people with limited leave are not eligible, but some are (for example, with no condition stopping access to public funds). An officer will check your leave with you.',
-  'no-current-permission':
-    'Without permission to stay in the UK, most people are not eligible. An officer will look at your situation before any decision is made.',
-  'not-sure':
-    'You were not sure of your immigration status. An officer will help you find out, for example with a share code.',
+const findings: Record<ImmigrationStatus, Finding> = {
+  'british-or-irish': {
+    kind: 'eligible',
+    clause: 'otherFromAbroad',
+    text: 'British and Irish citizens who normally live in the UK, Ireland, the Channel Islands or the Isle of Man are eligible.',
+  },
+  'eu-settled-status': {
+    kind: 'eligible',
+    clause: 'subjectToControl',
+    text: 'People with settled status under the EU Settlement Scheme (indefinite leave) are eligible.',
+  },
+  'indefinite-leave': {
+    kind: 'eligible',
+    clause: 'subjectToControl',
+    text: 'People with indefinite leave to remain who normally live in the UK are eligible.',
+  },
+  'refugee-or-humanitarian-protection': {
+    kind: 'eligible',
+    clause: 'subjectToControl',
+    text: 'People granted refugee status or humanitarian protection are eligible.',
+  },
+  'eu-pre-settled-status': {
+    kind: 'check',
+    clause: 'otherFromAbroad',
+    text: 'Pre-settled status alone does not make someone eligible; it depends on whether you are working, self-employed or have another right to live here. An officer will check this with you.',
+  },
+  'limited-leave': {
+    kind: 'check',
+    clause: 'subjectToControl',
+    text: 'Most people with limited leave are not eligible, but some are (for example, with no condition stopping access to public funds, or under a resettlement scheme). An officer will check your leave with you.',
+  },
+  'no-current-permission': {
+    kind: 'likely-ineligible',
+    clause: 'subjectToControl',
+    text: 'You told us you do not have permission to stay in the UK. The law does not let a council give a home to someone who needs permission and does not have it, so on this answer you are likely not to be eligible. This is not a decision yet: an officer will look at your situation first. If you have applied for permission, or your status has changed, tell the officer: that would change the answer.',
+  },
+  'not-sure': {
+    kind: 'check',
+    clause: 'whole',
+    text: 'You were not sure of your immigration status. An officer will help you find out, for example with a share code.',
+  },
 };
 
 export function assessEligibility(input: {
@@ -34,39 +89,48 @@ export function assessEligibility(input: {
   decidedAt: string;
 }): Decision {
   const { immigrationStatus, policy, decidedAt } = input;
-  const clause = statute.eligibility[policy.jurisdiction];
-  const eligibleText = eligibleOnItsFace[immigrationStatus];
-  const inputs = { immigrationStatus };
+  const finding = findings[immigrationStatus];
+  const base = {
+    stage: Stage.Eligibility,
+    inputs: { immigrationStatus },
+    policyVersion: `${policy.policyId}@${policy.version}`,
+    decidedBy: 'system' as const,
+    decidedAt,
+  };
+  const reason: Reason = {
+    rule:
+      finding.kind === 'eligible'
+        ? 'eligibility.immigration-status'
+        : `eligibility.immigration-status.${finding.kind}`,
+    clause: clauses[finding.clause][policy.jurisdiction],
+    text: finding.text,
+    answer: immigrationStatus,
+  };
 
-  if (eligibleText !== undefined) {
-    const reason: Reason = {
-      rule: 'eligibility.immigration-status',
-      clause,
-      text: eligibleText,
-      answer: immigrationStatus,
-    };
+  if (finding.kind === 'eligible') {
     return {
-      stage: Stage.Eligibility,
+      ...base,
       outcome: 'eligible',
       reasons: [reason],
-      inputs,
-      policyVersion: `${policy.policyId}@${policy.version}`,
-      decidedBy: 'system',
-      decidedAt,
       next: 'Next we ask a few questions to check you qualify for the housing register.',
     };
   }
-
-  const text = needsAnOfficer[immigrationStatus as keyof typeof needsAnOfficer];
+  const reasons: Reason[] =
+    finding.kind === 'likely-ineligible' ? [reason, officerConfirms(policy)] : [reason];
   return {
-    stage: Stage.Eligibility,
+    ...base,
     outcome: 'refer',
-    reasons: [{ rule: 'eligibility.immigration-status', clause, text, answer: immigrationStatus }],
-    inputs,
-    policyVersion: `${policy.policyId}@${policy.version}`,
-    decidedBy: 'system',
-    decidedAt,
+    reasons,
     next: `An officer will contact you within ${policy.waits.officerDecisionDays} days. You do not need to do anything yet.`,
     review: reviewRoute(policy),
+  };
+}
+
+/** Why a likely adverse answer goes to a person instead of ending the application (UK GDPR Art. 22). */
+export function officerConfirms(policy: Policy): Reason {
+  return {
+    rule: 'decision.officer-confirms',
+    clause: 'UK GDPR Art. 22',
+    text: `A computer does not make a decision that goes against you on its own. An officer at ${policy.councilName} will check your answers and any documents, and if they decide against you they will write to you with the reasons and how to ask for a review.`,
   };
 }

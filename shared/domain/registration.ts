@@ -1,51 +1,357 @@
-import type { CurrentHome, Decision, Reason, Registration } from './application.js';
-import type { BedroomNeed } from './bedrooms.js';
-import { type Policy, statute } from './policy.js';
+import {
+  Circumstances,
+  type CurrentHome,
+  type Decision,
+  type LocalConnection,
+  type Reason,
+  type Registration,
+} from './application.js';
+import { type Band, type Jurisdiction, type Policy, statute } from './policy.js';
 import { Stage } from './stage.js';
 
 /**
  * Joining the register: a band and an effective date.
  *
- * Today's honest minimum maps one reasonable-preference group, overcrowding (s166A(3)(c) in England,
- * s167(2)(c) in Wales), to band B and everyone else to band C; the full banding scheme arrives with the
- * assessment issue. The effective date is the day of registration.
+ * Priority follows the reasonable-preference groups (Housing Act 1996 s166A(3) in England, s167(2) in Wales):
+ * (a) homeless; (b) owed a homelessness duty; (c) living in insanitary or overcrowded housing; (d) needing to
+ * move on medical or welfare grounds, including disability; (e) needing to move to a particular area to avoid
+ * hardship. Additional preference (the closing words of s166A(3) / s167(2)) goes to urgent medical need and,
+ * in England as the Armed Forces regulations require, to the armed forces with an urgent need. Each group maps
+ * to a band of the council's scheme (policy data); the highest band wins and every group that applies is
+ * given as a reason. Overcrowded means fewer bedrooms than the household needs (the caller passes the need).
+ *
+ * The effective date is the day the household joins the register; when its band is worked out again, `reband`
+ * decides the date (a higher band: the day of the change).
  */
-export function register(input: {
-  need: BedroomNeed;
+
+/** The council's allocation scheme, which decides priorities (s166A(1) England, s167(1) Wales). */
+const scheme: Record<Jurisdiction, string> = {
+  england: 'Housing Act 1996 s166A(1)',
+  wales: 'Housing Act 1996 s167(1)',
+};
+
+/** Additional preference for the armed forces with an urgent need: England's regulations; in Wales, the scheme's choice. */
+const armedForcesClause: Record<Jurisdiction, string> = {
+  england:
+    'Housing Act 1996 s166A(3) (additional preference); Housing Act 1996 (Additional Preference for Armed Forces) (England) Regulations 2012',
+  wales: 'Housing Act 1996 s167(2) (additional preference)',
+};
+
+/** The homelessness duties and the section each rests on, per jurisdiction, with the group they fall in. */
+const duties: Record<
+  Jurisdiction,
+  Record<Exclude<Circumstances['homelessnessDuty'], 'none'>, { group: 'a' | 'b'; text: string }>
+> = {
+  england: {
+    main: { group: 'b', text: 'The council owes you the main housing duty (Housing Act 1996 s193(2))' },
+    relief: {
+      group: 'a',
+      text: 'You are homeless, and the council owes you the relief duty (Housing Act 1996 s189B(2))',
+    },
+    prevention: {
+      group: 'b',
+      text: 'The council owes you the duty to prevent your homelessness (Housing Act 1996 s195(2))',
+    },
+  },
+  wales: {
+    main: {
+      group: 'b',
+      text: 'The council owes you the duty to secure accommodation (Housing (Wales) Act 2014 s75)',
+    },
+    relief: {
+      group: 'b',
+      text: 'The council owes you the duty to help you find accommodation (Housing (Wales) Act 2014 s73)',
+    },
+    prevention: {
+      group: 'b',
+      text: 'The council owes you the duty to help prevent your homelessness (Housing (Wales) Act 2014 s66)',
+    },
+  },
+};
+
+/** One reasonable-preference group (or additional preference) that applies, the band it gives and why. */
+export interface Preference {
+  group: Exclude<keyof Policy['bands'], 'none'>;
+  band: Band;
+  reason: Reason;
+}
+
+export interface PriorityInput {
+  /** The household's bedroom need (the caller decides which rule) and the reasons for it. */
+  need: { bedrooms: number; reasons: readonly Reason[] };
   currentHome: CurrentHome;
+  /** Not yet answered: every answer takes its default (no duty, no disrepair, no medical or hardship need). */
+  circumstances?: Circumstances | undefined;
+  /** For the armed-forces additional preference; not answered counts as not in the armed forces. */
+  localConnection?: Pick<LocalConnection, 'armedForces'> | undefined;
   policy: Policy;
-  decidedAt: string;
-}): { registration: Registration; decision: Decision } {
-  const { need, currentHome, policy, decidedAt } = input;
+}
+
+/** Every reasonable-preference group, and every additional preference, that applies to the household. */
+export function preferences(input: PriorityInput): Preference[] {
+  const { need, currentHome, policy } = input;
+  const circumstances = input.circumstances ?? Circumstances.parse({});
   const preference = statute.reasonablePreference[policy.jurisdiction];
-  const overcrowded = currentHome.tenure !== 'no-home' && currentHome.bedrooms < need.bedrooms;
-  const reason: Reason = overcrowded
-    ? {
+  const bands = policy.bands;
+  const found: Preference[] = [];
+  const hasHome = currentHome.tenure !== 'no-home';
+
+  // (a) homeless, (b) owed a homelessness duty.
+  if (circumstances.homelessnessDuty !== 'none') {
+    const duty = duties[policy.jurisdiction][circumstances.homelessnessDuty];
+    found.push({
+      group: 'homeless',
+      band: bands.homeless,
+      reason: {
+        rule: `priority.homelessness-duty.${circumstances.homelessnessDuty}`,
+        clause: `${preference}(${duty.group})`,
+        text: `${duty.text}, so you have reasonable preference: band ${bands.homeless}.`,
+        answer: circumstances.homelessnessDuty,
+      },
+    });
+  } else if (currentHome.tenure === 'no-home' || currentHome.tenure === 'temporary-accommodation') {
+    const home =
+      currentHome.tenure === 'no-home' ? 'You have no home' : 'You live in temporary accommodation';
+    found.push({
+      group: 'homeless',
+      band: bands.homeless,
+      reason: {
+        rule: 'priority.homeless',
+        clause: `${preference}(a)`,
+        text: `${home}, so you are homeless and have reasonable preference: band ${bands.homeless}. An officer will check with the council's homelessness team whether it owes you a duty.`,
+        answer: currentHome.tenure,
+      },
+    });
+  }
+
+  // (c) insanitary or overcrowded housing.
+  if (hasHome && currentHome.bedrooms < need.bedrooms) {
+    found.push({
+      group: 'insanitaryOrOvercrowded',
+      band: bands.insanitaryOrOvercrowded,
+      reason: {
         rule: 'priority.overcrowding',
         clause: `${preference}(c)`,
-        text: `Your home has ${currentHome.bedrooms} bedrooms and your household needs ${need.bedrooms}, so you are overcrowded. Overcrowded households get reasonable preference: band B.`,
+        text: `Your home has ${currentHome.bedrooms} bedroom${currentHome.bedrooms === 1 ? '' : 's'} and your household needs ${need.bedrooms}, so you are overcrowded. Overcrowded households have reasonable preference: band ${bands.insanitaryOrOvercrowded}.`,
         answer: String(currentHome.bedrooms),
-      }
-    : {
-        rule: 'priority.none',
-        clause: preference,
-        text: 'None of the reasonable-preference groups we check today applies to you, so you are in band C. If your situation changes, tell us and we will look again.',
-      };
-  const registration: Registration = {
-    band: overcrowded ? 'B' : 'C',
-    effectiveDate: decidedAt.slice(0, 10),
-    bedroomNeed: need.bedrooms,
+      },
+    });
+  }
+  if (hasHome && circumstances.disrepair) {
+    found.push({
+      group: 'insanitaryOrOvercrowded',
+      band: bands.insanitaryOrOvercrowded,
+      reason: {
+        rule: 'priority.insanitary',
+        clause: `${preference}(c)`,
+        text: `Your home is in serious disrepair or unsanitary, so you have reasonable preference: band ${bands.insanitaryOrOvercrowded}. An officer may ask for an inspection report.`,
+        answer: 'yes',
+      },
+    });
+  }
+
+  // (d) medical or welfare grounds, including disability; urgent need earns additional preference.
+  if (circumstances.medicalNeed !== 'none') {
+    found.push({
+      group: 'medicalOrWelfare',
+      band: bands.medicalOrWelfare,
+      reason: {
+        rule: 'priority.medical-welfare',
+        clause: `${preference}(d)`,
+        text: `You need to move on medical or welfare grounds, which include disability, so you have reasonable preference: band ${bands.medicalOrWelfare}.`,
+        answer: circumstances.medicalNeed,
+      },
+    });
+  }
+  if (circumstances.medicalNeed === 'urgent') {
+    found.push({
+      group: 'urgentMedical',
+      band: bands.urgentMedical,
+      reason: {
+        rule: 'priority.urgent-medical',
+        clause: `${preference} (additional preference)`,
+        text: `Your medical or welfare need to move is urgent, so ${policy.councilName} gives you additional preference: band ${bands.urgentMedical}. An officer will confirm the urgency with your doctor or support worker.`,
+        answer: 'urgent',
+      },
+    });
+  }
+
+  // (e) hardship: a need to move to a particular area.
+  if (circumstances.hardshipMove) {
+    found.push({
+      group: 'hardship',
+      band: bands.hardship,
+      reason: {
+        rule: 'priority.hardship',
+        clause: `${preference}(e)`,
+        text: `You need to move to a particular area, and not moving would cause hardship to you or others (for example, to give or receive care), so you have reasonable preference: band ${bands.hardship}.`,
+        answer: 'yes',
+      },
+    });
+  }
+
+  // Additional preference for the armed forces with an urgent need: urgent meaning homeless or owed a
+  // homelessness duty, or an urgent medical or welfare need.
+  const urgent = found.some((each) => each.group === 'homeless' || each.group === 'urgentMedical');
+  if (input.localConnection?.armedForces === true && urgent) {
+    found.push({
+      group: 'armedForcesUrgent',
+      band: bands.armedForcesUrgent,
+      reason: {
+        rule: 'priority.armed-forces-urgent',
+        clause: armedForcesClause[policy.jurisdiction],
+        text: `You serve or served in the armed forces and your need to move is urgent, so you get additional preference: band ${bands.armedForcesUrgent}.`,
+        answer: 'armed forces',
+      },
+    });
+  }
+  return found;
+}
+
+/** The higher of two bands (A is the highest). */
+const higher = (one: Band, other: Band): Band => (one <= other ? one : other);
+
+/** The household's band: the highest of the groups that apply, or the scheme's band for no preference. */
+export function bandFor(found: readonly Preference[], policy: Policy): Band {
+  return found.reduce<Band>((band, preference) => higher(band, preference.band), policy.bands.none);
+}
+
+/**
+ * The effective date when a registered household's band is worked out again (a change of circumstances):
+ * - a higher band: the day of the change, since the household joins that band's queue then;
+ * - the same band: the effective date it already had;
+ * - a lower band: the day it first joined the register, as its time on the register still counts.
+ * Pure: the caller passes the previous registration and the day the household first registered.
+ */
+export function reband(input: {
+  previous: Registration;
+  registeredOn: string;
+  band: Band;
+  on: string;
+  policy: Policy;
+}): { effectiveDate: string; reason: Reason } {
+  const { previous, registeredOn, band, on, policy } = input;
+  const clause = scheme[policy.jurisdiction];
+  const rule = 'priority.effective-date';
+  if (band < previous.band) {
+    return {
+      effectiveDate: on,
+      reason: {
+        rule,
+        clause,
+        text: `Your band went up from ${previous.band} to ${band} on ${on}, so your effective date is ${on}, the day of the change.`,
+        answer: previous.band,
+      },
+    };
+  }
+  if (band === previous.band) {
+    return {
+      effectiveDate: previous.effectiveDate,
+      reason: {
+        rule,
+        clause,
+        text: `Your band is still ${band}, so you keep your effective date, ${previous.effectiveDate}.`,
+        answer: previous.band,
+      },
+    };
+  }
+  return {
+    effectiveDate: registeredOn,
+    reason: {
+      rule,
+      clause,
+      text: `Your band went down from ${previous.band} to ${band}, so your effective date goes back to the day you joined the register, ${registeredOn}.`,
+      answer: previous.band,
+    },
   };
+}
+
+/** Each group in plain words, as the band summary lists them. */
+const groupNames: Record<Preference['group'], string> = {
+  homeless: 'homeless or owed a homelessness duty',
+  insanitaryOrOvercrowded: 'insanitary or overcrowded housing',
+  medicalOrWelfare: 'medical or welfare grounds',
+  urgentMedical: 'an urgent medical or welfare need',
+  hardship: 'hardship',
+  armedForcesUrgent: 'the armed forces with an urgent need',
+};
+
+/** The groups that apply, each once with its band: "hardship (band C), medical or welfare grounds (band B)". */
+function applying(found: readonly Preference[]): string {
+  const bands = new Map<Preference['group'], Band>();
+  for (const each of found) bands.set(each.group, each.band);
+  return [...bands].map(([group, band]) => `${groupNames[group]} (band ${band})`).join(', ');
+}
+
+const noneOfThem =
+  'you became homeless or were owed a homelessness duty, your home became overcrowded or in serious disrepair, you needed to move on medical or welfare grounds (including disability), or you needed to move to a particular area to avoid hardship';
+
+export function register(
+  input: PriorityInput & {
+    decidedAt: string;
+    /** The registration before this change and the day the household first joined the register, if registered. */
+    previous?: { registration: Registration; registeredOn: string } | undefined;
+  },
+): { registration: Registration; decision: Decision } {
+  const { need, currentHome, policy, decidedAt, previous } = input;
+  const circumstances = input.circumstances ?? Circumstances.parse({});
+  const preference = statute.reasonablePreference[policy.jurisdiction];
+  const today = decidedAt.slice(0, 10);
+  const found = preferences(input);
+  const band = bandFor(found, policy);
+
+  const dated = previous
+    ? reband({
+        previous: previous.registration,
+        registeredOn: previous.registeredOn,
+        band,
+        on: today,
+        policy,
+      })
+    : {
+        effectiveDate: today,
+        reason: {
+          rule: 'priority.effective-date',
+          clause: scheme[policy.jurisdiction],
+          text: `Your effective date is the day you joined the register, ${today}. Homes go first to the highest band, and within a band to whoever has waited longest since their effective date.`,
+        },
+      };
+
+  const priority: Reason[] =
+    found.length === 0
+      ? [
+          {
+            rule: 'priority.none',
+            clause: preference,
+            text: `None of the reasonable-preference groups applies to you, so you are in band ${band}. You would be in a higher band if ${noneOfThem}. If your situation changes, tell us and we will look again.`,
+          },
+        ]
+      : [
+          {
+            rule: 'priority.band',
+            clause: preference,
+            text: `You are in band ${band}, the highest band of what applies to you: ${applying(found)}.`,
+            answer: [...new Set(found.map((each) => each.group))].join(', '),
+          },
+          ...found.map((each) => each.reason),
+        ];
+
+  const registration: Registration = { band, effectiveDate: dated.effectiveDate, bedroomNeed: need.bedrooms };
   return {
     registration,
     decision: {
       stage: Stage.Registered,
       outcome: 'registered',
-      reasons: [reason, ...need.reasons],
+      reasons: [...priority, dated.reason, ...need.reasons],
       inputs: {
         currentBedrooms: currentHome.bedrooms,
         tenure: currentHome.tenure,
         bedroomNeed: need.bedrooms,
+        homelessnessDuty: circumstances.homelessnessDuty,
+        disrepair: circumstances.disrepair,
+        medicalNeed: circumstances.medicalNeed,
+        hardshipMove: circumstances.hardshipMove,
+        armedForces: input.localConnection?.armedForces === true,
       },
       policyVersion: `${policy.policyId}@${policy.version}`,
       decidedBy: 'system',

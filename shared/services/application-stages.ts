@@ -70,7 +70,7 @@ async function decideStage(
   const now = deps.clock.now().toISOString();
   let decided: ReturnType<typeof decide>;
   try {
-    decided = decide(application, policyFor(application.policyId), now);
+    decided = decide(application, policyOf(application), now);
   } catch (error) {
     // Nothing is written: the workflow asks the applicant, then runs the stage again.
     if (error instanceof MissingAnswer && asksApplicant.has(stage)) {
@@ -123,6 +123,21 @@ async function decideStage(
   return { applicationId: application.applicationId, stage, outcome: decision.outcome };
 }
 
+/**
+ * The allocation policy an application was made under. A stored application naming a policy Doorstep does not
+ * have cannot be decided: a JourneyStateError (not retried) parks it for an officer with the reason.
+ */
+function policyOf(application: Application): Policy {
+  try {
+    return policyFor(application.policyId);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    throw new JourneyStateError(
+      `Application ${application.applicationId} names the allocation policy "${application.policyId}", which Doorstep does not have: an officer must move it to a current policy before it can be decided`,
+    );
+  }
+}
+
 function answer<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new MissingAnswer(`The ${what} answer is missing`);
   return value;
@@ -150,6 +165,13 @@ export function qualification(deps: StageDeps, input: StageInput): Promise<Stage
     decision: assessQualification({
       applicant: applicantOf(application),
       localConnection: answer(application.profile.localConnection, 'local connection'),
+      // England's income and savings caps need the answer; Wales has no such rule (s160A(7)).
+      income:
+        policy.jurisdiction === 'england' &&
+        (policy.qualification.incomeCapYearly !== null || policy.qualification.savingsCap !== null)
+          ? answer(application.profile.income, 'income')
+          : application.profile.income,
+      circumstances: application.profile.circumstances,
       policy,
       decidedAt: now,
     }),
@@ -315,6 +337,21 @@ export function verification(deps: StageDeps, input: StageInput): Promise<StageR
   });
 }
 
+/**
+ * A registered household's registration and the day it first joined the register (its first registered
+ * decision), for re-banding after a change (domain/registration.ts `reband`).
+ */
+function previousRegistration(application: Application) {
+  if (!application.registration) return undefined;
+  const first = application.decisions.find(
+    (decision) => decision.stage === Stage.Registered && decision.outcome === 'registered',
+  );
+  return {
+    registration: application.registration,
+    registeredOn: first?.decidedAt.slice(0, 10) ?? application.registration.effectiveDate,
+  };
+}
+
 /** Registration: band and effective date; reports whether a home fits now, so a Letting can start at once. */
 export async function registration(
   deps: StageDeps & Pick<Deps, 'lettings'>,
@@ -325,12 +362,13 @@ export async function registration(
     const { registration: registered, decision } = register({
       need,
       currentHome: answer(application.profile.currentHome, 'current home'),
+      circumstances: application.profile.circumstances,
+      localConnection: application.profile.localConnection,
       policy,
       decidedAt: now,
+      previous: previousRegistration(application),
     });
-    // A changed household changes the band and bedroom need; the effective date stays the first registration's.
-    const effectiveDate = application.registration?.effectiveDate ?? registered.effectiveDate;
-    return { decision, patch: { registration: { ...registered, effectiveDate }, status: 'registered' } };
+    return { decision, patch: { registration: registered, status: 'registered' } };
   });
   const application = await deps.applications.get(input.applicationId);
   if (!application?.registration) throw new JourneyStateError('Registration did not record a band');

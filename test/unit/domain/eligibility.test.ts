@@ -69,10 +69,11 @@ describe('assessEligibility', () => {
       });
       expect(decision.review?.route).toContain('Riverside Council');
       expect(decision.reasons[0]?.text).toMatch(/officer/i);
+      expect(decision.reasons[0]?.rule).toMatch(/^eligibility\.immigration-status\./);
     },
   );
 
-  it('cites Housing Act 1996 s160ZA for a council in England', () => {
+  it('cites Housing Act 1996 s160ZA(4) and England’s 2006 regulations for a British citizen in England', () => {
     // Prepare
     const input = { immigrationStatus: 'british-or-irish' as const, policy: riverside, decidedAt };
 
@@ -80,10 +81,12 @@ describe('assessEligibility', () => {
     const decision = assessEligibility(input);
 
     // Assess
-    expect(decision.reasons.map((reason) => reason.clause)).toEqual(['Housing Act 1996 s160ZA']);
+    expect(decision.reasons.map((reason) => reason.clause)).toEqual([
+      'Housing Act 1996 s160ZA(4); Allocation of Housing and Homelessness (Eligibility) (England) Regulations 2006 reg 4',
+    ]);
   });
 
-  it('cites Housing Act 1996 s160A and the s167(4A) review for a council in Wales', () => {
+  it('cites Housing Act 1996 s160A(3) and the s167(4A) review for a council in Wales', () => {
     // Prepare
     const input = { immigrationStatus: 'limited-leave' as const, policy: cwmValley, decidedAt };
 
@@ -91,10 +94,132 @@ describe('assessEligibility', () => {
     const decision = assessEligibility(input);
 
     // Assess
-    expect(decision.reasons.map((reason) => reason.clause)).toEqual(['Housing Act 1996 s160A']);
+    expect(decision.reasons.map((reason) => reason.clause)).toEqual([
+      'Housing Act 1996 s160A(3); Allocation of Housing and Homelessness (Eligibility) (Wales) Regulations 2014 reg 3',
+    ]);
     expect(decision.review?.route).toContain('Housing Act 1996 s167(4A)');
     expect(decision.review?.route).not.toContain('s166A');
   });
+
+  const table: Array<{
+    status: ImmigrationStatus;
+    outcome: 'eligible' | 'refer';
+    rule: string;
+    england: string;
+    wales: string;
+  }> = [
+    {
+      status: 'british-or-irish',
+      outcome: 'eligible',
+      rule: 'eligibility.immigration-status',
+      england: 's160ZA(4)',
+      wales: 's160A(5)',
+    },
+    {
+      status: 'eu-settled-status',
+      outcome: 'eligible',
+      rule: 'eligibility.immigration-status',
+      england: 's160ZA(2)',
+      wales: 's160A(3)',
+    },
+    {
+      status: 'indefinite-leave',
+      outcome: 'eligible',
+      rule: 'eligibility.immigration-status',
+      england: 's160ZA(2)',
+      wales: 's160A(3)',
+    },
+    {
+      status: 'refugee-or-humanitarian-protection',
+      outcome: 'eligible',
+      rule: 'eligibility.immigration-status',
+      england: 's160ZA(2)',
+      wales: 's160A(3)',
+    },
+    {
+      status: 'eu-pre-settled-status',
+      outcome: 'refer',
+      rule: 'eligibility.immigration-status.check',
+      england: 's160ZA(4)',
+      wales: 's160A(5)',
+    },
+    {
+      status: 'limited-leave',
+      outcome: 'refer',
+      rule: 'eligibility.immigration-status.check',
+      england: 's160ZA(2)',
+      wales: 's160A(3)',
+    },
+    {
+      status: 'no-current-permission',
+      outcome: 'refer',
+      rule: 'eligibility.immigration-status.likely-ineligible',
+      england: 's160ZA(2)',
+      wales: 's160A(3)',
+    },
+    {
+      status: 'not-sure',
+      outcome: 'refer',
+      rule: 'eligibility.immigration-status.check',
+      england: 's160ZA',
+      wales: 's160A',
+    },
+  ];
+  const tableInBothJurisdictions = [riverside, cwmValley].flatMap((policy) =>
+    table.map((row) => ({ ...row, policy, council: policy.councilName, cited: row[policy.jurisdiction] })),
+  );
+
+  it.each(tableInBothJurisdictions)(
+    '$council: $status is $outcome under Housing Act 1996 $cited ($rule)',
+    ({ status, outcome, rule, cited, policy }) => {
+      // Prepare
+      const input = { immigrationStatus: status, policy, decidedAt };
+
+      // Act
+      const decision = assessEligibility(input);
+
+      // Assess
+      expect(decision.outcome).toBe(outcome);
+      expect(decision.reasons[0]).toMatchObject({ rule, answer: status });
+      expect(decision.reasons[0]?.clause).toMatch(
+        new RegExp(`^Housing Act 1996 ${cited.replace(/[()]/g, '\\$&')}(;|$)`),
+      );
+      const regulations =
+        policy.jurisdiction === 'england'
+          ? 'Allocation of Housing and Homelessness (Eligibility) (England) Regulations 2006'
+          : 'Allocation of Housing and Homelessness (Eligibility) (Wales) Regulations 2014';
+      if (cited.includes('(')) expect(decision.reasons[0]?.clause).toContain(regulations);
+      if (outcome === 'refer') {
+        expect(decision.review).toEqual({
+          route: expect.stringContaining(policy.jurisdiction === 'england' ? 's166A(9)' : 's167(4A)'),
+          withinDays: policy.reviewWithinDays,
+        });
+      } else {
+        expect(decision.review).toBeUndefined();
+      }
+    },
+  );
+
+  it.each([riverside, cwmValley])(
+    'says plainly that someone without permission is likely not eligible, and that an officer confirms it ($councilName)',
+    (policy) => {
+      // Prepare
+      const input = { immigrationStatus: 'no-current-permission' as const, policy, decidedAt };
+
+      // Act
+      const decision = assessEligibility(input);
+
+      // Assess
+      expect(decision.outcome).toBe('refer');
+      expect(decision.reasons[0]?.text).toContain('you are likely not to be eligible');
+      expect(decision.reasons[0]?.text).toContain('This is not a decision yet');
+      expect(decision.reasons[1]).toMatchObject({
+        rule: 'decision.officer-confirms',
+        clause: 'UK GDPR Art. 22',
+      });
+      expect(decision.reasons[1]?.text).toContain(policy.councilName);
+    },
+  );
 
   const everyCouncilAndStatus = [riverside, cwmValley].flatMap((policy) =>
     ImmigrationStatus.options.map((immigrationStatus) => ({

@@ -10,6 +10,9 @@ const decidedAt = '2026-11-02T10:00:00.000Z';
 /** An applicant aged 32 on the test clock (born 1994-03-14, like Aisha Khan in households.json). */
 const adult = { dateOfBirth: '1994-03-14' };
 
+/** A household's income well under Riverside's caps: £2,000 a month and £1,000 saved. */
+const income = { monthlyEarnings: 200_000, monthlyBenefits: 0, savings: 100_000 };
+
 /** Answers to the local-connection questions, with the defaults the schema fills in. */
 function connection(answers: Partial<LocalConnection> = {}): LocalConnection {
   return LocalConnection.parse({ yearsInArea: 5, ...answers });
@@ -26,7 +29,7 @@ describe('assessQualification in England (Riverside Council)', () => {
     };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.outcome).toBe('qualifies');
@@ -35,6 +38,11 @@ describe('assessQualification in England (Riverside Council)', () => {
     expect(decision.reasons.map((reason) => reason.rule)).toEqual([
       'qualification.minimum-age',
       'qualification.residence',
+      'qualification.income-cap',
+      'qualification.savings-cap',
+      'qualification.home-ownership',
+      'qualification.serious-arrears',
+      'qualification.unacceptable-behaviour',
     ]);
     expect(decision.reasons.every((reason) => reason.clause === 'Housing Act 1996 s160ZA(7)')).toBe(true);
   });
@@ -49,7 +57,7 @@ describe('assessQualification in England (Riverside Council)', () => {
     };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.outcome).toBe('qualifies');
@@ -65,7 +73,7 @@ describe('assessQualification in England (Riverside Council)', () => {
     };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.outcome).toBe('refer');
@@ -90,7 +98,7 @@ describe('assessQualification in England (Riverside Council)', () => {
     };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.outcome).toBe('qualifies');
@@ -107,7 +115,7 @@ describe('assessQualification in England (Riverside Council)', () => {
     };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.outcome).toBe('refer');
@@ -148,7 +156,7 @@ describe('assessQualification in England (Riverside Council)', () => {
     };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.outcome).toBe('qualifies');
@@ -168,7 +176,7 @@ describe('assessQualification in England (Riverside Council)', () => {
     };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.outcome).toBe('refer');
@@ -187,11 +195,11 @@ describe('assessQualification in England (Riverside Council)', () => {
     };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.outcome).toBe('refer');
-    expect(decision.reasons.map((reason) => reason.rule)).toEqual([
+    expect(decision.reasons.map((reason) => reason.rule).slice(0, 2)).toEqual([
       'qualification.minimum-age',
       'qualification.residence.exception.careLeaver',
     ]);
@@ -203,12 +211,20 @@ describe('assessQualification in England (Riverside Council)', () => {
     const input = { applicant: adult, localConnection, policy: riverside, decidedAt };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.policyVersion).toBe('riverside-council@2026-04');
     expect(decision.decidedAt).toBe(decidedAt);
-    expect(decision.inputs).toEqual({ dateOfBirth: '1994-03-14', ...localConnection });
+    expect(decision.inputs).toEqual({
+      dateOfBirth: '1994-03-14',
+      ...localConnection,
+      ...income,
+      ownsProperty: false,
+      formerTenancyArrears: 0,
+      arrearsRepaymentPlanKept: false,
+      unacceptableBehaviour: false,
+    });
   });
 });
 
@@ -223,13 +239,17 @@ describe('assessQualification in Wales (Cwm Valley)', () => {
     };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.outcome).toBe('qualifies');
     expect(decision.review).toBeUndefined();
     expect(decision.reasons).toEqual([
-      expect.objectContaining({ rule: 'qualification.wales', clause: 'Housing Act 1996 s160A(7)' }),
+      expect.objectContaining({ rule: 'qualification.local-criteria', clause: 'Housing Act 1996 s160A(7)' }),
+      expect.objectContaining({
+        rule: 'qualification.unacceptable-behaviour',
+        clause: 'Housing Act 1996 s160A(7)',
+      }),
     ]);
     expect(decision.policyVersion).toBe('cwm-valley@2026-01');
   });
@@ -248,11 +268,14 @@ describe('assessQualification in Wales (Cwm Valley)', () => {
     };
 
     // Act
-    const decision = assessQualification(input);
+    const decision = assessQualification({ income, ...input });
 
     // Assess
     expect(decision.outcome).toBe('qualifies');
-    expect(decision.reasons.map((reason) => reason.clause)).toEqual(['Housing Act 1996 s160A(7)']);
+    expect(decision.reasons.map((reason) => reason.clause)).toEqual([
+      'Housing Act 1996 s160A(7)',
+      'Housing Act 1996 s160A(7)',
+    ]);
   });
 });
 
@@ -263,7 +286,13 @@ describe('the two shipped policies', () => {
     const localConnection = connection({ yearsInArea: 0 });
 
     // Act
-    const inEngland = assessQualification({ applicant, localConnection, policy: riverside, decidedAt });
+    const inEngland = assessQualification({
+      applicant,
+      localConnection,
+      income,
+      policy: riverside,
+      decidedAt,
+    });
     const inWales = assessQualification({ applicant, localConnection, policy: cwmValley, decidedAt });
 
     // Assess

@@ -1058,6 +1058,111 @@ describe('PUT /v1/applications/{applicationId}/profile/{section}', () => {
   });
 });
 
+describe('PUT /v1/applications/{applicationId}/profile/circumstances', () => {
+  it('records the circumstances, filling in the answers not given', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+
+    // Act
+    const response = await call(
+      api,
+      profilePut(id, 'circumstances', { formerTenancyArrears: 120_000, homelessnessDuty: 'relief' }, cookie),
+    );
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(deps.applications.items.get(id)?.profile.circumstances).toEqual({
+      ownsProperty: false,
+      formerTenancyArrears: 120_000,
+      arrearsRepaymentPlanKept: false,
+      unacceptableBehaviour: false,
+      homelessnessDuty: 'relief',
+      disrepair: false,
+      medicalNeed: 'none',
+      hardshipMove: false,
+      fosterCarer: false,
+    });
+  });
+
+  it.each([
+    {
+      bad: 'negative arrears',
+      body: { formerTenancyArrears: -500 },
+      field: 'formerTenancyArrears',
+      problem: 'Arrears cannot be negative: enter 0 for none',
+    },
+    {
+      bad: 'absurd arrears',
+      body: { formerTenancyArrears: 100_000_001 },
+      field: 'formerTenancyArrears',
+      problem: 'More than £1,000,000 of arrears is not believable: check the amount',
+    },
+    {
+      bad: 'arrears in pounds and pence instead of whole pence',
+      body: { formerTenancyArrears: 1200.5 },
+      field: 'formerTenancyArrears',
+      problem: 'Give arrears in whole pence',
+    },
+    {
+      bad: 'an unknown homelessness duty',
+      body: { homelessnessDuty: 'interim' },
+      field: 'homelessnessDuty',
+      problem: expect.stringContaining('"none"|"prevention"|"relief"|"main"'),
+    },
+    {
+      bad: 'an unknown medical need',
+      body: { medicalNeed: 'severe' },
+      field: 'medicalNeed',
+      problem: expect.stringContaining('"none"|"moderate"|"urgent"'),
+    },
+    {
+      bad: 'a yes/no answer given as a word',
+      body: { ownsProperty: 'yes' },
+      field: 'ownsProperty',
+      problem: expect.stringContaining('expected boolean'),
+    },
+  ])('answers 400 naming the field for $bad, and writes nothing', async ({ body, field, problem }) => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(api, profilePut(id, 'circumstances', body, cookie));
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.fields).toEqual([{ field, problem }]);
+    expect(everythingStored(deps)).toBe(before);
+  });
+
+  it('answers 400 listing every bad field at once, and keeps the earlier answer', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+    await call(api, profilePut(id, 'circumstances', { disrepair: true }, cookie));
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(
+      api,
+      profilePut(
+        id,
+        'circumstances',
+        { formerTenancyArrears: -1, medicalNeed: 'severe', disrepair: false },
+        cookie,
+      ),
+    );
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.fields.map((each: { field: string }) => each.field).sort()).toEqual([
+      'formerTenancyArrears',
+      'medicalNeed',
+    ]);
+    expect(everythingStored(deps)).toBe(before);
+    expect(deps.applications.items.get(id)?.profile.circumstances?.disrepair).toBe(true);
+  });
+});
+
 describe('POST /v1/applications/{applicationId}/documents', () => {
   it('answers 201 with the declared document', async () => {
     // Prepare

@@ -1,4 +1,9 @@
-import type { Application, Decision, DocumentRecord } from '../../../shared/domain/application';
+import {
+  type Application,
+  Circumstances,
+  type Decision,
+  type DocumentRecord,
+} from '../../../shared/domain/application';
 import { Stage } from '../../../shared/domain/stage';
 import { JourneyStateError, NotFoundError } from '../../../shared/ports';
 import {
@@ -127,7 +132,7 @@ describe('eligibility', () => {
     expect(result).toEqual({ applicationId, stage: Stage.Eligibility, outcome: 'eligible' });
     expect((await stored(deps)).decisions[0]?.reasons[0]).toMatchObject({
       rule: 'eligibility.immigration-status',
-      clause: 'Housing Act 1996 s160ZA',
+      clause: expect.stringMatching(/^Housing Act 1996 s160ZA\(4\)/),
       answer: 'british-or-irish',
     });
   });
@@ -166,6 +171,24 @@ describe('a stage that asks the applicant, with answers missing', () => {
       }),
     ],
     ['qualification without an applicant', qualification, Stage.Qualification, anApplication()],
+    [
+      'qualification in England, under an income cap, without the income answer',
+      qualification,
+      Stage.Qualification,
+      anApplication({
+        profile: {
+          household: householdOf('singleAdult'),
+          immigrationStatus: 'british-or-irish',
+          localConnection: {
+            yearsInArea: 6,
+            armedForces: false,
+            fleeingDomesticAbuse: false,
+            careLeaver: false,
+            rightToMove: false,
+          },
+        },
+      }),
+    ],
     ['household without an applicant', household, Stage.Household, anApplication()],
   ];
 
@@ -262,6 +285,88 @@ describe('qualification', () => {
     expect(decision?.reasons.map((reason) => reason.rule)).toContain('qualification.residence');
     expect(decision?.review?.withinDays).toBe(21);
   });
+
+  it('reads the circumstances answers: serious arrears without a kept plan refer', async () => {
+    // Prepare
+    const complete = aCompleteApplication();
+    const deps = await given({
+      ...complete,
+      profile: {
+        ...complete.profile,
+        circumstances: Circumstances.parse({ formerTenancyArrears: 120_000 }),
+      },
+    });
+
+    // Act
+    const result = await qualification(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('refer');
+    const decision = (await stored(deps)).decisions[0];
+    expect(decision?.reasons).toContainEqual(
+      expect.objectContaining({
+        rule: 'qualification.serious-arrears',
+        answer: '£1,200, repayment plan kept: no',
+      }),
+    );
+    expect(decision?.inputs).toMatchObject({
+      formerTenancyArrears: 120_000,
+      arrearsRepaymentPlanKept: false,
+    });
+  });
+
+  it('qualifies with no circumstances answered, taking every default', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+
+    // Act
+    const result = await qualification(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('qualifies');
+    expect((await stored(deps)).decisions[0]?.inputs).toMatchObject({
+      ownsProperty: false,
+      formerTenancyArrears: 0,
+      unacceptableBehaviour: false,
+      monthlyEarnings: 210_000,
+    });
+  });
+
+  it('does not need the income answer in Wales', async () => {
+    // Prepare
+    const complete = aCompleteApplication({ landlordId: 'cwm-valley-homes', policyId: 'cwm-valley' });
+    const { income: _unanswered, ...profile } = complete.profile;
+    const deps = await given({ ...complete, profile });
+
+    // Act
+    const result = await qualification(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('qualifies');
+  });
+});
+
+describe('an application under a policy Doorstep does not have', () => {
+  it.each(stages)(
+    '%s throws a JourneyStateError naming the policy, and writes nothing',
+    async (_stage, run) => {
+      // Prepare
+      const deps = await given(aCompleteApplication({ policyId: 'atlantis-council' }));
+
+      // Act
+      const running = run(deps, { applicationId });
+
+      // Assess
+      await expect(running).rejects.toThrow(JourneyStateError);
+      await expect(run(deps, { applicationId })).rejects.toThrow(
+        'names the allocation policy "atlantis-council", which Doorstep does not have',
+      );
+      const after = await stored(deps);
+      expect(after.decisions).toEqual([]);
+      expect(after.version).toBe(0);
+      expect(deps.audit.events).toEqual([]);
+    },
+  );
 });
 
 describe('household', () => {
@@ -545,6 +650,7 @@ describe('registration', () => {
     expect(application.registration).toEqual({ band: 'B', effectiveDate: '2026-11-02', bedroomNeed: 2 });
   });
 
+  // Riverside's band for no reasonable preference is D (policy data since issue 6; it was a fixed C before).
   it('recomputes band and bedroom need when the household changes, keeping the first effective date', async () => {
     // Prepare
     const deps = await given(aCompleteApplication());
@@ -561,13 +667,13 @@ describe('registration', () => {
 
     // Assess
     expect((await stored(deps)).registration).toEqual({
-      band: 'C',
+      band: 'D',
       effectiveDate: '2026-11-02',
       bedroomNeed: 1,
     });
   });
 
-  it('puts a household that is not overcrowded in band C', async () => {
+  it('puts a household with no reasonable preference in Riverside’s band D', async () => {
     // Prepare
     const complete = aCompleteApplication();
     const deps = await given({
@@ -582,7 +688,47 @@ describe('registration', () => {
     await registration(deps, { applicationId });
 
     // Assess
-    expect((await stored(deps)).registration?.band).toBe('C');
+    expect((await stored(deps)).registration?.band).toBe('D');
+  });
+
+  it('moves a household up a band from the day its circumstances change', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    await registration(deps, { applicationId });
+    deps.clock.advanceDays(30);
+    const registered = await stored(deps);
+    await deps.applications.save({
+      ...registered,
+      profile: { ...registered.profile, circumstances: Circumstances.parse({ medicalNeed: 'urgent' }) },
+    });
+
+    // Act
+    await registration(deps, { applicationId });
+
+    // Assess
+    const application = await stored(deps);
+    expect(application.registration).toEqual({ band: 'A', effectiveDate: '2026-12-02', bedroomNeed: 2 });
+    expect(application.decisions.at(-1)?.reasons).toContainEqual(
+      expect.objectContaining({
+        rule: 'priority.urgent-medical',
+        clause: 'Housing Act 1996 s166A(3) (additional preference)',
+      }),
+    );
+  });
+
+  it('writes nothing new when registration runs again on the same answers', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    await registration(deps, { applicationId });
+    deps.clock.advanceDays(3);
+
+    // Act
+    await registration(deps, { applicationId });
+
+    // Assess
+    const application = await stored(deps);
+    expect(application.decisions).toHaveLength(1);
+    expect(application.registration?.effectiveDate).toBe('2026-11-02');
   });
 
   it('reports no home available when the only home is too small', async () => {
