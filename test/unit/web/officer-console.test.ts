@@ -1,0 +1,306 @@
+import { Stage, WaitingFor } from '../../../shared/domain/stage';
+import { awaitPerson } from '../../../shared/services/waits';
+import { aCompleteApplication, household } from '../../fixtures/applications';
+import { type MemoryDeps, memoryDeps } from '../../support/memory';
+import { aWebApp, errorSummaryOf, FakeOfficerIdentity, fieldErrorOf, inputValueOf, titleOf } from './browser';
+
+const riversideCase = 'app_0123456789abcdef0123456789abcdef';
+const cwmCase = 'app_fedcba9876543210fedcba9876543210';
+const riversideToken = 'AQCEAAAAKgAAAAMAAAAAAAAAAWFwcHJvdmFsLXJpdmVyc2lkZQ==approval-ri';
+const cwmToken = 'AQCEAAAAKgAAAAMAAAAAAAAAAWFwcHJvdmFsLWN3bS12YWxsZXk==approval-cw';
+
+/** Ellis lets homes for Riverside Homes; Jones for Cwm Valley Homes. */
+const officers = new FakeOfficerIdentity([
+  {
+    email: 'ellis@riverside-homes.example',
+    password: 'correct horse battery staple',
+    token: 'id-token-ellis',
+    claims: {
+      sub: 'officer-ellis',
+      email: 'ellis@riverside-homes.example',
+      'custom:landlordId': 'riverside-homes',
+      'cognito:groups': ['officer'],
+    },
+  },
+  {
+    email: 'jones@cwm-valley.example',
+    password: 'another long passphrase',
+    token: 'id-token-jones',
+    claims: {
+      sub: 'officer-jones',
+      'custom:landlordId': 'cwm-valley-homes',
+      'cognito:groups': ['officer'],
+    },
+  },
+]);
+
+/** A case of each landlord, each with an offer waiting for an officer's approval. */
+async function twoLandlordsCases(): Promise<{ deps: MemoryDeps; riversideWait: string; cwmWait: string }> {
+  const deps = memoryDeps();
+  await deps.applications.create(aCompleteApplication({ stage: Stage.OfficerApproval, status: 'offered' }));
+  await deps.applications.create(
+    aCompleteApplication({
+      applicationId: cwmCase,
+      landlordId: 'cwm-valley-homes',
+      policyId: 'cwm-valley',
+      ownerId: 'sub_aisha',
+      stage: Stage.OfficerApproval,
+      status: 'offered',
+      profile: { ...aCompleteApplication().profile, household: household('singleAdult') },
+    }),
+  );
+  const park = (applicationId: string, taskToken: string) =>
+    awaitPerson(deps, {
+      applicationId,
+      stage: Stage.OfficerApproval,
+      kind: 'approval',
+      waitingFor: WaitingFor.Officer,
+      taskToken,
+    });
+  const riversideWait = (await park(riversideCase, riversideToken)).decisionId;
+  const cwmWait = (await park(cwmCase, cwmToken)).decisionId;
+  return { deps, riversideWait, cwmWait };
+}
+
+/** Ellis, signed in to the console, on their own case's page (so forms carry a token). */
+async function ellisOnTheirCase() {
+  const cases = await twoLandlordsCases();
+  const app = aWebApp({ deps: cases.deps, officers });
+  const browser = app.browser();
+  browser.jar.set('doorstep_officer', 'id-token-ellis');
+  const casePage = await browser.get(`/officer/applications/${riversideCase}`);
+  return { ...app, ...cases, browser, casePage };
+}
+
+describe('signing in to the console', () => {
+  it.each(['/officer', `/officer/applications/${riversideCase}`])(
+    'sends an officer without a cookie from %s to sign in',
+    async (path) => {
+      // Prepare
+      const browser = aWebApp({ officers }).browser();
+
+      // Act
+      const response = await browser.get(path);
+
+      // Assess
+      expect(response.status).toBe(303);
+      expect(response.headers.location).toBe('/officer/sign-in');
+    },
+  );
+
+  it('sends an officer whose token no longer verifies to sign in', async () => {
+    // Prepare
+    const browser = aWebApp({ officers }).browser();
+    browser.jar.set('doorstep_officer', 'id-token-expired');
+
+    // Act
+    const response = await browser.get('/officer');
+
+    // Assess
+    expect(response.headers.location).toBe('/officer/sign-in');
+  });
+
+  it('answers a wrong password with 400 and the error, keeping the email but not the password', async () => {
+    // Prepare
+    const browser = aWebApp({ officers }).browser();
+    await browser.get('/officer/sign-in');
+
+    // Act
+    const response = await browser.post('/officer/sign-in', {
+      email: 'ellis@riverside-homes.example',
+      password: 'wrong horse',
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(titleOf(response.body)).toBe('Error: Sign in – Doorstep lettings console');
+    expect(errorSummaryOf(response.body)).toEqual([
+      { href: '#email', text: 'The email address or password is wrong' },
+    ]);
+    expect(inputValueOf(response.body, 'email')).toBe('ellis@riverside-homes.example');
+    expect(response.body).not.toContain('wrong horse');
+    expect(response.cookies.filter((cookie) => cookie.startsWith('doorstep_officer='))).toEqual([]);
+  });
+
+  it('asks for both fields when they are empty', async () => {
+    // Prepare
+    const browser = aWebApp({ officers }).browser();
+    await browser.get('/officer/sign-in');
+
+    // Act
+    const response = await browser.post('/officer/sign-in', { email: '', password: '' });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(errorSummaryOf(response.body)).toEqual([
+      { href: '#email', text: 'Enter your work email address' },
+      { href: '#password', text: 'Enter your password' },
+    ]);
+  });
+
+  it('keeps the token of a right password in an HttpOnly cookie for the console only, and opens the queue', async () => {
+    // Prepare
+    const { deps } = await twoLandlordsCases();
+    const browser = aWebApp({ deps, officers }).browser();
+    await browser.get('/officer/sign-in');
+
+    // Act
+    const response = await browser.post('/officer/sign-in', {
+      email: 'ellis@riverside-homes.example',
+      password: 'correct horse battery staple',
+    });
+    const queue = await browser.get('/officer');
+
+    // Assess
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/officer');
+    expect(response.cookies).toContain(
+      'doorstep_officer=id-token-ellis; HttpOnly; Secure; SameSite=Strict; Path=/officer; Max-Age=3600',
+    );
+    expect(queue.status).toBe(200);
+    expect(queue.body).toContain(`href="/officer/applications/${riversideCase}"`);
+    expect(queue.body).not.toContain(cwmCase);
+  });
+});
+
+describe('another landlord’s case', () => {
+  it('does not exist for an officer of a different landlord', async () => {
+    // Prepare
+    const { browser } = await ellisOnTheirCase();
+
+    // Act
+    const response = await browser.get(`/officer/applications/${cwmCase}`);
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(titleOf(response.body)).toBe('Page not found – Doorstep');
+    expect(response.body).not.toContain('Aisha');
+    expect(response.body).not.toContain('Khan');
+  });
+
+  it('cannot be decided by an officer of a different landlord: 404, and the wait stays open', async () => {
+    // Prepare
+    const { browser, deps, cwmWait } = await ellisOnTheirCase();
+
+    // Act
+    const response = await browser.post(`/officer/decisions/${cwmWait}`, {
+      applicationId: cwmCase,
+      decision: 'approve',
+      reason: 'Looks fine to me',
+    });
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(deps.waits.items.get(cwmWait)?.status).toBe('open');
+    expect(deps.workflow.resumed).toEqual([]);
+    expect(deps.audit.events.filter((event) => event.type === 'decided')).toEqual([]);
+  });
+});
+
+describe('another landlord’s wait', () => {
+  it('answers even a decision it would refuse exactly like a wait that does not exist', async () => {
+    // Prepare: the form names Ellis's own case, so only the wait is another landlord's.
+    const { browser, deps, cwmWait } = await ellisOnTheirCase();
+    const form = { applicationId: riversideCase, decision: 'approve', reason: '' };
+
+    // Act
+    const theirs = await browser.post(`/officer/decisions/${cwmWait}`, form);
+    await browser.get(`/officer/applications/${riversideCase}`);
+    const missing = await browser.post('/officer/decisions/dec_NoSuchDecisionAtAll0000000000000', form);
+
+    // Assess
+    expect(missing.status).toBe(404);
+    expect(theirs.status).toBe(missing.status);
+    expect(deps.waits.items.get(cwmWait)?.status).toBe('open');
+  });
+});
+
+describe('deciding a wait', () => {
+  it('shows the officer’s own case with a decision form for its wait', async () => {
+    // Prepare, Act
+    const { casePage, riversideWait } = await ellisOnTheirCase();
+
+    // Assess
+    expect(casePage.status).toBe(200);
+    expect(casePage.body).toContain('Gareth Pritchard');
+    expect(casePage.body).toContain(`action="/officer/decisions/${riversideWait}"`);
+    expect(casePage.body).not.toContain(riversideToken);
+  });
+
+  it('answers an approval without a reason with 400 and the error beside the reason, and decides nothing', async () => {
+    // Prepare
+    const { browser, deps, riversideWait } = await ellisOnTheirCase();
+
+    // Act
+    const response = await browser.post(`/officer/decisions/${riversideWait}`, {
+      applicationId: riversideCase,
+      decision: 'approve',
+      reason: ' ',
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(titleOf(response.body)).toMatch(/^Error: /);
+    expect(errorSummaryOf(response.body)).toEqual([
+      { href: `#reason-${riversideWait}`, text: 'Give a reason of at least 3 characters' },
+    ]);
+    expect(fieldErrorOf(response.body, `reason-${riversideWait}`)).toBe(
+      'Give a reason of at least 3 characters',
+    );
+    expect(deps.waits.items.get(riversideWait)?.status).toBe('open');
+    expect(deps.workflow.resumed).toEqual([]);
+  });
+
+  it('asks for a decision when none is chosen', async () => {
+    // Prepare
+    const { browser, riversideWait } = await ellisOnTheirCase();
+
+    // Act
+    const response = await browser.post(`/officer/decisions/${riversideWait}`, {
+      applicationId: riversideCase,
+      reason: 'The home fits the household',
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(fieldErrorOf(response.body, `decision-${riversideWait}`)).toBe('Select your decision');
+  });
+
+  it('resumes the workflow with a good decision, and goes back to the case', async () => {
+    // Prepare
+    const { browser, deps, riversideWait } = await ellisOnTheirCase();
+
+    // Act
+    const response = await browser.post(`/officer/decisions/${riversideWait}`, {
+      applicationId: riversideCase,
+      decision: 'approve',
+      reason: 'The home fits the household',
+    });
+
+    // Assess
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe(`/officer/applications/${riversideCase}`);
+    expect(deps.workflow.resumed).toEqual([
+      {
+        taskToken: riversideToken,
+        output: { decision: 'approve', reason: 'The home fits the household', decidedBy: 'officer' },
+      },
+    ]);
+    expect(deps.waits.items.get(riversideWait)?.status).toBe('decided');
+  });
+
+  it('refuses a decision form without its case', async () => {
+    // Prepare
+    const { browser, deps, riversideWait } = await ellisOnTheirCase();
+
+    // Act
+    const response = await browser.post(`/officer/decisions/${riversideWait}`, {
+      decision: 'approve',
+      reason: 'The home fits the household',
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(deps.waits.items.get(riversideWait)?.status).toBe('open');
+  });
+});
