@@ -13,6 +13,7 @@ import { applicantRoutes, SignInNeeded } from './applicant.js';
 import { type AssetDirs, serveAsset } from './assets.js';
 import { Csrf, formOf, html, redirect, WebError, type WebEvent, type WebResult } from './http.js';
 import { OfficerSignInNeeded, officerRoutes } from './officer.js';
+import { officerSignInRoutes } from './officer-sign-in.js';
 import type { Render } from './render.js';
 import { matchRoute, type PageRenderer } from './routes.js';
 
@@ -33,7 +34,11 @@ export interface WebOptions {
  * route of the local gateway in `npm start`.
  */
 export function createWebHandler(options: WebOptions): (event: WebEvent) => Promise<WebResult> {
-  const routes = [...applicantRoutes(options.deps), ...officerRoutes(options.deps, options.officers)];
+  const routes = [
+    ...applicantRoutes(options.deps),
+    ...officerSignInRoutes(options.officers),
+    ...officerRoutes(options.deps, options.officers),
+  ];
   const csrf = new Csrf(options.csrfKey);
 
   return async (event) => {
@@ -78,7 +83,9 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
 
     try {
       const matched = matchRoute(routes, method === 'HEAD' ? 'GET' : method, path);
-      if (matched === 'wrong-method') return problem(405, 'Page not found', 'This page cannot do that.');
+      if (matched === 'wrong-method') {
+        return problem(405, 'This page cannot do that', 'Use the page’s own links and buttons to carry on.');
+      }
       if (!matched) return notFoundPage(problem);
       const routed = { ...event, pathParameters: matched.params };
       let form = {};

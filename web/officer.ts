@@ -6,19 +6,19 @@ import { type Actor, DecisionBodies, decide } from '../shared/services/decisions
 import type { Deps } from '../shared/services/deps.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../shared/services/officer-view.js';
 import { actorFromClaims } from '../shared/services/officers.js';
-import { clearCookie, cookie, cookieOf, idParam, redirect, WebError, type WebEvent } from './http.js';
+import { cookieOf, idParam, redirect, WebError, type WebEvent } from './http.js';
 import type { Route } from './routes.js';
 
 /**
- * The lettings officers' console (issue 5): sign in, a queue of what waits on officers, a case page with the
- * applicant's profile, evidence, decisions and timeline, and a decision with a mandatory reason on each open
- * wait. Officers are checked on every request from their verified ID token (Cognito in AWS, the local identity
- * provider locally), and only their landlord's cases exist for them.
+ * The lettings officers' console (issue 5): a queue of what waits on officers, a case page with the applicant's
+ * profile, evidence, decisions and timeline, and a decision with a mandatory reason on each open wait. Officers
+ * sign in at web/officer-sign-in.ts, are checked on every request from their verified ID token (Cognito in AWS,
+ * the local identity provider locally), and only their landlord's cases exist for them.
  */
 
-const OFFICER_COOKIE = 'doorstep_officer';
+export const OFFICER_COOKIE = 'doorstep_officer';
 /** An ID token lasts an hour; the cookie no longer. */
-const OFFICER_COOKIE_SECONDS = 60 * 60;
+export const OFFICER_COOKIE_SECONDS = 60 * 60;
 
 type Officer = Extract<Actor, { kind: 'officer' }> & { email?: string };
 
@@ -101,7 +101,6 @@ function profileRows(application: Application) {
 
 export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity): Route[] {
   const casePage = async (
-    event: WebEvent,
     officer: Officer,
     applicationId: string,
     errors: Array<{ field: string; message: string }> = [],
@@ -144,53 +143,12 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
       navigation: [{ href: '/officer', text: 'Queue' }],
       serviceName: 'Doorstep lettings console',
       serviceUrl: '/officer',
-      event,
     };
   };
 
   const consoleChrome = { serviceName: 'Doorstep lettings console', serviceUrl: '/officer' };
 
   return [
-    {
-      method: 'GET',
-      path: '/officer/sign-in',
-      handler: async (_event, page) => page('officer/sign-in.njk', { title: 'Sign in', ...consoleChrome }),
-    },
-    {
-      method: 'POST',
-      path: '/officer/sign-in',
-      form: true,
-      handler: async (_event, page, form) => {
-        const email = typeof form.email === 'string' ? form.email.trim() : '';
-        const password = typeof form.password === 'string' ? form.password : '';
-        const errors: Array<{ field: string; message: string }> = [];
-        if (!email) errors.push({ field: 'email', message: 'Enter your work email address' });
-        if (!password) errors.push({ field: 'password', message: 'Enter your password' });
-        const token = errors.length === 0 ? await identity().signIn(email, password) : undefined;
-        if (errors.length === 0 && !token)
-          errors.push({ field: 'email', message: 'The email address or password is wrong' });
-        if (!token) {
-          return page(
-            'officer/sign-in.njk',
-            {
-              title: 'Sign in',
-              ...consoleChrome,
-              values: { email },
-              errors: errors.map((error) => ({ text: error.message, href: `#${error.field}` })),
-              fieldErrors: Object.fromEntries(errors.map((error) => [error.field, error.message])),
-            },
-            400,
-          );
-        }
-        return redirect('/officer', [cookie(OFFICER_COOKIE, token, OFFICER_COOKIE_SECONDS, '/officer')]);
-      },
-    },
-    {
-      method: 'POST',
-      path: '/officer/sign-out',
-      form: true,
-      handler: async () => redirect('/officer/sign-in', [clearCookie(OFFICER_COOKIE, '/officer')]),
-    },
     {
       method: 'GET',
       path: '/officer',
@@ -238,7 +196,7 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
       path: '/officer/applications/{applicationId}',
       handler: async (event, page) => {
         const officer = await officerOf(identity(), event);
-        return page('officer/case.njk', await casePage(event, officer, idParam(event, 'applicationId')));
+        return page('officer/case.njk', await casePage(officer, idParam(event, 'applicationId')));
       },
     },
     {
@@ -248,16 +206,12 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
       handler: async (event, page, form) => {
         const officer = await officerOf(identity(), event);
         const decisionId = idParam(event, 'decisionId');
-        const applicationId =
-          typeof form.applicationId === 'string' && /^app_[A-Za-z0-9]+$/.test(form.applicationId)
-            ? form.applicationId
-            : '';
-        if (!applicationId)
-          throw new WebError(400, 'The form is missing its case. Go back to the case and try again.');
         const found = await deps().waits.get(decisionId);
         // Another landlord's wait is checked like a missing one (decide answers 404), so a refused form
-        // cannot tell an officer that it exists.
+        // cannot tell an officer that it exists. The case is the wait's own, never what the form says.
         const wait = found?.landlordId === officer.landlordId ? found : undefined;
+        if (!wait) throw new WebError(404, 'Page not found');
+        const { applicationId } = wait;
         const kind = wait?.kind;
         const body = { decision: form.decision, reason: typeof form.reason === 'string' ? form.reason : '' };
         if (kind && kind in OPTIONS) {
@@ -273,7 +227,7 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
                     : 'Select your decision',
               };
             });
-            return page('officer/case.njk', await casePage(event, officer, applicationId, errors), 400);
+            return page('officer/case.njk', await casePage(officer, applicationId, errors), 400);
           }
         }
         try {

@@ -289,18 +289,21 @@ describe('deciding a wait', () => {
     expect(deps.waits.items.get(riversideWait)?.status).toBe('decided');
   });
 
-  it('refuses a decision form without its case', async () => {
+  it('decides on the wait’s own case and goes back to it, whatever case the form names', async () => {
     // Prepare
     const { browser, deps, riversideWait } = await ellisOnTheirCase();
+    const ownCase = deps.waits.items.get(riversideWait)?.applicationId;
 
     // Act
     const response = await browser.post(`/officer/decisions/${riversideWait}`, {
+      applicationId: 'app_someOtherCase0000000000',
       decision: 'approve',
       reason: 'The home fits the household',
     });
 
     // Assess
-    expect(response.status).toBe(400);
-    expect(deps.waits.items.get(riversideWait)?.status).toBe('open');
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe(`/officer/applications/${ownCase}`);
+    expect(deps.waits.items.get(riversideWait)?.status).toBe('decided');
   });
 });
