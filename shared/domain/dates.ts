@@ -1,9 +1,9 @@
 /** Whole years between a date of birth and a day (both ISO dates, yyyy-mm-dd): a person's age that day. */
 export function ageOn(dateOfBirth: string, on: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [oy, om, od] = on.split('-').map(Number) as [number, number, number];
-  const hadBirthday = om > bm || (om === bm && od >= bd);
-  return oy - by - (hadBirthday ? 0 : 1);
+  // Zero-padded month-day strings compare in calendar order, so no parsing is needed (assessment runs this for
+  // every member of every household: bench/assessment.ts).
+  const hadBirthday = on.slice(5) >= dateOfBirth.slice(5);
+  return Number(on.slice(0, 4)) - Number(dateOfBirth.slice(0, 4)) - (hadBirthday ? 0 : 1);
 }
 
 /** The ISO date (yyyy-mm-dd, UTC) of an instant. */

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { ApplicationId, IsoDate, LandlordId, Pence, type Reason } from './application.js';
+import { allocationClause } from './bedrooms.js';
+import type { Policy } from './policy.js';
 
 /** A home the landlord lets. */
 export const Property = z.object({
@@ -103,12 +105,16 @@ export type KeyCredential = z.infer<typeof KeyCredential>;
 
 /**
  * Matching, today's honest minimum: the smallest available home of the applicant's landlord with at least the
- * bedrooms the household needs, earliest available first. Ranking by band and date and the policy's filters
- * arrive with the offers issue.
+ * bedrooms the household needs under the council's allocation bedroom standard (`allocationBedroomNeed`),
+ * earliest available first. Ranking by band and date and the policy's filters arrive with the offers issue.
  */
 export function pickHome(
   homes: readonly Property[],
-  need: { bedroomNeed: number; landlordId: string },
+  need: {
+    bedroomNeed: number;
+    landlordId: string;
+    policy: Pick<Policy, 'councilName' | 'policyId' | 'version'>;
+  },
 ): { home: Property; reasons: Reason[] } | undefined {
   const fitting = homes
     .filter((home) => home.status === 'available' && home.landlordId === need.landlordId)
@@ -121,7 +127,7 @@ export function pickHome(
     reasons: [
       {
         rule: 'matching.bedrooms',
-        clause: 'Housing Benefit Regulations 2006 reg B13',
+        clause: allocationClause(need.policy, 'the bedroom standard decides which homes fit a household'),
         text: `${home.address} has ${home.bedrooms} bedroom${home.bedrooms === 1 ? '' : 's'}; your household needs ${need.bedroomNeed}.`,
         answer: String(need.bedroomNeed),
       },

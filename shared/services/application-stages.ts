@@ -7,7 +7,7 @@ import {
   type DocumentRecord,
   latestDecision,
 } from '../domain/application.js';
-import { bedroomNeed } from '../domain/bedrooms.js';
+import { allocationBedroomNeed } from '../domain/bedrooms.js';
 import { assessEligibility } from '../domain/eligibility.js';
 import { identityProblems, problemReasons } from '../domain/identity-check.js';
 import { pickHome } from '../domain/letting.js';
@@ -183,7 +183,11 @@ export function household(deps: StageDeps, input: StageInput): Promise<StageResu
     applicantOf(application);
     // The current home is asked with the household (bedrooms now against bedrooms needed).
     const currentHome = answer(application.profile.currentHome, 'current home');
-    const need = bedroomNeed(application.profile.household, now.slice(0, 10));
+    const need = allocationBedroomNeed({
+      household: application.profile.household,
+      on: now.slice(0, 10),
+      policy,
+    });
     return {
       decision: {
         stage: Stage.Household,
@@ -358,7 +362,11 @@ export async function registration(
   input: StageInput,
 ): Promise<StageResult> {
   const result = await decideStage(deps, input, Stage.Registered, (application, policy, now) => {
-    const need = bedroomNeed(application.profile.household, now.slice(0, 10));
+    const need = allocationBedroomNeed({
+      household: application.profile.household,
+      on: now.slice(0, 10),
+      policy,
+    });
     const { registration: registered, decision } = register({
       need,
       currentHome: answer(application.profile.currentHome, 'current home'),
@@ -376,6 +384,7 @@ export async function registration(
   const match = pickHome(homes, {
     bedroomNeed: application.registration.bedroomNeed,
     landlordId: application.landlordId,
+    policy: policyFor(application.policyId),
   });
   return { ...result, homeAvailable: match !== undefined };
 }

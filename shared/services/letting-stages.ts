@@ -1,8 +1,12 @@
 import * as z from 'zod';
-import { ApplicationId } from '../domain/application.js';
-import { type Offer, pickHome } from '../domain/letting.js';
+import { assessAffordability } from '../domain/affordability.js';
+import { type Application, ApplicationId, type Reason } from '../domain/application.js';
+import { allocationClause } from '../domain/bedrooms.js';
+import { type Offer, type Property, pickHome } from '../domain/letting.js';
+import type { Policy } from '../domain/policy.js';
 import { Stage } from '../domain/stage.js';
 import { newId } from '../ids.js';
+import { policyFor } from '../policies.js';
 import { ConflictError, JourneyStateError, NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
 
@@ -38,6 +42,7 @@ export async function makeOffer(
     return { outcome: 'offered', offerId: application.currentOfferId };
   }
 
+  const policy = policyFor(application.policyId);
   const taken = new Set<string>();
   for (let attempt = 0; attempt < MATCH_ATTEMPTS; attempt += 1) {
     const homes = (await deps.lettings.listAvailableHomes(application.landlordId)).filter(
@@ -46,6 +51,7 @@ export async function makeOffer(
     const match = pickHome(homes, {
       bedroomNeed: application.registration.bedroomNeed,
       landlordId: application.landlordId,
+      policy,
     });
     if (!match) return { outcome: 'no-home' };
     const now = deps.clock.now().toISOString();
@@ -55,7 +61,7 @@ export async function makeOffer(
       propertyId: match.home.propertyId,
       landlordId: application.landlordId,
       status: 'awaiting-approval',
-      reasons: match.reasons,
+      reasons: [...match.reasons, ...costReasons(application, match.home, policy, now.slice(0, 10))],
       createdAt: now,
     };
     try {
@@ -83,6 +89,32 @@ export async function makeOffer(
     return { outcome: 'offered', offerId: offer.offerId };
   }
   return { outcome: 'no-home' };
+}
+
+/**
+ * What the offer says about the home's cost: the under-occupancy reduction under the size criteria of the
+ * household's help with rent, and affordability against the council's threshold. A flag for the officer and the
+ * applicant to talk through, never a refusal.
+ */
+function costReasons(application: Application, home: Property, policy: Policy, on: string): Reason[] {
+  const { household, income, circumstances } = application.profile;
+  if (!income) {
+    return [
+      {
+        rule: 'affordability.not-assessed',
+        clause: allocationClause(policy, 'affordability'),
+        text: 'We do not know your income yet, so we could not check whether the rent is affordable. An officer will talk the costs through with you before you decide.',
+      },
+    ];
+  }
+  return assessAffordability({
+    household,
+    income,
+    fosterCarer: circumstances?.fosterCarer ?? false,
+    home,
+    policy,
+    on,
+  }).reasons;
 }
 
 export async function liveOffer(deps: LettingDeps, input: OfferInput): Promise<Offer> {

@@ -1,7 +1,11 @@
 import { pickHome } from '../../../shared/domain/letting';
 import { aHome } from '../../fixtures/applications';
 
-const riverside = { bedroomNeed: 2, landlordId: 'riverside-homes' };
+const riverside = {
+  bedroomNeed: 2,
+  landlordId: 'riverside-homes',
+  policy: { councilName: 'Riverside Council', policyId: 'riverside-council', version: '2026-04' },
+};
 
 describe('pickHome', () => {
   it('picks the smallest available home with enough bedrooms', () => {
@@ -118,7 +122,7 @@ describe('pickHome', () => {
     expect(picked?.home.propertyId).toBe('prop_fits_later');
   });
 
-  it('explains the match against the bedroom need, citing the size criteria', () => {
+  it("explains the match against the bedroom need, citing the council's allocation bedroom standard", () => {
     // Prepare
     const homes = [aHome({ bedrooms: 3 })];
 
@@ -129,7 +133,8 @@ describe('pickHome', () => {
     expect(picked?.reasons).toEqual([
       {
         rule: 'matching.bedrooms',
-        clause: 'Housing Benefit Regulations 2006 reg B13',
+        clause:
+          'Riverside Council allocation scheme (policy riverside-council@2026-04): the bedroom standard decides which homes fit a household',
         text: 'Flat 3, 14 Weaver Court, Riverside has 3 bedrooms; your household needs 2.',
         answer: '2',
       },

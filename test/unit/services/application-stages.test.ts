@@ -21,6 +21,7 @@ import {
   anApplication,
   household as householdOf,
 } from '../../fixtures/applications';
+import { boy, household as members, you } from '../../support/households';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
@@ -384,6 +385,28 @@ describe('household', () => {
       bedroomNeed: 2,
       currentBedrooms: 1,
     });
+  });
+
+  it("records the need under the council's allocation standard: in Cwm Valley brothers of 17 and 19 share", async () => {
+    // Prepare: the size criteria would give the brothers a room each (3); Cwm Valley's scheme lets same-sex
+    // children share while both are under 21.
+    const complete = aCompleteApplication({ policyId: 'cwm-valley', landlordId: 'cwm-valley-homes' });
+    const brothers = members(you(), boy('Pryderi', 17), boy('Osian', 19));
+    const deps = await given({ ...complete, profile: { ...complete.profile, household: brothers } });
+
+    // Act
+    await household(deps, { applicationId });
+
+    // Assess
+    const decision = (await stored(deps)).decisions[0];
+    expect(decision?.inputs).toMatchObject({ bedroomNeed: 2 });
+    expect(decision?.reasons).toContainEqual(
+      expect.objectContaining({
+        rule: 'bedrooms.children-share',
+        clause:
+          'Cwm Valley County Borough Council allocation scheme (policy cwm-valley@2026-01): children of the same sex share while both are under 21',
+      }),
+    );
   });
 
   it('asks for the current home with the household, writing nothing until it is answered', async () => {

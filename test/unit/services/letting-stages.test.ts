@@ -92,6 +92,55 @@ describe('makeOffer', () => {
     expect(deps.lettings.homes.get('prop_riverside-15')?.status).toBe('available');
   });
 
+  it("explains the home's under-occupancy and affordability in the offer, after the match", async () => {
+    // Prepare: the Pritchards (a couple, girls of 12 and 6) have not said whether they get help with rent, so
+    // Universal Credit is assumed; its size criteria allow them 2 bedrooms.
+    const deps = await given([registered()], [aHome({ bedrooms: 2, weeklyRent: 11_250 })]);
+
+    // Act
+    const result = await makeOffer(deps, { applicationId: pritchards });
+
+    // Assess
+    const offer = deps.lettings.offers.get(result.offerId ?? '');
+    expect(offer?.reasons.map((reason) => reason.rule)).toEqual([
+      'matching.bedrooms',
+      'under-occupancy.0',
+      'affordability.help.universal-credit',
+      'affordability.affordable',
+    ]);
+    expect(offer?.reasons[1]?.clause).toBe('Universal Credit Regulations 2013 Sch 4 para 36');
+    expect(offer?.reasons[3]?.clause).toMatch(
+      /^Riverside Council allocation scheme \(policy riverside-council@2026-04\): affordability/,
+    );
+  });
+
+  it('says a larger home than the size criteria allow would lose 14% of the help with rent', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome({ bedrooms: 3 })]);
+
+    // Act
+    const result = await makeOffer(deps, { applicationId: pritchards });
+
+    // Assess
+    const offer = deps.lettings.offers.get(result.offerId ?? '');
+    expect(offer?.reasons[1]).toMatchObject({ rule: 'under-occupancy.14', answer: '1' });
+  });
+
+  it('says an officer will talk the costs through when the income is not known yet', async () => {
+    // Prepare
+    const complete = registered();
+    const { income: _unknown, ...profile } = complete.profile;
+    const deps = await given([{ ...complete, profile }], [aHome()]);
+
+    // Act
+    const result = await makeOffer(deps, { applicationId: pritchards });
+
+    // Assess
+    const offer = deps.lettings.offers.get(result.offerId ?? '');
+    expect(offer?.reasons.at(-1)).toMatchObject({ rule: 'affordability.not-assessed' });
+    expect(offer?.reasons.at(-1)?.text).toContain('An officer will talk the costs through with you');
+  });
+
   it('answers no-home when nothing has enough bedrooms', async () => {
     // Prepare
     const deps = await given([registered()], [aHome({ bedrooms: 1 })]);
