@@ -46,6 +46,8 @@ export interface Runtime {
   outbox: LocalOutbox;
   /** Officers' sign-in for the console: the local identity provider behind the port Cognito has in AWS. */
   officerIdentity: OfficerIdentity;
+  /** The demo officers who sign in with an authenticator app, with the app key to add (printed by `npm start`). */
+  authenticators: Array<{ email: string; key: string; uri: string }>;
   timings: Record<string, number>;
   stop(): Promise<void>;
 }
@@ -121,6 +123,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const identity = await LocalIdentityProvider.open(
       join(options.dataDir, 'keys', 'identity.json'),
       'doorstep-local-idp',
+      { clock },
     );
     const officerIdentity = new LocalOfficerIdentity(identity);
     const web = createWebHandler({
@@ -151,14 +154,30 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       local: {
         '/local/idp/token': async ({ method, body }) => {
           if (method !== 'POST') return { status: 405, body: { error: 'Use POST' } };
-          const { email, password } = (body ?? {}) as { email?: unknown; password?: unknown };
+          const { email, password, code } = (body ?? {}) as {
+            email?: unknown;
+            password?: unknown;
+            code?: unknown;
+          };
           const signedIn =
             typeof email === 'string' && typeof password === 'string'
               ? await identity.signIn(email, password)
               : undefined;
-          return signedIn
-            ? { status: 200, body: signedIn }
-            : { status: 401, body: { error: 'Wrong email or password. Check both and try again.' } };
+          // An officer with an authenticator app sends its code in the same request: the endpoint is for scripts.
+          const answer =
+            signedIn?.kind === 'mfa' && typeof email === 'string' && typeof code === 'string'
+              ? await identity.respondToMfa(email, signedIn.session, code)
+              : signedIn;
+          if (answer?.kind === 'signed-in')
+            return { status: 200, body: { idToken: answer.idToken, expiresIn: answer.expiresIn } };
+          if (signedIn?.kind === 'mfa')
+            return {
+              status: 401,
+              body: {
+                error: 'This officer also needs the code their authenticator app shows now, as `code`.',
+              },
+            };
+          return { status: 401, body: { error: 'Wrong email or password. Check both and try again.' } };
         },
         '/local/idp/jwks.json': async () => ({ status: 200, body: { keys: [identity.publicJwk] } }),
         '/local/outbox': async () => ({ status: 200, body: { messages: await outbox.recent() } }),
@@ -176,6 +195,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       engine,
       outbox,
       officerIdentity,
+      authenticators: identity.authenticators(),
       timings,
       async stop() {
         await server.close();

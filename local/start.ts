@@ -19,13 +19,21 @@ async function main(): Promise<void> {
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const t = runtime.timings;
+  // The senior officer's authenticator app key, to add to an app by hand or from its otpauth:// URI.
+  const appKeys = runtime.authenticators
+    .map(
+      (app) =>
+        `  app key        ${app.email}: ${app.key.replace(/(.{4})(?=.)/g, '$1 ')} (keys/officer-totp.json)\n                 ${app.uri}`,
+    )
+    .join('\n');
   console.log(`
 Doorstep is running (started in ${seconds} s: DynamoDB Local ${t.dynamodbLocal} ms, ASL ${t.aslFromCache ? 'from cache' : 'synthesised'} ${t.asl} ms)
 
   Apply          ${runtime.url}/                 (the applicant's journey, phone-first)
   Console        ${runtime.url}/officer          (lettings officers)
   API            ${runtime.url}/v1
-  officer sign-in ${runtime.url}/local/idp/token   (${DEMO_OFFICERS.map((officer) => `${officer.email} / ${officer.password}`).join(', ')})
+  officer sign-in ${runtime.url}/local/idp/token   (${DEMO_OFFICERS.map((officer) => `${officer.email} / ${officer.password}${officer.authenticator ? ' + app code' : ''}`).join(', ')})
+${appKeys}
   outbox         ${runtime.url}/local/outbox       (one-time codes and notifications; also printed below)
   health         ${runtime.url}/health
 

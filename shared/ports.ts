@@ -189,17 +189,43 @@ export interface SessionStore {
 }
 
 /**
+ * What a password alone gets an officer: an ID token, a refusal (a wrong email or password, never which), or a
+ * second step. The officers' user pool requires an authenticator app (infra/constructs/officers.ts), so a right
+ * password is usually answered `mfa`: a code from the app, sent back with the provider's `session` (a bearer
+ * secret for the next few minutes: never in a URL, a log or a page). An officer with no app yet is answered
+ * `mfa-setup`, with the new app key (`secret`, base32) to add to their app before sending its first code.
+ */
+export type OfficerSignIn =
+  | { kind: 'signed-in'; idToken: string }
+  | { kind: 'refused' }
+  | { kind: 'mfa'; session: string }
+  | { kind: 'mfa-setup'; session: string; secret: string };
+
+/**
+ * What a code from the authenticator app gets: an ID token, a refusal (a wrong or already used code: the
+ * session still stands, so the officer may try again), or `expired` (the session has timed out or been used
+ * up, and the officer must sign in with their password again).
+ */
+export type OfficerCodeAnswer =
+  | { kind: 'signed-in'; idToken: string }
+  | { kind: 'refused' }
+  | { kind: 'expired' };
+
+/**
  * Officers' sign-in for the server-rendered console (DESIGN.md §1b): Cognito in AWS, the local identity
  * provider locally. The console keeps the ID token in an HttpOnly cookie and verifies it on every request, so
  * a token is only ever as good as `verify` says.
  */
 export interface OfficerIdentity {
   /**
-   * Exchanges an officer's email and password for an ID token, or undefined when they do not match. Rejects
-   * when the provider needs more than a password (a first sign-in's new password, MFA), which the console
-   * does not offer, or when the provider cannot be reached.
+   * Checks an officer's email and password. Rejects when the provider needs a step the console does not offer
+   * (a first sign-in's new password), or when the provider cannot be reached.
    */
-  signIn(email: string, password: string): Promise<string | undefined>;
+  signIn(email: string, password: string): Promise<OfficerSignIn>;
+  /** Answers an `mfa` sign-in with the 6-digit code the officer's authenticator app shows. */
+  respondToMfa(email: string, session: string, code: string): Promise<OfficerCodeAnswer>;
+  /** Answers an `mfa-setup` sign-in with the first code of the newly added app, which enrols it and signs in. */
+  completeMfaSetup(email: string, session: string, code: string): Promise<OfficerCodeAnswer>;
   /**
    * The verified claims of an ID token (`sub`, `email`, `custom:landlordId`, `cognito:groups`), or undefined
    * when it is invalid, expired, issued for another client or not an ID token.

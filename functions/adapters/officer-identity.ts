@@ -19,4 +19,9 @@ export function cognitoOfficerIdentity(env: LambdaEnvironment): OfficerIdentity 
 
 const missing = () =>
   Promise.reject(new Error('This function has no OFFICER_USER_POOL_ID and OFFICER_CLIENT_ID'));
-const noOfficerIdentity: OfficerIdentity = { signIn: missing, verify: missing };
+const noOfficerIdentity: OfficerIdentity = {
+  signIn: missing,
+  respondToMfa: missing,
+  completeMfaSetup: missing,
+  verify: missing,
+};

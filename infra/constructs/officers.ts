@@ -70,6 +70,10 @@ export class Officers extends Construct {
       accessTokenValidity: Duration.minutes(30),
       idTokenValidity: Duration.minutes(30),
       refreshTokenValidity: Duration.hours(1),
+      // The session between the password and the authenticator app's code (web/officer-sign-in.ts). Ten
+      // minutes, not Cognito's three, so an officer adding the app on first sign-in has time to install it and
+      // scan the key.
+      authSessionValidity: Duration.minutes(10),
     });
   }
 }

@@ -30,6 +30,12 @@ describe('cognitoOfficerIdentity', () => {
     await expect(identity.signIn('ellis.morgan@riverside.example', 'x')).rejects.toThrow(
       /OFFICER_USER_POOL_ID and OFFICER_CLIENT_ID/,
     );
+    await expect(
+      identity.respondToMfa('ellis.morgan@riverside.example', 'session', '123456'),
+    ).rejects.toThrow(/OFFICER_USER_POOL_ID/);
+    await expect(
+      identity.completeMfaSetup('ellis.morgan@riverside.example', 'session', '123456'),
+    ).rejects.toThrow(/OFFICER_USER_POOL_ID/);
     await expect(identity.verify('eyJ.a.b')).rejects.toThrow(/OFFICER_USER_POOL_ID/);
   });
 

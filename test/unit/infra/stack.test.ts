@@ -367,6 +367,8 @@ describe('the web front end', () => {
       GenerateSecret: false,
       PreventUserExistenceErrors: 'ENABLED',
       IdTokenValidity: 30,
+      // As long as the console keeps the sign-in's session cookie (web/officer-sign-in.ts).
+      AuthSessionValidity: 10,
     });
     expect(client?.Properties.AllowedOAuthFlows).toBeUndefined();
     expect(refIn(variables.OFFICER_USER_POOL_ID)).toMatch(/^OfficersUserPool/);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { OfficerIdentity } from '../../../shared/ports';
+import type { OfficerCodeAnswer, OfficerIdentity, OfficerSignIn } from '../../../shared/ports';
 import { requestCode, verifyCode } from '../../../shared/services/sessions';
 import { createWebHandler } from '../../../web/app';
 import type { WebEvent, WebResult } from '../../../web/http';
@@ -21,16 +21,76 @@ const assets = {
   staticDir: join(root, 'web', 'static'),
 };
 
-type OfficerAccount = { email: string; password: string; token: string; claims: Record<string, unknown> };
+type OfficerAccount = {
+  email: string;
+  password: string;
+  token: string;
+  claims: Record<string, unknown>;
+  /** The code this officer's authenticator app shows (a fake has no clock): the password then asks for it. */
+  appCode?: string;
+  /** An officer with no app yet: the key the provider hands out to add, and the first code the app will show. */
+  newApp?: { secret: string; code: string };
+};
 
-/** Officers' sign-in as the console sees it (shared/ports.ts): a token per account, verified to its claims. */
+/**
+ * Officers' sign-in as the console sees it (shared/ports.ts): a token per account, verified to its claims,
+ * and for an officer with an app (or one to add) a session per sign-in that a right code spends. Sessions look
+ * like Cognito's, with characters a cookie must carry safely; `expireSessions` ends them all, as time would.
+ */
 export class FakeOfficerIdentity implements OfficerIdentity {
+  /** Live sessions, to whose email. */
+  readonly sessions = new Map<string, string>();
+  /** Every code the console sent, with its email and session. */
+  readonly codes: Array<{ email: string; session: string; code: string; setUp: boolean }> = [];
+  private issued = 0;
+
   constructor(private readonly accounts: readonly OfficerAccount[] = []) {}
-  async signIn(email: string, password: string) {
-    return this.accounts.find((account) => account.email === email && account.password === password)?.token;
+
+  async signIn(email: string, password: string): Promise<OfficerSignIn> {
+    const account = this.accounts.find((each) => each.email === email && each.password === password);
+    if (!account) return { kind: 'refused' };
+    if (account.newApp)
+      return { kind: 'mfa-setup', session: this.session(email), secret: account.newApp.secret };
+    if (account.appCode) return { kind: 'mfa', session: this.session(email) };
+    return { kind: 'signed-in', idToken: account.token };
   }
+
+  async respondToMfa(email: string, session: string, code: string) {
+    this.codes.push({ email, session, code, setUp: false });
+    return this.answer(email, session, code, (account) => account.appCode);
+  }
+
+  async completeMfaSetup(email: string, session: string, code: string) {
+    this.codes.push({ email, session, code, setUp: true });
+    return this.answer(email, session, code, (account) => account.newApp?.code);
+  }
+
   async verify(idToken: string) {
     return this.accounts.find((account) => account.token === idToken)?.claims;
+  }
+
+  expireSessions() {
+    this.sessions.clear();
+  }
+
+  private session(email: string) {
+    this.issued += 1;
+    const session = `AYABeC7Hk2pQs+session/${this.issued}==`;
+    this.sessions.set(session, email);
+    return session;
+  }
+
+  private answer(
+    email: string,
+    session: string,
+    code: string,
+    expected: (account: OfficerAccount) => string | undefined,
+  ): OfficerCodeAnswer {
+    const account = this.accounts.find((each) => each.email === email);
+    if (!account || this.sessions.get(session) !== email) return { kind: 'expired' };
+    if (expected(account) !== code) return { kind: 'refused' };
+    this.sessions.delete(session);
+    return { kind: 'signed-in', idToken: account.token };
   }
 }
 
