@@ -70,7 +70,7 @@ export class DoorstepStack extends Stack {
    * stage signs credentials; the API publishes their public key; the API and the web presign uploads into
    * quarantine and serve agreements (read only: they record a tenant's signature, they never sign); the
    * tenancy stage writes the agreement; the signing stage alone signs tenancies with the KMS key and writes
-   * the signed PDF.
+   * the signed PDF. The register and close-case steps write decision letters, which the API and the web serve.
    */
   private wireSigningAndDocuments(
     documents: DocumentIntake,
@@ -78,9 +78,10 @@ export class DoorstepStack extends Stack {
     web: DoorstepFunction,
   ): void {
     const signing = new SigningKeys(this, 'Signing');
-    const { keys, tenancy, tenancySigning } = this.journey.functions;
+    const { keys, tenancy, tenancySigning, register, closeCase } = this.journey.functions;
     const bucket = documents.bucket;
     const tenancies = bucket.arnForObjects(`${PROMOTED_PREFIX}tenancies/*`);
+    const letters = bucket.arnForObjects(`${PROMOTED_PREFIX}letters/*`);
 
     keys.addEnvironment('KEY_CREDENTIALS_KEY_ARN', signing.credentials.keyArn);
     signing.grantSignCredentials(keys);
@@ -91,6 +92,11 @@ export class DoorstepStack extends Stack {
         new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [tenancies] }),
       );
     }
+    // Decision letters (PDF) are written by the steps that make the decisions: registering and closing a case.
+    for (const fn of [register, closeCase]) {
+      fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [letters] }));
+    }
     tenancySigning.addEnvironment('TENANCY_SIGNING_KEY_ARN', signing.tenancy.keyArn);
     if (signing.tenancyCertificatePem)
       tenancySigning.addEnvironment('TENANCY_SIGNING_CERTIFICATE_PEM', signing.tenancyCertificatePem);
@@ -100,7 +106,7 @@ export class DoorstepStack extends Stack {
     signing.grantPublishCredentialKeys(api);
     for (const fn of [api, web]) {
       fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
-      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [tenancies] }));
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [tenancies, letters] }));
       // Presigned POSTs are signed with the function's credentials, so it may put objects into quarantine (only).
       fn.addToRolePolicy(
         new PolicyStatement({
@@ -116,6 +122,13 @@ export class DoorstepStack extends Stack {
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}tenancies/*]`,
         reason:
           'Tenancy agreements only (documents/tenancies/*): one object per tenancy, so a prefix is the narrowest scope.',
+      });
+    }
+    for (const fn of [register, closeCase, api, web]) {
+      Validations.of(fn.role ?? fn).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}letters/*]`,
+        reason:
+          'Decision letters only (documents/letters/*): one object per decision letter, so a prefix is the narrowest scope.',
       });
     }
     for (const fn of [api, web]) {

@@ -12,6 +12,7 @@ import type { Deps } from '../shared/services/deps.js';
 import { applicantRoutes, SignInNeeded } from './applicant.js';
 import { type AssetDirs, serveAsset } from './assets.js';
 import { Csrf, formOf, html, redirect, WebError, type WebEvent, type WebResult } from './http.js';
+import { letterRoutes } from './letters.js';
 import { OfficerSignInNeeded, officerRoutes } from './officer.js';
 import { officerSignInRoutes } from './officer-sign-in.js';
 import type { Render } from './render.js';
@@ -36,6 +37,7 @@ export interface WebOptions {
 export function createWebHandler(options: WebOptions): (event: WebEvent) => Promise<WebResult> {
   const routes = [
     ...applicantRoutes(options.deps),
+    ...letterRoutes(options.deps),
     ...officerSignInRoutes(options.officers),
     ...officerRoutes(options.deps, options.officers),
   ];

@@ -11,6 +11,11 @@ import {
 import { type Actor, decide } from '../../shared/services/decisions.js';
 import type { Deps } from '../../shared/services/deps.js';
 import { keyQrCode, publishedKeys } from '../../shared/services/keys.js';
+import {
+  letterForApplicant,
+  letterPdfForApplicant,
+  parseLetterNumber,
+} from '../../shared/services/letters.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../../shared/services/officer-view.js';
 import { actorFromClaims } from '../../shared/services/officers.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
@@ -164,6 +169,29 @@ export const createHandler = (deps: () => Deps) => {
           'x-content-type-options': 'nosniff',
         },
         body: Buffer.from(pdf).toString('base64'),
+        isBase64Encoded: true,
+      };
+    },
+    // A decision letter: `/letters/3` is the letter as JSON, `/letters/3.pdf` the PDF a workflow step wrote.
+    'GET /v1/applications/{applicationId}/letters/{letter}': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const applicationId = param(event, 'applicationId');
+      const [, digits, pdf] = /^(\d{1,3})(\.pdf)?$/.exec(event.pathParameters?.letter ?? '') ?? [];
+      if (!digits) throw new ClientError(404, 'Not found');
+      const number = parseLetterNumber(digits);
+      if (!pdf)
+        return json(200, await letterForApplicant(context, { applicant: who, applicationId, number }));
+      const letter = await letterPdfForApplicant(context, { applicant: who, applicationId, number });
+      return {
+        statusCode: 200,
+        headers: {
+          'content-type': 'application/pdf',
+          'content-disposition': `inline; filename="${letter.filename}"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        },
+        body: Buffer.from(letter.pdf).toString('base64'),
         isBase64Encoded: true,
       };
     },

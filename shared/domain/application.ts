@@ -251,6 +251,10 @@ export const Decision = z.object({
   next: z.string().min(1),
   /** How to ask for a review, when the decision goes against the applicant. */
   review: z.object({ route: z.string(), withinDays: z.number().int().positive() }).optional(),
+  /** The decision letter's PDF, once a workflow step has written it (domain/letters.ts says which need one). */
+  letter: z
+    .object({ key: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), madeAt: z.iso.datetime() })
+    .optional(),
 });
 export type Decision = z.infer<typeof Decision>;
 

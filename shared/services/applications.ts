@@ -27,6 +27,7 @@ import {
 } from '../ports.js';
 import type { Deps } from './deps.js';
 import { UploadRedirect, uploadSlotFor } from './documents.js';
+import { type LetteredDecision, withLetterNumbers } from './letters.js';
 import { credentialIdFor, tenancyIdFor } from './letting-stages.js';
 import { ownedApplication } from './ownership.js';
 
@@ -140,7 +141,8 @@ export interface ApplicantView {
   status: Application['status'];
   profile: Profile;
   documents: DocumentRecord[];
-  decisions: Application['decisions'];
+  /** Each with its letter's number, when the applicant is told about it in writing. */
+  decisions: LetteredDecision[];
   registration?: Application['registration'];
   waits: ApplicantWait[];
   /** The live or last offer: the home, why it was matched, its state. */
@@ -198,7 +200,7 @@ export async function applicantView(
     status: application.status,
     profile: application.profile,
     documents: application.documents,
-    decisions: application.decisions,
+    decisions: withLetterNumbers(application.decisions),
     ...(application.registration ? { registration: application.registration } : {}),
     waits,
     ...(await letting(deps, application.currentOfferId)),

@@ -15,7 +15,7 @@ const MARGIN = 56;
 const TEXT_WIDTH = PAGE.width - 2 * MARGIN;
 const FOOTER_SPACE = 40;
 const INK = rgb(0.043, 0.047, 0.047);
-const QUIET = rgb(0.314, 0.353, 0.373);
+export const QUIET = rgb(0.314, 0.353, 0.373);
 
 const MONTHS = [
   'January',
@@ -33,7 +33,7 @@ const MONTHS = [
 ];
 
 /** 2026-11-20 as "20 November 2026". */
-function longDate(isoDate: string): string {
+export function longDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }
@@ -72,7 +72,7 @@ function printable(font: PDFFont): (text: string) => string {
 }
 
 /** Lays text out top to bottom on A4 pages, wrapping lines and starting a new page when one is full. */
-class Layout {
+export class Layout {
   private page: PDFPage;
   private y: number;
   readonly pages: PDFPage[] = [];

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ApplicationId } from '../domain/application.js';
+import { reviewRoute } from '../domain/policy.js';
 import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
 import { decisionIdFor } from '../ids.js';
 import { policyFor } from '../policies.js';
@@ -147,10 +148,7 @@ export async function closeCase(
         decidedBy: 'officer',
         decidedAt: now,
         next: 'Your application is closed. We have written to you with the reasons.',
-        review: {
-          route: `You can ask ${policy.councilName} to review this decision within ${policy.reviewWithinDays} days.`,
-          withinDays: policy.reviewWithinDays,
-        },
+        review: reviewRoute(policy),
       },
     ],
   });

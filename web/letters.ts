@@ -1,0 +1,62 @@
+import type { Deps } from '../shared/services/deps.js';
+import { letterForApplicant, letterPdfForApplicant, parseLetterNumber } from '../shared/services/letters.js';
+import { getSession } from '../shared/services/sessions.js';
+import { APPLICANT_SESSION_COOKIE, SignInNeeded } from './applicant.js';
+import { cookieOf, idParam, WebError, type WebEvent, type WebResult } from './http.js';
+import type { Route } from './routes.js';
+
+/**
+ * The applicant's decision letters (issue 6): `/applications/{id}/letters/{n}` is the letter as a page, and
+ * `/applications/{id}/letters/{n}.pdf` the PDF a workflow step wrote. Only the applicant who owns the
+ * application sees either; anyone else gets the same 404 as for a letter that does not exist.
+ */
+
+async function applicantOf(deps: Deps, event: WebEvent) {
+  const token = cookieOf(event, APPLICANT_SESSION_COOKIE);
+  const who = token ? await getSession(deps, token) : undefined;
+  if (!who) throw new SignInNeeded();
+  return who;
+}
+
+export function letterRoutes(deps: () => Deps): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}/letters/{letter}',
+      handler: async (event, page) => {
+        const context = deps();
+        const who = await applicantOf(context, event);
+        const applicationId = idParam(event, 'applicationId');
+        const [, digits, pdf] = /^(\d{1,3})(\.pdf)?$/.exec(event.pathParameters?.letter ?? '') ?? [];
+        if (!digits) throw new WebError(404, 'Page not found');
+        const number = parseLetterNumber(digits);
+        if (pdf) {
+          const letter = await letterPdfForApplicant(context, { applicant: who, applicationId, number });
+          return {
+            statusCode: 200,
+            headers: {
+              'content-type': 'application/pdf',
+              'content-disposition': `inline; filename="${letter.filename}"`,
+              'cache-control': 'no-store',
+              'x-content-type-options': 'nosniff',
+            },
+            body: Buffer.from(letter.pdf).toString('base64'),
+            isBase64Encoded: true,
+          } satisfies WebResult;
+        }
+        const { letter, pdf: hasPdf } = await letterForApplicant(context, {
+          applicant: who,
+          applicationId,
+          number,
+        });
+        return page('letter.njk', {
+          title: letter.title,
+          applicationId,
+          letter,
+          pdfHref: hasPdf ? `/applications/${applicationId}/letters/${number}.pdf` : undefined,
+          backLink: `/applications/${applicationId}/status`,
+        });
+      },
+    },
+  ];
+}
