@@ -75,13 +75,16 @@ const residenceExceptions: Array<{
   },
 ];
 
+/** Made once: building a number format costs far more than using one (it dominated the assessment bench). */
+const WHOLE_POUNDS = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const POUNDS_AND_PENCE = new Intl.NumberFormat('en-GB', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
 /** An amount in pence as people write it: £1,200 or £1,200.50. */
 export function pounds(pence: number): string {
-  const whole = pence % 100 === 0;
-  return `£${(pence / 100).toLocaleString('en-GB', {
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  })}`;
+  return `£${(pence % 100 === 0 ? WHOLE_POUNDS : POUNDS_AND_PENCE).format(pence / 100)}`;
 }
 
 /** The day someone turns `age` (a 29 February birthday falls on 1 March in other years, as ageOn counts it). */
