@@ -276,9 +276,26 @@ export const DEMO_APPLICANT = {
       sex: 'female',
     },
   ],
-  localConnection: { yearsInArea: 6 },
-  income: { monthlyEarnings: 210_000, monthlyBenefits: 35_000, savings: 120_000 },
+  localConnection: { yearsInArea: 6, worksInArea: false, closeFamilyInArea: false },
+  income: {
+    monthlyEarnings: 210_000,
+    monthlyBenefits: 35_000,
+    savings: 120_000,
+    housingSupport: 'universal-credit',
+  },
   currentHome: { postcode: 'RV1 4AB', addressLine: '12 Mill Lane', bedrooms: 1, tenure: 'private-rent' },
+  // Every circumstances question answered, as the web journey asks them: none applies to the Pritchards.
+  circumstances: {
+    ownsProperty: false,
+    formerTenancyArrears: 0,
+    arrearsRepaymentPlanKept: false,
+    unacceptableBehaviour: false,
+    homelessnessDuty: 'none',
+    disrepair: false,
+    medicalNeed: 'none',
+    hardshipMove: false,
+    fosterCarer: false,
+  },
 };
 
 export const DEMO_OFFICER = { email: 'officer@riverside.example', password: 'doorstep-officer' };
@@ -321,6 +338,7 @@ export async function runJourney(
     await client.answer(applicationId, 'localConnection', DEMO_APPLICANT.localConnection);
     await client.answer(applicationId, 'income', DEMO_APPLICANT.income);
     await client.answer(applicationId, 'currentHome', DEMO_APPLICANT.currentHome);
+    await client.answer(applicationId, 'circumstances', DEMO_APPLICANT.circumstances);
   });
   await step('Documents', 'applicant photographs their passport and uploads it', async () => {
     const { upload } = await client.declareDocument(applicationId, {

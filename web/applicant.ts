@@ -1,12 +1,18 @@
 import { ZodError } from 'zod';
-import { MAX_DOCUMENT_BYTES } from '../shared/domain/application.js';
+import { type Application, MAX_DOCUMENT_BYTES } from '../shared/domain/application.js';
 import {
-  IMMIGRATION_OPTIONS,
+  applicantNeedsField,
+  type FormAnswers,
+  isApplicable,
+  MemberKind,
+  memberKindOf,
+  memberKindPrompt,
+  memberNeedsPrompt,
   memberPrompt,
   nextPrompt,
   PromptId,
+  previousPrompt,
   promptsFor,
-  TENURE_OPTIONS,
 } from '../shared/domain/conversation.js';
 import { isoDay } from '../shared/domain/dates.js';
 import { Stage, stageTitles } from '../shared/domain/stage.js';
@@ -18,13 +24,21 @@ import {
   declareDocument,
   startApplication,
 } from '../shared/services/applications.js';
-import { addMember, answerPrompt, removeMember, submitAnswers } from '../shared/services/conversation.js';
+import {
+  addMember,
+  answerMemberNeeds,
+  answerPrompt,
+  changeMember,
+  removeMember,
+  submitAnswers,
+} from '../shared/services/conversation.js';
 import { decide } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
 import { keyQrCode } from '../shared/services/keys.js';
 import { ownedApplication } from '../shared/services/ownership.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../shared/services/tenancy-download.js';
+import { checkAnswersSections, describeMember } from './check-answers.js';
 import {
   clearCookie,
   cookie,
@@ -74,14 +88,6 @@ function summary(errors: Errors, dateFields: readonly string[] = []) {
 }
 const byField = (errors: Errors) => Object.fromEntries(errors.map((error) => [error.field, error.message]));
 
-const RELATIONSHIP_TEXT = {
-  applicant: 'You',
-  partner: 'Partner',
-  child: 'Child',
-  'other-adult': 'Another adult',
-  lodger: 'Lodger',
-};
-
 /** The page that asks a prompt. */
 function promptPath(applicationId: string, prompt: PromptId): string {
   const base = `/applications/${applicationId}`;
@@ -91,18 +97,28 @@ function promptPath(applicationId: string, prompt: PromptId): string {
   return `${base}/questions/${prompt}`;
 }
 
-/** The page before a prompt's, for the Back link: the prompt asked before it, or the start. */
-function previousPath(applicationId: string, prompt: PromptId): string {
-  const previous = PromptId.options[PromptId.options.indexOf(prompt) - 1];
-  return previous ? promptPath(applicationId, previous) : '/';
+/** The page before a prompt's, for the Back link: the prompt asked before it (skipping any that do not apply), or the start. */
+function previousPath(application: Application, prompt: PromptId): string {
+  const previous = previousPrompt(application, prompt);
+  return previous ? promptPath(application.applicationId, previous) : '/';
 }
 
+/**
+ * Whether the applicant came from "Check your answers" to change an answer (GOV.UK: `?change=1`): then the Back
+ * link returns there, and so does the journey once the answer, and any question it opens, is given.
+ */
+const changing = (event: WebEvent) => event.queryStringParameters?.change === '1';
+const CHANGE = '?change=1';
+
 /** Where the applicant goes next: the next question while answers are open, else what waits on them, else status. */
-async function nextPage(deps: Deps, who: Applicant, applicationId: string): Promise<string> {
+async function nextPage(deps: Deps, who: Applicant, applicationId: string, change = false): Promise<string> {
   const application = await ownedApplication(deps, who.subject, applicationId);
   const base = `/applications/${applicationId}`;
   const prompt = nextPrompt(application);
-  if (prompt) return promptPath(applicationId, prompt);
+  // While changing, only a question the change opened comes before "Check your answers" (which is the next
+  // prompt once everything is answered).
+  if (prompt)
+    return `${promptPath(applicationId, prompt)}${change && prompt !== 'check-answers' ? CHANGE : ''}`;
   const view = await applicantView(deps, { applicant: who, applicationId });
   if (view.waits.some((wait) => wait.kind === 'response') && view.offer) return `${base}/offer`;
   if (view.waits.some((wait) => wait.kind === 'signature') && view.tenancy) return `${base}/tenancy`;
@@ -116,6 +132,96 @@ function originOf(event: WebEvent): string {
   const local = /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host);
   const proto = headerOf(event, 'x-forwarded-proto') ?? (local ? 'http' : 'https');
   return `${proto}://${host}`;
+}
+
+/** The kind of member a page is about, from its path; anything else is a page that does not exist. */
+function kindParam(event: WebEvent & { pathParameters?: Record<string, string | undefined> }): MemberKind {
+  const kind = MemberKind.safeParse(event.pathParameters?.kind);
+  if (!kind.success) throw new WebError(404, 'Page not found');
+  return kind.data;
+}
+
+/** Someone in the household other than the applicant (whose details are their own questions). */
+function householdMember(application: Application, memberId: string) {
+  const member = application.profile.household.find((candidate) => candidate.memberId === memberId);
+  if (!member || member.relationship === 'applicant') throw new WebError(404, 'Page not found');
+  return member;
+}
+
+/** After someone's details: their needs, if any can apply to them, else back to the household. */
+async function afterMemberDetails(
+  deps: Deps,
+  who: Applicant,
+  applicationId: string,
+  memberId: string,
+  suffix: string,
+): Promise<string> {
+  const application = await ownedApplication(deps, who.subject, applicationId);
+  const member = householdMember(application, memberId);
+  return memberNeedsPrompt(member, isoDay(deps.clock.now())).applies
+    ? `/applications/${applicationId}/household/${memberId}/needs${suffix}`
+    : `/applications/${applicationId}/household${suffix}`;
+}
+
+/** "Who will live with you?": the household so far, and the applicant's own needs (the household prompt). */
+function householdPage(
+  page: Parameters<Page>[1],
+  application: Application,
+  input: { change: boolean; values: FormAnswers; errors: Errors },
+  status = 200,
+) {
+  const hasPartner = application.profile.household.some((member) => member.relationship === 'partner');
+  return page(
+    'household.njk',
+    {
+      title: 'Who will live with you?',
+      applicationId: application.applicationId,
+      suffix: input.change ? CHANGE : '',
+      backLink: input.change
+        ? `/applications/${application.applicationId}/check-answers`
+        : previousPath(application, 'household'),
+      members: application.profile.household.map((member) => ({
+        ...member,
+        description: member.relationship === 'applicant' ? 'You' : describeMember(member),
+      })),
+      needsField: applicantNeedsField(hasPartner),
+      values: input.values,
+      errors: summary(input.errors),
+      fieldErrors: byField(input.errors),
+    },
+    status,
+  );
+}
+
+/** A member's details page: its fields depend on who they are. */
+function memberDetailsPage(
+  page: Parameters<Page>[1],
+  input: {
+    prompt: ReturnType<typeof memberPrompt>;
+    applicationId: string;
+    action: string;
+    backLink: string;
+    button: string;
+    values: FormAnswers;
+    errors: Errors;
+    status: number;
+  },
+) {
+  return page(
+    'question.njk',
+    {
+      title: input.prompt.question,
+      prompt: input.prompt,
+      applicationId: input.applicationId,
+      action: input.action,
+      values: input.values,
+      backLink: input.backLink,
+      button: input.button,
+      errors: summary(input.errors, ['dateOfBirth', 'dueDate']),
+      fieldErrors: byField(input.errors),
+    },
+    input.status,
+  );
 }
 
 export function applicantRoutes(deps: () => Deps): Route[] {
@@ -295,6 +401,8 @@ export function applicantRoutes(deps: () => Deps): Route[] {
             throw new WebError(404, 'Page not found');
           }
           const prompt = promptsFor(today())[promptId.data];
+          const change = changing(event);
+          const action = `${event.rawPath}${change ? CHANGE : ''}`;
           if (method === 'POST') {
             const result = await answerPrompt(context, {
               applicant: who,
@@ -302,7 +410,11 @@ export function applicantRoutes(deps: () => Deps): Route[] {
               prompt: prompt.id,
               form,
             });
-            if (result.ok) return redirect(await nextPage(context, who, applicationId));
+            if (result.ok) return redirect(await nextPage(context, who, applicationId, change));
+            if (prompt.id === 'household') {
+              const application = await ownedApplication(context, who.subject, applicationId);
+              return householdPage(page, application, { change, values: form, errors: result.errors }, 400);
+            }
             const dates = prompt.fields.filter((field) => field.kind === 'date').map((field) => field.name);
             return page(
               'question.njk',
@@ -310,7 +422,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
                 title: prompt.question,
                 prompt,
                 applicationId,
-                action: event.rawPath,
+                action,
                 values: form,
                 errors: summary(result.errors, dates),
                 fieldErrors: byField(result.errors),
@@ -319,13 +431,19 @@ export function applicantRoutes(deps: () => Deps): Route[] {
             );
           }
           const application = await ownedApplication(context, who.subject, applicationId);
+          if (prompt.id === 'household') return redirect(promptPath(applicationId, 'household'));
+          // A question this applicant's answers made unnecessary is not asked (branching).
+          if (!isApplicable(application, prompt.id))
+            return redirect(await nextPage(context, who, applicationId));
           return page('question.njk', {
             title: prompt.question,
             prompt,
             applicationId,
-            action: event.rawPath,
+            action,
             values: prompt.current(application),
-            backLink: previousPath(applicationId, prompt.id),
+            backLink: change
+              ? `/applications/${applicationId}/check-answers`
+              : previousPath(application, prompt.id),
           });
         },
       }),
@@ -337,16 +455,14 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         const context = deps();
         const who = await applicantOf(context, event);
         const application = await ownedApplication(context, who.subject, idParam(event, 'applicationId'));
-        return page('household.njk', {
-          title: 'Who will live with you?',
-          applicationId: application.applicationId,
-          members: application.profile.household.map((member) => ({
-            ...member,
-            relationshipText: RELATIONSHIP_TEXT[member.relationship],
-          })),
+        return householdPage(page, application, {
+          change: changing(event),
+          values: promptsFor(today()).household.current(application),
+          errors: [],
         });
       },
     },
+    // Adding someone: who they are, then their details, then (only if any can apply) their needs.
     ...(['GET', 'POST'] as const).map(
       (method): Route => ({
         method,
@@ -356,33 +472,190 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           const context = deps();
           const who = await applicantOf(context, event);
           const applicationId = idParam(event, 'applicationId');
-          const prompt = memberPrompt(today());
-          const back = `/applications/${applicationId}/household`;
-          if (method === 'GET') {
-            await ownedApplication(context, who.subject, applicationId);
-            return page('member.njk', {
-              title: prompt.question,
+          const application = await ownedApplication(context, who.subject, applicationId);
+          const suffix = changing(event) ? CHANGE : '';
+          const prompt = memberKindPrompt();
+          const render = (values: FormAnswers, errors: Errors, status = 200) =>
+            page(
+              'question.njk',
+              {
+                title: prompt.question,
+                prompt,
+                applicationId,
+                action: `${event.rawPath}${suffix}`,
+                values,
+                backLink: `/applications/${applicationId}/household${suffix}`,
+                errors: summary(errors),
+                fieldErrors: byField(errors),
+              },
+              status,
+            );
+          if (method === 'GET') return render({}, []);
+          const result = prompt.answer(form, application.profile.household);
+          if (!result.ok) return render(form, result.errors, 400);
+          return redirect(`/applications/${applicationId}/household/add/${result.kind}${suffix}`);
+        },
+      }),
+    ),
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/household/add/{kind}',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const context = deps();
+          const who = await applicantOf(context, event);
+          const applicationId = idParam(event, 'applicationId');
+          const kind = kindParam(event);
+          const suffix = changing(event) ? CHANGE : '';
+          await ownedApplication(context, who.subject, applicationId);
+          const prompt = memberPrompt(today(), kind);
+          const render = (values: FormAnswers, errors: Errors, status = 200) =>
+            memberDetailsPage(page, {
               prompt,
               applicationId,
-              values: {},
-              backLink: back,
+              action: `${event.rawPath}${suffix}`,
+              backLink: `/applications/${applicationId}/household/add${suffix}`,
+              button: 'Add to your household',
+              values,
+              errors,
+              status,
             });
+          if (method === 'GET') return render({}, []);
+          const result = await addMember(context, { applicant: who, applicationId, kind, form });
+          if (!result.ok) return render(form, result.errors, 400);
+          return redirect(await afterMemberDetails(context, who, applicationId, result.memberId, suffix));
+        },
+      }),
+    ),
+    // Changing someone: the same pages, with their answers.
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/household/{memberId}/change',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const context = deps();
+          const who = await applicantOf(context, event);
+          const applicationId = idParam(event, 'applicationId');
+          const application = await ownedApplication(context, who.subject, applicationId);
+          const member = householdMember(application, idParam(event, 'memberId'));
+          const suffix = changing(event) ? CHANGE : '';
+          const prompt = {
+            ...memberKindPrompt(),
+            question: `Who is ${member.firstName} ${member.lastName}?`,
+          };
+          const render = (values: FormAnswers, errors: Errors, status = 200) =>
+            page(
+              'question.njk',
+              {
+                title: prompt.question,
+                prompt: {
+                  ...prompt,
+                  fields: prompt.fields.map((field) => ({ ...field, label: prompt.question })),
+                },
+                applicationId,
+                action: `${event.rawPath}${suffix}`,
+                values,
+                backLink: `/applications/${applicationId}/household${suffix}`,
+                errors: summary(errors),
+                fieldErrors: byField(errors),
+              },
+              status,
+            );
+          if (method === 'GET') {
+            return render({ kind: memberKindOf(member) }, []);
           }
-          const result = await addMember(context, { applicant: who, applicationId, form });
-          if (result.ok) return redirect(back);
-          return page(
-            'member.njk',
-            {
-              title: prompt.question,
+          const result = prompt.answer(form, application.profile.household, member.memberId);
+          if (!result.ok) return render(form, result.errors, 400);
+          return redirect(
+            `/applications/${applicationId}/household/${member.memberId}/change/${result.kind}${suffix}`,
+          );
+        },
+      }),
+    ),
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/household/{memberId}/change/{kind}',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const context = deps();
+          const who = await applicantOf(context, event);
+          const applicationId = idParam(event, 'applicationId');
+          const application = await ownedApplication(context, who.subject, applicationId);
+          const member = householdMember(application, idParam(event, 'memberId'));
+          const kind = kindParam(event);
+          const suffix = changing(event) ? CHANGE : '';
+          const prompt = memberPrompt(today(), kind);
+          const render = (values: FormAnswers, errors: Errors, status = 200) =>
+            memberDetailsPage(page, {
               prompt,
               applicationId,
-              values: form,
-              backLink: back,
-              errors: summary(result.errors, ['dateOfBirth']),
-              fieldErrors: byField(result.errors),
-            },
-            400,
-          );
+              action: `${event.rawPath}${suffix}`,
+              backLink: `/applications/${applicationId}/household/${member.memberId}/change${suffix}`,
+              button: 'Save and continue',
+              values,
+              errors,
+              status,
+            });
+          if (method === 'GET') {
+            return render(prompt.current(member), []);
+          }
+          const result = await changeMember(context, {
+            applicant: who,
+            applicationId,
+            memberId: member.memberId,
+            kind,
+            form,
+          });
+          if (!result.ok) return render(form, result.errors, 400);
+          return redirect(await afterMemberDetails(context, who, applicationId, member.memberId, suffix));
+        },
+      }),
+    ),
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/household/{memberId}/needs',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const context = deps();
+          const who = await applicantOf(context, event);
+          const applicationId = idParam(event, 'applicationId');
+          const application = await ownedApplication(context, who.subject, applicationId);
+          const member = householdMember(application, idParam(event, 'memberId'));
+          const suffix = changing(event) ? CHANGE : '';
+          const household = `/applications/${applicationId}/household${suffix}`;
+          const prompt = memberNeedsPrompt(member, today());
+          if (!prompt.applies) return redirect(household);
+          const render = (values: FormAnswers, errors: Errors, status = 200) =>
+            page(
+              'question.njk',
+              {
+                title: prompt.question,
+                prompt,
+                applicationId,
+                action: `${event.rawPath}${suffix}`,
+                values,
+                backLink: household,
+                button: 'Save and continue',
+                errors: summary(errors),
+                fieldErrors: byField(errors),
+              },
+              status,
+            );
+          if (method === 'GET') {
+            return render(prompt.current(), []);
+          }
+          const result = await answerMemberNeeds(context, {
+            applicant: who,
+            applicationId,
+            memberId: member.memberId,
+            form,
+          });
+          if (!result.ok) return render(form, result.errors, 400);
+          return redirect(household);
         },
       }),
     ),
@@ -395,7 +668,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         const who = await applicantOf(context, event);
         const applicationId = idParam(event, 'applicationId');
         await removeMember(context, { applicant: who, applicationId, memberId: idParam(event, 'memberId') });
-        return redirect(`/applications/${applicationId}/household`);
+        return redirect(`/applications/${applicationId}/household${changing(event) ? CHANGE : ''}`);
       },
     },
     // The identity document: which one and what kind of file, then the upload form that posts straight to storage.
@@ -533,80 +806,10 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         const context = deps();
         const who = await applicantOf(context, event);
         const application = await ownedApplication(context, who.subject, idParam(event, 'applicationId'));
-        const base = `/applications/${application.applicationId}`;
-        const row = (key: string, value: string, href: string) => ({
-          key: { text: key },
-          value: { text: value },
-          actions: { items: [{ href, text: 'Change', visuallyHiddenText: key.toLowerCase() }] },
-        });
-        const { profile } = application;
-        const you = profile.household.find((member) => member.relationship === 'applicant');
-        const money = (pence: number | undefined) =>
-          pence === undefined ? '' : `£${(pence / 100).toFixed(2)}`;
-        const sections = [
-          {
-            title: 'About you',
-            rows: [
-              row('Name', you ? `${you.firstName} ${you.lastName}` : '', `${base}/questions/name`),
-              row('Date of birth', you?.dateOfBirth ?? '', `${base}/questions/date-of-birth`),
-              row('Sex', you?.sex ?? '', `${base}/questions/sex`),
-              row('Email', profile.contact?.email ?? '', `${base}/questions/contact`),
-              row('Phone', profile.contact?.phone ?? 'Not given', `${base}/questions/contact`),
-              row(
-                'Immigration status',
-                IMMIGRATION_OPTIONS.find((option) => option.value === profile.immigrationStatus)?.text ?? '',
-                `${base}/questions/immigration-status`,
-              ),
-            ],
-          },
-          {
-            title: 'Your household',
-            rows: profile.household
-              .filter((member) => member.relationship !== 'applicant')
-              .map((member) =>
-                row(
-                  `${member.firstName} ${member.lastName}`,
-                  `${RELATIONSHIP_TEXT[member.relationship]}, born ${member.dateOfBirth}`,
-                  `${base}/household`,
-                ),
-              ),
-          },
-          {
-            title: 'Where you live',
-            rows: [
-              row(
-                'Address',
-                profile.currentHome
-                  ? `${profile.currentHome.addressLine}, ${profile.currentHome.postcode}`
-                  : '',
-                `${base}/questions/current-home`,
-              ),
-              row('Bedrooms', String(profile.currentHome?.bedrooms ?? ''), `${base}/questions/current-home`),
-              row(
-                'How you live there',
-                TENURE_OPTIONS.find((option) => option.value === profile.currentHome?.tenure)?.text ?? '',
-                `${base}/questions/current-home`,
-              ),
-              row(
-                'Years in the area',
-                String(profile.localConnection?.yearsInArea ?? ''),
-                `${base}/questions/local-connection`,
-              ),
-            ],
-          },
-          {
-            title: 'Money',
-            rows: [
-              row('Earnings each month', money(profile.income?.monthlyEarnings), `${base}/questions/income`),
-              row('Benefits each month', money(profile.income?.monthlyBenefits), `${base}/questions/income`),
-              row('Savings', money(profile.income?.savings), `${base}/questions/income`),
-            ],
-          },
-        ].filter((section) => section.rows.length > 0);
         return page('check-answers.njk', {
           title: 'Check your answers before sending them',
           applicationId: application.applicationId,
-          sections,
+          sections: checkAnswersSections(application),
         });
       },
     },

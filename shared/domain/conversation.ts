@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {
   type Application,
+  type Circumstances,
   CurrentHome,
   type DocumentRecord,
   HouseholdMember,
@@ -9,6 +10,7 @@ import {
   LocalConnection,
   type Profile,
 } from './application.js';
+import { addDays, ageOn } from './dates.js';
 import { Stage } from './stage.js';
 
 /**
@@ -27,6 +29,15 @@ export const PromptId = z.enum([
   'local-connection',
   'income',
   'current-home',
+  'owns-property',
+  'former-arrears',
+  'arrears-details',
+  'behaviour',
+  'homelessness-duty',
+  'disrepair',
+  'medical-need',
+  'hardship-move',
+  'foster-carer',
   'identity-document',
   'check-answers',
 ]);
@@ -49,7 +60,8 @@ export type PromptField =
       name: string;
       label: string;
       hint?: string;
-      options: ReadonlyArray<{ value: string; text: string; hint?: string }>;
+      /** An `exclusive` option ("None of these") unticks the others where JavaScript runs; the server checks too. */
+      options: ReadonlyArray<{ value: string; text: string; hint?: string; exclusive?: boolean }>;
     };
 
 /** A form as a channel sends it: field name to value (checkboxes send several). */
@@ -63,6 +75,20 @@ export type AnswerEffect =
       value: unknown;
     }
   | { kind: 'about-you'; value: Partial<AboutYou> }
+  | {
+      /**
+       * Part of the circumstances section. A follow-up question an answer makes unnecessary is `settled` (marked
+       * answered), and one it makes necessary is `reopened` (asked next, even if answered before).
+       */
+      kind: 'circumstances';
+      value: Partial<Circumstances>;
+      settles?: PromptId[];
+      reopens?: PromptId[];
+    }
+  | {
+      kind: 'applicant-needs';
+      value: Pick<HouseholdMember, 'needsOwnRoomForDisability' | 'needsOvernightCarer'>;
+    }
   | { kind: 'answered' };
 
 export type AnswerResult =
@@ -113,6 +139,27 @@ function fieldErrors(error: z.ZodError, pageOrder: readonly string[]) {
   return [...first].sort(([a], [b]) => rank(a) - rank(b)).map(([field, message]) => ({ field, message }));
 }
 
+const capitalised = (what: string) => `${what[0]?.toUpperCase()}${what.slice(1)}`;
+
+/** Reads a GOV.UK date input (day, month, year) into a real ISO date, or the message to show. */
+function readRealDate(form: FormAnswers, name: string, what: string): string | { message: string } {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => text(form, `${name}-${part}`));
+  if (!day && !month && !year) return { message: `Enter ${what}` };
+  if (!day || !month || !year) {
+    const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean).join(' and ');
+    return { message: `${capitalised(what)} must include a ${missing}` };
+  }
+  if (![day, month, year].every((part) => /^\d+$/.test(part)) || year.length !== 4) {
+    return { message: `${capitalised(what)} must be a real date, like 27 3 1990` };
+  }
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
+    return { message: `${capitalised(what)} must be a real date` };
+  }
+  return iso;
+}
+
 /**
  * Reads a GOV.UK date input (day, month, year) into an ISO date, or the message to show. A real date, in the
  * past, no more than 120 years ago.
@@ -123,35 +170,57 @@ export function readDate(
   what: string,
   today: string,
 ): string | { message: string } {
-  const [day, month, year] = ['day', 'month', 'year'].map((part) => text(form, `${name}-${part}`));
-  if (!day && !month && !year) return { message: `Enter ${what}` };
-  if (!day || !month || !year) {
-    const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean).join(' and ');
-    return { message: `${what[0]?.toUpperCase()}${what.slice(1)} must include a ${missing}` };
-  }
-  if (![day, month, year].every((part) => /^\d+$/.test(part)) || year.length !== 4) {
-    return { message: `${what[0]?.toUpperCase()}${what.slice(1)} must be a real date, like 27 3 1990` };
-  }
-  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  const parsed = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso) {
-    return { message: `${what[0]?.toUpperCase()}${what.slice(1)} must be a real date` };
-  }
-  if (iso > today) return { message: `${what[0]?.toUpperCase()}${what.slice(1)} must be in the past` };
-  if (Number(year) < Number(today.slice(0, 4)) - 120) {
-    return {
-      message: `${what[0]?.toUpperCase()}${what.slice(1)} must be after ${Number(today.slice(0, 4)) - 120}`,
-    };
+  const iso = readRealDate(form, name, what);
+  if (typeof iso !== 'string') return iso;
+  if (iso > today) return { message: `${capitalised(what)} must be in the past` };
+  if (Number(iso.slice(0, 4)) < Number(today.slice(0, 4)) - 120) {
+    return { message: `${capitalised(what)} must be after ${Number(today.slice(0, 4)) - 120}` };
   }
   return iso;
 }
 
+/** The longest a pregnancy runs from today: 42 weeks. A due date further ahead is surely a mistake. */
+const LONGEST_PREGNANCY_DAYS = 42 * 7;
+
+/** Reads the date a baby is due: a real date, from today to 42 weeks ahead. */
+export function readDueDate(form: FormAnswers, name: string, today: string): string | { message: string } {
+  const iso = readRealDate(form, name, 'the date the baby is due');
+  if (typeof iso !== 'string') return iso;
+  if (iso < today) {
+    return {
+      message:
+        'The date the baby is due must be today or in the future: if the baby is born, add them as your child',
+    };
+  }
+  if (iso > addDays(today, LONGEST_PREGNANCY_DAYS)) {
+    return { message: 'The date the baby is due must be within the next 42 weeks' };
+  }
+  return iso;
+}
+
+/** A ceiling for an amount, past which it is surely a mistake (a misplaced decimal point), in pence and in words. */
+export interface MoneyCeiling {
+  pence: number;
+  text: string;
+}
+/** £1,000,000 a month: far above any household a social landlord houses, far below where arithmetic misbehaves. */
+export const MONTHLY_CEILING: MoneyCeiling = { pence: 100_000_000, text: '£1,000,000 a month' };
+export const SAVINGS_CEILING: MoneyCeiling = { pence: 1_000_000_000, text: '£10,000,000' };
+export const ARREARS_CEILING: MoneyCeiling = { pence: 100_000_000, text: '£1,000,000' };
+
 /** Reads pounds and pence as typed ("1,250.50", "£300") into pence, or the message to show. */
-export function readMoney(form: FormAnswers, name: string, what: string): number | { message: string } {
+export function readMoney(
+  form: FormAnswers,
+  name: string,
+  what: string,
+  ceiling: MoneyCeiling = MONTHLY_CEILING,
+): number | { message: string } {
   const raw = text(form, name).replace(/[£,\s]/g, '');
   if (raw === '') return { message: `Enter ${what}, or 0 if there is none` };
-  if (!/^\d{1,9}(\.\d{1,2})?$/.test(raw)) return { message: `Enter ${what} in pounds, like 1250 or 1250.50` };
-  return Math.round(Number(raw) * 100);
+  if (!/^\d+(\.\d{1,2})?$/.test(raw)) return { message: `Enter ${what} in pounds, like 1250 or 1250.50` };
+  const pence = Math.round(Number(raw) * 100);
+  if (!(pence <= ceiling.pence)) return { message: `${capitalised(what)} must be ${ceiling.text} or less` };
+  return pence;
 }
 
 const dateParts = (iso: string | undefined, name: string): FormAnswers => {
@@ -196,6 +265,141 @@ const CONNECTION_OPTIONS = [
   { value: 'careLeaver', text: 'I grew up in care' },
   { value: 'rightToMove', text: 'I need to move here for work (Right to Move)' },
 ] as const;
+
+/** Links to the area that meet some councils' residence rule instead of years lived there. */
+const LINK_OPTIONS = [
+  { value: 'worksInArea', text: 'I work in the area' },
+  {
+    value: 'closeFamilyInArea',
+    text: 'A close relative has lived here for 5 years or more',
+    hint: 'Your parent, adult child, brother or sister',
+  },
+] as const;
+
+export const HOUSING_SUPPORT_OPTIONS: ReadonlyArray<{
+  value: NonNullable<Income['housingSupport']>;
+  text: string;
+  hint?: string;
+}> = [
+  { value: 'universal-credit', text: 'Yes, the housing part of Universal Credit' },
+  {
+    value: 'housing-benefit',
+    text: 'Yes, Housing Benefit',
+    hint: 'Most people who get it have reached State Pension age',
+  },
+  { value: 'none', text: 'No' },
+];
+
+export const HOMELESSNESS_DUTY_OPTIONS: ReadonlyArray<{
+  value: Circumstances['homelessnessDuty'];
+  text: string;
+  hint: string;
+}> = [
+  {
+    value: 'prevention',
+    text: 'Yes, to help stop me becoming homeless',
+    hint: 'You are likely to lose your home in the next 8 weeks, and the council is helping you keep it or find another',
+  },
+  {
+    value: 'relief',
+    text: 'Yes, to help me find somewhere to live',
+    hint: 'You are homeless now, and the council is helping you find a home',
+  },
+  {
+    value: 'main',
+    text: 'Yes, to house me',
+    hint: 'The council has decided it must find you a home: you may be in temporary accommodation while you wait',
+  },
+  {
+    value: 'none',
+    text: 'No, or I do not know',
+    hint: 'If you are not sure, choose this: an officer checks with the council’s homelessness team',
+  },
+];
+
+export const MEDICAL_NEED_OPTIONS: ReadonlyArray<{
+  value: Circumstances['medicalNeed'];
+  text: string;
+  hint?: string;
+}> = [
+  {
+    value: 'moderate',
+    text: 'Yes, our home makes a health condition or disability harder to live with',
+    hint: 'For example, the stairs are hard to manage, or there is no room for equipment',
+  },
+  {
+    value: 'urgent',
+    text: 'Yes, and it is urgent',
+    hint: 'Our home puts someone’s life or health at serious risk, or someone cannot leave hospital until we move',
+  },
+  { value: 'none', text: 'No' },
+];
+
+const YES_NO = [
+  { value: 'yes', text: 'Yes' },
+  { value: 'no', text: 'No' },
+] as const;
+
+/** The questions about the household's circumstances: each answers part of one profile section. */
+export const CIRCUMSTANCE_PROMPTS = [
+  'owns-property',
+  'former-arrears',
+  'arrears-details',
+  'behaviour',
+  'homelessness-duty',
+  'disrepair',
+  'medical-need',
+  'hardship-move',
+  'foster-carer',
+] as const satisfies readonly PromptId[];
+type CircumstancePrompt = (typeof CIRCUMSTANCE_PROMPTS)[number];
+const isCircumstancePrompt = (prompt: PromptId): prompt is CircumstancePrompt =>
+  (CIRCUMSTANCE_PROMPTS as readonly PromptId[]).includes(prompt);
+
+type YesNoCircumstance =
+  | 'ownsProperty'
+  | 'unacceptableBehaviour'
+  | 'disrepair'
+  | 'hardshipMove'
+  | 'fosterCarer';
+
+/** A yes-or-no question about the household's circumstances, its radios the page's heading. */
+function yesNoQuestion(input: {
+  id: CircumstancePrompt;
+  name: YesNoCircumstance;
+  question: string;
+  hint: string;
+  error: string;
+}): Prompt {
+  return {
+    id: input.id,
+    question: input.question,
+    fields: [{ kind: 'radios', name: input.name, label: input.question, hint: input.hint, options: YES_NO }],
+    // Unanswered, the section's default (no) is not the applicant's answer: nothing is ticked.
+    current: (application) => ({
+      [input.name]: isAnswered(application, input.id)
+        ? application.profile.circumstances?.[input.name]
+          ? 'yes'
+          : 'no'
+        : undefined,
+    }),
+    answer: (form) => {
+      const answer = text(form, input.name);
+      if (answer !== 'yes' && answer !== 'no') {
+        return { ok: false, errors: [{ field: input.name, message: input.error }] };
+      }
+      const value: Partial<Circumstances> = {};
+      value[input.name] = answer === 'yes';
+      return { ok: true, effect: { kind: 'circumstances', value } };
+    },
+  };
+}
+
+/** The option of a set of radios that was chosen, if it is one of them. */
+function choiceOf<T extends string>(form: FormAnswers, name: string, options: ReadonlyArray<{ value: T }>) {
+  const answer = text(form, name);
+  return options.find((option) => option.value === answer)?.value;
+}
 
 const personName = z.string().trim();
 
@@ -339,10 +543,29 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
     household: {
       id: 'household',
       question: 'Who will live with you?',
-      hint: 'Add everyone who will move in with you, including children and anyone expecting a baby.',
+      hint: 'Add everyone who will move in with you, including children and a baby you are expecting.',
+      // The page lists the household; its one question is the applicant's own needs (applicantNeedsField).
       fields: [],
-      current: () => ({}),
-      answer: () => ({ ok: true, effect: { kind: 'answered' } }),
+      current: (application) => {
+        const you = applicantMember(application.profile);
+        if (!you || !isAnswered(application, 'household')) return { needs: [] };
+        const needs = NEED_NAMES.filter((need) => you[need] === true);
+        return { needs: needs.length > 0 ? needs : ['none'] };
+      },
+      answer: (form) => {
+        const needs = readNeeds(form, ['needsOvernightCarer', 'needsOwnRoomForDisability'], 'you');
+        if (!needs.ok) return needs;
+        return {
+          ok: true,
+          effect: {
+            kind: 'applicant-needs',
+            value: {
+              needsOvernightCarer: needs.chosen.has('needsOvernightCarer'),
+              needsOwnRoomForDisability: needs.chosen.has('needsOwnRoomForDisability'),
+            },
+          },
+        };
+      },
     },
     'local-connection': {
       id: 'local-connection',
@@ -356,6 +579,13 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
         },
         {
           kind: 'checkboxes',
+          name: 'links',
+          label: 'Do you have other links to the area?',
+          hint: 'Select all that apply. Some councils count these instead of the years you have lived here.',
+          options: LINK_OPTIONS,
+        },
+        {
+          kind: 'checkboxes',
           name: 'exceptions',
           label: 'Do any of these apply to you?',
           hint: 'Select all that apply. The rules about how long you have lived here do not apply to these.',
@@ -366,6 +596,9 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
         const connection = application.profile.localConnection;
         return {
           yearsInArea: connection ? String(connection.yearsInArea) : undefined,
+          links: connection
+            ? LINK_OPTIONS.map((option) => option.value).filter((name) => connection[name] === true)
+            : [],
           exceptions: connection
             ? CONNECTION_OPTIONS.map((option) => option.value).filter((name) => connection[name])
             : [],
@@ -387,10 +620,15 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
             ],
           };
         }
-        const chosen = new Set(list(form, 'exceptions'));
+        // Each box counts only in its own group: a crafted form cannot tick an exception among the links.
+        const links = new Set(list(form, 'links'));
+        const exceptions = new Set(list(form, 'exceptions'));
         const value = LocalConnection.parse({
           yearsInArea: Number(years),
-          ...Object.fromEntries(CONNECTION_OPTIONS.map((option) => [option.value, chosen.has(option.value)])),
+          ...Object.fromEntries(LINK_OPTIONS.map((option) => [option.value, links.has(option.value)])),
+          ...Object.fromEntries(
+            CONNECTION_OPTIONS.map((option) => [option.value, exceptions.has(option.value)]),
+          ),
         });
         return { ok: true, effect: { kind: 'section', section: 'localConnection', value } };
       },
@@ -405,26 +643,41 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
           kind: 'money',
           name: 'monthlyBenefits',
           label: 'Benefits and pensions each month',
-          hint: 'Including Universal Credit',
+          hint: 'Including Universal Credit, but not help with your rent',
         },
         { kind: 'money', name: 'savings', label: 'Savings and other money you have now' },
+        {
+          kind: 'radios',
+          name: 'housingSupport',
+          label: 'Do you get help with your rent, or would you claim it?',
+          hint: 'We use this to work out whether a home is affordable for you.',
+          options: HOUSING_SUPPORT_OPTIONS,
+        },
       ],
       current: (application) => ({
         monthlyEarnings: pounds(application.profile.income?.monthlyEarnings),
         monthlyBenefits: pounds(application.profile.income?.monthlyBenefits),
         savings: pounds(application.profile.income?.savings),
+        housingSupport: application.profile.income?.housingSupport,
       }),
       answer: (form) => {
         const read = {
           monthlyEarnings: readMoney(form, 'monthlyEarnings', 'your household’s earnings'),
           monthlyBenefits: readMoney(form, 'monthlyBenefits', 'your household’s benefits and pensions'),
-          savings: readMoney(form, 'savings', 'your household’s savings'),
+          savings: readMoney(form, 'savings', 'your household’s savings', SAVINGS_CEILING),
         };
         const errors = Object.entries(read)
           .filter((entry): entry is [string, { message: string }] => typeof entry[1] !== 'number')
           .map(([field, problem]) => ({ field, message: problem.message }));
+        const housingSupport = choiceOf(form, 'housingSupport', HOUSING_SUPPORT_OPTIONS);
+        if (!housingSupport) {
+          errors.push({ field: 'housingSupport', message: 'Select whether you get help with your rent' });
+        }
         if (errors.length > 0) return { ok: false, errors };
-        return { ok: true, effect: { kind: 'section', section: 'income', value: Income.parse(read) } };
+        return {
+          ok: true,
+          effect: { kind: 'section', section: 'income', value: Income.parse({ ...read, housingSupport }) },
+        };
       },
     },
     'current-home': {
@@ -490,6 +743,204 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
             };
       },
     },
+    'owns-property': yesNoQuestion({
+      id: 'owns-property',
+      name: 'ownsProperty',
+      question: 'Do you, or anyone who will live with you, own a home?',
+      hint: 'Or part of a home, in the UK or abroad, including one you are buying with a mortgage.',
+      error: 'Select yes if you or anyone who will live with you owns a home',
+    }),
+    'former-arrears': {
+      id: 'former-arrears',
+      question: 'Do you owe rent to a landlord you used to rent from?',
+      fields: [
+        {
+          kind: 'radios',
+          name: 'owesFormerLandlord',
+          label: 'Do you owe rent to a landlord you used to rent from?',
+          hint: 'A council, a housing association or a private landlord. Not rent for the home you live in now.',
+          options: YES_NO,
+        },
+      ],
+      current: (application) => ({
+        owesFormerLandlord: owesFormerLandlord(application)
+          ? 'yes'
+          : isAnswered(application, 'former-arrears')
+            ? 'no'
+            : undefined,
+      }),
+      answer: (form) => {
+        const answer = text(form, 'owesFormerLandlord');
+        if (answer === 'yes') {
+          // How much, and whether a plan is kept, is the next question.
+          return { ok: true, effect: { kind: 'circumstances', value: {}, reopens: ['arrears-details'] } };
+        }
+        if (answer === 'no') {
+          return {
+            ok: true,
+            effect: {
+              kind: 'circumstances',
+              value: { formerTenancyArrears: 0, arrearsRepaymentPlanKept: false },
+              settles: ['arrears-details'],
+            },
+          };
+        }
+        return {
+          ok: false,
+          errors: [
+            { field: 'owesFormerLandlord', message: 'Select yes if you owe rent to a former landlord' },
+          ],
+        };
+      },
+    },
+    'arrears-details': {
+      id: 'arrears-details',
+      question: 'The rent you owe a former landlord',
+      fields: [
+        {
+          kind: 'money',
+          name: 'formerTenancyArrears',
+          label: 'How much do you owe?',
+          hint: 'Add up what you owe to every landlord you used to rent from',
+        },
+        {
+          kind: 'radios',
+          name: 'arrearsRepaymentPlanKept',
+          label: 'Are you keeping to a plan to pay it back?',
+          hint: 'An agreement with the landlord to pay an amount each week or month',
+          options: YES_NO,
+        },
+      ],
+      current: (application) => {
+        const circumstances = application.profile.circumstances;
+        const owed = circumstances?.formerTenancyArrears ?? 0;
+        return owed > 0
+          ? {
+              formerTenancyArrears: pounds(owed),
+              arrearsRepaymentPlanKept: circumstances?.arrearsRepaymentPlanKept ? 'yes' : 'no',
+            }
+          : {};
+      },
+      answer: (form) => {
+        const errors: Array<{ field: string; message: string }> = [];
+        const owed = readMoney(form, 'formerTenancyArrears', 'how much you owe', ARREARS_CEILING);
+        if (typeof owed !== 'number') errors.push({ field: 'formerTenancyArrears', message: owed.message });
+        else if (owed === 0) {
+          errors.push({
+            field: 'formerTenancyArrears',
+            message: 'Enter how much you owe: if you owe nothing, go back and answer no',
+          });
+        }
+        const plan = text(form, 'arrearsRepaymentPlanKept');
+        if (plan !== 'yes' && plan !== 'no') {
+          errors.push({
+            field: 'arrearsRepaymentPlanKept',
+            message: 'Select yes if you are keeping to a plan to pay it back',
+          });
+        }
+        if (errors.length > 0 || typeof owed !== 'number') return { ok: false, errors };
+        return {
+          ok: true,
+          effect: {
+            kind: 'circumstances',
+            value: { formerTenancyArrears: owed, arrearsRepaymentPlanKept: plan === 'yes' },
+          },
+        };
+      },
+    },
+    behaviour: yesNoQuestion({
+      id: 'behaviour',
+      name: 'unacceptableBehaviour',
+      question:
+        'Has a court found you, or anyone who will live with you, responsible for serious anti-social behaviour?',
+      hint: 'For example, a possession order or an injunction because of how someone behaved. An officer looks at what happened and when: it does not always stop you joining the register.',
+      error: 'Select yes if a court has found anyone responsible for serious anti-social behaviour',
+    }),
+    'homelessness-duty': {
+      id: 'homelessness-duty',
+      question: 'Has a council told you it has a duty to help you because you are homeless?',
+      fields: [
+        {
+          kind: 'radios',
+          name: 'homelessnessDuty',
+          label: 'Has a council told you it has a duty to help you because you are homeless?',
+          hint: 'Or because you are about to be. The council’s housing options or homelessness team tells you in a letter.',
+          options: HOMELESSNESS_DUTY_OPTIONS,
+        },
+      ],
+      current: (application) => ({
+        homelessnessDuty: isAnswered(application, 'homelessness-duty')
+          ? application.profile.circumstances?.homelessnessDuty
+          : undefined,
+      }),
+      answer: (form) => {
+        const duty = choiceOf(form, 'homelessnessDuty', HOMELESSNESS_DUTY_OPTIONS);
+        return duty
+          ? { ok: true, effect: { kind: 'circumstances', value: { homelessnessDuty: duty } } }
+          : {
+              ok: false,
+              errors: [
+                {
+                  field: 'homelessnessDuty',
+                  message: 'Select whether a council has a duty to help you because you are homeless',
+                },
+              ],
+            };
+      },
+    },
+    disrepair: yesNoQuestion({
+      id: 'disrepair',
+      name: 'disrepair',
+      question: 'Is your home in serious disrepair, or unsafe to live in?',
+      hint: 'For example, serious damp and mould, no working heating or toilet, or a dangerous structure.',
+      error: 'Select yes if your home is in serious disrepair or unsafe',
+    }),
+    'medical-need': {
+      id: 'medical-need',
+      question: 'Do you need to move because of someone’s health or disability?',
+      fields: [
+        {
+          kind: 'radios',
+          name: 'medicalNeed',
+          label: 'Do you need to move because of someone’s health or disability?',
+          hint: 'Yours, or that of anyone who will live with you. An officer may ask for a letter from a doctor or support worker.',
+          options: MEDICAL_NEED_OPTIONS,
+        },
+      ],
+      current: (application) => ({
+        medicalNeed: isAnswered(application, 'medical-need')
+          ? application.profile.circumstances?.medicalNeed
+          : undefined,
+      }),
+      answer: (form) => {
+        const need = choiceOf(form, 'medicalNeed', MEDICAL_NEED_OPTIONS);
+        return need
+          ? { ok: true, effect: { kind: 'circumstances', value: { medicalNeed: need } } }
+          : {
+              ok: false,
+              errors: [
+                {
+                  field: 'medicalNeed',
+                  message: 'Select whether you need to move because of health or disability',
+                },
+              ],
+            };
+      },
+    },
+    'hardship-move': yesNoQuestion({
+      id: 'hardship-move',
+      name: 'hardshipMove',
+      question: 'Do you need to move to this area to avoid hardship?',
+      hint: 'For example, to give care to someone or to be cared for, or to be near treatment you need.',
+      error: 'Select yes if you need to move to this area to avoid hardship',
+    }),
+    'foster-carer': yesNoQuestion({
+      id: 'foster-carer',
+      name: 'fosterCarer',
+      question: 'Are you an approved foster carer?',
+      hint: 'Or approved and waiting for a child to be placed with you.',
+      error: 'Select yes if you are an approved foster carer',
+    }),
     'identity-document': {
       id: 'identity-document',
       question: 'Send a photo of your passport',
@@ -522,6 +973,10 @@ export function isAnswered(application: Application, prompt: PromptId): boolean 
   const { profile } = application;
   const about = application.conversation?.aboutYou;
   const answered = new Set(application.conversation?.answered ?? []);
+  if (isCircumstancePrompt(prompt)) {
+    if (!isApplicable(application, prompt) || answered.has(prompt)) return true;
+    return circumstancesGivenWhole(application);
+  }
   switch (prompt) {
     case 'name':
       return Boolean(applicantMember(profile) || about?.firstName);
@@ -547,10 +1002,52 @@ export function isAnswered(application: Application, prompt: PromptId): boolean 
   }
 }
 
+/**
+ * Whether the circumstances were given whole through the API (PUT .../profile/circumstances), not one question
+ * at a time here: then every question about them is answered.
+ */
+export const circumstancesGivenWhole = (application: Application) =>
+  application.profile.circumstances !== undefined &&
+  !CIRCUMSTANCE_PROMPTS.some((id) => application.conversation?.answered.includes(id));
+
+/**
+ * Whether the applicant said they owe rent to a former landlord: an amount is recorded, or they said yes and
+ * the amount is the question still to answer.
+ */
+export function owesFormerLandlord(application: Application): boolean {
+  const answered = application.conversation?.answered ?? [];
+  return (
+    (application.profile.circumstances?.formerTenancyArrears ?? 0) > 0 ||
+    (answered.includes('former-arrears') && !answered.includes('arrears-details'))
+  );
+}
+
+/**
+ * Whether a prompt applies to this applicant at all (branching): how much rent is owed only after "yes, I owe
+ * rent"; disrepair only for someone with a home. A prompt that does not apply is never asked.
+ */
+export function isApplicable(application: Application, prompt: PromptId): boolean {
+  switch (prompt) {
+    case 'arrears-details':
+      return owesFormerLandlord(application);
+    case 'disrepair':
+      return application.profile.currentHome?.tenure !== 'no-home';
+    default:
+      return true;
+  }
+}
+
 /** What the applicant is asked next: the first unanswered prompt while the answers are open, else nothing. */
 export function nextPrompt(application: Application): PromptId | undefined {
   if (!answersAreOpen(application)) return undefined;
   return PromptId.options.find((prompt) => !isAnswered(application, prompt));
+}
+
+/** The prompt asked before this one (for a Back link), skipping any that do not apply. */
+export function previousPrompt(application: Application, prompt: PromptId): PromptId | undefined {
+  return PromptId.options
+    .slice(0, PromptId.options.indexOf(prompt))
+    .findLast((candidate) => isApplicable(application, candidate));
 }
 
 /** Answers can be given and changed until they are sent: in the Eligibility stage, before its decision. */
@@ -567,60 +1064,188 @@ export function aboutYouMember(about: unknown): HouseholdMember | undefined {
   return HouseholdMember.parse({ ...parsed.data, memberId: 'applicant', relationship: 'applicant' });
 }
 
-/** Adding someone to the household: one page per person (the GOV.UK "add another thing" pattern). */
-export function memberPrompt(today: string) {
+/*
+ * Someone who will live with the applicant, in up to three short pages (the GOV.UK "add another thing"
+ * pattern, branching on the server so it works without JavaScript): who they are (memberKindPrompt), their
+ * details (memberPrompt: a due date for a baby not yet born, a date of birth for everyone else), then only the
+ * needs that can apply to them at their age and relationship (memberNeedsPrompt), if any.
+ */
+
+/** Who someone is to the applicant, as the first page asks it: a baby not yet born is a kind of its own. */
+export const MemberKind = z.enum(['partner', 'child', 'expected-baby', 'other-adult', 'lodger']);
+export type MemberKind = z.infer<typeof MemberKind>;
+
+export const MEMBER_KIND_OPTIONS: ReadonlyArray<{ value: MemberKind; text: string; hint: string }> = [
+  {
+    value: 'partner',
+    text: 'My partner',
+    hint: 'Husband, wife, civil partner or someone you live with as a couple',
+  },
+  { value: 'child', text: 'My child', hint: 'Or a child you look after, of any age' },
+  {
+    value: 'expected-baby',
+    text: 'A baby we are expecting',
+    hint: 'Someone who will live with you is pregnant',
+  },
+  { value: 'other-adult', text: 'Another adult', hint: 'For example, a parent, brother, sister or friend' },
+  { value: 'lodger', text: 'A lodger', hint: 'Someone who pays you to live in your home' },
+];
+
+/** The kind of an existing member, for changing them. */
+export function memberKindOf(member: HouseholdMember): MemberKind | undefined {
+  if (member.unborn) return 'expected-baby';
+  return member.relationship === 'applicant' ? undefined : member.relationship;
+}
+
+type MemberErrors = Array<{ field: string; message: string }>;
+
+/** The first page: who is being added (or who a member is, when changing them). */
+export function memberKindPrompt() {
   const fields: readonly PromptField[] = [
     {
       kind: 'radios',
-      name: 'relationship',
-      label: 'How are they related to you?',
-      options: [
-        {
-          value: 'partner',
-          text: 'My partner',
-          hint: 'Husband, wife, civil partner or someone you live with as a couple',
-        },
-        { value: 'child', text: 'My child', hint: 'Or a child you look after' },
-        { value: 'other-adult', text: 'Another adult' },
-      ],
-    },
-    { kind: 'text', name: 'firstName', label: 'First name' },
-    { kind: 'text', name: 'lastName', label: 'Last name' },
-    { kind: 'date', name: 'dateOfBirth', label: 'Date of birth', hint: 'For example, 9 5 2014' },
-    {
-      kind: 'radios',
-      name: 'sex',
-      label: 'Sex',
-      options: [
-        { value: 'female', text: 'Female' },
-        { value: 'male', text: 'Male' },
-      ],
-    },
-    {
-      kind: 'checkboxes',
-      name: 'needs',
-      label: 'Do they need a bedroom of their own because of a disability?',
-      options: [
-        {
-          value: 'needsOwnRoomForDisability',
-          text: 'Yes, they cannot share a bedroom because of a disability',
-        },
-      ],
+      name: 'kind',
+      label: 'Who are you adding to your household?',
+      options: MEMBER_KIND_OPTIONS,
     },
   ];
   return {
-    question: 'Tell us about someone who will live with you',
+    question: 'Who are you adding to your household?',
     fields,
+    /** `household` is who lives there now, and `memberId` the member being changed, if any. */
     answer(
       form: FormAnswers,
-    ):
-      | { ok: true; member: Omit<HouseholdMember, 'memberId'> }
-      | { ok: false; errors: Array<{ field: string; message: string }> } {
-      const errors: Array<{ field: string; message: string }> = [];
-      const relationship = z.enum(['partner', 'child', 'other-adult']).safeParse(text(form, 'relationship'));
-      if (!relationship.success)
-        errors.push({ field: 'relationship', message: 'Select how they are related to you' });
+      household: readonly HouseholdMember[],
+      memberId?: string,
+    ): { ok: true; kind: MemberKind } | { ok: false; errors: MemberErrors } {
+      const kind = MemberKind.safeParse(text(form, 'kind'));
+      if (!kind.success)
+        return { ok: false, errors: [{ field: 'kind', message: 'Select who you are adding' }] };
+      if (kind.data === 'partner' && hasOtherPartner(household, memberId)) {
+        return { ok: false, errors: [{ field: 'kind', message: 'You have already added a partner' }] };
+      }
+      if (memberId === undefined && household.length >= MAX_HOUSEHOLD) {
+        return {
+          ok: false,
+          errors: [{ field: 'kind', message: `A household can have at most ${MAX_HOUSEHOLD} people` }],
+        };
+      }
+      return { ok: true, kind: kind.data };
+    },
+  };
+}
+
+/** Whether someone other than `memberId` is the applicant's partner (a household has at most one). */
+export const hasOtherPartner = (household: readonly HouseholdMember[], memberId?: string) =>
+  household.some((member) => member.relationship === 'partner' && member.memberId !== memberId);
+
+const MEMBER_QUESTIONS: Record<MemberKind, string> = {
+  partner: 'Tell us about your partner',
+  child: 'Tell us about your child',
+  'expected-baby': 'Tell us about the baby you are expecting',
+  'other-adult': 'Tell us about the adult who will live with you',
+  lodger: 'Tell us about your lodger',
+};
+
+/** The most people a household can have (the Household schema's limit). */
+export const MAX_HOUSEHOLD = 20;
+
+/** The name a baby not yet named is known by. */
+export const UNNAMED_BABY = 'Baby';
+
+/** The second page: the member's details, which depend on who they are. */
+export function memberPrompt(today: string, kind: MemberKind) {
+  const sexField: PromptField = {
+    kind: 'radios',
+    name: 'sex',
+    label: 'Sex',
+    options: [
+      { value: 'female', text: 'Female' },
+      { value: 'male', text: 'Male' },
+    ],
+  };
+  const fields: readonly PromptField[] =
+    kind === 'expected-baby'
+      ? [
+          {
+            kind: 'text',
+            name: 'firstName',
+            label: 'First name, if you have chosen one (optional)',
+            optional: true,
+          },
+          {
+            kind: 'date',
+            name: 'dueDate',
+            label: 'When is the baby due?',
+            hint: `For example, ${exampleDueDate(today)}`,
+          },
+          {
+            kind: 'radios',
+            name: 'sex',
+            label: 'Is the baby a girl or a boy?',
+            hint: 'If you do not know yet, choose either and change it when you know. An officer checks your household before any offer.',
+            options: [
+              { value: 'female', text: 'A girl' },
+              { value: 'male', text: 'A boy' },
+            ],
+          },
+        ]
+      : [
+          { kind: 'text', name: 'firstName', label: 'First name' },
+          { kind: 'text', name: 'lastName', label: 'Last name' },
+          { kind: 'date', name: 'dateOfBirth', label: 'Date of birth', hint: 'For example, 9 5 2014' },
+          sexField,
+        ];
+  return {
+    question: MEMBER_QUESTIONS[kind],
+    fields,
+    /** What the page shows for a member being changed. */
+    current(member: HouseholdMember | undefined): FormAnswers {
+      if (!member || memberKindOf(member) !== kind) return {};
+      return kind === 'expected-baby'
+        ? {
+            firstName: member.firstName === UNNAMED_BABY ? '' : member.firstName,
+            ...dateParts(member.dueDate ?? member.dateOfBirth, 'dueDate'),
+            sex: member.sex,
+          }
+        : {
+            firstName: member.firstName,
+            lastName: member.lastName,
+            ...dateParts(member.dateOfBirth, 'dateOfBirth'),
+            sex: member.sex,
+          };
+    },
+    /** `familyName` names a baby's family (the applicant's last name), as the page does not ask it. */
+    answer(
+      form: FormAnswers,
+      familyName?: string,
+    ): { ok: true; member: Omit<HouseholdMember, 'memberId'> } | { ok: false; errors: MemberErrors } {
+      const errors: MemberErrors = [];
       const firstName = text(form, 'firstName');
+      const sex = z.enum(['female', 'male']).safeParse(text(form, 'sex'));
+      if (kind === 'expected-baby') {
+        if (firstName.length > 100) {
+          errors.push({ field: 'firstName', message: 'A name must be 100 characters or fewer' });
+        }
+        const due = readDueDate(form, 'dueDate', today);
+        if (typeof due !== 'string') errors.push({ field: 'dueDate', message: due.message });
+        if (!sex.success) errors.push({ field: 'sex', message: 'Select a girl or a boy' });
+        if (errors.length > 0 || !sex.success || typeof due !== 'string') return { ok: false, errors };
+        return {
+          ok: true,
+          member: {
+            relationship: 'child',
+            firstName: firstName || UNNAMED_BABY,
+            lastName: familyName?.trim() || UNNAMED_BABY,
+            // The date of birth of someone not yet born is the date they are expected (shared/domain/bedrooms.ts).
+            dateOfBirth: due,
+            dueDate: due,
+            sex: sex.data,
+            unborn: true,
+            needsOwnRoomForDisability: false,
+          },
+        };
+      }
       if (!firstName) errors.push({ field: 'firstName', message: 'Enter their first name' });
       const lastName = text(form, 'lastName');
       if (!lastName) errors.push({ field: 'lastName', message: 'Enter their last name' });
@@ -631,23 +1256,189 @@ export function memberPrompt(today: string) {
         });
       const date = readDate(form, 'dateOfBirth', 'their date of birth', today);
       if (typeof date !== 'string') errors.push({ field: 'dateOfBirth', message: date.message });
-      const sex = z.enum(['female', 'male']).safeParse(text(form, 'sex'));
-      if (!sex.success) errors.push({ field: 'sex', message: 'Select their sex' });
-      if (errors.length > 0 || !relationship.success || !sex.success || typeof date !== 'string') {
-        return { ok: false, errors };
+      else if (kind !== 'child' && ageOn(date, today) < 16) {
+        errors.push({
+          field: 'dateOfBirth',
+          message: `${kind === 'partner' ? 'Your partner' : kind === 'lodger' ? 'A lodger' : 'Another adult'} must be 16 or over: for someone younger, go back and choose ‘My child’`,
+        });
       }
+      if (!sex.success) errors.push({ field: 'sex', message: 'Select their sex' });
+      if (errors.length > 0 || !sex.success || typeof date !== 'string') return { ok: false, errors };
       return {
         ok: true,
         member: {
-          relationship: relationship.data,
+          relationship: kind,
           firstName,
           lastName,
           dateOfBirth: date,
           sex: sex.data,
           unborn: false,
-          needsOwnRoomForDisability: list(form, 'needs').includes('needsOwnRoomForDisability'),
+          needsOwnRoomForDisability: false,
         },
       };
+    },
+  };
+}
+
+/** An example due date for the hint: about four months from today. */
+function exampleDueDate(today: string): string {
+  const [year, month, day] = addDays(today, 120).split('-').map(Number);
+  return `${day} ${month} ${year}`;
+}
+
+/** The needs a member can have that change the bedrooms a household needs. */
+export const NEED_NAMES = [
+  'needsOwnRoomForDisability',
+  'needsOvernightCarer',
+  'awayStudent',
+  'awayArmedForces',
+] as const;
+export type NeedName = (typeof NEED_NAMES)[number];
+
+/** The oldest a student living away is asked about: the size criteria count them, and most are 18 to 21. */
+const OLDEST_AWAY_STUDENT = 21;
+
+/**
+ * The needs that can apply to a member, by relationship and age (HB Regs 2006 reg B13; UC Regs 2013 Sch 4):
+ * a child under 16 or a partner who cannot share a bedroom because of a disability; anyone who lives in the
+ * home (not a lodger) who needs a carer to stay overnight; a son or daughter of 16 or over away on armed forces
+ * operations; someone aged 16 to 21 studying away. A baby not yet born and a lodger have none.
+ */
+export function applicableNeeds(member: HouseholdMember, today: string): NeedName[] {
+  if (member.unborn || member.relationship === 'lodger') return [];
+  const age = ageOn(member.dateOfBirth, today);
+  const needs: NeedName[] = [];
+  if (member.relationship === 'partner' || member.relationship === 'applicant') {
+    needs.push('needsOwnRoomForDisability');
+  } else if (member.relationship === 'child' && age < 16) needs.push('needsOwnRoomForDisability');
+  needs.push('needsOvernightCarer');
+  if (member.relationship === 'child' && age >= 16) needs.push('awayArmedForces');
+  if (
+    member.relationship !== 'partner' &&
+    member.relationship !== 'applicant' &&
+    age >= 16 &&
+    age <= OLDEST_AWAY_STUDENT
+  ) {
+    needs.push('awayStudent');
+  }
+  return needs;
+}
+
+/** A member with only the needs that still apply to them (after their relationship or date of birth changed). */
+export function withApplicableNeeds(member: HouseholdMember, today: string): HouseholdMember {
+  const applicable = new Set(applicableNeeds(member, today));
+  const { needsOvernightCarer, awayStudent, awayArmedForces, ...rest } = member;
+  return {
+    ...rest,
+    needsOwnRoomForDisability:
+      applicable.has('needsOwnRoomForDisability') && member.needsOwnRoomForDisability,
+    ...(applicable.has('needsOvernightCarer') && needsOvernightCarer !== undefined
+      ? { needsOvernightCarer }
+      : {}),
+    ...(applicable.has('awayStudent') && awayStudent !== undefined ? { awayStudent } : {}),
+    ...(applicable.has('awayArmedForces') && awayArmedForces !== undefined ? { awayArmedForces } : {}),
+  };
+}
+
+const NONE = 'none';
+
+/** Reads a needs checkbox answer: some of the offered needs, or "None of these", never both or neither. */
+function readNeeds(
+  form: FormAnswers,
+  offered: readonly NeedName[],
+  who: string,
+): { ok: true; chosen: Set<NeedName> } | { ok: false; errors: MemberErrors } {
+  const ticked = list(form, 'needs');
+  const chosen = new Set(offered.filter((need) => ticked.includes(need)));
+  if (ticked.includes(NONE) && chosen.size > 0) {
+    return {
+      ok: false,
+      errors: [{ field: 'needs', message: 'Select ‘None of these’ only if none of the others apply' }],
+    };
+  }
+  if (!ticked.includes(NONE) && chosen.size === 0) {
+    return {
+      ok: false,
+      errors: [{ field: 'needs', message: `Select which of these apply to ${who}, or ‘None of these’` }],
+    };
+  }
+  return { ok: true, chosen };
+}
+
+/** The applicant's own needs, on the household page: a room of their own only matters beside a partner. */
+export function applicantNeedsField(hasPartner: boolean): PromptField {
+  return {
+    kind: 'checkboxes',
+    name: 'needs',
+    label: 'Do any of these apply to you?',
+    hint: 'Select all that apply.',
+    options: [
+      {
+        value: 'needsOvernightCarer',
+        text: 'I need a carer who does not live with me to stay overnight',
+      },
+      ...(hasPartner
+        ? [
+            {
+              value: 'needsOwnRoomForDisability',
+              text: 'I cannot share a bedroom with my partner because of a disability',
+            },
+          ]
+        : []),
+      { value: NONE, text: 'None of these', exclusive: true },
+    ],
+  };
+}
+
+const NEED_TEXT: Record<NeedName, (member: HouseholdMember) => { text: string; hint?: string }> = {
+  needsOwnRoomForDisability: (member) => ({
+    text:
+      member.relationship === 'partner'
+        ? 'They cannot share a bedroom with you because of a disability'
+        : 'They cannot share a bedroom with another child because of a disability',
+  }),
+  needsOvernightCarer: () => ({ text: 'They need a carer who does not live with you to stay overnight' }),
+  awayStudent: () => ({
+    text: 'They are a student living away, and will come back to live with you',
+    hint: 'For example, at university and home in the holidays',
+  }),
+  awayArmedForces: () => ({
+    text: 'They are away on armed forces operations, and will come back to live with you',
+  }),
+};
+
+/** The third page, only when some need can apply: which needs apply to this member. */
+export function memberNeedsPrompt(member: HouseholdMember, today: string) {
+  const offered = applicableNeeds(member, today);
+  const question = `Do any of these apply to ${member.firstName}?`;
+  const fields: readonly PromptField[] = [
+    {
+      kind: 'checkboxes',
+      name: 'needs',
+      label: question,
+      hint: 'Select all that apply. We use these to work out how many bedrooms your household needs.',
+      options: [
+        ...offered.map((need) => ({ value: need, ...NEED_TEXT[need](member) })),
+        { value: NONE, text: 'None of these', exclusive: true },
+      ],
+    },
+  ];
+  return {
+    question,
+    fields,
+    /** Whether there is anything to ask at all. */
+    applies: offered.length > 0,
+    /** Answered once: a carer overnight is offered to everyone with any need to ask, and recorded yes or no. */
+    current(): FormAnswers {
+      if (member.needsOvernightCarer === undefined) return {};
+      const needs = offered.filter((need) => member[need] === true);
+      return { needs: needs.length > 0 ? needs : [NONE] };
+    },
+    answer(form: FormAnswers): { ok: true; member: HouseholdMember } | { ok: false; errors: MemberErrors } {
+      const needs = readNeeds(form, offered, member.firstName);
+      if (!needs.ok) return needs;
+      const answered = Object.fromEntries(offered.map((need) => [need, needs.chosen.has(need)]));
+      return { ok: true, member: withApplicableNeeds({ ...member, ...answered }, today) };
     },
   };
 }

@@ -1,12 +1,19 @@
-import type { Application, HouseholdMember } from '../domain/application.js';
+import { type Application, Circumstances, type HouseholdMember } from '../domain/application.js';
 import {
   aboutYouMember,
   answersAreOpen,
+  CIRCUMSTANCE_PROMPTS,
+  circumstancesGivenWhole,
   type FormAnswers,
+  hasOtherPartner,
+  MAX_HOUSEHOLD,
+  type MemberKind,
+  memberNeedsPrompt,
   memberPrompt,
   nextPrompt,
   type PromptId,
   promptsFor,
+  withApplicableNeeds,
 } from '../domain/conversation.js';
 import { isoDay } from '../domain/dates.js';
 import { Stage, WaitingFor } from '../domain/stage.js';
@@ -85,6 +92,46 @@ export async function answerPrompt(
     const profile = { ...application.profile, [effect.section]: effect.value };
     return { ok: true, application: await save(deps, application, { profile, conversation }, input.prompt) };
   }
+  if (effect.kind === 'circumstances') {
+    // One question at a time into one section: the others keep their answers (or defaults, until asked).
+    const circumstances = Circumstances.parse({ ...application.profile.circumstances, ...effect.value });
+    // Circumstances given whole through the API are all answered: changing one here does not ask the rest.
+    const answered = new Set([
+      ...conversation.answered,
+      ...(circumstancesGivenWhole(application) ? CIRCUMSTANCE_PROMPTS : []),
+      ...(effect.settles ?? []),
+    ]);
+    for (const reopened of effect.reopens ?? []) answered.delete(reopened);
+    return {
+      ok: true,
+      application: await save(
+        deps,
+        application,
+        {
+          profile: { ...application.profile, circumstances },
+          conversation: { ...conversation, answered: [...answered] },
+        },
+        input.prompt,
+      ),
+    };
+  }
+  if (effect.kind === 'applicant-needs') {
+    const today = isoDay(deps.clock.now());
+    const household = application.profile.household.map((member) =>
+      member.relationship === 'applicant'
+        ? withApplicableNeeds({ ...member, ...effect.value }, today)
+        : member,
+    );
+    return {
+      ok: true,
+      application: await save(
+        deps,
+        application,
+        { profile: { ...application.profile, household }, conversation },
+        input.prompt,
+      ),
+    };
+  }
   if (effect.kind === 'about-you') {
     const existing = application.profile.household.find((member) => member.relationship === 'applicant');
     const about = {
@@ -128,31 +175,99 @@ export async function answerPrompt(
   return { ok: true, application: await save(deps, application, { conversation }, input.prompt) };
 }
 
-/** Adds someone who will live with the applicant. */
+type MemberInput = { applicant: Pick<Applicant, 'subject'>; applicationId: string };
+
+/** The last name a baby not yet named shares: the applicant's. */
+const familyNameOf = (application: Application) =>
+  application.profile.household.find((member) => member.relationship === 'applicant')?.lastName;
+
+/**
+ * Adds someone who will live with the applicant, from their kind (the first page) and details (the second).
+ * Answers their new member id, so their needs can be asked next.
+ */
 export async function addMember(
   deps: ConversationDeps,
-  input: { applicant: Pick<Applicant, 'subject'>; applicationId: string; form: FormAnswers },
-): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  input: MemberInput & { kind: MemberKind; form: FormAnswers },
+): Promise<{ ok: true; memberId: string } | { ok: false; errors: FieldErrors }> {
   const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
   refuseWhenSent(application);
-  const result = memberPrompt(isoDay(deps.clock.now())).answer(input.form);
+  const result = memberPrompt(isoDay(deps.clock.now()), input.kind).answer(
+    input.form,
+    familyNameOf(application),
+  );
   if (!result.ok) return result;
-  if (
-    result.member.relationship === 'partner' &&
-    application.profile.household.some((m) => m.relationship === 'partner')
-  ) {
-    return { ok: false, errors: [{ field: 'relationship', message: 'You have already added a partner' }] };
+  if (result.member.relationship === 'partner' && hasOtherPartner(application.profile.household)) {
+    return { ok: false, errors: [{ field: 'firstName', message: 'You have already added a partner' }] };
   }
-  if (application.profile.household.length >= 20) {
+  if (application.profile.household.length >= MAX_HOUSEHOLD) {
     return {
       ok: false,
-      errors: [{ field: 'relationship', message: 'A household can have at most 20 people' }],
+      errors: [{ field: 'firstName', message: `A household can have at most ${MAX_HOUSEHOLD} people` }],
     };
   }
   const used = new Set(application.profile.household.map((member) => member.memberId));
   let n = application.profile.household.length + 1;
   while (used.has(`m${n}`)) n += 1;
-  const household = [...application.profile.household, { ...result.member, memberId: `m${n}` }];
+  const memberId = `m${n}`;
+  const household = [...application.profile.household, { ...result.member, memberId }];
+  await save(deps, application, { profile: { ...application.profile, household } }, 'household');
+  return { ok: true, memberId };
+}
+
+/** Someone in the household other than the applicant (whose details are their own questions), or NotFound. */
+function memberOf(application: Application, memberId: string): HouseholdMember {
+  const member = application.profile.household.find((candidate) => candidate.memberId === memberId);
+  if (!member || member.relationship === 'applicant')
+    throw new NotFoundError('No such person in your household');
+  return member;
+}
+
+/**
+ * Changes someone's details, and who they are if the applicant chose another kind. They keep their member id
+ * and the needs that still apply to them (a child who turns out to be 17 no longer shares a bedroom, so a
+ * room of their own for a disability no longer matters).
+ */
+export async function changeMember(
+  deps: ConversationDeps,
+  input: MemberInput & { memberId: string; kind: MemberKind; form: FormAnswers },
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  refuseWhenSent(application);
+  const existing = memberOf(application, input.memberId);
+  const today = isoDay(deps.clock.now());
+  const result = memberPrompt(today, input.kind).answer(input.form, familyNameOf(application));
+  if (!result.ok) return result;
+  if (
+    result.member.relationship === 'partner' &&
+    hasOtherPartner(application.profile.household, input.memberId)
+  ) {
+    return { ok: false, errors: [{ field: 'firstName', message: 'You have already added a partner' }] };
+  }
+  const { dueDate: _dueDate, ...kept } = existing;
+  const changed = withApplicableNeeds(
+    { ...kept, ...result.member, needsOwnRoomForDisability: existing.needsOwnRoomForDisability },
+    today,
+  );
+  const household = application.profile.household.map((member) =>
+    member.memberId === input.memberId ? changed : member,
+  );
+  await save(deps, application, { profile: { ...application.profile, household } }, 'household');
+  return { ok: true };
+}
+
+/** Records which of the needs that can apply to a member do. */
+export async function answerMemberNeeds(
+  deps: ConversationDeps,
+  input: MemberInput & { memberId: string; form: FormAnswers },
+): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  refuseWhenSent(application);
+  const member = memberOf(application, input.memberId);
+  const result = memberNeedsPrompt(member, isoDay(deps.clock.now())).answer(input.form);
+  if (!result.ok) return result;
+  const household = application.profile.household.map((candidate) =>
+    candidate.memberId === input.memberId ? result.member : candidate,
+  );
   await save(deps, application, { profile: { ...application.profile, household } }, 'household');
   return { ok: true };
 }
@@ -164,9 +279,7 @@ export async function removeMember(
 ): Promise<void> {
   const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
   refuseWhenSent(application);
-  const member = application.profile.household.find((candidate) => candidate.memberId === input.memberId);
-  if (!member || member.relationship === 'applicant')
-    throw new NotFoundError('No such person in your household');
+  memberOf(application, input.memberId);
   const household = application.profile.household.filter(
     (candidate) => candidate.memberId !== input.memberId,
   );

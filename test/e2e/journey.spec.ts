@@ -79,22 +79,59 @@ async function aboutYou(page: Page, check: Check = expectAccessible) {
   await continueWith(page);
 }
 
+/** An ISO date's day, month and year as a person types them. */
+const typed = (date: Date) => [
+  String(date.getUTCDate()),
+  String(date.getUTCMonth() + 1),
+  String(date.getUTCFullYear()),
+];
+
+/**
+ * The household, one person at a time: who they are, their details, then the needs that can apply to them; a
+ * baby on the way is added and removed again; a child's details are changed; then the applicant's own needs.
+ */
 async function household(page: Page, check: Check = expectAccessible) {
   await expect(page.getByRole('heading', { name: 'Who will live with you?' })).toBeVisible();
   await check(page);
   const people = [
-    { relationship: 'My partner', first: 'Nia', last: 'Pritchard', dob: ['21', '1', '1990'], sex: 'Female' },
-    { relationship: 'My child', first: 'Cerys', last: 'Pritchard', dob: ['9', '5', '2014'], sex: 'Female' },
-    { relationship: 'My child', first: 'Elin', last: 'Pritchard', dob: ['30', '11', '2019'], sex: 'Female' },
+    {
+      relationship: 'My partner',
+      heading: 'Tell us about your partner',
+      first: 'Nia',
+      last: 'Pritchard',
+      dob: ['21', '1', '1990'],
+      sex: 'Female',
+    },
+    {
+      relationship: 'My child',
+      heading: 'Tell us about your child',
+      first: 'Cerys',
+      last: 'Pritchard',
+      dob: ['9', '5', '2014'],
+      sex: 'Female',
+    },
+    {
+      relationship: 'My child',
+      heading: 'Tell us about your child',
+      first: 'Elin',
+      last: 'Pritchard',
+      dob: ['30', '11', '2019'],
+      sex: 'Female',
+    },
   ];
   for (const [index, person] of people.entries()) {
+    const first = index === 0;
     await page.getByRole('link', { name: 'Add someone who will live with you' }).click();
-    if (index === 0) {
-      await page.getByRole('button', { name: 'Add to your household' }).click();
-      await expect(page.getByRole('link', { name: 'Select how they are related to you' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Who are you adding to your household?' })).toBeVisible();
+    if (first) {
+      await continueWith(page);
+      await expect(page.getByRole('link', { name: 'Select who you are adding' })).toBeVisible();
       await check(page);
     }
     await page.getByRole('radio', { name: person.relationship }).check();
+    await continueWith(page);
+    await expect(page.getByRole('heading', { name: person.heading })).toBeVisible();
+    if (first) await check(page);
     await page.getByLabel('First name').fill(person.first);
     await page.getByLabel('Last name').fill(person.last);
     await page.getByLabel('Day').fill(person.dob[0] as string);
@@ -102,14 +139,60 @@ async function household(page: Page, check: Check = expectAccessible) {
     await page.getByLabel('Year').fill(person.dob[2] as string);
     await page.getByRole('radio', { name: person.sex, exact: true }).check();
     await page.getByRole('button', { name: 'Add to your household' }).click();
+    await expect(
+      page.getByRole('heading', { name: `Do any of these apply to ${person.first}?` }),
+    ).toBeVisible();
+    if (first) {
+      await page.getByRole('button', { name: 'Save and continue' }).click();
+      await expect(
+        page.getByRole('link', {
+          name: `Select which of these apply to ${person.first}, or ‘None of these’`,
+        }),
+      ).toBeVisible();
+      await check(page);
+    }
+    await page.getByRole('checkbox', { name: 'None of these' }).check();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
     await expect(page.getByRole('term').filter({ hasText: `${person.first} ${person.last}` })).toBeVisible();
   }
+
+  // A baby on the way is asked for a due date, not a date of birth; then removed again.
+  await page.getByRole('link', { name: 'Add someone who will live with you' }).click();
+  await page.getByRole('radio', { name: 'A baby we are expecting' }).check();
+  await continueWith(page);
+  await expect(page.getByRole('heading', { name: 'Tell us about the baby you are expecting' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'When is the baby due?' })).toBeVisible();
+  await check(page);
+  const [day, month, year] = typed(new Date(Date.now() + 60 * 24 * 60 * 60 * 1000));
+  await page.getByLabel('Day').fill(day as string);
+  await page.getByLabel('Month').fill(month as string);
+  await page.getByLabel('Year').fill(year as string);
+  await page.getByRole('radio', { name: 'A girl' }).check();
+  await page.getByRole('button', { name: 'Add to your household' }).click();
+  await expect(
+    page.getByRole('definition').filter({ hasText: 'A baby you are expecting, due' }),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Remove Baby Pritchard' }).click();
+  await expect(page.getByRole('term').filter({ hasText: 'Baby Pritchard' })).toHaveCount(0);
+
+  // Changing someone walks the same pages with their answers.
+  await page.getByRole('link', { name: 'Change Elin Pritchard' }).click();
+  await expect(page.getByRole('radio', { name: 'My child' })).toBeChecked();
+  await continueWith(page);
+  await expect(page.getByLabel('First name')).toHaveValue('Elin');
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await expect(page.getByRole('checkbox', { name: 'None of these' })).toBeChecked();
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Who will live with you?' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'None of these' }).check();
   await page.getByRole('button', { name: 'That is everyone, continue' }).click();
 }
 
 async function homeAndMoney(page: Page) {
   await expect(page.getByRole('heading', { name: 'How long have you lived in the area?' })).toBeVisible();
   await page.getByLabel('How many whole years have you lived in the area?').fill('6');
+  await page.getByRole('checkbox', { name: 'I work in the area' }).check();
   await expectAccessible(page);
   await continueWith(page);
 
@@ -117,6 +200,7 @@ async function homeAndMoney(page: Page) {
   await page.getByLabel('Earnings each month, after tax').fill('2,100');
   await page.getByLabel('Benefits and pensions each month').fill('350');
   await page.getByLabel('Savings and other money you have now').fill('1200');
+  await page.getByRole('radio', { name: 'Yes, the housing part of Universal Credit' }).check();
   await expectAccessible(page);
   await continueWith(page);
 
@@ -129,14 +213,61 @@ async function homeAndMoney(page: Page) {
   await continueWith(page);
 }
 
+/** One radio question: its heading, axe, the answer, Continue. */
+async function answerRadio(page: Page, question: string, answer: string) {
+  await expect(page.getByRole('heading', { name: question })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('radio', { name: answer, exact: true }).check();
+  await continueWith(page);
+}
+
+/** The circumstances, one plain question at a time; how much rent is owed is asked only after yes. */
+async function circumstances(page: Page) {
+  await answerRadio(page, 'Do you, or anyone who will live with you, own a home?', 'No');
+
+  const arrears = 'Do you owe rent to a landlord you used to rent from?';
+  await expect(page.getByRole('heading', { name: arrears })).toBeVisible();
+  await continueWith(page);
+  await expect(
+    page.getByRole('link', { name: 'Select yes if you owe rent to a former landlord' }),
+  ).toBeVisible();
+  await expect(page).toHaveTitle(/^Error: /);
+  await expectAccessible(page);
+  await answerRadio(page, arrears, 'Yes');
+
+  await expect(page.getByRole('heading', { name: 'The rent you owe a former landlord' })).toBeVisible();
+  await page.getByLabel('How much do you owe?').fill('250');
+  await page.getByRole('radio', { name: 'Yes', exact: true }).check();
+  await expectAccessible(page);
+  await continueWith(page);
+
+  await answerRadio(
+    page,
+    'Has a court found you, or anyone who will live with you, responsible for serious anti-social behaviour?',
+    'No',
+  );
+  await answerRadio(
+    page,
+    'Has a council told you it has a duty to help you because you are homeless?',
+    'No, or I do not know',
+  );
+  await answerRadio(page, 'Is your home in serious disrepair, or unsafe to live in?', 'No');
+  await answerRadio(page, 'Do you need to move because of someone’s health or disability?', 'No');
+  await answerRadio(page, 'Do you need to move to this area to avoid hardship?', 'No');
+  await answerRadio(page, 'Are you an approved foster carer?', 'No');
+}
+
 test('an applicant on a phone goes from "can I apply?" to the keys, with an officer approving the offer', async ({
   page,
   browser,
 }) => {
+  // Every question of the journey, each page checked by axe, then the offer, the signing and the key.
+  test.setTimeout(300_000);
   await signIn(page, uniqueEmail('gareth'));
   await aboutYou(page);
   await household(page);
   await homeAndMoney(page);
+  await circumstances(page);
   const applicationId = /\/applications\/(app_[A-Za-z0-9]+)\//.exec(page.url())?.[1] as string;
   expect(applicationId).toMatch(/^app_/);
 
@@ -160,7 +291,15 @@ test('an applicant on a phone goes from "can I apply?" to the keys, with an offi
 
   await expect(page.getByRole('heading', { name: 'Check your answers before sending them' })).toBeVisible();
   await expect(page.getByText('12 Mill Lane, RV1 4AB')).toBeVisible();
+  await expect(page.getByText('£250.00')).toBeVisible();
   await expectAccessible(page);
+  // Changing an answer comes back here; "no" to rent owed leaves out how much.
+  await page.getByRole('link', { name: 'Change owe rent to a former landlord' }).click();
+  await expect(page.getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
+  await page.getByRole('radio', { name: 'No', exact: true }).check();
+  await continueWith(page);
+  await expect(page.getByRole('heading', { name: 'Check your answers before sending them' })).toBeVisible();
+  await expect(page.getByText('£250.00')).toHaveCount(0);
   await page.getByRole('button', { name: 'Accept and send' }).click();
   await expect(page.getByRole('heading', { name: 'What we decided, and why' })).toBeVisible();
   await expectAccessible(page);

@@ -1,8 +1,15 @@
-import type { Application, HouseholdMember } from '../../../shared/domain/application';
+import { type Application, Circumstances, type HouseholdMember } from '../../../shared/domain/application';
 import { answersAreOpen, type FormAnswers, nextPrompt } from '../../../shared/domain/conversation';
 import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { JourneyStateError, NotFoundError } from '../../../shared/ports';
-import { addMember, answerPrompt, removeMember, submitAnswers } from '../../../shared/services/conversation';
+import {
+  addMember,
+  answerMemberNeeds,
+  answerPrompt,
+  changeMember,
+  removeMember,
+  submitAnswers,
+} from '../../../shared/services/conversation';
 import { awaitPerson } from '../../../shared/services/waits';
 import { aCompleteApplication, anApplication, household } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
@@ -31,7 +38,10 @@ const answer = (deps: MemoryDeps, prompt: Parameters<typeof answerPrompt>[1]['pr
 
 /** Every answer the journey asks before check-answers, sent, with the identity document confirmed. */
 const readyToSend = () =>
-  aCompleteApplication({ conversation: { answered: ['contact', 'household', 'identity-document'] } });
+  aCompleteApplication({
+    profile: { ...aCompleteApplication().profile, circumstances: Circumstances.parse({}) },
+    conversation: { answered: ['contact', 'household', 'identity-document'] },
+  });
 
 describe('answerPrompt: the applicant’s own details', () => {
   it('keeps name and date of birth as a draft until the sex is given, then makes them the applicant', async () => {
@@ -132,13 +142,19 @@ describe('answerPrompt: sections', () => {
     const deps = await given(readyToSend());
 
     // Act
-    await answer(deps, 'income', { monthlyEarnings: '£1,800', monthlyBenefits: '0', savings: '250.50' });
+    await answer(deps, 'income', {
+      monthlyEarnings: '£1,800',
+      monthlyBenefits: '0',
+      savings: '250.50',
+      housingSupport: 'universal-credit',
+    });
 
     // Assess
     expect(stored(deps)?.profile.income).toEqual({
       monthlyEarnings: 180_000,
       monthlyBenefits: 0,
       savings: 25_050,
+      housingSupport: 'universal-credit',
     });
     expect(stored(deps)?.conversation?.answered).toEqual([
       'contact',
@@ -179,12 +195,32 @@ describe('answerPrompt: sections', () => {
       ['sex', { sex: 'male' }],
       ['contact', { email: 'gareth.pritchard@example.org', phone: '07700 900 982' }],
       ['immigration-status', { immigrationStatus: 'refugee-or-humanitarian-protection' }],
-      ['local-connection', { yearsInArea: '6', exceptions: ['fleeingDomesticAbuse'] }],
-      ['income', { monthlyEarnings: '8765.43', monthlyBenefits: '432.10', savings: '9876' }],
+      [
+        'local-connection',
+        { yearsInArea: '6', links: 'closeFamilyInArea', exceptions: ['fleeingDomesticAbuse'] },
+      ],
+      [
+        'income',
+        {
+          monthlyEarnings: '8765.43',
+          monthlyBenefits: '432.10',
+          savings: '9876',
+          housingSupport: 'housing-benefit',
+        },
+      ],
       [
         'current-home',
         { addressLine: '12 Mill Lane', postcode: 'RV1 4AB', bedrooms: '1', tenure: 'private-rent' },
       ],
+      ['owns-property', { ownsProperty: 'no' }],
+      ['former-arrears', { owesFormerLandlord: 'yes' }],
+      ['arrears-details', { formerTenancyArrears: '4321.98', arrearsRepaymentPlanKept: 'yes' }],
+      ['behaviour', { unacceptableBehaviour: 'no' }],
+      ['homelessness-duty', { homelessnessDuty: 'prevention' }],
+      ['disrepair', { disrepair: 'yes' }],
+      ['medical-need', { medicalNeed: 'urgent' }],
+      ['hardship-move', { hardshipMove: 'no' }],
+      ['foster-carer', { fosterCarer: 'yes' }],
     ];
 
     // Act
@@ -203,7 +239,16 @@ describe('answerPrompt: sections', () => {
     );
     const audit = JSON.stringify(deps.audit.events);
     const values = answers.flatMap(([, form]) => Object.values(form).flat());
-    for (const value of [...values, '1988-07-02', '876543', 'refugee', 'fleeing', 'RV1']) {
+    for (const value of [
+      ...values,
+      '1988-07-02',
+      '876543',
+      '432198',
+      'refugee',
+      'fleeing',
+      'RV1',
+      'urgent',
+    ]) {
       if (value && value.length > 2) expect(audit).not.toContain(value);
     }
   });
@@ -257,9 +302,133 @@ describe('answerPrompt: who may answer, and when', () => {
   });
 });
 
+describe('answerPrompt: the circumstances, one question at a time', () => {
+  const started = () => readyToSend().profile;
+
+  it('starts the section from its defaults and keeps each answer beside the others', async () => {
+    // Prepare
+    const { circumstances: _none, ...profile } = started();
+    const deps = await given(
+      aCompleteApplication({ profile, conversation: { answered: ['contact', 'household'] } }),
+    );
+
+    // Act
+    await answer(deps, 'owns-property', { ownsProperty: 'yes' });
+    await answer(deps, 'homelessness-duty', { homelessnessDuty: 'main' });
+
+    // Assess
+    expect(stored(deps)?.profile.circumstances).toEqual({
+      ...Circumstances.parse({}),
+      ownsProperty: true,
+      homelessnessDuty: 'main',
+    });
+    expect(stored(deps)?.conversation?.answered).toEqual([
+      'contact',
+      'household',
+      'owns-property',
+      'homelessness-duty',
+    ]);
+  });
+
+  it('asks how much rent is owed after yes, then records it; no settles it at nothing', async () => {
+    // Prepare
+    const { circumstances: _none, ...profile } = started();
+    const deps = await given(
+      aCompleteApplication({
+        profile,
+        conversation: { answered: ['contact', 'household', 'owns-property'] },
+      }),
+    );
+
+    // Act
+    await answer(deps, 'former-arrears', { owesFormerLandlord: 'yes' });
+    const afterYes = stored(deps) as Application;
+    await answer(deps, 'arrears-details', { formerTenancyArrears: '900', arrearsRepaymentPlanKept: 'yes' });
+    const afterAmount = stored(deps) as Application;
+    await answer(deps, 'former-arrears', { owesFormerLandlord: 'no' });
+
+    // Assess
+    expect(nextPrompt(afterYes)).toBe('arrears-details');
+    expect(afterAmount.profile.circumstances).toMatchObject({
+      formerTenancyArrears: 90_000,
+      arrearsRepaymentPlanKept: true,
+    });
+    expect(nextPrompt(afterAmount)).toBe('behaviour');
+    expect(stored(deps)?.profile.circumstances).toMatchObject({
+      formerTenancyArrears: 0,
+      arrearsRepaymentPlanKept: false,
+    });
+    expect(stored(deps)?.conversation?.answered).toContain('arrears-details');
+    expect(nextPrompt(stored(deps) as Application)).toBe('behaviour');
+  });
+
+  it('asks the amount again when a "no" changes to "yes"', async () => {
+    // Prepare
+    const deps = await given(readyToSend());
+
+    // Act
+    await answer(deps, 'former-arrears', { owesFormerLandlord: 'yes' });
+
+    // Assess
+    expect(nextPrompt(stored(deps) as Application)).toBe('arrears-details');
+  });
+
+  it('writes nothing for an absurd amount owed', async () => {
+    // Prepare
+    const deps = await given(readyToSend());
+    const before = stored(deps);
+
+    // Act
+    const result = await answer(deps, 'arrears-details', {
+      formerTenancyArrears: '99999999',
+      arrearsRepaymentPlanKept: 'no',
+    });
+
+    // Assess
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ field: 'formerTenancyArrears', message: 'How much you owe must be £1,000,000 or less' }],
+    });
+    expectNothingWritten(deps, before);
+  });
+});
+
+describe('answerPrompt: the household and the applicant’s own needs', () => {
+  it('records the applicant’s needs and keeps everyone else as they were', async () => {
+    // Prepare
+    const [gareth, ...others] = household('coupleWithTwoGirls');
+    const deps = await given(aCompleteApplication({ conversation: { answered: ['contact'] } }));
+
+    // Act
+    const result = await answer(deps, 'household', {
+      needs: ['needsOvernightCarer', 'needsOwnRoomForDisability'],
+    });
+
+    // Assess
+    expect(result.ok).toBe(true);
+    expect(stored(deps)?.profile.household).toEqual([
+      { ...gareth, needsOvernightCarer: true, needsOwnRoomForDisability: true },
+      ...others,
+    ]);
+    expect(stored(deps)?.conversation?.answered).toEqual(['contact', 'household']);
+  });
+
+  it('asks again, and writes nothing, when nothing is ticked', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    const before = stored(deps);
+
+    // Act
+    const result = await answer(deps, 'household', {});
+
+    // Assess
+    expect(result.ok).toBe(false);
+    expectNothingWritten(deps, before);
+  });
+});
+
 describe('addMember', () => {
   const nia = {
-    relationship: 'partner',
     firstName: 'Nia',
     lastName: 'Pritchard',
     'dateOfBirth-day': '21',
@@ -267,16 +436,18 @@ describe('addMember', () => {
     'dateOfBirth-year': '1990',
     sex: 'female',
   };
+  const add = (deps: MemoryDeps, kind: Parameters<typeof addMember>[1]['kind'], form: FormAnswers) =>
+    addMember(deps, { applicant: gareth, applicationId, kind, form });
 
   it('adds someone to the household with a new member id', async () => {
     // Prepare
     const deps = await given(aCompleteApplication({ profile: { household: household('singleAdult') } }));
 
     // Act
-    const result = await addMember(deps, { applicant: gareth, applicationId, form: nia });
+    const result = await add(deps, 'partner', nia);
 
     // Assess
-    expect(result).toEqual({ ok: true });
+    expect(result).toEqual({ ok: true, memberId: 'm2' });
     expect(stored(deps)?.profile.household.map((member) => [member.memberId, member.firstName])).toEqual([
       ['m1', 'Aisha'],
       ['m2', 'Nia'],
@@ -285,13 +456,40 @@ describe('addMember', () => {
     expect(JSON.stringify(deps.audit.events)).not.toContain('Nia');
   });
 
+  it('adds a baby we are expecting with the due date and the applicant’s last name', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication({ profile: { household: household('singleAdult') } }));
+
+    // Act
+    const result = await add(deps, 'expected-baby', {
+      'dueDate-day': '14',
+      'dueDate-month': '3',
+      'dueDate-year': '2027',
+      sex: 'female',
+    });
+
+    // Assess
+    expect(result).toEqual({ ok: true, memberId: 'm2' });
+    expect(stored(deps)?.profile.household[1]).toEqual({
+      memberId: 'm2',
+      relationship: 'child',
+      firstName: 'Baby',
+      lastName: 'Khan',
+      dateOfBirth: '2027-03-14',
+      dueDate: '2027-03-14',
+      sex: 'female',
+      unborn: true,
+      needsOwnRoomForDisability: false,
+    });
+  });
+
   it('gives the new member an id nobody in the household has, after a removal', async () => {
     // Prepare: m2 was removed, so the household holds m1, m3 and m4.
     const members = household('coupleWithTwoGirls').filter((member) => member.memberId !== 'm2');
     const deps = await given(aCompleteApplication({ profile: { household: members } }));
 
     // Act
-    await addMember(deps, { applicant: gareth, applicationId, form: nia });
+    await add(deps, 'partner', nia);
 
     // Assess
     expect(stored(deps)?.profile.household.map((member) => member.memberId)).toEqual([
@@ -302,18 +500,18 @@ describe('addMember', () => {
     ]);
   });
 
-  it('refuses a second partner, beside the relationship, and writes nothing', async () => {
+  it('refuses a second partner and writes nothing', async () => {
     // Prepare
     const deps = await given(aCompleteApplication());
     const before = stored(deps);
 
     // Act
-    const result = await addMember(deps, { applicant: gareth, applicationId, form: nia });
+    const result = await add(deps, 'partner', nia);
 
     // Assess
     expect(result).toEqual({
       ok: false,
-      errors: [{ field: 'relationship', message: 'You have already added a partner' }],
+      errors: [{ field: 'firstName', message: 'You have already added a partner' }],
     });
     expectNothingWritten(deps, before);
   });
@@ -324,11 +522,7 @@ describe('addMember', () => {
     const before = stored(deps);
 
     // Act
-    const result = await addMember(deps, {
-      applicant: gareth,
-      applicationId,
-      form: { ...nia, firstName: '' },
-    });
+    const result = await add(deps, 'partner', { ...nia, firstName: '' });
 
     // Assess
     expect(result).toEqual({
@@ -347,16 +541,12 @@ describe('addMember', () => {
     );
 
     // Act
-    const result = await addMember(deps, {
-      applicant: gareth,
-      applicationId,
-      form: { ...nia, relationship: 'child' },
-    });
+    const result = await add(deps, 'child', nia);
 
     // Assess
     expect(result).toEqual({
       ok: false,
-      errors: [{ field: 'relationship', message: 'A household can have at most 20 people' }],
+      errors: [{ field: 'firstName', message: 'A household can have at most 20 people' }],
     });
   });
 
@@ -366,11 +556,218 @@ describe('addMember', () => {
     const before = stored(deps);
 
     // Act
-    const run = addMember(deps, { applicant: stranger, applicationId, form: nia });
+    const run = addMember(deps, { applicant: stranger, applicationId, kind: 'partner', form: nia });
 
     // Assess
     await expect(run).rejects.toThrow(NotFoundError);
     expectNothingWritten(deps, before);
+  });
+});
+
+describe('changeMember', () => {
+  const cerys = {
+    firstName: 'Cerys',
+    lastName: 'Pritchard-Evans',
+    'dateOfBirth-day': '9',
+    'dateOfBirth-month': '5',
+    'dateOfBirth-year': '2014',
+    sex: 'female',
+  };
+  const change = (
+    deps: MemoryDeps,
+    memberId: string,
+    kind: Parameters<typeof changeMember>[1]['kind'],
+    form: FormAnswers,
+  ) => changeMember(deps, { applicant: gareth, applicationId, memberId, kind, form });
+
+  it('changes someone’s details and keeps their id, place and needs', async () => {
+    // Prepare
+    const members = household('coupleWithTwoGirls').map((member) =>
+      member.memberId === 'm3'
+        ? { ...member, needsOwnRoomForDisability: true, needsOvernightCarer: false }
+        : member,
+    );
+    const deps = await given(aCompleteApplication({ profile: { household: members } }));
+
+    // Act
+    const result = await change(deps, 'm3', 'child', cerys);
+
+    // Assess
+    expect(result).toEqual({ ok: true });
+    expect(stored(deps)?.profile.household.map((member) => member.memberId)).toEqual([
+      'm1',
+      'm2',
+      'm3',
+      'm4',
+    ]);
+    expect(stored(deps)?.profile.household[2]).toEqual({
+      ...members[2],
+      lastName: 'Pritchard-Evans',
+    });
+  });
+
+  it('turns a baby we were expecting into a child once born, without the due date', async () => {
+    // Prepare
+    const baby = {
+      memberId: 'm2',
+      relationship: 'child',
+      firstName: 'Baby',
+      lastName: 'Khan',
+      dateOfBirth: '2026-12-01',
+      dueDate: '2026-12-01',
+      sex: 'male',
+      unborn: true,
+      needsOwnRoomForDisability: false,
+    } as const;
+    const deps = await given(
+      aCompleteApplication({ profile: { household: [...household('singleAdult'), baby] } }),
+    );
+
+    // Act
+    await change(deps, 'm2', 'child', {
+      firstName: 'Idris',
+      lastName: 'Khan',
+      'dateOfBirth-day': '28',
+      'dateOfBirth-month': '10',
+      'dateOfBirth-year': '2026',
+      sex: 'male',
+    });
+
+    // Assess
+    expect(stored(deps)?.profile.household[1]).toEqual({
+      memberId: 'm2',
+      relationship: 'child',
+      firstName: 'Idris',
+      lastName: 'Khan',
+      dateOfBirth: '2026-10-28',
+      sex: 'male',
+      unborn: false,
+      needsOwnRoomForDisability: false,
+    });
+  });
+
+  it('drops the needs that no longer apply when a child is really 17', async () => {
+    // Prepare
+    const members = household('coupleWithTwoGirls').map((member) =>
+      member.memberId === 'm3'
+        ? { ...member, needsOwnRoomForDisability: true, needsOvernightCarer: true }
+        : member,
+    );
+    const deps = await given(aCompleteApplication({ profile: { household: members } }));
+
+    // Act
+    await change(deps, 'm3', 'child', { ...cerys, 'dateOfBirth-year': '2009' });
+
+    // Assess
+    expect(stored(deps)?.profile.household[2]).toMatchObject({
+      dateOfBirth: '2009-05-09',
+      needsOwnRoomForDisability: false,
+      needsOvernightCarer: true,
+    });
+  });
+
+  it('lets the partner stay the partner, but makes no one else a second partner', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+
+    // Act
+    const partner = await change(deps, 'm2', 'partner', { ...cerys, 'dateOfBirth-year': '1990' });
+    const second = await change(deps, 'm3', 'partner', { ...cerys, 'dateOfBirth-year': '1990' });
+
+    // Assess
+    expect(partner).toEqual({ ok: true });
+    expect(second).toEqual({
+      ok: false,
+      errors: [{ field: 'firstName', message: 'You have already added a partner' }],
+    });
+  });
+
+  it.each([
+    ['the applicant', 'm1'],
+    ['someone not in the household', 'm9'],
+  ])('answers NotFoundError for %s, and writes nothing', async (_who, memberId) => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    const before = stored(deps);
+
+    // Act
+    const run = change(deps, memberId, 'child', cerys);
+
+    // Assess
+    await expect(run).rejects.toThrow(NotFoundError);
+    expectNothingWritten(deps, before);
+  });
+
+  it('refuses a change once the answers are sent', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication({ conversation: { answered: ['check-answers'] } }));
+
+    // Act
+    const run = change(deps, 'm3', 'child', cerys);
+
+    // Assess
+    await expect(run).rejects.toThrow(JourneyStateError);
+  });
+});
+
+describe('answerMemberNeeds', () => {
+  it('records the needs that can apply to someone', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+
+    // Act
+    const result = await answerMemberNeeds(deps, {
+      applicant: gareth,
+      applicationId,
+      memberId: 'm4',
+      form: { needs: ['needsOwnRoomForDisability'] },
+    });
+
+    // Assess
+    expect(result).toEqual({ ok: true });
+    expect(stored(deps)?.profile.household[3]).toMatchObject({
+      firstName: 'Elin',
+      needsOwnRoomForDisability: true,
+      needsOvernightCarer: false,
+    });
+    expect(deps.audit.events.map((event) => event.facts)).toEqual([{ prompt: 'household' }]);
+  });
+
+  it('answers field errors, and writes nothing, when nothing is ticked', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+    const before = stored(deps);
+
+    // Act
+    const result = await answerMemberNeeds(deps, {
+      applicant: gareth,
+      applicationId,
+      memberId: 'm4',
+      form: {},
+    });
+
+    // Assess
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ field: 'needs', message: 'Select which of these apply to Elin, or ‘None of these’' }],
+    });
+    expectNothingWritten(deps, before);
+  });
+
+  it('answers another applicant’s application with NotFoundError', async () => {
+    // Prepare
+    const deps = await given(aCompleteApplication());
+
+    // Act
+    const run = answerMemberNeeds(deps, {
+      applicant: stranger,
+      applicationId,
+      memberId: 'm4',
+      form: { needs: 'none' },
+    });
+
+    // Assess
+    await expect(run).rejects.toThrow(NotFoundError);
   });
 });
 

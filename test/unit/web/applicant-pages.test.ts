@@ -1,3 +1,4 @@
+import { type Application, Circumstances } from '../../../shared/domain/application';
 import type { UploadSlot } from '../../../shared/ports';
 import { aCompleteApplication, anApplication, household } from '../../fixtures/applications';
 import { MemoryDocuments, memoryDeps } from '../../support/memory';
@@ -325,5 +326,649 @@ describe('the upload page', () => {
       { href: '#format', text: 'Select what kind of file you will send' },
     ]);
     expect(deps.documents.slots).toEqual([]);
+  });
+});
+
+/** Every answer given, circumstances too, ready for "Check your answers" (the answers only: the owner is Gareth). */
+const finished = (overrides: Partial<Pick<Application, 'profile' | 'conversation'>> = {}) => {
+  const { profile, documents } = aCompleteApplication();
+  return {
+    profile: { ...profile, circumstances: Circumstances.parse({}), ...overrides.profile },
+    documents,
+    conversation: overrides.conversation ?? { answered: ['contact', 'household', 'identity-document'] },
+  };
+};
+
+/** The rows of the GOV.UK summary lists on a page: key, value and the Change link. */
+function summaryRowsOf(html: string): Array<{ key: string; value: string; href: string | undefined }> {
+  return [
+    ...html.matchAll(
+      /<dt class="govuk-summary-list__key">([\s\S]*?)<\/dt>\s*<dd class="govuk-summary-list__value">([\s\S]*?)<\/dd>(?:\s*<dd class="govuk-summary-list__actions">[\s\S]*?<a class="govuk-link" href="([^"]*)")?/g,
+    ),
+  ].map((match) => ({
+    key: (match[1] ?? '').trim(),
+    value: (match[2] ?? '').replace(/\s+/g, ' ').trim(),
+    href: match[3],
+  }));
+}
+
+const backLinkOf = (html: string) => /<a href="([^"]*)" class="govuk-back-link">/.exec(html)?.[1];
+const formActionOf = (html: string) =>
+  [...html.matchAll(/<form method="post" action="([^"]*)"/g)].map((m) => m[1]);
+const checkedOf = (html: string) => [...html.matchAll(/value="([^"]*)" checked/g)].map((m) => m[1]);
+
+describe('the circumstances questions', () => {
+  /** Everything answered up to the circumstances, which are asked one at a time. */
+  const upToCircumstances = (answered: string[] = []) => {
+    const { circumstances: _none, ...profile } = finished().profile;
+    return {
+      profile,
+      conversation: { answered: ['contact', 'household', ...answered] },
+      documents: [],
+    };
+  };
+
+  it('asks whether anyone owns a home after the current home, as a yes or no question', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(upToCircumstances());
+
+    // Act
+    const next = await browser.get(base);
+    const page = await browser.get(`${base}/questions/owns-property`);
+
+    // Assess
+    expect(next.headers.location).toBe(`${base}/questions/owns-property`);
+    expect(titleOf(page.body)).toBe('Do you, or anyone who will live with you, own a home? – Doorstep');
+    expect(page.body).toMatch(
+      /<h1 class="govuk-fieldset__heading">\s*Do you, or anyone who will live with you, own a home\?/,
+    );
+    expect(backLinkOf(page.body)).toBe(`${base}/questions/current-home`);
+    expect(checkedOf(page.body)).toEqual([]);
+  });
+
+  it('says what to choose when nothing is chosen, linked from the error summary', async () => {
+    // Prepare
+    const { browser, deps } = await signedInWithAnApplication(upToCircumstances());
+    await browser.get(`${base}/questions/homelessness-duty`);
+
+    // Act
+    const response = await browser.post(`${base}/questions/homelessness-duty`, {});
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(errorSummaryOf(response.body)).toEqual([
+      {
+        href: '#homelessnessDuty',
+        text: 'Select whether a council has a duty to help you because you are homeless',
+      },
+    ]);
+    expect(fieldErrorOf(response.body, 'homelessnessDuty')).toBe(
+      'Select whether a council has a duty to help you because you are homeless',
+    );
+    expect(deps.applications.items.get(applicationId)?.version).toBe(0);
+  });
+
+  it('asks how much rent is owed after yes, and goes back to it from the next question', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(upToCircumstances(['owns-property']));
+    await browser.get(`${base}/questions/former-arrears`);
+
+    // Act
+    const yes = await browser.post(`${base}/questions/former-arrears`, { owesFormerLandlord: 'yes' });
+    const details = await browser.get(`${base}/questions/arrears-details`);
+    const answered = await browser.post(`${base}/questions/arrears-details`, {
+      formerTenancyArrears: '£650',
+      arrearsRepaymentPlanKept: 'no',
+    });
+    const behaviour = await browser.get(`${base}/questions/behaviour`);
+
+    // Assess
+    expect(yes.headers.location).toBe(`${base}/questions/arrears-details`);
+    expect(titleOf(details.body)).toBe('The rent you owe a former landlord – Doorstep');
+    expect(answered.headers.location).toBe(`${base}/questions/behaviour`);
+    expect(backLinkOf(behaviour.body)).toBe(`${base}/questions/arrears-details`);
+  });
+
+  it('skips how much rent is owed after no: the next question follows, and its Back link skips it too', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(upToCircumstances(['owns-property']));
+    await browser.get(`${base}/questions/former-arrears`);
+
+    // Act
+    const no = await browser.post(`${base}/questions/former-arrears`, { owesFormerLandlord: 'no' });
+    const skipped = await browser.get(`${base}/questions/arrears-details`);
+    const behaviour = await browser.get(`${base}/questions/behaviour`);
+
+    // Assess
+    expect(no.headers.location).toBe(`${base}/questions/behaviour`);
+    expect(skipped.status).toBe(303);
+    expect(skipped.headers.location).toBe(`${base}/questions/behaviour`);
+    expect(backLinkOf(behaviour.body)).toBe(`${base}/questions/former-arrears`);
+  });
+
+  it('shows an absurd amount owed as an error, not a failure', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(
+      upToCircumstances(['owns-property', 'former-arrears']),
+    );
+    await browser.get(`${base}/questions/arrears-details`);
+
+    // Act
+    const response = await browser.post(`${base}/questions/arrears-details`, {
+      formerTenancyArrears: '12345678901234567890',
+      arrearsRepaymentPlanKept: 'yes',
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(fieldErrorOf(response.body, 'formerTenancyArrears')).toBe(
+      'How much you owe must be £1,000,000 or less',
+    );
+    expect(inputValueOf(response.body, 'formerTenancyArrears')).toBe('12345678901234567890');
+  });
+
+  it('does not ask about disrepair someone with no home', async () => {
+    // Prepare
+    const setup = upToCircumstances(['owns-property', 'former-arrears', 'arrears-details', 'behaviour']);
+    const { browser } = await signedInWithAnApplication({
+      ...setup,
+      profile: {
+        ...setup.profile,
+        currentHome: { postcode: 'RV1 4AB', addressLine: 'No fixed address', bedrooms: 0, tenure: 'no-home' },
+      },
+    });
+    await browser.get(`${base}/questions/homelessness-duty`);
+
+    // Act
+    const response = await browser.post(`${base}/questions/homelessness-duty`, {
+      homelessnessDuty: 'relief',
+    });
+
+    // Assess
+    expect(response.headers.location).toBe(`${base}/questions/medical-need`);
+  });
+
+  it('asks the identity document after the last circumstance', async () => {
+    // Prepare
+    const setup = upToCircumstances([
+      'owns-property',
+      'former-arrears',
+      'arrears-details',
+      'behaviour',
+      'homelessness-duty',
+      'disrepair',
+      'medical-need',
+      'hardship-move',
+    ]);
+    const { browser } = await signedInWithAnApplication(setup);
+    await browser.get(`${base}/questions/foster-carer`);
+
+    // Act
+    const response = await browser.post(`${base}/questions/foster-carer`, { fosterCarer: 'yes' });
+
+    // Assess
+    expect(response.headers.location).toBe(`${base}/documents/new`);
+  });
+});
+
+describe('changing an answer from “Check your answers”', () => {
+  it('comes back to “Check your answers”, with the Back link and the form keeping ?change=1', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(finished());
+
+    // Act
+    const page = await browser.get(`${base}/questions/income?change=1`);
+    const response = await browser.post(`${base}/questions/income?change=1`, {
+      monthlyEarnings: '1900',
+      monthlyBenefits: '0',
+      savings: '0',
+      housingSupport: 'universal-credit',
+    });
+
+    // Assess
+    expect(backLinkOf(page.body)).toBe(`${base}/check-answers`);
+    expect(formActionOf(page.body)).toContain(`${base}/questions/income?change=1`);
+    expect(response.headers.location).toBe(`${base}/check-answers`);
+  });
+
+  it('keeps a wrong answer’s page in change mode', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(finished());
+    await browser.get(`${base}/questions/income?change=1`);
+
+    // Act
+    const response = await browser.post(`${base}/questions/income?change=1`, { monthlyEarnings: 'lots' });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(formActionOf(response.body)).toContain(`${base}/questions/income?change=1`);
+  });
+
+  it('asks a question the change opened first, then comes back', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(finished());
+    await browser.get(`${base}/questions/former-arrears?change=1`);
+
+    // Act
+    const yes = await browser.post(`${base}/questions/former-arrears?change=1`, {
+      owesFormerLandlord: 'yes',
+    });
+    await browser.get(`${base}/questions/arrears-details?change=1`);
+    const amount = await browser.post(`${base}/questions/arrears-details?change=1`, {
+      formerTenancyArrears: '300',
+      arrearsRepaymentPlanKept: 'yes',
+    });
+
+    // Assess
+    expect(yes.headers.location).toBe(`${base}/questions/arrears-details?change=1`);
+    expect(amount.headers.location).toBe(`${base}/check-answers`);
+  });
+
+  it('comes back after changing someone in the household, through their pages', async () => {
+    // Prepare
+    const { browser, deps } = await signedInWithAnApplication(finished());
+
+    // Act
+    const kind = await browser.get(`${base}/household/m3/change?change=1`);
+    const chosen = await browser.post(`${base}/household/m3/change?change=1`, { kind: 'child' });
+    const details = await browser.get(`${base}/household/m3/change/child?change=1`);
+    const saved = await browser.post(`${base}/household/m3/change/child?change=1`, {
+      firstName: 'Cerys',
+      lastName: 'Pritchard',
+      'dateOfBirth-day': '9',
+      'dateOfBirth-month': '5',
+      'dateOfBirth-year': '2014',
+      sex: 'female',
+    });
+    const needs = await browser.get(`${base}/household/m3/needs?change=1`);
+    const answered = await browser.post(`${base}/household/m3/needs?change=1`, {
+      needs: 'needsOvernightCarer',
+    });
+    const household = await browser.get(`${base}/household?change=1`);
+    const done = await browser.post(`${base}/questions/household?change=1`, { needs: 'none' });
+
+    // Assess
+    expect(checkedOf(kind.body)).toEqual(['child']);
+    expect(titleOf(kind.body)).toBe('Who is Cerys Pritchard? – Doorstep');
+    expect(chosen.headers.location).toBe(`${base}/household/m3/change/child?change=1`);
+    expect(inputValueOf(details.body, 'firstName')).toBe('Cerys');
+    expect(inputValueOf(details.body, 'dateOfBirth-year')).toBe('2014');
+    expect(saved.headers.location).toBe(`${base}/household/m3/needs?change=1`);
+    expect(titleOf(needs.body)).toBe('Do any of these apply to Cerys? – Doorstep');
+    expect(answered.headers.location).toBe(`${base}/household?change=1`);
+    expect(backLinkOf(household.body)).toBe(`${base}/check-answers`);
+    expect(formActionOf(household.body)).toContain(`${base}/questions/household?change=1`);
+    expect(done.headers.location).toBe(`${base}/check-answers`);
+    expect(deps.applications.items.get(applicationId)?.profile.household[2]).toMatchObject({
+      firstName: 'Cerys',
+      needsOvernightCarer: true,
+    });
+  });
+});
+
+describe('the household pages', () => {
+  it('lists each person with Change and Remove, and asks the applicant’s own needs', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(
+      finished({ conversation: { answered: ['contact'] } }),
+    );
+
+    // Act
+    const response = await browser.get(`${base}/household`);
+
+    // Assess
+    expect(summaryRowsOf(response.body).map((row) => [row.key, row.value, row.href])).toEqual([
+      ['Gareth Pritchard', 'You', undefined],
+      ['Nia Pritchard', 'Partner, born 21 January 1990', `${base}/household/m2/change`],
+      ['Cerys Pritchard', 'Child, born 9 May 2014', `${base}/household/m3/change`],
+      ['Elin Pritchard', 'Child, born 30 November 2019', `${base}/household/m4/change`],
+    ]);
+    expect(formActionOf(response.body)).toContain(`${base}/household/m3/remove`);
+    expect(response.body).toContain('I cannot share a bedroom with my partner because of a disability');
+    expect(response.body).toContain('data-behaviour="exclusive"');
+    expect(checkedOf(response.body)).toEqual([]);
+  });
+
+  it('asks about sharing a bedroom with a partner only when there is one', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication({ profile: { household: household('singleAdult') } });
+
+    // Act
+    const response = await browser.get(`${base}/household`);
+
+    // Assess
+    expect(response.body).not.toContain('share a bedroom with my partner');
+    expect(response.body).toContain('I need a carer who does not live with me to stay overnight');
+  });
+
+  it('shows the household page again, with the error, when the applicant’s needs are not answered', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(
+      finished({ conversation: { answered: ['contact'] } }),
+    );
+    await browser.get(`${base}/household`);
+
+    // Act
+    const response = await browser.post(`${base}/questions/household`, {});
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(titleOf(response.body)).toBe('Error: Who will live with you? – Doorstep');
+    expect(errorSummaryOf(response.body)).toEqual([
+      { href: '#needs', text: 'Select which of these apply to you, or ‘None of these’' },
+    ]);
+    expect(summaryRowsOf(response.body)).toHaveLength(4);
+  });
+
+  it('adds a baby we are expecting: who, then a due date, and no needs page', async () => {
+    // Prepare
+    const { browser, deps } = await signedInWithAnApplication({
+      profile: { household: household('singleAdult') },
+    });
+
+    // Act
+    const kinds = await browser.get(`${base}/household/add`);
+    const chosen = await browser.post(`${base}/household/add`, { kind: 'expected-baby' });
+    const details = await browser.get(`${base}/household/add/expected-baby`);
+    const added = await browser.post(`${base}/household/add/expected-baby`, {
+      'dueDate-day': '1',
+      'dueDate-month': '2',
+      'dueDate-year': '2027',
+      sex: 'male',
+    });
+    const list = await browser.get(`${base}/household`);
+
+    // Assess
+    expect(titleOf(kinds.body)).toBe('Who are you adding to your household? – Doorstep');
+    expect(chosen.headers.location).toBe(`${base}/household/add/expected-baby`);
+    expect(details.body).toContain('name="dueDate-day"');
+    expect(details.body).not.toContain('name="dateOfBirth-day"');
+    expect(backLinkOf(details.body)).toBe(`${base}/household/add`);
+    expect(added.headers.location).toBe(`${base}/household`);
+    expect(summaryRowsOf(list.body)[1]).toMatchObject({
+      key: 'Baby Khan',
+      value: 'A baby you are expecting, due 1 February 2027',
+    });
+    expect(deps.applications.items.get(applicationId)?.profile.household[1]).toMatchObject({
+      unborn: true,
+      dueDate: '2027-02-01',
+    });
+  });
+
+  it('adds a child, then asks only the needs that can apply to a child', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication({ profile: { household: household('singleAdult') } });
+    await browser.get(`${base}/household/add/child`);
+
+    // Act
+    const added = await browser.post(`${base}/household/add/child`, {
+      firstName: 'Zara',
+      lastName: 'Khan',
+      'dateOfBirth-day': '3',
+      'dateOfBirth-month': '3',
+      'dateOfBirth-year': '2020',
+      sex: 'female',
+    });
+    const needs = await browser.get(`${base}/household/m2/needs`);
+
+    // Assess
+    expect(added.headers.location).toBe(`${base}/household/m2/needs`);
+    expect(needs.body).toContain('They cannot share a bedroom with another child because of a disability');
+    expect(needs.body).not.toContain('armed forces');
+    expect(needs.body).not.toContain('student');
+  });
+
+  it('adds a lodger without a needs page', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication({ profile: { household: household('singleAdult') } });
+    await browser.get(`${base}/household/add/lodger`);
+
+    // Act
+    const added = await browser.post(`${base}/household/add/lodger`, {
+      firstName: 'Tom',
+      lastName: 'Reed',
+      'dateOfBirth-day': '3',
+      'dateOfBirth-month': '3',
+      'dateOfBirth-year': '1980',
+      sex: 'male',
+    });
+    const needs = await browser.get(`${base}/household/m2/needs`);
+
+    // Assess
+    expect(added.headers.location).toBe(`${base}/household`);
+    expect(needs.headers.location).toBe(`${base}/household`);
+  });
+
+  it('refuses a second partner on the first page', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(finished());
+    await browser.get(`${base}/household/add`);
+
+    // Act
+    const response = await browser.post(`${base}/household/add`, { kind: 'partner' });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(errorSummaryOf(response.body)).toEqual([
+      { href: '#kind', text: 'You have already added a partner' },
+    ]);
+  });
+
+  it('links a due date’s error to its day input and keeps what was typed', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication({ profile: { household: household('singleAdult') } });
+    await browser.get(`${base}/household/add/expected-baby`);
+
+    // Act
+    const response = await browser.post(`${base}/household/add/expected-baby`, {
+      firstName: 'Nova',
+      'dueDate-day': '1',
+      'dueDate-month': '1',
+      'dueDate-year': '2020',
+      sex: 'female',
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(errorSummaryOf(response.body)).toEqual([
+      {
+        href: '#dueDate-day',
+        text: 'The date the baby is due must be today or in the future: if the baby is born, add them as your child',
+      },
+    ]);
+    expect(inputValueOf(response.body, 'firstName')).toBe('Nova');
+  });
+
+  it.each([
+    ['an unknown kind', 'household/add/cousin'],
+    ['the applicant', 'household/m1/change'],
+    ['the applicant’s needs page', 'household/m1/needs'],
+    ['someone not in the household', 'household/m9/change/child'],
+  ])('answers %s with 404', async (_what, path) => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(finished());
+
+    // Act
+    const response = await browser.get(`${base}/${path}`);
+
+    // Assess
+    expect(response.status).toBe(404);
+  });
+
+  it('removes someone and stays in change mode', async () => {
+    // Prepare
+    const { browser, deps } = await signedInWithAnApplication(finished());
+    await browser.get(`${base}/household?change=1`);
+
+    // Act
+    const response = await browser.post(`${base}/household/m4/remove?change=1`);
+
+    // Assess
+    expect(response.headers.location).toBe(`${base}/household?change=1`);
+    expect(deps.applications.items.get(applicationId)?.profile.household.map((m) => m.memberId)).toEqual([
+      'm1',
+      'm2',
+      'm3',
+    ]);
+  });
+});
+
+describe('“Check your answers”', () => {
+  it('shows every answer, each with a Change link back to its question in change mode', async () => {
+    // Prepare
+    const members = household('coupleWithTwoGirls');
+    const { browser } = await signedInWithAnApplication(
+      finished({
+        profile: {
+          household: [
+            { ...(members[0] as (typeof members)[number]), needsOvernightCarer: true },
+            ...members.slice(1, 3),
+            {
+              ...(members[3] as (typeof members)[number]),
+              needsOwnRoomForDisability: true,
+              needsOvernightCarer: false,
+            },
+          ],
+          contact: { email: 'gareth.pritchard@example.org', phone: '07700 900 982' },
+          immigrationStatus: 'british-or-irish',
+          income: {
+            monthlyEarnings: 210_000,
+            monthlyBenefits: 35_050,
+            savings: 120_000,
+            housingSupport: 'universal-credit',
+          },
+          localConnection: {
+            yearsInArea: 1,
+            worksInArea: true,
+            closeFamilyInArea: false,
+            armedForces: false,
+            fleeingDomesticAbuse: true,
+            careLeaver: false,
+            rightToMove: false,
+          },
+          currentHome: {
+            postcode: 'RV1 4AB',
+            addressLine: '12 Mill Lane',
+            bedrooms: 1,
+            tenure: 'private-rent',
+          },
+          circumstances: {
+            ...Circumstances.parse({}),
+            formerTenancyArrears: 123_456,
+            arrearsRepaymentPlanKept: true,
+            homelessnessDuty: 'prevention',
+            medicalNeed: 'moderate',
+            fosterCarer: true,
+          },
+        },
+      }),
+    );
+
+    // Act
+    const response = await browser.get(`${base}/check-answers`);
+
+    // Assess
+    const q = (prompt: string) => `${base}/questions/${prompt}?change=1`;
+    expect(summaryRowsOf(response.body).map((row) => [row.key, row.value, row.href])).toEqual([
+      ['Name', 'Gareth Pritchard', q('name')],
+      ['Date of birth', '2 July 1988', q('date-of-birth')],
+      ['Sex', 'Male', q('sex')],
+      ['Email', 'gareth.pritchard@example.org', q('contact')],
+      ['Phone', '07700 900 982', q('contact')],
+      ['Immigration status', 'British or Irish citizen', q('immigration-status')],
+      ['People who will live with you', '4, including you', `${base}/household?change=1`],
+      ['Your needs', 'You need a carer to stay overnight', `${base}/household?change=1`],
+      ['Nia Pritchard', 'Partner, born 21 January 1990', `${base}/household/m2/change?change=1`],
+      ['Cerys Pritchard', 'Child, born 9 May 2014', `${base}/household/m3/change?change=1`],
+      [
+        'Elin Pritchard',
+        'Child, born 30 November 2019; needs a bedroom of their own because of a disability',
+        `${base}/household/m4/change?change=1`,
+      ],
+      ['Address', '12 Mill Lane, RV1 4AB', q('current-home')],
+      ['Bedrooms', '1', q('current-home')],
+      ['How you live there', 'I rent from a private landlord', q('current-home')],
+      ['Years in the area', '1', q('local-connection')],
+      ['Other links to the area', 'You work in the area', q('local-connection')],
+      ['Also applies to you', 'Leaving home because of domestic abuse', q('local-connection')],
+      ['Earnings each month', '£2,100.00', q('income')],
+      ['Benefits and pensions each month', '£350.50', q('income')],
+      ['Savings', '£1,200.00', q('income')],
+      ['Help with your rent', 'Yes, the housing part of Universal Credit', q('income')],
+      ['Own a home', 'No', q('owns-property')],
+      ['Owe rent to a former landlord', 'Yes', q('former-arrears')],
+      ['Rent you owe', '£1,234.56', q('arrears-details')],
+      ['Keeping to a plan to pay it back', 'Yes', q('arrears-details')],
+      ['Serious anti-social behaviour found by a court', 'No', q('behaviour')],
+      ['A council’s homelessness duty', 'Yes, to help stop me becoming homeless', q('homelessness-duty')],
+      ['Home in serious disrepair', 'No', q('disrepair')],
+      [
+        'Need to move for health or disability',
+        'Yes, our home makes a health condition or disability harder to live with',
+        q('medical-need'),
+      ],
+      ['Need to move here to avoid hardship', 'No', q('hardship-move')],
+      ['Approved foster carer', 'Yes', q('foster-carer')],
+      ['Identity document', 'Passport', `${base}/documents/new`],
+    ]);
+  });
+
+  it('leaves out how much rent is owed after no, and disrepair for someone with no home', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication(
+      finished({
+        profile: {
+          ...finished().profile,
+          currentHome: {
+            postcode: 'RV1 4AB',
+            addressLine: 'No fixed address',
+            bedrooms: 0,
+            tenure: 'no-home',
+          },
+        },
+      }),
+    );
+
+    // Act
+    const response = await browser.get(`${base}/check-answers`);
+
+    // Assess
+    const keys = summaryRowsOf(response.body).map((row) => row.key);
+    expect(keys).toContain('Owe rent to a former landlord');
+    expect(keys).not.toContain('Rent you owe');
+    expect(keys).not.toContain('Home in serious disrepair');
+  });
+
+  it('escapes what the applicant typed, in keys, values and hidden link text', async () => {
+    // Prepare
+    const script = '<script>alert(1)</script>';
+    const [applicant, partner] = household('coupleWithTwoGirls');
+    const { browser } = await signedInWithAnApplication(
+      finished({
+        profile: {
+          ...finished().profile,
+          household: [
+            applicant as typeof applicant & object,
+            { ...(partner as typeof partner & object), firstName: script, lastName: '"><img src=x>' },
+          ],
+          currentHome: { postcode: 'RV1 4AB', addressLine: script, bedrooms: 1, tenure: 'private-rent' },
+        },
+      }),
+    );
+
+    // Act
+    const pages = await Promise.all(
+      ['check-answers', 'household', 'household/m2/change', 'household/m2/needs'].map((page) =>
+        browser.get(`${base}/${page}`),
+      ),
+    );
+
+    // Assess
+    for (const page of pages) {
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(page.body).not.toContain(script);
+      expect(page.body).not.toContain('"><img src=x>');
+    }
   });
 });
