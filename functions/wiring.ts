@@ -31,7 +31,11 @@ function build(extras: (env: LambdaEnvironment) => Extras): Deps {
   const db = documentClient(new DynamoDBClient({ region: env.AWS_REGION }));
   const clock = { now: () => new Date() };
   const workflow: WorkflowClient = env.APPLICATION_WORKFLOW_ARN
-    ? new StepFunctionsWorkflowClient(new SFNClient({ region: env.AWS_REGION }), env.APPLICATION_WORKFLOW_ARN)
+    ? new StepFunctionsWorkflowClient(
+        new SFNClient({ region: env.AWS_REGION }),
+        env.APPLICATION_WORKFLOW_ARN,
+        env.LETTING_WORKFLOW_ARN,
+      )
     : unavailableWorkflow;
   return {
     ...dynamoStores(db, env.TABLE_NAME),
@@ -75,4 +79,5 @@ const unavailableWorkflow: WorkflowClient = {
   resume: () => Promise.reject(new Error('This function may not resume workflows')),
   fail: () => Promise.reject(new Error('This function may not fail workflow tasks')),
   startApplication: () => Promise.reject(new Error('This function may not start workflows')),
+  startLetting: () => Promise.reject(new Error('This function may not start workflows')),
 };

@@ -34,6 +34,7 @@ export class DoorstepStack extends Stack {
         this.journey.letting.workflow.stateMachine,
       ],
       applicationAliasArn: this.journey.application.workflow.aliasArn,
+      lettingAliasArn: this.journey.letting.workflow.aliasArn,
     });
     const web = new JourneyWeb(this, 'Web', {
       httpApi: api.api,
@@ -46,6 +47,7 @@ export class DoorstepStack extends Stack {
         this.journey.letting.workflow.stateMachine,
       ],
       applicationAliasArn: this.journey.application.workflow.aliasArn,
+      lettingAliasArn: this.journey.letting.workflow.aliasArn,
       signInSecrets: api.signInSecrets,
     });
     this.wireSigningAndDocuments(documents, api.fn, web.fn);

@@ -28,6 +28,7 @@ const TOKEN_PLACEHOLDER = 'doorstep-local-task-token';
 /** aws-local-stepfunctions uses setTimeout, which fires at once beyond 2^31 ms (DESIGN.md §5): clamp. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
 const APPLICATION_MACHINE = 'doorstep-application';
+const LETTING_MACHINE = 'doorstep-letting';
 
 /** The error Step Functions gives for a token nobody is waiting on any more. */
 export class TaskDoesNotExist extends Error {
@@ -66,6 +67,10 @@ export class LocalWorkflowEngine implements WorkflowClient {
 
   async startApplication(applicationId: string): Promise<void> {
     await this.startExecution(APPLICATION_MACHINE, applicationId, { applicationId });
+  }
+
+  async startLetting(applicationId: string, name: string): Promise<void> {
+    await this.startExecution(LETTING_MACHINE, name, { applicationId });
   }
 
   async resume(taskToken: string, output: Record<string, unknown>): Promise<void> {

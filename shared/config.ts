@@ -23,6 +23,8 @@ export const LOCAL_SESSION_SECRETS: SessionSecrets = {
 export const LambdaEnvironment = z.object({
   TABLE_NAME: z.string().min(1),
   APPLICATION_WORKFLOW_ARN: z.string().min(1).optional(),
+  /** The Letting workflow's live alias: the API and web start a Letting when a change of circumstances fits a home. */
+  LETTING_WORKFLOW_ARN: z.string().min(1).optional(),
   AWS_REGION: z.string().min(1).default('eu-west-2'),
   /** Sign-in secrets; only the API function has them (the stage functions never sign anyone in). */
   SUBJECT_SALT: z.string().min(32).optional(),

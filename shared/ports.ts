@@ -127,6 +127,11 @@ export interface WorkflowClient {
   fail(taskToken: string, error: string, cause: string): Promise<void>;
   /** Starts an application's workflow; starting one that has started already is a no-op (idempotent). */
   startApplication(applicationId: string): Promise<void>;
+  /**
+   * Starts a Letting workflow (one per offer of a home) for a registered household, by execution name: starting
+   * a name that has started already is a no-op, so a retried request never offers twice.
+   */
+  startLetting(applicationId: string, name: string): Promise<void>;
 }
 
 export interface Clock {

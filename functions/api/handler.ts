@@ -18,6 +18,7 @@ import {
 } from '../../shared/services/letters.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../../shared/services/officer-view.js';
 import { actorFromClaims } from '../../shared/services/officers.js';
+import { overrideDecision } from '../../shared/services/overrides.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
 import { s3Documents } from '../adapters/documents.js';
@@ -250,6 +251,18 @@ export const createHandler = (deps: () => Deps) => {
         await caseForOfficer(deps(), {
           applicationId: param(event, 'applicationId'),
           landlordId: actor.landlordId,
+        }),
+      );
+    },
+    // An officer overrides a registered household's decision (band, proceed, close), always with a reason.
+    'POST /v1/officer/applications/{applicationId}/override': async (event) => {
+      const actor = officer(event);
+      return json(
+        200,
+        await overrideDecision(deps(), {
+          actor,
+          applicationId: param(event, 'applicationId'),
+          body: event.parsedBody ?? {},
         }),
       );
     },

@@ -22,6 +22,7 @@ export const apiRoutes = {
   'POST /v1/decisions/{decisionId}': 'applicant',
   'POST /v1/officer/decisions/{decisionId}': 'officer',
   'GET /v1/officer/applications/{applicationId}': 'officer',
+  'POST /v1/officer/applications/{applicationId}/override': 'officer',
   'GET /v1/officer/queue': 'officer',
   'GET /v1/keys/jwks.json': 'anyone',
 } as const satisfies Record<string, 'anyone' | 'applicant' | 'officer'>;

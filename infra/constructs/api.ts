@@ -31,6 +31,8 @@ export interface JourneyApiProps {
   /** The workflows whose waits people answer through the API. */
   stateMachines: StateMachine[];
   applicationAliasArn: string;
+  /** The Letting workflow's live alias: a change of circumstances may start a Letting when a home fits. */
+  lettingAliasArn: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export class JourneyApi extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         APPLICATION_WORKFLOW_ARN: props.applicationAliasArn,
+        LETTING_WORKFLOW_ARN: props.lettingAliasArn,
         SUBJECT_SALT: subjectSalt.secretValue.unsafeUnwrap(),
         SIGN_IN_CODE_KEY: codeKey.secretValue.unsafeUnwrap(),
       },
@@ -79,7 +82,10 @@ export class JourneyApi extends Construct {
     grantJourneyData(this.fn, props.table, props.key);
     for (const machine of props.stateMachines) machine.grantTaskResponse(this.fn);
     this.fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['states:StartExecution'], resources: [props.applicationAliasArn] }),
+      new PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: [props.applicationAliasArn, props.lettingAliasArn],
+      }),
     );
 
     const authorizer = new HttpUserPoolAuthorizer('Officers', props.userPool, {

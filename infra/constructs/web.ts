@@ -66,6 +66,8 @@ export interface JourneyWebProps {
   /** The workflows whose waits people answer through the pages. */
   stateMachines: StateMachine[];
   applicationAliasArn: string;
+  /** The Letting workflow's live alias: a change of circumstances may start a Letting when a home fits. */
+  lettingAliasArn: string;
   /** The API's sign-in secrets: applicants sign in on either, into the same sessions. */
   signInSecrets: { subjectSalt: Secret; codeKey: Secret };
 }
@@ -100,6 +102,7 @@ export class JourneyWeb extends Construct {
       environment: {
         TABLE_NAME: props.table.tableName,
         APPLICATION_WORKFLOW_ARN: props.applicationAliasArn,
+        LETTING_WORKFLOW_ARN: props.lettingAliasArn,
         SUBJECT_SALT: props.signInSecrets.subjectSalt.secretValue.unsafeUnwrap(),
         SIGN_IN_CODE_KEY: props.signInSecrets.codeKey.secretValue.unsafeUnwrap(),
         WEB_CSRF_KEY: csrfKey.secretValue.unsafeUnwrap(),
@@ -110,7 +113,10 @@ export class JourneyWeb extends Construct {
     grantJourneyData(this.fn, props.table, props.key);
     for (const machine of props.stateMachines) machine.grantTaskResponse(this.fn);
     this.fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['states:StartExecution'], resources: [props.applicationAliasArn] }),
+      new PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: [props.applicationAliasArn, props.lettingAliasArn],
+      }),
     );
 
     const route = new HttpRoute(this, 'Pages', {

@@ -30,6 +30,7 @@ import { UploadRedirect, uploadSlotFor } from './documents.js';
 import { type LetteredDecision, withLetterNumbers } from './letters.js';
 import { credentialIdFor, tenancyIdFor } from './letting-stages.js';
 import { ownedApplication } from './ownership.js';
+import { isRegistered, type ReassessDeps, type Reassessment, reassess } from './reassessment.js';
 
 /**
  * The applicant's side of an application: start one, read it, answer the profile's questions and declare
@@ -280,14 +281,14 @@ function refuseWhenFinished(application: Application, what: string) {
  * one silently: the loser is a ConflictError to retry.
  */
 export async function updateProfile(
-  deps: Pick<Deps, 'applications' | 'audit' | 'clock'>,
+  deps: ReassessDeps,
   input: {
     applicant: Pick<Applicant, 'subject'>;
     applicationId: string;
     section: ProfileSection;
     body: unknown;
   },
-): Promise<{ applicationId: string; profile: Profile }> {
+): Promise<{ applicationId: string; profile: Profile; reassessment?: Reassessment }> {
   const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
   const value = ProfileSections[input.section].parse(input.body);
   refuseWhenFinished(application, 'its answers');
@@ -306,6 +307,11 @@ export async function updateProfile(
     actor: 'applicant',
     facts: { section: input.section },
   });
+  // Registered: the Application workflow has ended, so the change is assessed here (services/reassessment.ts).
+  if (isRegistered(saved) && input.section !== 'contact') {
+    const reassessment = await reassess(deps, { applicationId: saved.applicationId, section: input.section });
+    return { applicationId: saved.applicationId, profile: saved.profile, reassessment };
+  }
   return { applicationId: saved.applicationId, profile: saved.profile };
 }
 

@@ -258,6 +258,12 @@ export class RecordingWorkflow implements WorkflowClient {
     this.check();
     this.started.push(applicationId);
   }
+  /** Lettings started, by execution name; a name started twice is kept once, as Step Functions does. */
+  readonly lettings: Array<{ applicationId: string; name: string }> = [];
+  async startLetting(applicationId: string, name: string) {
+    this.check();
+    if (!this.lettings.some((letting) => letting.name === name)) this.lettings.push({ applicationId, name });
+  }
 }
 
 /** A clock tests move by hand: never real time. */

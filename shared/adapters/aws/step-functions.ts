@@ -7,12 +7,14 @@ import {
 } from '@aws-sdk/client-sfn';
 import type { WorkflowClient } from '../../ports.js';
 
-/** The Step Functions side of the `WorkflowClient` port: resumes human waits and starts applications. */
+/** The Step Functions side of the `WorkflowClient` port: resumes human waits, starts applications and lettings. */
 export class StepFunctionsWorkflowClient implements WorkflowClient {
   constructor(
     private readonly sfn: SFNClient,
     /** The Application workflow's `live` alias ARN: executions start on a published version. */
     private readonly applicationAliasArn: string,
+    /** The Letting workflow's `live` alias ARN, for functions that start lettings (a change of circumstances). */
+    private readonly lettingAliasArn?: string,
   ) {}
 
   async resume(taskToken: string, output: Record<string, unknown>): Promise<void> {
@@ -24,14 +26,19 @@ export class StepFunctionsWorkflowClient implements WorkflowClient {
   }
 
   async startApplication(applicationId: string): Promise<void> {
+    // Named after the application: a second start of the same application is refused by Step Functions.
+    await this.start(this.applicationAliasArn, applicationId, applicationId);
+  }
+
+  async startLetting(applicationId: string, name: string): Promise<void> {
+    if (!this.lettingAliasArn) throw new Error('This function has no LETTING_WORKFLOW_ARN');
+    await this.start(this.lettingAliasArn, name, applicationId);
+  }
+
+  private async start(stateMachineArn: string, name: string, applicationId: string): Promise<void> {
     try {
-      // Named after the application: a second start of the same application is refused by Step Functions.
       await this.sfn.send(
-        new StartExecutionCommand({
-          stateMachineArn: this.applicationAliasArn,
-          name: applicationId,
-          input: JSON.stringify({ applicationId }),
-        }),
+        new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify({ applicationId }) }),
       );
     } catch (error) {
       if (error instanceof ExecutionAlreadyExists) return;

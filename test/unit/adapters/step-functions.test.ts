@@ -25,8 +25,9 @@ function client(
     sent.push({ name: command.constructor.name, input: command.input });
     return answer(command.constructor.name, command.input);
   }) as never;
-  return { workflow: new StepFunctionsWorkflowClient(sfn, ALIAS), sent };
+  return { workflow: new StepFunctionsWorkflowClient(sfn, ALIAS, LETTING_ALIAS), sfn, sent };
 }
+const LETTING_ALIAS = 'arn:aws:states:eu-west-2:111122223333:stateMachine:doorstep-letting:live';
 
 describe('StepFunctionsWorkflowClient', () => {
   it('resumes a wait with SendTaskSuccess and the answer as JSON', async () => {
@@ -92,5 +93,34 @@ describe('StepFunctionsWorkflowClient', () => {
     });
 
     await expect(workflow.startApplication('app_0123456789abcdef')).resolves.toBeUndefined();
+  });
+
+  it('starts a Letting on its live alias under the name it is given, once', async () => {
+    const { workflow, sent } = client();
+
+    await workflow.startLetting('app_0123456789abcdef', 'app_0123456789abcdef-change-7');
+
+    expect(sent).toEqual([
+      {
+        name: 'StartExecutionCommand',
+        input: {
+          stateMachineArn: LETTING_ALIAS,
+          name: 'app_0123456789abcdef-change-7',
+          input: '{"applicationId":"app_0123456789abcdef"}',
+        },
+      },
+    ]);
+    const { workflow: again } = client(() => {
+      throw new ExecutionAlreadyExists({ message: 'Execution Already Exists', $metadata: {} });
+    });
+    await expect(
+      again.startLetting('app_0123456789abcdef', 'app_0123456789abcdef-change-7'),
+    ).resolves.toBeUndefined();
+  });
+
+  it('refuses to start a Letting in a function that was not given the Letting workflow', async () => {
+    const { sfn } = client();
+    const workflow = new StepFunctionsWorkflowClient(sfn, ALIAS);
+    await expect(workflow.startLetting('app_0123456789abcdef', 'x')).rejects.toThrow('LETTING_WORKFLOW_ARN');
   });
 });

@@ -140,6 +140,47 @@ describe('the Doorstep stack', () => {
     ]);
   });
 
+  it('lets the register and close-case steps write decision letters, and the API and the web only read them', () => {
+    const onLetters = statements().filter(({ statement }) =>
+      JSON.stringify(statement.Resource).includes('/documents/letters/*'),
+    );
+    const withAction = (action: string) =>
+      [
+        ...new Set(
+          onLetters
+            .filter(({ statement }) => [statement.Action].flat().includes(action))
+            .map(({ policy }) => policy),
+        ),
+      ].sort();
+    expect(withAction('s3:PutObject')).toEqual([
+      expect.stringMatching(/^Journeyclosecase/),
+      expect.stringMatching(/^Journeyregister/),
+    ]);
+    expect(withAction('s3:GetObject')).toEqual([
+      expect.stringMatching(/^Apiapi/),
+      expect.stringMatching(/^Webweb/),
+    ]);
+  });
+
+  it('lets the API and the web start a Letting after a change of circumstances, as the Application workflow does', () => {
+    const starters = statements()
+      .filter(
+        ({ statement }) =>
+          [statement.Action].flat().includes('states:StartExecution') &&
+          JSON.stringify(statement.Resource).includes('JourneyLettingStateMachineLive'),
+      )
+      .map(({ policy }) => policy);
+    expect([...new Set(starters)].sort()).toEqual([
+      expect.stringMatching(/^Apiapi/),
+      expect.stringMatching(/^JourneyApplicationStateMachineRole/),
+      expect.stringMatching(/^Webweb/),
+    ]);
+    for (const [id, fn] of Object.entries(doorstepFunctions())) {
+      const variables = fn.Properties.Environment?.Variables ?? {};
+      expect([id, 'LETTING_WORKFLOW_ARN' in variables]).toEqual([id, /^(Apiapi|Webweb)/.test(id)]);
+    }
+  });
+
   it('lets only the signing stage sign tenancies with the KMS key: the API records signatures, it never signs', () => {
     const signingKey = Object.keys(template.findResources('AWS::KMS::Key')).find((id) =>
       id.startsWith('SigningTenancySigning'),
@@ -282,12 +323,13 @@ describe('the web front end', () => {
     expect(alias?.Properties).toMatchObject({ Name: 'live', FunctionName: { Ref: webFunction()?.[0] } });
   });
 
-  it('reads its settings from the environment: table, bucket, workflow, the console’s Cognito client, its CSRF key', () => {
+  it('reads its settings from the environment: table, bucket, workflows, the console’s Cognito client, its CSRF key', () => {
     const variables = webFunction()?.[1].Properties.Environment.Variables;
     expect(Object.keys(variables).sort()).toEqual(
       [
         'APPLICATION_WORKFLOW_ARN',
         'DOCUMENTS_BUCKET',
+        'LETTING_WORKFLOW_ARN',
         'NODE_OPTIONS',
         'OFFICER_CLIENT_ID',
         'OFFICER_USER_POOL_ID',
