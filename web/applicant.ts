@@ -821,6 +821,9 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         const context = deps();
         const who = await applicantOf(context, event);
         const applicationId = idParam(event, 'applicationId');
+        // A question still unanswered (another tab, a stale page): ask it rather than refuse the send.
+        const prompt = nextPrompt(await ownedApplication(context, who.subject, applicationId));
+        if (prompt && prompt !== 'check-answers') return redirect(promptPath(applicationId, prompt));
         await submitAnswers(context, { applicant: who, applicationId });
         return redirect(`/applications/${applicationId}/status`);
       },

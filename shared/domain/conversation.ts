@@ -502,7 +502,10 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
       answer: (form) => {
         const parsed = z
           .object({
-            email: z.email('Enter an email address in the right format, like name@example.com').max(254),
+            email: z
+              .string()
+              .min(1, 'Enter your email address')
+              .pipe(z.email('Enter an email address in the right format, like name@example.com').max(254)),
             phone: z
               .string()
               .regex(/^\+?[0-9 ]{10,16}$/, 'Enter a phone number, like 07700 900 982 or +44 7700 900 982')

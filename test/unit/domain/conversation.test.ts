@@ -194,7 +194,14 @@ describe('the contact prompt', () => {
     });
   });
 
-  it.each(['', 'gareth', 'gareth@', 'gareth at example.org'])('refuses the email address %j', (email) => {
+  it('asks for an email address left empty (GOV.UK: "Enter your …" for an empty field)', () => {
+    expect(prompts.contact.answer({ email: '' })).toEqual({
+      ok: false,
+      errors: [{ field: 'email', message: 'Enter your email address' }],
+    });
+  });
+
+  it.each(['gareth', 'gareth@', 'gareth at example.org'])('refuses the email address %j', (email) => {
     expect(prompts.contact.answer({ email })).toEqual({
       ok: false,
       errors: [

@@ -972,3 +972,19 @@ describe('“Check your answers”', () => {
     }
   });
 });
+
+describe('sending the answers', () => {
+  it('asks the first unanswered question instead of sending, and sends nothing', async () => {
+    // Prepare
+    const { browser, deps } = await signedInWithAnApplication();
+
+    // Act
+    const response = await browser.post(`${base}/submit`, {});
+
+    // Assess
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe(`${base}/questions/name`);
+    expect(deps.workflow.resumed).toEqual([]);
+    expect(deps.applications.items.get(applicationId)?.version).toBe(0);
+  });
+});
