@@ -1,30 +1,35 @@
 import type { HouseholdMember, Reason } from './application.js';
+import { matchName, type NameMatch } from './names.js';
 
 /** The fields read from an identity document, as stored on the document record (each with a confidence). */
 export type ReadFields = Record<string, { value: string; confidence: number }>;
 
 /** A field read from a passport that does not agree with what the applicant told us, in plain English. */
 export interface IdentityProblem {
-  field: 'surname' | 'given names' | 'date of birth' | 'expiry date' | 'check digits';
+  field: 'surname' | 'given names' | 'date of birth' | 'expiry date' | 'check digits' | 'document number';
   text: string;
 }
 
 const CLAUSE = 'Housing Act 1996 s166(1A) (the information an application needs)';
 
-/** Letters only, upper case: an MRZ has no accents, spaces or hyphens (ICAO 9303 transliteration). */
-function mrzName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[^A-Z]+/g, ' ')
-    .trim();
+/** What to do when the passport and the answers disagree: the applicant can mend either side. */
+const CHECK_OR_RETAKE =
+  'check your answers, or take another photo, flat and in good light, if the passport was misread';
+
+/** The name read from the passport against the name the applicant gave (domain/names.ts). */
+export function nameMatchOf(fields: ReadFields, applicant: HouseholdMember): NameMatch {
+  return matchName(
+    { surname: fields.surname?.value ?? '', givenNames: fields.givenNames?.value ?? '' },
+    { firstName: applicant.firstName, lastName: applicant.lastName },
+  );
 }
 
 /**
- * Compares a passport's machine-readable zone with the applicant's answers: surname, a given name, date of
- * birth, that it has not expired, and that its check digits hold. A check-digit-valid MRZ can still carry a
- * misread name (DESIGN.md §5), which is why the names are compared and the applicant confirms what was read.
+ * Compares a passport's machine-readable zone with the applicant's answers: the name, tolerantly (order,
+ * accents and MRZ transliteration, middle names, hyphens, truncation: domain/names.ts), the date of birth
+ * exactly, that it has not expired by today, and that its check digits hold. A check-digit-valid MRZ can
+ * still carry a misread name (DESIGN.md §5), which is why the names are compared and the applicant confirms
+ * what was read. Each problem says what to do about it.
  */
 export function identityProblems(
   fields: ReadFields,
@@ -36,33 +41,32 @@ export function identityProblems(
   if (value('checkDigitsValid') !== 'true') {
     problems.push({
       field: 'check digits',
-      text: 'Some of the letters and numbers at the bottom of your passport did not read clearly.',
+      text: 'Some of the letters and numbers at the bottom of your passport did not read clearly: take another photo of the page with your photo on it, flat, in good light, with the two lines at the bottom sharp.',
     });
   }
-  if (mrzName(value('surname')) !== mrzName(applicant.lastName)) {
+  const name = nameMatchOf(fields, applicant);
+  if (name.level === 'mismatch') {
+    const surname = name.part === 'surname';
+    const read = value(surname ? 'surname' : 'givenNames') || 'blank';
     problems.push({
-      field: 'surname',
-      text: `Your passport says your surname is ${value('surname') || 'blank'}, but you told us ${applicant.lastName}.`,
-    });
-  }
-  const givenNames = mrzName(value('givenNames')).split(' ');
-  const firstName = mrzName(applicant.firstName).split(' ')[0] ?? '';
-  if (!givenNames.includes(firstName)) {
-    problems.push({
-      field: 'given names',
-      text: `Your passport gives your first names as ${value('givenNames') || 'blank'}, but you told us ${applicant.firstName}.`,
+      field: surname ? 'surname' : 'given names',
+      text: surname
+        ? `The surname on your passport (MRZ: ${read}) does not match the surname you gave (${applicant.lastName}): ${CHECK_OR_RETAKE}.`
+        : `The first names on your passport (MRZ: ${read}) do not match the first names you gave (${applicant.firstName}): ${CHECK_OR_RETAKE}.`,
     });
   }
   if (value('dateOfBirth') !== applicant.dateOfBirth) {
     problems.push({
       field: 'date of birth',
-      text: `Your passport says you were born on ${value('dateOfBirth') || 'an unreadable date'}, but you told us ${applicant.dateOfBirth}.`,
+      text: `Your passport says you were born on ${value('dateOfBirth') || 'an unreadable date'}, but you told us ${applicant.dateOfBirth}: ${CHECK_OR_RETAKE}.`,
     });
   }
   if (!value('expiryDate') || value('expiryDate') < today) {
     problems.push({
       field: 'expiry date',
-      text: `Your passport expired on ${value('expiryDate') || 'an unreadable date'}. We need one that is still valid.`,
+      text: value('expiryDate')
+        ? `Your passport expired on ${value('expiryDate')}: upload a passport or photocard driving licence that is still valid.`
+        : 'The expiry date on your passport could not be read: take another photo, flat and in good light.',
     });
   }
   return problems;
@@ -77,11 +81,7 @@ export function problemReasons(problems: IdentityProblem[]): Reason[] {
   }));
 }
 
-/** What to ask the applicant when a passport photo does not check out. */
+/** What to ask the applicant when a passport photo does not check out: each problem says what to do. */
 export function anotherPhotoPlease(problems: IdentityProblem[]): string {
-  const unreadable = problems.some((problem) => problem.field === 'check digits');
-  const advice = unreadable
-    ? 'Take another photo of the page with your photo on it: flat, in good light, with the two lines at the bottom sharp.'
-    : 'If your answer was wrong, change it. If the photo was misread, take another, flat and in good light.';
-  return `${problems.map((problem) => problem.text).join(' ')} ${advice}`;
+  return problems.map((problem) => problem.text).join(' ');
 }
