@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ImmigrationEvidence } from './immigration-evidence.js';
 import { Stage } from './stage.js';
 
 /**
@@ -176,17 +177,25 @@ export const Circumstances = z.object({
 });
 export type Circumstances = z.infer<typeof Circumstances>;
 
-/** Document kinds an applicant can upload; content types checked at the slot and sniffed after upload. */
+/**
+ * Document kinds an applicant can upload; content types checked at the slot and sniffed after upload. What each
+ * proves, yields and how long it is kept is the catalogue in `documents.ts`. A BRP is a kind only so that it is
+ * refused with its reason (`immigration-evidence.ts`), never stored.
+ */
 export const DocumentKind = z.enum([
   'passport',
   'driving-licence',
   'payslip',
   'bank-statement',
+  'universal-credit-statement',
   'benefit-letter',
   'utility-bill',
+  'council-tax-bill',
+  'brp',
 ]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 export const DocumentContentType = z.enum(['image/jpeg', 'image/png', 'application/pdf']);
+export type DocumentContentType = z.infer<typeof DocumentContentType>;
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 export const DocumentRecord = z.object({
@@ -211,6 +220,8 @@ export const Profile = z.object({
   household: z.array(HouseholdMember).default([]),
   contact: Contact.optional(),
   immigrationStatus: ImmigrationStatus.optional(),
+  /** A share code for an officer to check, when the applicant is not British or Irish (never checked here). */
+  immigrationEvidence: ImmigrationEvidence.optional(),
   income: Income.optional(),
   localConnection: LocalConnection.optional(),
   currentHome: CurrentHome.optional(),

@@ -15,6 +15,8 @@ import {
   MAX_DOCUMENT_BYTES,
   type Profile,
 } from '../domain/application.js';
+import { DOCUMENT_CATALOGUE } from '../domain/documents.js';
+import { ImmigrationEvidence } from '../domain/immigration-evidence.js';
 import type { KeyCredential, Offer, Property, Tenancy } from '../domain/letting.js';
 import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
 import { newId } from '../ids.js';
@@ -260,6 +262,7 @@ export const ProfileSections = {
   household: Household,
   contact: Contact,
   immigrationStatus: ImmigrationStatus,
+  immigrationEvidence: ImmigrationEvidence,
   income: Income,
   localConnection: LocalConnection,
   currentHome: CurrentHome,
@@ -316,7 +319,11 @@ export async function updateProfile(
 }
 
 export const DocumentDeclaration = z.object({
-  kind: DocumentKind,
+  // A kind the catalogue refuses as proof (a BRP) is a 400 that says why and what to give instead.
+  kind: DocumentKind.superRefine((kind, context) => {
+    const refusal = DOCUMENT_CATALOGUE[kind].refusal;
+    if (refusal) context.addIssue({ code: 'custom', message: refusal });
+  }),
   contentType: z.string().trim().toLowerCase().min(1).max(100),
   sizeBytes: z.number().int().positive(),
   /**
