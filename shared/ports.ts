@@ -341,6 +341,20 @@ export interface TextReader {
   readPassportMrz(image: Uint8Array): Promise<MrzReading>;
 }
 
+/** What a malware scan concluded; `reason` is plain English the applicant sees, without personal data. */
+export type ScanVerdict = { verdict: 'clean' } | { verdict: 'infected' | 'refused'; reason: string };
+
+/**
+ * Checks an upload before it is promoted: GuardDuty Malware Protection for S3 in AWS (its verdict is read from
+ * the object's tag), structural checks and the EICAR test signature locally (not an antivirus). `key` is the
+ * document store's key of the quarantined upload; `declaredType` the content type the applicant declared.
+ * A scan that has not finished yet fails with {@link ScanNotFinishedError} (the caller retries later); it is
+ * never answered as clean.
+ */
+export interface MalwareScanner {
+  scan(input: { key: string; bytes: Uint8Array; declaredType: string }): Promise<ScanVerdict>;
+}
+
 /**
  * Makes CMS (PKCS#7) signatures for PDFs, with the landlord's certificate: the shape @signpdf's `Signer` has,
  * so the same PDF code signs with a local PKCS#12 or with KMS.
@@ -366,6 +380,11 @@ export class NotFoundError extends Error {
 /** A write lost a race or broke an invariant the store enforces (one live offer per home, versions). */
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
+}
+
+/** A malware scan has not answered yet: retry later, keeping the upload in quarantine. */
+export class ScanNotFinishedError extends Error {
+  override readonly name = 'ScanNotFinishedError';
 }
 
 /** The journey is not in a state where this step can run (for example, answers missing). */
