@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { type Application, MAX_DOCUMENT_BYTES } from '../shared/domain/application.js';
 import {
+  answersAreOpen,
   applicantNeedsField,
   type FormAnswers,
   isApplicable,
@@ -30,6 +31,7 @@ import {
   answerPrompt,
   changeMember,
   removeMember,
+  sendNewDocument,
   submitAnswers,
 } from '../shared/services/conversation.js';
 import { decide } from '../shared/services/decisions.js';
@@ -771,10 +773,16 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           value: { text: field.value },
         }));
         return page('document.njk', {
-          title: document.status === 'read' ? 'Is this what your document says?' : 'Your document',
+          title:
+            document.status !== 'read'
+              ? 'Your document'
+              : document.problem
+                ? 'Your document does not match your answers'
+                : 'Is this what your document says?',
           applicationId: application.applicationId,
           document,
           kindText: document.kind === 'passport' ? 'passport' : 'driving licence',
+          answersOpen: answersAreOpen(application),
           readRows,
         });
       },
@@ -791,10 +799,22 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         const document = application.documents.find(
           (candidate) => candidate.documentId === idParam(event, 'documentId'),
         );
-        if (!document || document.status === 'rejected' || document.status === 'declared') {
+        // Only a document read cleanly and matching the answers can be confirmed: anything else would send the
+        // answers on to a Documents stage that waits for a better one.
+        if (!document || document.status !== 'read' || document.problem) {
           return redirect(`/applications/${applicationId}/documents/${document?.documentId ?? 'new'}`);
         }
-        await answerPrompt(context, { applicant: who, applicationId, prompt: 'identity-document', form: {} });
+        if (answersAreOpen(application)) {
+          await answerPrompt(context, {
+            applicant: who,
+            applicationId,
+            prompt: 'identity-document',
+            form: {},
+          });
+        } else {
+          // The answers were sent and a later stage asked for a better document: this one answers it.
+          await sendNewDocument(context, { applicant: who, applicationId });
+        }
         return redirect(await nextPage(context, who, applicationId));
       },
     },
@@ -839,21 +859,30 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         const application = await ownedApplication(context, who.subject, applicationId);
         const base = `/applications/${applicationId}`;
         const prompt = nextPrompt(application);
+        const needsDocument = view.waits.some(
+          (wait) => wait.kind === 'answers' && wait.stage !== Stage.Eligibility,
+        );
         const action = prompt
           ? { text: 'Finish your answers', href: base, link: 'Carry on where you left off' }
-          : view.waits.some((wait) => wait.kind === 'response') && view.offer
+          : needsDocument
             ? {
-                text: 'We have offered you a home',
-                href: `${base}/offer`,
-                link: 'See the home and answer the offer',
+                text: 'We need a clear photo of your passport or driving licence that matches your answers',
+                href: `${base}/documents/new`,
+                link: 'Send a photo',
               }
-            : view.waits.some((wait) => wait.kind === 'signature') && view.tenancy
+            : view.waits.some((wait) => wait.kind === 'response') && view.offer
               ? {
-                  text: 'Your tenancy agreement is ready to sign',
-                  href: `${base}/tenancy`,
-                  link: 'Read and sign it',
+                  text: 'We have offered you a home',
+                  href: `${base}/offer`,
+                  link: 'See the home and answer the offer',
                 }
-              : undefined;
+              : view.waits.some((wait) => wait.kind === 'signature') && view.tenancy
+                ? {
+                    text: 'Your tenancy agreement is ready to sign',
+                    href: `${base}/tenancy`,
+                    link: 'Read and sign it',
+                  }
+                : undefined;
         const OUTCOME_TEXT: Record<string, [string, string]> = {
           eligible: ['Yes', 'govuk-tag--green'],
           qualifies: ['Yes', 'govuk-tag--green'],

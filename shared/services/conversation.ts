@@ -329,3 +329,30 @@ export async function submitAnswers(
     }
   }
 }
+
+/**
+ * After the answers were sent, the Documents stage waits on the applicant again when no identity document was
+ * good enough (unreadable, or not matching the answers). Once a new one is read cleanly and confirmed, this
+ * answers that wait, through the same `decide` as every other answer. Nothing waits: a JourneyStateError.
+ */
+export async function sendNewDocument(
+  deps: Parameters<typeof decide>[0] & ConversationDeps & Pick<Deps, 'waits'>,
+  input: { applicant: Pick<Applicant, 'subject'>; applicationId: string },
+): Promise<void> {
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  const wait = (await deps.waits.listOpen(application.applicationId)).find(
+    (candidate) =>
+      candidate.kind === 'answers' &&
+      candidate.stage !== Stage.Eligibility &&
+      candidate.waitingFor === WaitingFor.Applicant,
+  );
+  if (!wait)
+    throw new JourneyStateError(
+      'Nothing is waiting for a new document. Look at your application to see what happens next.',
+    );
+  await decide(deps, {
+    decisionId: wait.decisionId,
+    actor: { kind: 'applicant', subject: input.applicant.subject },
+    body: { decision: 'submitted' },
+  });
+}

@@ -1,0 +1,137 @@
+import { aCompleteApplication } from '../../fixtures/applications';
+import { aWebApp, signIn, titleOf } from './browser';
+
+/**
+ * A passport that was read but does not match the answers, or could not be read, must never be confirmed:
+ * confirming it sent the answers on to a Documents stage that then waited for a better document the journey
+ * had no page for (found in review). After the answers are sent, a new, clean document answers that wait.
+ */
+const email = 'gareth.pritchard@example.org';
+const applicationId = 'app_0123456789abcdef0123456789abcdef';
+const base = `/applications/${applicationId}`;
+
+const mismatched = {
+  documentId: 'doc_mismatch1',
+  kind: 'passport' as const,
+  contentType: 'image/jpeg' as const,
+  sizeBytes: 2_400_000,
+  status: 'read' as const,
+  declaredAt: '2026-11-01T10:05:00.000Z',
+  readFields: {
+    surname: { value: 'PRICHARD', confidence: 0.9 },
+    givenNames: { value: 'GARETH', confidence: 0.9 },
+  },
+  problem: 'The last name on the passport (PRICHARD) is not the one you gave (Pritchard).',
+};
+const clean = {
+  ...mismatched,
+  documentId: 'doc_clean1',
+  problem: undefined,
+  readFields: { surname: { value: 'PRITCHARD', confidence: 0.97 } },
+};
+
+async function garethWith(documents: unknown[], sent: boolean) {
+  const app = aWebApp();
+  const browser = app.browser();
+  const subject = await signIn(app.deps, browser, email);
+  const application = aCompleteApplication({ ownerId: subject });
+  await app.deps.applications.create({
+    ...application,
+    documents: documents as typeof application.documents,
+    ...(sent ? { conversation: { answered: ['check-answers'] } } : {}),
+  });
+  await browser.get('/sign-in');
+  return { ...app, browser };
+}
+
+async function parkDocumentsWait(deps: ReturnType<typeof aWebApp>['deps']) {
+  await deps.waits.park({
+    decisionId: 'dec_documents1',
+    taskToken: 'token-documents',
+    applicationId,
+    landlordId: 'riverside-homes',
+    stage: 'Documents' as never,
+    kind: 'answers',
+    waitingFor: 'applicant' as never,
+    deadline: '2026-12-01T00:00:00.000Z',
+    createdAt: '2026-11-02T00:00:00.000Z',
+    status: 'open',
+  });
+}
+
+describe('a passport that does not match the answers', () => {
+  it('is shown with the reason and a way to send another, never a "this is right" button', async () => {
+    // Prepare
+    const { browser } = await garethWith([mismatched], false);
+
+    // Act
+    const response = await browser.get(`${base}/documents/${mismatched.documentId}`);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(titleOf(response.body)).toContain('Your document');
+    expect(response.body).toContain('does not match your answers');
+    expect(response.body).toContain('PRICHARD');
+    expect(response.body).not.toContain('Yes, this is right');
+    expect(response.body).toContain(`${base}/documents/new`);
+  });
+
+  it('cannot be confirmed: the post goes back to the document and records nothing', async () => {
+    // Prepare
+    const { browser, deps } = await garethWith([mismatched], false);
+
+    // Act
+    const response = await browser.post(`${base}/documents/${mismatched.documentId}/confirm`, {});
+
+    // Assess
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe(`${base}/documents/${mismatched.documentId}`);
+    expect(deps.applications.items.get(applicationId)?.conversation?.answered ?? []).not.toContain(
+      'identity-document',
+    );
+  });
+});
+
+describe('after the answers were sent, a Documents stage waiting for a better document', () => {
+  it('is the action on the status page', async () => {
+    // Prepare
+    const { browser, deps } = await garethWith([mismatched], true);
+    await parkDocumentsWait(deps);
+
+    // Act
+    const response = await browser.get(`${base}/status`);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('We need a clear photo of your passport or driving licence');
+    expect(response.body).toContain(`href="${base}/documents/new"`);
+  });
+
+  it('is answered when a new, clean document is confirmed', async () => {
+    // Prepare
+    const { browser, deps } = await garethWith([mismatched, clean], true);
+    await parkDocumentsWait(deps);
+
+    // Act
+    const response = await browser.post(`${base}/documents/${clean.documentId}/confirm`, {});
+
+    // Assess
+    expect(response.status).toBe(303);
+    expect(deps.workflow.resumed).toEqual([
+      { taskToken: 'token-documents', output: { decision: 'submitted', decidedBy: 'applicant' } },
+    ]);
+  });
+
+  it('says nothing waits when no stage asked for a document', async () => {
+    // Prepare
+    const { browser, deps } = await garethWith([clean], true);
+
+    // Act
+    const response = await browser.post(`${base}/documents/${clean.documentId}/confirm`, {});
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(response.body).toContain('Nothing is waiting for a new document');
+    expect(deps.workflow.resumed).toEqual([]);
+  });
+});
