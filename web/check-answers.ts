@@ -11,6 +11,7 @@ import {
   type PromptId,
   TENURE_OPTIONS,
 } from '../shared/domain/conversation.js';
+import { formatShareCode } from '../shared/domain/immigration-evidence.js';
 
 /**
  * The "Check your answers" page's rows (GOV.UK pattern): every answer, each with a Change link that carries
@@ -54,6 +55,14 @@ const money = (pence: number | undefined) =>
 const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? 'Yes' : 'No');
 const optionText = (options: ReadonlyArray<{ value: string; text: string }>, value: string | undefined) =>
   options.find((option) => option.value === value)?.text ?? '';
+
+/** A share code for an officer to check, or that there is none yet. */
+function evidenceText(application: Application): string {
+  const evidence = application.profile.immigrationEvidence;
+  if (!evidence) return '';
+  if (evidence.kind === 'none') return 'No share code yet: an officer will help you get one';
+  return `Share code ${formatShareCode(evidence.shareCode)}, date of birth ${longDate(evidence.dateOfBirth)}`;
+}
 
 /** How a member of the household reads in a list: who they are, when born (or due), and their needs. */
 export function describeMember(member: HouseholdMember): string {
@@ -118,6 +127,9 @@ export function checkAnswersSections(application: Application): CheckAnswersSect
           optionText(IMMIGRATION_OPTIONS, profile.immigrationStatus),
           question('immigration-status'),
         ),
+        ...(isApplicable(application, 'immigration-evidence')
+          ? [row('Proof of immigration status', evidenceText(application), question('immigration-evidence'))]
+          : []),
       ],
     },
     {

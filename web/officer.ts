@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import type { Application } from '../shared/domain/application.js';
+import { formatShareCode } from '../shared/domain/immigration-evidence.js';
 import { stageTitles, WaitingFor } from '../shared/domain/stage.js';
 import type { OfficerIdentity, WaitKind } from '../shared/ports.js';
 import { type Actor, DecisionBodies, decide } from '../shared/services/decisions.js';
@@ -80,6 +81,17 @@ function profileRows(application: Application) {
     row('Email', profile.contact?.email ?? ''),
     row('Phone', profile.contact?.phone ?? 'Not given'),
     row('Immigration status', profile.immigrationStatus ?? 'Not answered'),
+    // Never checked by Doorstep: the officer checks the code on the Home Office's view-and-prove service.
+    ...(profile.immigrationEvidence
+      ? [
+          row(
+            'Immigration evidence (check on the Home Office service)',
+            profile.immigrationEvidence.kind === 'share-code'
+              ? `share code ${formatShareCode(profile.immigrationEvidence.shareCode)}, date of birth ${profile.immigrationEvidence.dateOfBirth}`
+              : 'no share code yet',
+          ),
+        ]
+      : []),
     row(
       'Current home',
       profile.currentHome

@@ -11,6 +11,7 @@ import {
   type Profile,
 } from './application.js';
 import { addDays, ageOn } from './dates.js';
+import { BRP_REFUSAL, formatShareCode, ShareCode } from './immigration-evidence.js';
 import { Stage } from './stage.js';
 
 /**
@@ -25,6 +26,7 @@ export const PromptId = z.enum([
   'sex',
   'contact',
   'immigration-status',
+  'immigration-evidence',
   'household',
   'local-connection',
   'income',
@@ -71,7 +73,13 @@ export type FormAnswers = Record<string, string | string[] | undefined>;
 export type AnswerEffect =
   | {
       kind: 'section';
-      section: 'immigrationStatus' | 'localConnection' | 'income' | 'currentHome' | 'contact';
+      section:
+        | 'immigrationStatus'
+        | 'immigrationEvidence'
+        | 'localConnection'
+        | 'income'
+        | 'currentHome'
+        | 'contact';
       value: unknown;
     }
   | { kind: 'about-you'; value: Partial<AboutYou> }
@@ -248,6 +256,21 @@ export const IMMIGRATION_OPTIONS: ReadonlyArray<{ value: ImmigrationStatus; text
   },
   { value: 'no-current-permission', text: 'No permission to stay at the moment' },
   { value: 'not-sure', text: 'I am not sure', hint: 'An officer will help you work it out' },
+];
+
+/** How someone who is not British or Irish can show their status; a BRP is an option only to say why not. */
+export const IMMIGRATION_EVIDENCE_OPTIONS: ReadonlyArray<{
+  value: 'share-code' | 'brp' | 'none';
+  text: string;
+  hint?: string;
+}> = [
+  {
+    value: 'share-code',
+    text: 'A share code from the Home Office’s ‘view and prove your immigration status’ service',
+    hint: 'Get one on GOV.UK: search for ‘prove your immigration status’',
+  },
+  { value: 'brp', text: 'A biometric residence permit (BRP)' },
+  { value: 'none', text: 'I do not have a share code', hint: 'An officer will help you get one' },
 ];
 
 export const TENURE_OPTIONS: ReadonlyArray<{ value: z.infer<typeof CurrentHome>['tenure']; text: string }> = [
@@ -541,6 +564,82 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
               ok: false,
               errors: [{ field: 'immigrationStatus', message: 'Select your immigration status' }],
             };
+      },
+    },
+    'immigration-evidence': {
+      id: 'immigration-evidence',
+      question: 'How can you prove your immigration status?',
+      // Recorded for an officer, who checks it on the Home Office service: Doorstep never checks a share code.
+      hint: 'An officer checks your share code on the Home Office’s service before your application is decided.',
+      fields: [
+        {
+          kind: 'radios',
+          name: 'evidence',
+          label: 'What can you give us?',
+          options: IMMIGRATION_EVIDENCE_OPTIONS,
+        },
+        {
+          kind: 'text',
+          name: 'shareCode',
+          label: 'Share code',
+          hint: 'If you have one: 9 letters and numbers, like W12 3AB C45',
+          autocomplete: 'off',
+          optional: true,
+        },
+        {
+          kind: 'date',
+          name: 'dateOfBirth',
+          label: 'Your date of birth',
+          hint: 'The service asks it with the share code. For example, 27 3 1990',
+        },
+      ],
+      current: (application) => {
+        const evidence = application.profile.immigrationEvidence;
+        const born = (application.conversation?.aboutYou ?? applicantMember(application.profile))
+          ?.dateOfBirth;
+        return evidence?.kind === 'share-code'
+          ? {
+              evidence: 'share-code',
+              shareCode: formatShareCode(evidence.shareCode),
+              ...dateParts(evidence.dateOfBirth, 'dateOfBirth'),
+            }
+          : { evidence: evidence?.kind, ...dateParts(born, 'dateOfBirth') };
+      },
+      answer: (form) => {
+        const evidence = choiceOf(form, 'evidence', IMMIGRATION_EVIDENCE_OPTIONS);
+        if (evidence === undefined) {
+          return {
+            ok: false,
+            errors: [{ field: 'evidence', message: 'Select how you can prove your immigration status' }],
+          };
+        }
+        // BRPs ended with 2024 (replaced by eVisas): refused with the reason and what to give instead.
+        if (evidence === 'brp') return { ok: false, errors: [{ field: 'evidence', message: BRP_REFUSAL }] };
+        if (evidence === 'none') {
+          return {
+            ok: true,
+            effect: { kind: 'section', section: 'immigrationEvidence', value: { kind: 'none' } },
+          };
+        }
+        const errors: Array<{ field: string; message: string }> = [];
+        const code = ShareCode.safeParse(text(form, 'shareCode'));
+        if (!code.success) {
+          errors.push({
+            field: 'shareCode',
+            message: code.error.issues[0]?.message ?? 'Enter your share code',
+          });
+        }
+        const born = readDate(form, 'dateOfBirth', 'your date of birth', today);
+        if (typeof born !== 'string') errors.push({ field: 'dateOfBirth', message: born.message });
+        if (!code.success || typeof born !== 'string') return { ok: false, errors };
+        return {
+          ok: true,
+          effect: {
+            kind: 'section',
+            section: 'immigrationEvidence',
+            value: { kind: 'share-code', shareCode: code.data, dateOfBirth: born },
+          },
+        };
       },
     },
     household: {
@@ -993,6 +1092,8 @@ export function isAnswered(application: Application, prompt: PromptId): boolean 
       return answered.has(prompt);
     case 'immigration-status':
       return profile.immigrationStatus !== undefined;
+    case 'immigration-evidence':
+      return !isApplicable(application, prompt) || profile.immigrationEvidence !== undefined;
     case 'local-connection':
       return profile.localConnection !== undefined;
     case 'income':
@@ -1027,7 +1128,8 @@ export function owesFormerLandlord(application: Application): boolean {
 
 /**
  * Whether a prompt applies to this applicant at all (branching): how much rent is owed only after "yes, I owe
- * rent"; disrepair only for someone with a home. A prompt that does not apply is never asked.
+ * rent"; disrepair only for someone with a home; evidence of immigration status only for someone who is not
+ * British or Irish. A prompt that does not apply is never asked.
  */
 export function isApplicable(application: Application, prompt: PromptId): boolean {
   switch (prompt) {
@@ -1035,6 +1137,11 @@ export function isApplicable(application: Application, prompt: PromptId): boolea
       return owesFormerLandlord(application);
     case 'disrepair':
       return application.profile.currentHome?.tenure !== 'no-home';
+    case 'immigration-evidence': {
+      // British and Irish citizens are never asked: their status needs no share code.
+      const status = application.profile.immigrationStatus;
+      return status !== undefined && status !== 'british-or-irish';
+    }
     default:
       return true;
   }

@@ -22,6 +22,7 @@ import {
   readMoney,
   withApplicableNeeds,
 } from '../../../shared/domain/conversation';
+import { BRP_REFUSAL } from '../../../shared/domain/immigration-evidence';
 import { Stage } from '../../../shared/domain/stage';
 import { aCompleteApplication, anApplication, household } from '../../fixtures/applications';
 
@@ -234,6 +235,158 @@ describe('the immigration status prompt', () => {
       ok: false,
       errors: [{ field: 'immigrationStatus', message: 'Select your immigration status' }],
     });
+  });
+});
+
+describe('the immigration evidence prompt', () => {
+  const prompt = prompts['immigration-evidence'];
+  const born = { 'dateOfBirth-day': '14', 'dateOfBirth-month': '6', 'dateOfBirth-year': '1991' };
+  const withStatus = (immigrationStatus: Application['profile']['immigrationStatus']) =>
+    anApplication({ profile: { household: [], ...(immigrationStatus ? { immigrationStatus } : {}) } });
+
+  it('is never asked of a British or Irish citizen, nor before the status is known', () => {
+    // Prepare
+    const british = withStatus('british-or-irish');
+    const unknown = withStatus(undefined);
+
+    // Act
+    const applies = [
+      isApplicable(british, 'immigration-evidence'),
+      isApplicable(unknown, 'immigration-evidence'),
+    ];
+
+    // Assess
+    expect(applies).toEqual([false, false]);
+    expect(isAnswered(british, 'immigration-evidence')).toBe(true);
+    expect(previousPrompt(british, 'household')).toBe('immigration-status');
+  });
+
+  it.each([
+    'eu-settled-status',
+    'eu-pre-settled-status',
+    'indefinite-leave',
+    'refugee-or-humanitarian-protection',
+    'limited-leave',
+    'no-current-permission',
+    'not-sure',
+  ] as const)('is asked of someone with %s, right after their status, until answered', (status) => {
+    // Prepare
+    const application = withStatus(status);
+
+    // Act
+    const applies = isApplicable(application, 'immigration-evidence');
+
+    // Assess
+    expect(applies).toBe(true);
+    expect(isAnswered(application, 'immigration-evidence')).toBe(false);
+    expect(PromptId.options.indexOf('immigration-evidence')).toBe(
+      PromptId.options.indexOf('immigration-status') + 1,
+    );
+    expect(previousPrompt(application, 'household')).toBe('immigration-evidence');
+    expect(
+      isAnswered(
+        { ...application, profile: { ...application.profile, immigrationEvidence: { kind: 'none' } } },
+        'immigration-evidence',
+      ),
+    ).toBe(true);
+  });
+
+  it('records a share code, as the Home Office writes it, with the date of birth', () => {
+    // Prepare
+    const form = { evidence: 'share-code', shareCode: 'w12-3ab c45', ...born };
+
+    // Act
+    const result = prompt.answer(form);
+
+    // Assess
+    expect(result).toEqual({
+      ok: true,
+      effect: {
+        kind: 'section',
+        section: 'immigrationEvidence',
+        value: { kind: 'share-code', shareCode: 'W123ABC45', dateOfBirth: '1991-06-14' },
+      },
+    });
+  });
+
+  it('records that there is no share code yet, whatever the other fields say', () => {
+    // Prepare
+    const form = { evidence: 'none', shareCode: 'half a co' };
+
+    // Act
+    const result = prompt.answer(form);
+
+    // Assess
+    expect(result).toEqual({
+      ok: true,
+      effect: { kind: 'section', section: 'immigrationEvidence', value: { kind: 'none' } },
+    });
+  });
+
+  it('refuses a biometric residence permit with the reason and what to give instead', () => {
+    // Prepare
+    const form = { evidence: 'brp', ...born };
+
+    // Act
+    const result = prompt.answer(form);
+
+    // Assess
+    expect(result).toEqual({ ok: false, errors: [{ field: 'evidence', message: BRP_REFUSAL }] });
+  });
+
+  it('asks again for a share code that is too short, and a date of birth that is missing', () => {
+    // Prepare
+    const form = { evidence: 'share-code', shareCode: 'W12 3AB' };
+
+    // Act
+    const result = prompt.answer(form);
+
+    // Assess
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: 'shareCode', message: 'A share code is 9 letters and numbers, like W12 3AB C45' },
+        { field: 'dateOfBirth', message: 'Enter your date of birth' },
+      ],
+    });
+  });
+
+  it('asks which evidence when none is chosen', () => {
+    // Prepare
+    const form = {};
+
+    // Act
+    const result = prompt.answer(form);
+
+    // Assess
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ field: 'evidence', message: 'Select how you can prove your immigration status' }],
+    });
+  });
+
+  it('shows a recorded share code in groups of three, and prefills the applicant’s date of birth', () => {
+    // Prepare
+    const recorded = anApplication({
+      profile: {
+        household: [],
+        immigrationStatus: 'limited-leave',
+        immigrationEvidence: { kind: 'share-code', shareCode: 'W123ABC45', dateOfBirth: '1991-06-14' },
+      },
+    });
+    const fresh = anApplication({
+      profile: { household: [], immigrationStatus: 'limited-leave' },
+      conversation: { answered: [], aboutYou: { dateOfBirth: '1991-06-14' } },
+    });
+
+    // Act
+    const values = [prompt.current(recorded), prompt.current(fresh)];
+
+    // Assess
+    expect(values).toEqual([
+      { evidence: 'share-code', shareCode: 'W12 3AB C45', ...born },
+      { evidence: undefined, ...born },
+    ]);
   });
 });
 
@@ -1312,7 +1465,13 @@ describe('nextPrompt', () => {
     }
 
     // Assess: each once, in order; how much rent is owed is skipped after "no".
-    expect(asked).toEqual([...PromptId.options.filter((prompt) => prompt !== 'arrears-details'), undefined]);
+    // A British citizen is never asked for immigration evidence.
+    expect(asked).toEqual([
+      ...PromptId.options.filter(
+        (prompt) => prompt !== 'arrears-details' && prompt !== 'immigration-evidence',
+      ),
+      undefined,
+    ]);
     expect(PromptId.options.indexOf('foster-carer')).toBe(PromptId.options.indexOf('identity-document') - 1);
   });
 
