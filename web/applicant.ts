@@ -99,10 +99,15 @@ function promptPath(applicationId: string, prompt: PromptId): string {
   return `${base}/questions/${prompt}`;
 }
 
-/** The page before a prompt's, for the Back link: the prompt asked before it (skipping any that do not apply), or the start. */
+/**
+ * The page before a prompt's, for the Back link: the prompt asked before it (skipping any that do not apply),
+ * or, for the first question, the application's status page (the start page would send them straight back).
+ */
 function previousPath(application: Application, prompt: PromptId): string {
   const previous = previousPrompt(application, prompt);
-  return previous ? promptPath(application.applicationId, previous) : '/';
+  return previous
+    ? promptPath(application.applicationId, previous)
+    : `/applications/${application.applicationId}/status`;
 }
 
 /**
@@ -418,6 +423,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
               return householdPage(page, application, { change, values: form, errors: result.errors }, 400);
             }
             const dates = prompt.fields.filter((field) => field.kind === 'date').map((field) => field.name);
+            const application = await ownedApplication(context, who.subject, applicationId);
             return page(
               'question.njk',
               {
@@ -428,6 +434,9 @@ export function applicantRoutes(deps: () => Deps): Route[] {
                 values: form,
                 errors: summary(result.errors, dates),
                 fieldErrors: byField(result.errors),
+                backLink: change
+                  ? `/applications/${applicationId}/check-answers`
+                  : previousPath(application, prompt.id),
               },
               400,
             );
@@ -891,12 +900,15 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           registered: ['Registered', 'govuk-tag--green'],
           refer: ['An officer is looking at this', 'govuk-tag--yellow'],
         };
-        const decisions = view.decisions.map((decision) => ({
-          ...decision,
-          title: stageTitles[decision.stage],
-          outcomeText: OUTCOME_TEXT[decision.outcome]?.[0] ?? decision.outcome,
-          tagClass: OUTCOME_TEXT[decision.outcome]?.[1] ?? 'govuk-tag--grey',
-        }));
+        // Once closed, a referral is no longer being looked at: it was decided, and the close says why.
+        const closed = view.status === 'closed';
+        const decisions = view.decisions.map((decision) => {
+          const [outcomeText, tagClass] =
+            closed && decision.outcome === 'refer'
+              ? ['Closed', 'govuk-tag--red']
+              : (OUTCOME_TEXT[decision.outcome] ?? [decision.outcome, 'govuk-tag--grey']);
+          return { ...decision, title: stageTitles[decision.stage], outcomeText, tagClass };
+        });
         const waitingText =
           view.status === 'let'
             ? 'You have moved in. Welcome home.'

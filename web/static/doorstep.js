@@ -3,8 +3,17 @@ import { initAll } from './govuk-frontend.min.js';
 
 initAll();
 
-// While a document is being read, look again every two seconds instead of asking the applicant to press a button.
+// While a document is being read, look again every two seconds for up to 30 seconds, then leave it to the
+// "Check again" button: a page must not reload itself for ever (WCAG 2.2.1), and a screen reader restarts on each.
 const waiting = document.querySelector('[data-doorstep-waiting]');
 if (waiting) {
-  setTimeout(() => window.location.reload(), 2000);
+  const key = `doorstep-waiting:${window.location.pathname}`;
+  const tries = Number(sessionStorage.getItem(key) ?? '0');
+  if (tries < 15) {
+    sessionStorage.setItem(key, String(tries + 1));
+    setTimeout(() => window.location.reload(), 2000);
+  } else {
+    sessionStorage.removeItem(key);
+    waiting.textContent = 'This is taking longer than usual. Press Check again in a minute.';
+  }
 }

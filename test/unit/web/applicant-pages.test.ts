@@ -988,3 +988,48 @@ describe('sending the answers', () => {
     expect(deps.applications.items.get(applicationId)?.version).toBe(0);
   });
 });
+
+describe('found in review', () => {
+  it('gives the first question a Back link to the status page, not to the start (which comes straight back)', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication();
+
+    // Act
+    const page = await browser.get(`${base}/questions/name`);
+    const withErrors = await browser.post(`${base}/questions/name`, {});
+
+    // Assess
+    expect(backLinkOf(page.body)).toBe(`${base}/status`);
+    expect(withErrors.status).toBe(400);
+    expect(backLinkOf(withErrors.body)).toBe(`${base}/status`);
+  });
+
+  it('shows a closed application’s referral as closed, not as being looked at', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication({
+      status: 'closed',
+      decisions: [
+        {
+          stage: 'Qualification' as never,
+          outcome: 'refer',
+          reasons: [
+            { rule: 'qualification.residence', clause: 'Housing Act 1996 s160ZA(7)', text: 'One year.' },
+          ],
+          inputs: {},
+          policyVersion: 'riverside-council@2026-04',
+          decidedBy: 'officer',
+          decidedAt: '2026-11-02T10:00:00.000Z',
+          next: 'Your application is closed.',
+        },
+      ],
+    });
+
+    // Act
+    const page = await browser.get(`${base}/status`);
+
+    // Assess
+    expect(page.body).toContain('This application is closed.');
+    expect(page.body).toMatch(/govuk-tag--red">\s*Closed/);
+    expect(page.body).not.toContain('An officer is looking at this');
+  });
+});
