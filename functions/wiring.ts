@@ -3,11 +3,18 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoOutboxNotifier, documentClient, dynamoStores } from '../shared/adapters/aws/dynamodb.js';
 import { StepFunctionsWorkflowClient } from '../shared/adapters/aws/step-functions.js';
 import { LambdaEnvironment, type SessionSecrets } from '../shared/config.js';
-import type { DocumentStore, KeyIssuer, TenancySigner, TextReader, WorkflowClient } from '../shared/ports.js';
+import type {
+  DocumentStore,
+  KeyIssuer,
+  MalwareScanner,
+  TenancySigner,
+  TextReader,
+  WorkflowClient,
+} from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
 
 /** The ports only some stages use; each function wires the ones it needs (functions/adapters/). */
-export type Extras = Partial<Pick<Deps, 'documents' | 'reader' | 'signer' | 'keyIssuer'>>;
+export type Extras = Partial<Pick<Deps, 'documents' | 'reader' | 'scanner' | 'signer' | 'keyIssuer'>>;
 
 /**
  * The composition root for Lambda: AWS adapters from the environment, created once per container on first
@@ -44,6 +51,7 @@ function build(extras: (env: LambdaEnvironment) => Extras): Deps {
     clock,
     documents: unavailable<DocumentStore>('DOCUMENTS_BUCKET'),
     reader: unavailable<TextReader>('a document reader'),
+    scanner: unavailable<MalwareScanner>('malware scanner (DOCUMENTS_BUCKET)'),
     signer: unavailable<TenancySigner>('TENANCY_SIGNING_KEY_ARN and TENANCY_SIGNING_CERTIFICATE_PEM'),
     keyIssuer: unavailable<KeyIssuer>('KEY_CREDENTIALS_KEY_ARN'),
     ...extras(env),

@@ -3,6 +3,7 @@ import type { Deps } from '../../shared/services/deps.js';
 import { receiveUpload } from '../../shared/services/documents.js';
 import { s3Documents } from '../adapters/documents.js';
 import { textractReader } from '../adapters/reader.js';
+import { guardDutyScanner } from '../adapters/scanner.js';
 import { stepHandler } from '../lib/step-handler.js';
 import { lambdaDepsWith } from '../wiring.js';
 
@@ -46,5 +47,5 @@ export const createHandler = (deps: () => Deps) =>
   );
 
 export const handler = createHandler(
-  lambdaDepsWith((env) => ({ ...s3Documents(env), ...textractReader(env) })),
+  lambdaDepsWith((env) => ({ ...s3Documents(env), ...textractReader(env), ...guardDutyScanner(env) })),
 );

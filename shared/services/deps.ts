@@ -6,6 +6,7 @@ import type {
   DocumentStore,
   KeyIssuer,
   LettingStore,
+  MalwareScanner,
   Notifier,
   SessionStore,
   TenancySigner,
@@ -26,6 +27,8 @@ export interface Deps {
   sessions: SessionStore;
   documents: DocumentStore;
   reader: TextReader;
+  /** Scans uploads before promotion (GuardDuty's verdict in AWS, structural checks locally). */
+  scanner: MalwareScanner;
   signer: TenancySigner;
   keyIssuer: KeyIssuer;
   /** Sign-in secrets; when absent (the local runtime, tests) the public LOCAL_SESSION_SECRETS are used. */

@@ -89,11 +89,12 @@ export type ReceiveOutcome = 'unknown' | 'missing' | 'already-received' | 'rejec
 
 /**
  * An upload arrived in quarantine (an S3 event in AWS; the local upload endpoint locally): the bytes are
- * sniffed, a mismatch with what was declared is rejected with the reason and deleted, anything else is promoted,
+ * sniffed and malware-scanned; a mismatch with what was declared, or a scan that finds or refuses something,
+ * is rejected with the reason and deleted, anything else is promoted,
  * and a passport photo is read and checked against the applicant's answers. Idempotent per document.
  */
 export async function receiveUpload(
-  deps: Pick<Deps, 'applications' | 'documents' | 'reader' | 'audit' | 'clock'>,
+  deps: Pick<Deps, 'applications' | 'documents' | 'reader' | 'scanner' | 'audit' | 'clock'>,
   input: { key: string },
 ): Promise<{ outcome: ReceiveOutcome }> {
   const [, applicationId, documentId] = DOCUMENT_KEY.exec(input.key) ?? [];
@@ -118,12 +119,22 @@ export async function receiveUpload(
 
   const now = deps.clock.now();
   const sniffed = await fileTypeFromBuffer(bytes);
-  const rejection =
+  const sniffProblem =
     bytes.byteLength > MAX_DOCUMENT_BYTES
       ? `The file is larger than ${MAX_DOCUMENT_BYTES / 1_048_576} MB.`
       : sniffed?.mime !== document.contentType
         ? `The file is not the ${describeType(document.contentType)} it was said to be${sniffed ? ` (it looks like ${describeType(sniffed.mime)})` : ''}.`
         : undefined;
+  // Only bytes that are what they claim to be are scanned; a scan still running throws, so the upload stays in
+  // quarantine for the retried notification, and only a clean verdict is promoted.
+  const scan = sniffProblem
+    ? undefined
+    : await deps.scanner.scan({ key: input.key, bytes, declaredType: document.contentType });
+  const rejection = sniffProblem
+    ? `${sniffProblem} Upload it again as a photo (JPEG or PNG) or a PDF.`
+    : scan && scan.verdict !== 'clean'
+      ? scan.reason
+      : undefined;
 
   // Every step that can fail (reading, saving) runs before quarantine is emptied, so a retried notification
   // finds the upload again; the bytes promoted are exactly the bytes checked.
@@ -134,7 +145,7 @@ export async function receiveUpload(
       ...document,
       status: 'rejected',
       receivedAt: now.toISOString(),
-      problem: `${rejection} Upload it again as a photo (JPEG or PNG) or a PDF.`,
+      problem: rejection,
     };
     outcome = 'rejected';
   } else {
@@ -155,7 +166,11 @@ export async function receiveUpload(
     type: `document-${outcome}`,
     stage: application.stage,
     actor: 'system',
-    facts: { documentId, ...(sniffed ? { sniffed: sniffed.mime } : {}) },
+    facts: {
+      documentId,
+      ...(sniffed ? { sniffed: sniffed.mime } : {}),
+      ...(scan ? { scan: scan.verdict } : {}),
+    },
   });
   return { outcome };
 }

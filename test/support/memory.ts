@@ -358,6 +358,8 @@ export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
     sessions: new MemorySessions(),
     documents: new MemoryDocuments(),
     reader: unexpected<TextReader>('reader'),
+    // Clean unless a test says otherwise: the real scanners are tested on their own (test/unit/adapters).
+    scanner: { scan: async () => ({ verdict: 'clean' }) },
     signer: tenancySigner,
     // A real signer with a key in memory: key credentials in unit tests verify like real ones.
     keyIssuer: new JoseKeyIssuer(),
