@@ -969,6 +969,9 @@ export function applicantRoutes(deps: () => Deps): Route[] {
               400,
             );
           }
+          if (form.decision === 'refuse' && reason.length > 500) {
+            return render([{ field: 'reason', message: 'Your reason must be 500 characters or fewer' }], 400);
+          }
           await decide(context, {
             decisionId: wait.decisionId,
             actor: { kind: 'applicant', subject: who.subject },

@@ -234,9 +234,11 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
               return {
                 field,
                 message:
-                  issue.path[0] === 'reason'
-                    ? 'Give a reason of at least 3 characters'
-                    : 'Select your decision',
+                  issue.path[0] !== 'reason'
+                    ? 'Select your decision'
+                    : issue.code === 'too_big'
+                      ? 'Your reason must be 500 characters or fewer'
+                      : 'Give a reason of at least 3 characters',
               };
             });
             return page('officer/case.njk', await casePage(officer, applicationId, errors), 400);

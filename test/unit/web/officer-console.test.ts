@@ -251,6 +251,24 @@ describe('deciding a wait', () => {
     expect(deps.workflow.resumed).toEqual([]);
   });
 
+  it('says a reason over 500 characters is too long, not too short', async () => {
+    // Prepare
+    const { browser, deps, riversideWait } = await ellisOnTheirCase();
+
+    // Act
+    const response = await browser.post(`/officer/decisions/${riversideWait}`, {
+      decision: 'approve',
+      reason: 'x'.repeat(501),
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(fieldErrorOf(response.body, `reason-${riversideWait}`)).toBe(
+      'Your reason must be 500 characters or fewer',
+    );
+    expect(deps.waits.items.get(riversideWait)?.status).toBe('open');
+  });
+
   it('asks for a decision when none is chosen', async () => {
     // Prepare
     const { browser, riversideWait } = await ellisOnTheirCase();
