@@ -213,6 +213,11 @@ export const DocumentRecord = z.object({
   receivedAt: z.iso.datetime().optional(),
   /** What is wrong with it, in plain English, and what to do next (rejected, unreadable, or not matching the answers). */
   problem: z.string().optional(),
+  /**
+   * When it is to be deleted: set when the application closes or is let, from the kind's retention
+   * (`documents.ts`, UK GDPR Art. 5(1)(e)). Unset while the application is open.
+   */
+  deleteAfter: z.iso.datetime().optional(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 

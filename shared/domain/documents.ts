@@ -1,4 +1,4 @@
-import type { DocumentContentType, DocumentKind } from './application.js';
+import type { DocumentContentType, DocumentKind, DocumentRecord } from './application.js';
 import { BRP_REFUSAL } from './immigration-evidence.js';
 
 /**
@@ -151,3 +151,14 @@ export function deleteAfter(kind: EvidenceKind, closedAt: string): string {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * An application's documents as it closes or is let: each with the day it is to be deleted. A date set before
+ * (a case reopened and closed again) is kept, so closing twice never keeps a document longer.
+ */
+export function withDeletionDates(documents: readonly DocumentRecord[], closedAt: string): DocumentRecord[] {
+  return documents.map((document) => ({
+    ...document,
+    deleteAfter: document.deleteAfter ?? deleteAfter(document.kind, closedAt),
+  }));
+}

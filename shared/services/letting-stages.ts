@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { assessAffordability } from '../domain/affordability.js';
 import { type Application, ApplicationId, type Reason } from '../domain/application.js';
 import { allocationClause } from '../domain/bedrooms.js';
+import { withDeletionDates } from '../domain/documents.js';
 import { type Offer, type Property, pickHome } from '../domain/letting.js';
 import type { Policy } from '../domain/policy.js';
 import { Stage } from '../domain/stage.js';
@@ -176,7 +177,13 @@ export async function completeLet(deps: LettingDeps, input: OfferInput): Promise
   if (offer.status !== 'let') await deps.lettings.updateOffer(offer.offerId, 'let');
   const application = await deps.applications.get(input.applicationId);
   if (application && application.status !== 'let') {
-    await deps.applications.save({ ...application, status: 'let', stage: Stage.Let, updatedAt: now });
+    await deps.applications.save({
+      ...application,
+      status: 'let',
+      stage: Stage.Let,
+      updatedAt: now,
+      documents: withDeletionDates(application.documents, now),
+    });
     await deps.audit.append({
       applicationId: input.applicationId,
       at: now,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ApplicationId } from '../domain/application.js';
+import { withDeletionDates } from '../domain/documents.js';
 import { reviewRoute } from '../domain/policy.js';
 import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
 import { decisionIdFor } from '../ids.js';
@@ -137,6 +138,7 @@ export async function closeCase(
     ...application,
     status: 'closed',
     updatedAt: now,
+    documents: withDeletionDates(application.documents, now),
     decisions: [
       ...application.decisions,
       {

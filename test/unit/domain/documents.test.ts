@@ -1,9 +1,10 @@
-import { DocumentKind } from '../../../shared/domain/application';
+import { DocumentKind, type DocumentRecord } from '../../../shared/domain/application';
 import {
   DOCUMENT_CATALOGUE,
   deleteAfter,
   type EvidenceKind,
   retentionDays,
+  withDeletionDates,
 } from '../../../shared/domain/documents';
 import {
   BRP_REFUSAL,
@@ -124,6 +125,31 @@ describe('deleteAfter', () => {
     // Assess
     expect(passport).toBe('2027-02-19T10:30:00.000Z');
     expect(payslip).toBe('2027-04-20T10:30:00.000Z');
+  });
+});
+
+describe('withDeletionDates', () => {
+  const passport: DocumentRecord = {
+    documentId: 'doc_passport1',
+    kind: 'passport',
+    contentType: 'image/jpeg',
+    sizeBytes: 2_400_000,
+    status: 'read',
+    declaredAt: '2026-11-02T09:00:00.000Z',
+  };
+
+  it('dates each document from its kind, and keeps a date set when it closed before', () => {
+    // Prepare
+    const earlier = { ...passport, documentId: 'doc_passport0', deleteAfter: '2027-01-01T00:00:00.000Z' };
+
+    // Act
+    const dated = withDeletionDates([passport, earlier], '2027-01-20T10:30:00.000Z');
+
+    // Assess
+    expect(dated.map((document) => document.deleteAfter)).toEqual([
+      '2027-02-19T10:30:00.000Z',
+      '2027-01-01T00:00:00.000Z',
+    ]);
   });
 });
 

@@ -457,6 +457,9 @@ describe('completeLet', () => {
     const application = await stored(deps);
     expect(application.status).toBe('let');
     expect(application.stage).toBe(Stage.Let);
+    // The passport is kept 30 days after the let, then deleted (shared/domain/documents.ts).
+    const thirtyDaysLater = new Date(deps.clock.now().getTime() + 30 * 24 * 60 * 60 * 1000).toISOString();
+    expect(application.documents.map((document) => document.deleteAfter)).toEqual([thirtyDaysLater]);
   });
 
   it('records the let once when the stage runs again', async () => {

@@ -291,6 +291,26 @@ describe('closeCase', () => {
     ]);
   });
 
+  it('dates each document’s deletion from its kind’s retention (UK GDPR Art. 5(1)(e))', async () => {
+    // Prepare
+    const [passport] = aCompleteApplication().documents;
+    if (!passport) throw new Error('the fixture has no passport');
+    const payslip = { ...passport, documentId: 'doc_payslip1', kind: 'payslip' as const };
+    const deps = await given(aCompleteApplication({ documents: [passport, payslip] }));
+    const closedAt = deps.clock.now().getTime();
+    const daysLater = (days: number) => new Date(closedAt + days * 24 * 60 * 60 * 1000).toISOString();
+
+    // Act
+    await closeCase(deps, { applicationId, stage: Stage.Verification, reason: 'Withdrawn by phone' });
+
+    // Assess
+    const documents = (await deps.applications.get(applicationId))?.documents;
+    expect(documents?.map((document) => [document.kind, document.deleteAfter])).toEqual([
+      ['passport', daysLater(30)],
+      ['payslip', daysLater(90)],
+    ]);
+  });
+
   it('closes a closed case once', async () => {
     // Prepare
     const deps = await given();
