@@ -139,3 +139,8 @@ export function idParam(
   if (!value || !/^[A-Za-z0-9_-]{1,80}$/.test(value)) throw new WebError(404, 'Page not found');
   return value;
 }
+
+/** Escapes text for HTML, for the rare markup built in code (GOV.UK table cells with a link). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}

@@ -7,7 +7,7 @@ import { type Actor, DecisionBodies, decide } from '../shared/services/decisions
 import type { Deps } from '../shared/services/deps.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../shared/services/officer-view.js';
 import { actorFromClaims } from '../shared/services/officers.js';
-import { cookieOf, idParam, redirect, WebError, type WebEvent } from './http.js';
+import { cookieOf, escapeHtml, idParam, redirect, WebError, type WebEvent } from './http.js';
 import type { Route } from './routes.js';
 
 /**
@@ -187,7 +187,7 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
           total: Object.values(queue.counts).reduce((sum, n) => sum + n, 0),
           rows: queue.entries.map((entry) => [
             {
-              html: `<a class="govuk-link" href="/officer/applications/${entry.applicationId}">${entry.applicationId}</a>`,
+              html: `<a class="govuk-link" href="/officer/applications/${escapeHtml(entry.applicationId)}">${escapeHtml(entry.applicationId)}</a>`,
             },
             {
               text: `${KIND_TEXT[entry.kind]} (${stageTitles[entry.stage]})${entry.waitingFor === WaitingFor.SeniorOfficer ? ', senior officer' : ''}`,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Application } from '../domain/application.js';
+import type { Offer, Property } from '../domain/letting.js';
 import { type Stage, WaitingFor } from '../domain/stage.js';
 import {
   type AuditEvent,
@@ -11,8 +12,10 @@ import {
 import type { Deps } from './deps.js';
 import { WaitKindSchema } from './waits.js';
 
-/** What an officer sees of a wait: never the task token. */
-export type WaitView = Omit<PendingWait, 'taskToken'>;
+/** What an officer sees of a wait: never the task token; for an offer's approval, the offer and its home. */
+export type WaitView = Omit<PendingWait, 'taskToken'> & {
+  offer?: { offer: Offer; home: Omit<Property, 'doorId'> };
+};
 
 export interface CaseView {
   application: Application;
@@ -22,14 +25,23 @@ export interface CaseView {
 
 /** An officer's view of a case of their own landlord; any other landlord's case answers like a missing one. */
 export async function caseForOfficer(
-  deps: Pick<Deps, 'applications' | 'waits' | 'audit'>,
+  deps: Pick<Deps, 'applications' | 'waits' | 'audit' | 'lettings'>,
   input: { applicationId: string; landlordId: string },
 ): Promise<CaseView> {
   const application = await deps.applications.get(input.applicationId);
   if (!application || application.landlordId !== input.landlordId)
     throw new NotFoundError('No such application');
-  const waits = (await deps.waits.listOpen(application.applicationId)).map(
-    ({ taskToken: _secret, ...wait }) => wait,
+  const waits = await Promise.all(
+    (await deps.waits.listOpen(application.applicationId)).map(
+      async ({ taskToken: _secret, ...wait }): Promise<WaitView> => {
+        // An officer approves an offer seeing what is offered and why: the home, its rent and the reasons.
+        const offer = wait.offerId ? await deps.lettings.getOffer(wait.offerId) : undefined;
+        const home = offer ? await deps.lettings.getHome(offer.propertyId) : undefined;
+        if (!offer || !home) return wait;
+        const { doorId: _door, ...homeView } = home;
+        return { ...wait, offer: { offer, home: homeView } };
+      },
+    ),
   );
   return { application, waits, timeline: await deps.audit.list(application.applicationId) };
 }

@@ -1,6 +1,6 @@
 import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { awaitPerson } from '../../../shared/services/waits';
-import { aCompleteApplication, household } from '../../fixtures/applications';
+import { aCompleteApplication, aHome, household } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 import { aWebApp, errorSummaryOf, FakeOfficerIdentity, fieldErrorOf, inputValueOf, titleOf } from './browser';
 
@@ -323,5 +323,49 @@ describe('deciding a wait', () => {
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe(`/officer/applications/${ownCase}`);
     expect(deps.waits.items.get(riversideWait)?.status).toBe('decided');
+  });
+});
+
+describe('approving an offer', () => {
+  it('shows the officer the home, its rent and the reasons before they decide (found in review)', async () => {
+    // Prepare
+    const deps = memoryDeps();
+    await deps.applications.create(aCompleteApplication({ stage: Stage.OfficerApproval, status: 'offered' }));
+    await deps.lettings.putHome(aHome());
+    await deps.lettings.createOffer({
+      offerId: 'off_weaver1',
+      applicationId: riversideCase,
+      propertyId: 'prop_riverside-14',
+      landlordId: 'riverside-homes',
+      status: 'awaiting-approval',
+      reasons: [
+        {
+          rule: 'affordability.over-threshold',
+          clause: 'Riverside Council allocation scheme',
+          text: 'The rent after help would be 41% of the household’s income, over the 35% the scheme looks at.',
+        },
+      ],
+      createdAt: '2026-11-02T09:30:00.000Z',
+    });
+    await awaitPerson(deps, {
+      applicationId: riversideCase,
+      stage: Stage.OfficerApproval,
+      kind: 'approval',
+      waitingFor: WaitingFor.Officer,
+      taskToken: riversideToken,
+      offerId: 'off_weaver1',
+    });
+    const browser = aWebApp({ deps, officers }).browser();
+    browser.jar.set('doorstep_officer', 'id-token-ellis');
+
+    // Act
+    const page = await browser.get(`/officer/applications/${riversideCase}`);
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Flat 3, 14 Weaver Court, Riverside, RV2 7QT');
+    expect(page.body).toContain('£112.50 a week');
+    expect(page.body).toContain('over the 35% the scheme looks at');
+    expect(page.body).not.toContain('door-weaver-14-3');
   });
 });
