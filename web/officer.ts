@@ -18,8 +18,8 @@ import type { Route } from './routes.js';
  */
 
 export const OFFICER_COOKIE = 'doorstep_officer';
-/** An ID token lasts an hour; the cookie no longer. */
-export const OFFICER_COOKIE_SECONDS = 60 * 60;
+/** The console's ID tokens last 30 minutes (infra/constructs/officers.ts); the cookie no longer. */
+export const OFFICER_COOKIE_SECONDS = 30 * 60;
 
 type Officer = Extract<Actor, { kind: 'officer' }> & { email?: string };
 

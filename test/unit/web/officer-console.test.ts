@@ -155,7 +155,7 @@ describe('signing in to the console', () => {
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/officer');
     expect(response.cookies).toContain(
-      'doorstep_officer=id-token-ellis; HttpOnly; Secure; SameSite=Strict; Path=/officer; Max-Age=3600',
+      'doorstep_officer=id-token-ellis; HttpOnly; Secure; SameSite=Strict; Path=/officer; Max-Age=1800',
     );
     expect(queue.status).toBe(200);
     expect(queue.body).toContain(`href="/officer/applications/${riversideCase}"`);

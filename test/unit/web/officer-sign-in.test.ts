@@ -123,7 +123,7 @@ describe('signing in with an authenticator app', () => {
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/officer');
     expect(response.cookies).toEqual([
-      'doorstep_officer=id-token-ellis; HttpOnly; Secure; SameSite=Strict; Path=/officer; Max-Age=3600',
+      'doorstep_officer=id-token-ellis; HttpOnly; Secure; SameSite=Strict; Path=/officer; Max-Age=1800',
       PENDING_CLEARED,
     ]);
     expect(queue.status).toBe(200);
@@ -291,7 +291,7 @@ describe('adding an authenticator app the first time', () => {
     expect(identity.codes).toEqual([{ email: MORGAN.email, session, code: '731904', setUp: true }]);
     expect(response.headers.location).toBe('/officer');
     expect(response.cookies).toEqual([
-      'doorstep_officer=id-token-morgan; HttpOnly; Secure; SameSite=Strict; Path=/officer; Max-Age=3600',
+      'doorstep_officer=id-token-morgan; HttpOnly; Secure; SameSite=Strict; Path=/officer; Max-Age=1800',
       PENDING_CLEARED,
     ]);
   });
