@@ -18,6 +18,12 @@ export interface ApplicationStore {
   save(application: Application): Promise<Application>;
   /** The applications a subject owns, oldest first (eventually consistent: a new one may show a moment later). */
   listByOwner(ownerId: string): Promise<Application[]>;
+  /**
+   * Claims an identity document's number for an application, by its fingerprint (a hash: see
+   * services/application-stages.ts), and returns the application that holds it: the first to claim it keeps
+   * it, enforced by the store; the same application claiming again gets itself back (idempotent).
+   */
+  claimDocumentNumber(fingerprint: string, applicationId: string): Promise<string>;
 }
 
 export interface LettingStore {

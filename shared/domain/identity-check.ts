@@ -72,6 +72,22 @@ export function identityProblems(
   return problems;
 }
 
+/** A document number with all but its last three characters hidden, for showing to people. */
+export function maskDocumentNumber(number: string): string {
+  return number.length <= 3
+    ? '*'.repeat(number.length)
+    : `${'*'.repeat(number.length - 3)}${number.slice(-3)}`;
+}
+
+/** The problem of an identity document whose number another application already holds. */
+export function numberOnAnotherApplication(kind: string, number: string): IdentityProblem {
+  const what = kind === 'driving-licence' ? 'driving licence number' : 'passport number';
+  return {
+    field: 'document number',
+    text: `This ${what} (${maskDocumentNumber(number)}) is already on another application: an officer will contact you to check it. You do not need to upload it again.`,
+  };
+}
+
 /** The reasons a verification decision gives for each problem, citing the rule. */
 export function problemReasons(problems: IdentityProblem[]): Reason[] {
   return problems.map((problem) => ({

@@ -9,12 +9,19 @@ import {
 } from '../domain/application.js';
 import { allocationBedroomNeed } from '../domain/bedrooms.js';
 import { assessEligibility } from '../domain/eligibility.js';
-import { identityProblems, problemReasons } from '../domain/identity-check.js';
+import {
+  identityProblems,
+  nameMatchOf,
+  numberOnAnotherApplication,
+  problemReasons,
+} from '../domain/identity-check.js';
 import { pickHome } from '../domain/letting.js';
+import type { NameMatch } from '../domain/names.js';
 import type { Policy } from '../domain/policy.js';
 import { assessQualification } from '../domain/qualification.js';
 import { register } from '../domain/registration.js';
 import { type ApplicationStage, Stage } from '../domain/stage.js';
+import { sha256Hex } from '../ids.js';
 import { policyFor } from '../policies.js';
 import { JourneyStateError, NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
@@ -266,11 +273,49 @@ export function documents(deps: StageDeps, input: StageInput): Promise<StageResu
 }
 
 /**
- * Verification compares what was typed with what was read from a passport's machine-readable zone: surname,
- * a given name, date of birth, expiry and check digits. Anything it cannot confirm goes to an officer, with
- * the reason; it never refuses on its own (UK GDPR Art. 22).
+ * The fingerprint of an identity document's number: sha256 of its kind, issuing state and number. Only
+ * equality is ever asked of it ("is this number on another application?"), so the number itself need not be
+ * stored twice: it stays on its own application's document record and goes when that is erased, and no key,
+ * log line or metric carries it. No secret pepper: passport numbers are few enough to enumerate, so the hash
+ * is a pseudonym, not anonymisation; but whoever can read the claim can read the application item holding
+ * the number in clear, so a pepper would add a secret to manage without hiding anything more. The kind and
+ * state keep a licence and a passport (or two states' passports) with the same digits apart.
  */
-export function verification(deps: StageDeps, input: StageInput): Promise<StageResult> {
+export function documentNumberFingerprint(kind: string, issuingState: string, number: string): string {
+  const clean = (text: string) => text.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  return sha256Hex(`${kind}|${clean(issuingState)}|${clean(number)}`);
+}
+
+/**
+ * Claims the number of each identity document read with valid check digits (a misread number must not take
+ * someone else's), and returns the ids of the documents whose number another application claimed first.
+ */
+async function numbersOnOtherApplications(deps: StageDeps, applicationId: string): Promise<Set<string>> {
+  const application = await deps.applications.get(applicationId);
+  const elsewhere = new Set<string>();
+  for (const document of application?.documents.filter(isIdentity) ?? []) {
+    const field = (name: string) => document.readFields?.[name]?.value ?? '';
+    if (document.status !== 'read' || !field('documentNumber') || field('checkDigitsValid') !== 'true')
+      continue;
+    const fingerprint = documentNumberFingerprint(
+      document.kind,
+      field('issuingState'),
+      field('documentNumber'),
+    );
+    const holder = await deps.applications.claimDocumentNumber(fingerprint, applicationId);
+    if (holder !== applicationId) elsewhere.add(document.documentId);
+  }
+  return elsewhere;
+}
+
+/**
+ * Verification compares what was typed with what was read from a passport's machine-readable zone: the name
+ * (tolerantly: domain/names.ts), date of birth, expiry and check digits; and that no other application
+ * already holds the same passport or licence number. Anything it cannot confirm goes to an officer, with the
+ * reason and what to do; it never refuses on its own (UK GDPR Art. 22).
+ */
+export async function verification(deps: StageDeps, input: StageInput): Promise<StageResult> {
+  const elsewhere = await numbersOnOtherApplications(deps, input.applicationId);
   return decideStage(deps, input, Stage.Verification, (application, policy, now) => {
     const applicant = applicantOf(application);
     const base = {
@@ -284,7 +329,12 @@ export function verification(deps: StageDeps, input: StageInput): Promise<StageR
     );
     const checked = read.map((document) => ({
       document,
-      problems: identityProblems(document.readFields ?? {}, applicant, now.slice(0, 10)),
+      problems: [
+        ...identityProblems(document.readFields ?? {}, applicant, now.slice(0, 10)),
+        ...(elsewhere.has(document.documentId)
+          ? [numberOnAnotherApplication(document.kind, document.readFields?.documentNumber?.value ?? '')]
+          : []),
+      ],
     }));
     const match = checked.find((candidate) => candidate.problems.length === 0);
     if (match) {
@@ -299,6 +349,7 @@ export function verification(deps: StageDeps, input: StageInput): Promise<StageR
               text: `Your name, date of birth and the check digits on your ${match.document.kind.replace('-', ' ')} match your answers, and it has not expired.`,
               answer: `${applicant.firstName} ${applicant.lastName}`,
             },
+            ...tolerance(nameMatchOf(match.document.readFields ?? {}, applicant)),
           ],
           inputs: {
             document: match.document.documentId,
@@ -339,6 +390,19 @@ export function verification(deps: StageDeps, input: StageInput): Promise<StageR
       },
     };
   });
+}
+
+/** A name that matched only once the MRZ's rules were allowed for is recorded, so an officer can see why. */
+function tolerance(name: NameMatch) {
+  return name.level === 'tolerant'
+    ? [
+        {
+          rule: 'verification.name-tolerant',
+          clause: 'ICAO Doc 9303 Part 3 §6 (names in the MRZ)',
+          text: name.reason,
+        },
+      ]
+    : [];
 }
 
 /**

@@ -197,6 +197,39 @@ describe('DynamoApplicationStore', () => {
       ConflictError,
     );
   });
+
+  describe('claimDocumentNumber', () => {
+    const fingerprint = () => sha256Hex(`passport|GBR|${hex(5)}`);
+
+    it('gives a number to the first application and keeps it there; the first claiming again gets itself', async () => {
+      const number = fingerprint();
+      const first = applicationId();
+
+      expect(await store().claimDocumentNumber(number, first)).toBe(first);
+      expect(await store().claimDocumentNumber(number, applicationId())).toBe(first);
+      expect(await store().claimDocumentNumber(number, first)).toBe(first);
+      const { Item } = await db.send(
+        new GetCommand({ TableName: TABLE, Key: { pk: `DOCNUM#${number}`, sk: 'DOCNUM' } }),
+      );
+      expect(Item).toEqual({ pk: `DOCNUM#${number}`, sk: 'DOCNUM', applicationId: first });
+    });
+
+    it('lets exactly one of several simultaneous claims of one number win, and tells every claimant who', async () => {
+      const number = fingerprint();
+      const claimants = Array.from({ length: 6 }, applicationId);
+
+      const holders = await Promise.all(claimants.map((id) => store().claimDocumentNumber(number, id)));
+
+      expect(new Set(holders).size).toBe(1);
+      expect(claimants).toContain(holders[0]);
+    });
+
+    it('keeps different numbers apart', async () => {
+      const [one, two] = [applicationId(), applicationId()];
+      expect(await store().claimDocumentNumber(fingerprint(), one)).toBe(one);
+      expect(await store().claimDocumentNumber(fingerprint(), two)).toBe(two);
+    });
+  });
 });
 
 describe('DynamoLettingStore', () => {

@@ -59,6 +59,14 @@ export class MemoryApplications implements ApplicationStore {
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map(clone);
   }
+  /** Document number fingerprint → the first application that claimed it. */
+  readonly documentNumbers = new Map<string, string>();
+  async claimDocumentNumber(fingerprint: string, applicationId: string) {
+    const holder = this.documentNumbers.get(fingerprint);
+    if (holder !== undefined) return holder;
+    this.documentNumbers.set(fingerprint, applicationId);
+    return applicationId;
+  }
 }
 
 export class MemoryLettings implements LettingStore {

@@ -151,6 +151,27 @@ export class DynamoApplicationStore implements ApplicationStore {
     });
     return items.map((item) => Application.parse(strip(item)));
   }
+
+  async claimDocumentNumber(fingerprint: string, applicationId: string): Promise<string> {
+    const key = keys.documentNumber(fingerprint);
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...key, applicationId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return applicationId;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    // Written once and never changed, so whoever holds it now held it when the condition failed.
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
+    );
+    return z.object({ applicationId: z.string().min(1) }).parse(Item).applicationId;
+  }
 }
 
 export class DynamoLettingStore implements LettingStore {

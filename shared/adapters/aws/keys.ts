@@ -14,9 +14,11 @@
  *   sign-in code SIGNIN#<subject> / CODE         TTL expiresAt (epoch seconds)
  *   code asks    SIGNIN#<subject> / REQUESTS     TTL expiresAt; one attribute per admitted request (slot0..)
  *   session      SESSION#<sha256 of token> / SESSION   TTL expiresAt
+ *   document no. DOCNUM#<sha256 of kind|issuing state|number> / DOCNUM   applicationId: the first application
+ *                whose verified identity document carried that number (written once, attribute_not_exists)
  *
- * No key holds an email address or a secret: sign-in records are keyed by the pseudonymous subject, sessions
- * by a hash of the token.
+ * No key holds an email address, a document number or a secret: sign-in records are keyed by the pseudonymous
+ * subject, sessions by a hash of the token, document numbers by a hash of the number.
  */
 export const keys = {
   application: (applicationId: string) => ({ pk: `APP#${applicationId}`, sk: 'APP' }),
@@ -54,6 +56,7 @@ export const keys = {
   signInCode: (subject: string) => ({ pk: `SIGNIN#${subject}`, sk: 'CODE' }),
   codeRequests: (subject: string) => ({ pk: `SIGNIN#${subject}`, sk: 'REQUESTS' }),
   session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
+  documentNumber: (fingerprint: string) => ({ pk: `DOCNUM#${fingerprint}`, sk: 'DOCNUM' }),
 } as const;
 
 /** The table's key schema: the CDK stack and the local runtime create the same table from this. */

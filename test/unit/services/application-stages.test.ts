@@ -7,6 +7,7 @@ import {
 import { Stage } from '../../../shared/domain/stage';
 import { JourneyStateError, NotFoundError } from '../../../shared/ports';
 import {
+  documentNumberFingerprint,
   documents,
   eligibility,
   household,
@@ -629,6 +630,97 @@ describe('verification', () => {
     });
 
     expect((await verification(deps, { applicationId })).outcome).toBe('refer');
+  });
+
+  it('records a name that matched only tolerantly, with the reason', async () => {
+    const deps = await given(
+      aCompleteApplication({ documents: [garethsPassport({ givenNames: 'GARETH HUW' })] }),
+    );
+
+    const result = await verification(deps, { applicationId });
+
+    expect(result.outcome).toBe('verified');
+    expect((await stored(deps)).decisions[0]?.reasons[1]).toMatchObject({
+      rule: 'verification.name-tolerant',
+      text: expect.stringMatching(/middle name HUW only on the passport/),
+    });
+  });
+
+  it('tells the applicant what the MRZ says and what to do when the surname does not match', async () => {
+    const deps = await given(aCompleteApplication({ documents: [garethsPassport({ surname: 'PRICHARD' })] }));
+
+    await verification(deps, { applicationId });
+
+    expect((await stored(deps)).decisions[0]?.reasons[0]?.text).toBe(
+      'The surname on your passport (MRZ: PRICHARD) does not match the surname you gave (Pritchard): check your answers, or take another photo, flat and in good light, if the passport was misread.',
+    );
+  });
+
+  describe('the same passport number on another application', () => {
+    const numbered = (changes: Record<string, string> = {}) =>
+      garethsPassport({ documentNumber: '125583497', issuingState: 'GBR', ...changes });
+
+    it('refers to an officer, showing only the last three characters of the number', async () => {
+      const deps = await given(aCompleteApplication({ documents: [numbered()] }));
+      await deps.applications.claimDocumentNumber(
+        documentNumberFingerprint('passport', 'GBR', '125583497'),
+        'app_someoneelse',
+      );
+
+      const result = await verification(deps, { applicationId });
+
+      expect(result.outcome).toBe('refer');
+      const [reason] = (await stored(deps)).decisions[0]?.reasons ?? [];
+      expect(reason).toMatchObject({
+        rule: 'verification.document-number',
+        text: 'This passport number (******497) is already on another application: an officer will contact you to check it. You do not need to upload it again.',
+      });
+      expect(JSON.stringify((await stored(deps)).decisions)).not.toContain('125583497');
+    });
+
+    it('verifies the application that claimed it first, however often the stage runs', async () => {
+      const deps = await given(aCompleteApplication({ documents: [numbered()] }));
+
+      const first = await verification(deps, { applicationId });
+      const again = await verification(deps, { applicationId });
+
+      expect([first.outcome, again.outcome]).toEqual(['verified', 'verified']);
+      expect([...deps.applications.documentNumbers.values()]).toEqual([applicationId]);
+      expect((await stored(deps)).decisions).toHaveLength(1);
+    });
+
+    it('keeps the claim of the first application when a second one brings the same passport', async () => {
+      const deps = await given(aCompleteApplication({ documents: [numbered()] }));
+      const second = 'app_fedcba9876543210fedcba9876543210';
+      await deps.applications.create({
+        ...aCompleteApplication({ documents: [numbered({ documentNumber: '125 583 497' })] }),
+        applicationId: second,
+      });
+
+      await verification(deps, { applicationId });
+      const result = await verification(deps, { applicationId: second });
+
+      expect(result.outcome).toBe('refer');
+      expect([...deps.applications.documentNumbers.values()]).toEqual([applicationId]);
+    });
+
+    it('does not claim a number read with failing check digits (a misread must not take another’s)', async () => {
+      const deps = await given(
+        aCompleteApplication({ documents: [numbered({ checkDigitsValid: 'false' })] }),
+      );
+
+      await verification(deps, { applicationId });
+
+      expect(deps.applications.documentNumbers.size).toBe(0);
+    });
+
+    it('tells a licence from a passport, and one state’s passport from another’s, with the same number', () => {
+      const passport = documentNumberFingerprint('passport', 'GBR', '125583497');
+      expect(documentNumberFingerprint('passport', 'gbr', '125583497<')).toBe(passport);
+      expect(documentNumberFingerprint('driving-licence', 'GBR', '125583497')).not.toBe(passport);
+      expect(documentNumberFingerprint('passport', 'IRL', '125583497')).not.toBe(passport);
+      expect(passport).toMatch(/^[0-9a-f]{64}$/);
+    });
   });
 
   it('verifies once the applicant corrects an answer the passport disagreed with', async () => {

@@ -1,0 +1,57 @@
+import {
+  identityProblems,
+  maskDocumentNumber,
+  numberOnAnotherApplication,
+  type ReadFields,
+} from '../../../shared/domain/identity-check';
+import { person } from '../../support/households';
+
+const fields = (values: Record<string, string>): ReadFields =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, confidence: 0.9 }]));
+
+describe('maskDocumentNumber', () => {
+  it.each([
+    ['125583497', '******497'],
+    ['PRITC805124GA9AB', '*************9AB'],
+    ['497', '***'],
+    ['', ''],
+  ])('%s shows as %s', (number, masked) => {
+    expect(maskDocumentNumber(number)).toBe(masked);
+  });
+
+  it('never shows the number in full in the problem the applicant sees', () => {
+    expect(numberOnAnotherApplication('driving-licence', 'PRITC805124GA9AB').text).toBe(
+      'This driving licence number (*************9AB) is already on another application: an officer will contact you to check it. You do not need to upload it again.',
+    );
+  });
+});
+
+describe('identityProblems', () => {
+  const applicant = person('applicant', 'Zoë', 'female', '1990-02-03', { lastName: 'Müller-Smith' });
+  const passport = {
+    surname: 'MUELLER SMITH',
+    givenNames: 'ZOE',
+    dateOfBirth: '1990-02-03',
+    expiryDate: '2030-01-01',
+    checkDigitsValid: 'true',
+  };
+
+  it('accepts a name the MRZ transliterated, with the date of birth exact and the expiry after today', () => {
+    expect(identityProblems(fields(passport), applicant, '2026-11-29')).toEqual([]);
+  });
+
+  it('finds the date of birth a day out, and a passport that expired yesterday', () => {
+    const problems = identityProblems(
+      fields({ ...passport, dateOfBirth: '1990-02-04', expiryDate: '2026-11-28' }),
+      applicant,
+      '2026-11-29',
+    );
+    expect(problems.map((problem) => problem.field)).toEqual(['date of birth', 'expiry date']);
+  });
+
+  it('accepts a passport that expires today', () => {
+    expect(
+      identityProblems(fields({ ...passport, expiryDate: '2026-11-29' }), applicant, '2026-11-29'),
+    ).toEqual([]);
+  });
+});
