@@ -89,7 +89,14 @@ export async function answerPrompt(
   const { effect } = result;
   const conversation = withAnswered(application, input.prompt);
   if (effect.kind === 'section') {
-    const profile = { ...application.profile, [effect.section]: effect.value };
+    const { immigrationEvidence, ...others } = application.profile;
+    // A British or Irish citizen needs no share code: one given before is not kept (UK GDPR Art. 5(1)(c)).
+    const needsEvidence = !(effect.section === 'immigrationStatus' && effect.value === 'british-or-irish');
+    const profile = {
+      ...others,
+      ...(immigrationEvidence && needsEvidence ? { immigrationEvidence } : {}),
+      [effect.section]: effect.value,
+    };
     return { ok: true, application: await save(deps, application, { profile, conversation }, input.prompt) };
   }
   if (effect.kind === 'circumstances') {

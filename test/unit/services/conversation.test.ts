@@ -123,6 +123,24 @@ describe('answerPrompt: the applicant’s own details', () => {
 });
 
 describe('answerPrompt: sections', () => {
+  it('forgets a share code once the applicant says they are British or Irish', async () => {
+    // Prepare
+    const shareCode = { kind: 'share-code' as const, shareCode: 'W123ABC45', dateOfBirth: '1988-07-02' };
+    const withCode = (immigrationStatus: 'limited-leave' | 'indefinite-leave') =>
+      anApplication({ profile: { household: [], immigrationStatus, immigrationEvidence: shareCode } });
+    const british = await given(withCode('limited-leave'));
+    const settled = await given(withCode('limited-leave'));
+
+    // Act
+    await answer(british, 'immigration-status', { immigrationStatus: 'british-or-irish' });
+    await answer(settled, 'immigration-status', { immigrationStatus: 'indefinite-leave' });
+
+    // Assess
+    expect(stored(british)?.profile.immigrationEvidence).toBeUndefined();
+    expect(stored(british)?.profile.immigrationStatus).toBe('british-or-irish');
+    expect(stored(settled)?.profile.immigrationEvidence).toEqual(shareCode);
+  });
+
   it('saves a section answer into the profile and marks the prompt answered', async () => {
     // Prepare
     const deps = await given();
