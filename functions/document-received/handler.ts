@@ -28,16 +28,29 @@ const ObjectCreated = z.object({
 });
 
 /**
- * An upload arrived in quarantine (S3 ObjectCreated in AWS; the local upload endpoint locally): each object is
- * sniffed, promoted or rejected, and a passport photo is read.
+ * The part of GuardDuty Malware Protection for S3's scan-result event (EventBridge) this function reads: the
+ * object's key, not URL-encoded. The verdict itself is read from the object's tag by the scanner port.
+ */
+const ScanResult = z.object({
+  'detail-type': z.literal('GuardDuty Malware Protection Object Scan Result'),
+  detail: z.object({ s3ObjectDetails: z.object({ objectKey: z.string().min(1).max(1024) }) }),
+});
+
+/**
+ * An upload in quarantine was scanned (GuardDuty's scan-result event in AWS) or arrived (the local upload
+ * endpoint sends S3's ObjectCreated shape): each object is sniffed and its scan verdict read, then it is
+ * promoted or rejected, and a passport photo is read.
  */
 export const createHandler = (deps: () => Deps) =>
   stepHandler(
-    ObjectCreated,
+    z.union([ObjectCreated, ScanResult]),
     async (context, event) => {
+      const keys =
+        'Records' in event
+          ? event.Records.map((record) => decodeURIComponent(record.s3.object.key.replace(/\+/g, ' ')))
+          : [event.detail.s3ObjectDetails.objectKey];
       const outcomes = [];
-      for (const record of event.Records) {
-        const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+      for (const key of keys) {
         if (!key.startsWith(QUARANTINE_PREFIX)) continue;
         outcomes.push((await receiveUpload(context, { key: key.slice(QUARANTINE_PREFIX.length) })).outcome);
       }

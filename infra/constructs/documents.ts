@@ -1,6 +1,9 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { CfnMalwareProtectionPlan } from 'aws-cdk-lib/aws-guardduty';
+import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
@@ -8,11 +11,9 @@ import {
   Bucket,
   BucketEncryption,
   type CfnBucket,
-  EventType,
   type IBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
-import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import { asInterface } from './cdk-types.js';
 import { DoorstepFunction } from './doorstep-function.js';
@@ -23,14 +24,21 @@ export const QUARANTINE_PREFIX = 'quarantine/';
 /** Where promoted uploads and the agreements Doorstep writes live. */
 export const PROMOTED_PREFIX = 'documents/';
 
+/** The EventBridge detail type GuardDuty Malware Protection for S3 publishes when it has scanned an object. */
+export const SCAN_RESULT_DETAIL_TYPE = 'GuardDuty Malware Protection Object Scan Result';
+
 /**
  * Applicants' documents: private, TLS only, KMS-encrypted, versioned, access-logged. Uploads arrive under the
- * quarantine prefix and expire there after a day unless promoted (DESIGN.md §3).
+ * quarantine prefix and expire there after a day unless promoted (DESIGN.md §3). GuardDuty Malware Protection
+ * for S3 scans each upload and tags it with the result; its scan-result event (not the upload itself) runs
+ * document-received, which promotes only what GuardDuty tagged NO_THREATS_FOUND.
  */
 export class DocumentIntake extends Construct {
   readonly bucket: Bucket;
   /** Runs on every upload into quarantine: sniffs, promotes or rejects, and reads passports (Textract). */
   readonly received: DoorstepFunction;
+  /** GuardDuty Malware Protection for S3 on the quarantine prefix, tagging each object with its result. */
+  readonly malwareProtection: CfnMalwareProtectionPlan;
 
   constructor(scope: Construct, id: string, props: { key: IKey; table: Table }) {
     super(scope, id);
@@ -70,7 +78,7 @@ export class DocumentIntake extends Construct {
 
     this.received = new DoorstepFunction(this, 'document-received', {
       folder: 'document-received',
-      description: 'Sniffs each upload in quarantine, promotes or rejects it, and reads passports',
+      description: 'Sniffs each scanned upload in quarantine, promotes or rejects it, and reads passports',
       environment: { TABLE_NAME: props.table.tableName, DOCUMENTS_BUCKET: this.bucket.bucketName },
       timeout: Duration.seconds(60),
       memorySize: 1024,
@@ -79,7 +87,7 @@ export class DocumentIntake extends Construct {
     // Object-level grants under each prefix, nothing on the bucket itself; the data key covers KMS.
     this.received.addToRolePolicy(
       new PolicyStatement({
-        actions: ['s3:GetObject', 's3:DeleteObject'],
+        actions: ['s3:GetObject', 's3:GetObjectTagging', 's3:DeleteObject'],
         resources: [this.bucket.arnForObjects(`${QUARANTINE_PREFIX}*`)],
       }),
     );
@@ -92,11 +100,28 @@ export class DocumentIntake extends Construct {
     this.received.addToRolePolicy(
       new PolicyStatement({ actions: ['textract:AnalyzeDocument'], resources: ['*'] }),
     );
-    this.bucket.addEventNotification(
-      EventType.OBJECT_CREATED,
-      new LambdaDestination(asInterface<IFunction>(this.received.live)),
-      { prefix: QUARANTINE_PREFIX },
-    );
+    this.malwareProtection = this.protectQuarantine(props.key);
+    // Each scan result (clean or not) runs document-received once; the function reads the verdict from the tag.
+    // A tag not yet visible fails the invocation, and EventBridge retries it.
+    new Rule(this, 'ScanResult', {
+      description: 'Runs document-received when GuardDuty has scanned an upload in quarantine',
+      eventPattern: {
+        source: ['aws.guardduty'],
+        detailType: [SCAN_RESULT_DETAIL_TYPE],
+        detail: {
+          s3ObjectDetails: {
+            bucketName: [this.bucket.bucketName],
+            objectKey: [{ prefix: QUARANTINE_PREFIX }],
+          },
+        },
+      },
+      targets: [
+        new LambdaFunction(asInterface<IFunction>(this.received.live), {
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(2),
+        }),
+      ],
+    });
     const bucketId = Stack.of(this).resolve((this.bucket.node.defaultChild as CfnBucket).logicalId) as string;
     for (const prefix of [QUARANTINE_PREFIX, PROMOTED_PREFIX]) {
       Validations.of(this).acknowledge({
@@ -109,5 +134,87 @@ export class DocumentIntake extends Construct {
       reason:
         'textract:AnalyzeDocument has no resource-level permissions, and X-Ray needs "*". A test checks no other action is granted on "*".',
     });
+  }
+
+  /**
+   * GuardDuty Malware Protection for S3 on the quarantine prefix only, with tagging on, and the role it acts
+   * with: the permissions AWS documents for the plan's role, each narrowed to this bucket, its quarantine
+   * objects and its data key (docs.aws.amazon.com/guardduty/latest/ug/malware-protection-s3-iam-policy-prerequisite.html).
+   */
+  private protectQuarantine(key: IKey): CfnMalwareProtectionPlan {
+    const { region, account } = Stack.of(this);
+    const managedRule = `arn:${Stack.of(this).partition}:events:${region}:${account}:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*`;
+    const quarantined = this.bucket.arnForObjects(`${QUARANTINE_PREFIX}*`);
+    const role = new Role(this, 'MalwareProtectionRole', {
+      assumedBy: new ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com'),
+      description:
+        'GuardDuty Malware Protection for S3: scans and tags uploads in the documents bucket quarantine',
+      inlinePolicies: {
+        scan: new PolicyDocument({
+          statements: [
+            // The EventBridge rule GuardDuty manages to hear of new objects.
+            new PolicyStatement({
+              actions: ['events:PutRule', 'events:DeleteRule', 'events:PutTargets', 'events:RemoveTargets'],
+              resources: [managedRule],
+              conditions: {
+                StringLike: { 'events:ManagedBy': 'malware-protection-plan.guardduty.amazonaws.com' },
+              },
+            }),
+            new PolicyStatement({
+              actions: ['events:DescribeRule', 'events:ListTargetsByRule'],
+              resources: [managedRule],
+            }),
+            // Turning on the bucket's EventBridge notifications, and checking who owns the bucket.
+            new PolicyStatement({
+              actions: ['s3:PutBucketNotification', 's3:GetBucketNotification', 's3:ListBucket'],
+              resources: [this.bucket.bucketArn],
+            }),
+            // The object GuardDuty writes once to check it can.
+            new PolicyStatement({
+              actions: ['s3:PutObject'],
+              resources: [this.bucket.arnForObjects('malware-protection-resource-validation-object')],
+            }),
+            // Reading and tagging what it scans: quarantined uploads only.
+            new PolicyStatement({
+              actions: [
+                's3:GetObject',
+                's3:GetObjectVersion',
+                's3:GetObjectTagging',
+                's3:GetObjectVersionTagging',
+                's3:PutObjectTagging',
+                's3:PutObjectVersionTagging',
+              ],
+              resources: [quarantined],
+            }),
+            // The bucket is encrypted with the data key: decrypting through S3 only.
+            new PolicyStatement({
+              actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+              resources: [key.keyArn],
+              conditions: { StringLike: { 'kms:ViaService': `s3.${region}.amazonaws.com` } },
+            }),
+          ],
+        }),
+      },
+    });
+    const bucketId = Stack.of(this).resolve((this.bucket.node.defaultChild as CfnBucket).logicalId) as string;
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:${Token.isUnresolved(region) ? '<AWS::Region>' : region}:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
+      reason:
+        'GuardDuty names its managed rule with this prefix and a suffix it chooses; AWS documents this wildcard.',
+    });
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${QUARANTINE_PREFIX}*]`,
+      reason: 'GuardDuty scans and tags every upload under quarantine/ and nothing else.',
+    });
+    const plan = new CfnMalwareProtectionPlan(this, 'MalwareProtection', {
+      role: role.roleArn,
+      protectedResource: {
+        s3Bucket: { bucketName: this.bucket.bucketName, objectPrefixes: [QUARANTINE_PREFIX] },
+      },
+      actions: { tagging: { status: 'ENABLED' } },
+    });
+    // The plan validates its role when it is created: the role's policy must exist first.
+    plan.node.addDependency(role);
+    return plan;
   }
 }

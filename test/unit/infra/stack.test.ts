@@ -96,21 +96,79 @@ describe('the Doorstep stack', () => {
     const managed = roles
       .filter(([, role]) => role.Properties.ManagedPolicyArns !== undefined)
       .map(([id]) => id);
-    // Only CDK's own custom resource that configures the bucket notification (acknowledged in cdk-nag).
-    expect(managed).toEqual([expect.stringMatching(/^BucketNotificationsHandler/)]);
+    expect(managed).toEqual([]);
   });
 
-  it('reads each upload as it lands in quarantine, with object-level grants only', () => {
-    template.hasResourceProperties('Custom::S3BucketNotifications', {
-      NotificationConfiguration: {
-        LambdaFunctionConfigurations: [
-          Match.objectLike({
-            Events: ['s3:ObjectCreated:*'],
-            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'quarantine/' }] } },
-          }),
-        ],
+  it('has GuardDuty Malware Protection scan and tag every upload in quarantine, and nothing else', () => {
+    const plans = Object.values(template.findResources('AWS::GuardDuty::MalwareProtectionPlan'));
+    expect(plans).toHaveLength(1);
+    expect(plans[0]?.Properties).toMatchObject({
+      ProtectedResource: {
+        S3Bucket: {
+          BucketName: { Ref: expect.stringMatching(/^DocumentsBucket/) },
+          ObjectPrefixes: ['quarantine/'],
+        },
       },
+      Actions: { Tagging: { Status: 'ENABLED' } },
+      Role: { 'Fn::GetAtt': [expect.stringMatching(/MalwareProtectionRole/), 'Arn'] },
     });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: [
+          Match.objectLike({ Principal: { Service: 'malware-protection-plan.guardduty.amazonaws.com' } }),
+        ],
+      }),
+    });
+  });
+
+  it('gives GuardDuty’s role only what AWS documents for the plan, each narrowed to this bucket and its key', () => {
+    const role = Object.values(template.findResources('AWS::IAM::Role')).find((candidate) =>
+      JSON.stringify(candidate.Properties.AssumeRolePolicyDocument).includes('malware-protection-plan'),
+    );
+    const granted = (
+      (role?.Properties.Policies ?? []) as Array<{ PolicyDocument: { Statement: Statement[] } }>
+    ).flatMap((policy) => policy.PolicyDocument.Statement);
+    const text = JSON.stringify(granted);
+    expect(granted.length).toBeGreaterThan(0);
+    expect(granted.every((statement) => statement.Resource !== '*')).toBe(true);
+    expect(text).toContain('rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*');
+    expect(text).toContain('events:ManagedBy');
+    expect(text).toContain('/quarantine/*');
+    expect(text).toContain('malware-protection-resource-validation-object');
+    expect(text).toContain('kms:ViaService');
+    // Tagging is allowed on quarantined objects only, never on promoted documents.
+    const tagging = granted.filter((statement) =>
+      JSON.stringify(statement.Action).includes('s3:PutObjectTagging'),
+    );
+    expect(tagging).toHaveLength(1);
+    expect(JSON.stringify(tagging[0]?.Resource)).toMatch(/\/quarantine\/\*/);
+  });
+
+  it('runs document-received on each GuardDuty scan result for quarantine, not on the upload itself', () => {
+    expect(template.findResources('Custom::S3BucketNotifications')).toEqual({});
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.guardduty'],
+        'detail-type': ['GuardDuty Malware Protection Object Scan Result'],
+        detail: {
+          s3ObjectDetails: {
+            bucketName: [{ Ref: Match.stringLikeRegexp('^DocumentsBucket') }],
+            objectKey: [{ prefix: 'quarantine/' }],
+          },
+        },
+      },
+      Targets: [
+        Match.objectLike({
+          Arn: Match.objectLike({ Ref: Match.stringLikeRegexp('^Documentsdocumentreceived.*Live') }),
+          RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 8 }),
+        }),
+      ],
+    });
+  });
+
+  it('lets document-received read the scan tag, with object-level grants only', () => {
+    const received = statements().filter(({ policy }) => /documentreceived/i.test(policy));
+    expect(JSON.stringify(received)).toContain('s3:GetObjectTagging');
     const bucketWide = statements().filter(
       ({ statement }) =>
         JSON.stringify(statement.Action).match(/s3:(GetObject|PutObject|DeleteObject)/) &&
@@ -121,7 +179,7 @@ describe('the Doorstep stack', () => {
 
   it('grants "*" only for the actions that accept nothing narrower (X-Ray, log delivery, Textract)', () => {
     const allowedOnStar =
-      /^(xray:|textract:AnalyzeDocument$|s3:PutBucketNotification$|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))/;
+      /^(xray:|textract:AnalyzeDocument$|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))/;
     const onStar = statements().filter(({ statement }) => statement.Resource === '*');
     expect(onStar.length).toBeGreaterThan(0);
     for (const { statement } of onStar) {
