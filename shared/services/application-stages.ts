@@ -10,6 +10,7 @@ import {
 import { allocationBedroomNeed } from '../domain/bedrooms.js';
 import { assessEligibility } from '../domain/eligibility.js';
 import {
+  type IdentityProblem,
   identityProblems,
   nameMatchOf,
   numberOnAnotherApplication,
@@ -370,7 +371,7 @@ export async function verification(deps: StageDeps, input: StageInput): Promise<
             document: latest.document.documentId,
             problems: latest.problems.map((problem) => problem.field),
           },
-          next: 'An officer will look at your document with you and sort out the difference.',
+          next: referralNext(latest.document, latest.problems, policy.waits.officerDecisionDays),
         },
       };
     }
@@ -390,6 +391,18 @@ export async function verification(deps: StageDeps, input: StageInput): Promise<
       },
     };
   });
+}
+
+/**
+ * What happens next after a referral, and what the applicant can do meanwhile: the reasons say what each
+ * difference is; this says who acts and by when (the officer's wait has the policy's deadline).
+ */
+function referralNext(document: DocumentRecord, problems: IdentityProblem[], days: number): string {
+  const kind = document.kind === 'driving-licence' ? 'driving licence' : 'passport';
+  if (problems.every((problem) => problem.field === 'document number')) {
+    return `An officer will contact you within ${days} days to check the ${kind} number. You do not need to do anything yet.`;
+  }
+  return `An officer will compare your ${kind} with your answers within ${days} days. If one of your answers was wrong, tell the officer when they contact you; if the photo was unclear, they will ask you for another.`;
 }
 
 /** A name that matched only once the MRZ's rules were allowed for is recorded, so an officer can see why. */

@@ -654,6 +654,9 @@ describe('verification', () => {
     expect((await stored(deps)).decisions[0]?.reasons[0]?.text).toBe(
       'The surname on your passport (MRZ: PRICHARD) does not match the surname you gave (Pritchard): check your answers, or take another photo, flat and in good light, if the passport was misread.',
     );
+    expect((await stored(deps)).decisions[0]?.next).toMatch(
+      /^An officer will compare your passport with your answers within 10 days\./,
+    );
   });
 
   describe('the same passport number on another application', () => {
@@ -676,6 +679,9 @@ describe('verification', () => {
         text: 'This passport number (******497) is already on another application: an officer will contact you to check it. You do not need to upload it again.',
       });
       expect(JSON.stringify((await stored(deps)).decisions)).not.toContain('125583497');
+      expect((await stored(deps)).decisions[0]?.next).toBe(
+        'An officer will contact you within 10 days to check the passport number. You do not need to do anything yet.',
+      );
     });
 
     it('verifies the application that claimed it first, however often the stage runs', async () => {
