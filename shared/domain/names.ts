@@ -2,7 +2,8 @@
  * Tolerant name matching between a passport's machine-readable zone and the name the applicant typed.
  *
  * An MRZ holds only A-Z and the `<` filler (ICAO 9303 Part 3 §6): accents are dropped or transliterated
- * (Ä → AE or A, Ö → OE or O, Ü → UE or U, ß → SS, Ø → OE or O, Å → AA or A, Æ → AE), hyphens and spaces
+ * (Ä → AE, AXX or A, Ö → OE, OXX or O, Ü → UE, UXX or U, Ñ → NXX or N, ß → SS, Ø → OE or O, Å → AA or A,
+ * Æ → AE), hyphens and spaces
  * become `<`, apostrophes are left out, and a name longer than the 39-character name field of a passport
  * (TD3) is cut short. People also type their names in another order, or leave out (or add) a middle name.
  * None of that makes a different person, so each is allowed and said in plain English; anything else is a
@@ -60,7 +61,10 @@ const ICAO_DOUBLE: Record<string, string> = { Ä: 'AE', Ö: 'OE', Ü: 'UE', Å: 
 /** Plain single letters some states use for letters ICAO writes as two (Ø → O). */
 const SINGLE: Record<string, string> = { Ø: 'O', Œ: 'OE', Æ: 'AE' };
 
-type Scheme = 'plain' | 'icao';
+/** ICAO 9303 Part 3's other recommended forms, used by some states: Ä → AXX, Ñ → NXX, Ö → OXX, Ü → UXX. */
+const ICAO_XX: Record<string, string> = { Ä: 'AXX', Ñ: 'NXX', Ö: 'OXX', Ü: 'UXX' };
+
+type Scheme = 'plain' | 'icao' | 'icao-xx';
 
 /**
  * The name in MRZ letters under one transliteration scheme: words separated by single spaces, apostrophes
@@ -70,8 +74,13 @@ type Scheme = 'plain' | 'icao';
 function transliterate(name: string, scheme: Scheme): string {
   let out = '';
   for (const character of name.toUpperCase()) {
-    const double = ICAO_DOUBLE[character];
-    if (scheme === 'icao' && double) {
+    const double =
+      scheme === 'icao-xx'
+        ? (ICAO_XX[character] ?? ICAO_DOUBLE[character])
+        : scheme === 'icao'
+          ? ICAO_DOUBLE[character]
+          : undefined;
+    if (double) {
       out += double;
       continue;
     }
@@ -246,7 +255,7 @@ export function matchName(read: MrzName, answer: AnsweredName): NameMatch {
   }
 
   let first: ReturnType<typeof attempt> | undefined;
-  for (const scheme of ['plain', 'icao'] as const) {
+  for (const scheme of ['plain', 'icao', 'icao-xx'] as const) {
     const result = attempt(answer, mrz, scheme, truncated);
     first ??= result;
     if (result.surname.ok && result.given.ok) {
