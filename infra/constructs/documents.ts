@@ -87,7 +87,7 @@ export class DocumentIntake extends Construct {
     // Object-level grants under each prefix, nothing on the bucket itself; the data key covers KMS.
     this.received.addToRolePolicy(
       new PolicyStatement({
-        actions: ['s3:GetObject', 's3:GetObjectTagging', 's3:DeleteObject'],
+        actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectTagging', 's3:DeleteObject'],
         resources: [this.bucket.arnForObjects(`${QUARANTINE_PREFIX}*`)],
       }),
     );

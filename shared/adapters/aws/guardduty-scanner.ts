@@ -1,4 +1,5 @@
 import {
+  GetObjectCommand,
   GetObjectTaggingCommand,
   type GetObjectTaggingCommandOutput,
   type S3Client,
@@ -13,7 +14,8 @@ export const SCAN_STATUS_TAG = 'GuardDutyMalwareScanStatus';
 /**
  * GuardDuty Malware Protection for S3 scans every object put under `quarantine/` and tags it with its result
  * (infra/constructs/documents.ts). This adapter only reads that tag: the bytes were scanned by GuardDuty, not
- * here. Only NO_THREATS_FOUND is clean; no tag yet means the scan is still running, which is not an answer.
+ * here. Only NO_THREATS_FOUND is clean, and only for the very bytes being promoted; no tag yet means the scan
+ * is still running, which is not an answer.
  */
 export class GuardDutyTagScanner implements MalwareScanner {
   constructor(
@@ -21,11 +23,22 @@ export class GuardDutyTagScanner implements MalwareScanner {
     private readonly bucket: string,
   ) {}
 
-  async scan(input: { key: string }): Promise<ScanVerdict> {
-    const tags = await this.s3.send(
-      new GetObjectTaggingCommand({ Bucket: this.bucket, Key: `${QUARANTINE}${input.key}` }),
-    );
-    return verdictFromTags(tags);
+  async scan(input: { key: string; bytes: Uint8Array }): Promise<ScanVerdict> {
+    const Key = `${QUARANTINE}${input.key}`;
+    const tags = await this.s3.send(new GetObjectTaggingCommand({ Bucket: this.bucket, Key }));
+    const verdict = verdictFromTags(tags);
+    if (verdict.verdict === 'clean') {
+      // The tags are the newest version's, the bytes were read a moment earlier: a second POST to the same slot
+      // may have landed in between. Clean holds only for the bytes GuardDuty scanned (the bucket is versioned).
+      const scanned = await this.s3.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key, VersionId: tags.VersionId }),
+      );
+      const scannedBytes = await scanned.Body?.transformToByteArray();
+      if (!scannedBytes || !Buffer.from(scannedBytes).equals(Buffer.from(input.bytes))) {
+        throw new ScanNotFinishedError('A newer upload to the same slot is being checked');
+      }
+    }
+    return verdict;
   }
 }
 

@@ -41,22 +41,57 @@ describe('the GuardDuty tag scanner', () => {
     expect(() => verdictFromTags({ $metadata: {}, TagSet: [] })).toThrow(ScanNotFinishedError);
   });
 
-  it('reads the tags of the quarantined object in the documents bucket', async () => {
-    // Prepare
-    const sent: unknown[] = [];
+  /** An S3 client answering GetObjectTagging with `tags` and GetObject with `stored`, recording each request. */
+  function s3Answering(tags: GetObjectTaggingCommandOutput, stored: Uint8Array) {
+    const sent: Array<{ command: string; input: unknown }> = [];
     const s3 = {
-      send: async (command: { input: unknown }) => {
-        sent.push(command.input);
-        return tagged('NO_THREATS_FOUND');
+      send: async (command: { constructor: { name: string }; input: unknown }) => {
+        sent.push({ command: command.constructor.name, input: command.input });
+        if (command.constructor.name === 'GetObjectTaggingCommand') return tags;
+        return { Body: { transformToByteArray: async () => stored } };
       },
     };
-    const scanner = new GuardDutyTagScanner(s3 as unknown as S3Client, 'doorstep-documents');
+    return { s3: s3 as unknown as S3Client, sent };
+  }
+  const bytes = new TextEncoder().encode('%PDF-1.7 the payslip');
+
+  it('reads the tags of the quarantined object, then checks the version scanned holds the bytes checked', async () => {
+    // Prepare
+    const { s3, sent } = s3Answering({ ...tagged('NO_THREATS_FOUND'), VersionId: 'v2' }, bytes);
+    const scanner = new GuardDutyTagScanner(s3, 'doorstep-documents');
 
     // Act
-    const verdict = await scanner.scan({ key: 'applications/app_1/doc_1' });
+    const verdict = await scanner.scan({ key: 'applications/app_1/doc_1', bytes });
 
     // Assess
     expect(verdict).toEqual({ verdict: 'clean' });
-    expect(sent).toEqual([{ Bucket: 'doorstep-documents', Key: 'quarantine/applications/app_1/doc_1' }]);
+    expect(sent).toEqual([
+      {
+        command: 'GetObjectTaggingCommand',
+        input: { Bucket: 'doorstep-documents', Key: 'quarantine/applications/app_1/doc_1' },
+      },
+      {
+        command: 'GetObjectCommand',
+        input: { Bucket: 'doorstep-documents', Key: 'quarantine/applications/app_1/doc_1', VersionId: 'v2' },
+      },
+    ]);
+  });
+
+  it('answers nothing when a second upload to the slot replaced the bytes after they were read', async () => {
+    const { s3 } = s3Answering(
+      { ...tagged('NO_THREATS_FOUND'), VersionId: 'v3' },
+      new TextEncoder().encode('other'),
+    );
+
+    await expect(new GuardDutyTagScanner(s3, 'b').scan({ key: 'k', bytes })).rejects.toThrow(
+      ScanNotFinishedError,
+    );
+  });
+
+  it('does not fetch the bytes again for an upload it rejects', async () => {
+    const { s3, sent } = s3Answering(tagged('THREATS_FOUND'), bytes);
+
+    expect((await new GuardDutyTagScanner(s3, 'b').scan({ key: 'k', bytes })).verdict).toBe('infected');
+    expect(sent.map((request) => request.command)).toEqual(['GetObjectTaggingCommand']);
   });
 });

@@ -169,6 +169,8 @@ describe('the Doorstep stack', () => {
   it('lets document-received read the scan tag, with object-level grants only', () => {
     const received = statements().filter(({ policy }) => /documentreceived/i.test(policy));
     expect(JSON.stringify(received)).toContain('s3:GetObjectTagging');
+    // The version GuardDuty tagged is read back, so only the bytes it scanned are promoted.
+    expect(JSON.stringify(received)).toContain('s3:GetObjectVersion');
     const bucketWide = statements().filter(
       ({ statement }) =>
         JSON.stringify(statement.Action).match(/s3:(GetObject|PutObject|DeleteObject)/) &&
