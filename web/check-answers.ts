@@ -156,7 +156,11 @@ export function checkAnswersSections(application: Application): CheckAnswersSect
       rows: [
         row(
           'Address',
-          profile.currentHome ? `${profile.currentHome.addressLine}, ${profile.currentHome.postcode}` : '',
+          profile.currentHome?.addressLine
+            ? `${profile.currentHome.addressLine}, ${profile.currentHome.postcode ?? ''}`
+            : profile.currentHome?.tenure === 'no-home'
+              ? 'No address: nowhere to live'
+              : '',
           question('current-home'),
         ),
         row('Bedrooms', String(profile.currentHome?.bedrooms ?? ''), question('current-home')),

@@ -95,7 +95,7 @@ function profileRows(application: Application) {
     row(
       'Current home',
       profile.currentHome
-        ? `${profile.currentHome.addressLine}, ${profile.currentHome.postcode}: ${profile.currentHome.bedrooms} bedrooms, ${profile.currentHome.tenure}`
+        ? `${profile.currentHome.addressLine ?? 'No address'}${profile.currentHome.postcode ? `, ${profile.currentHome.postcode}` : ''}: ${profile.currentHome.bedrooms} bedrooms, ${profile.currentHome.tenure}`
         : 'Not answered',
     ),
     row(

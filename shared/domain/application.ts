@@ -132,23 +132,38 @@ export const LocalConnection = z.object({
 });
 export type LocalConnection = z.infer<typeof LocalConnection>;
 
-export const CurrentHome = z.object({
-  postcode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, 'Enter a full UK postcode, like CF10 1AA'),
-  addressLine: z.string().trim().min(1).max(200),
-  bedrooms: z.number().int().min(0).max(10),
-  tenure: z.enum([
-    'private-rent',
-    'social-rent',
-    'living-with-family',
-    'owner',
-    'temporary-accommodation',
-    'no-home',
-  ]),
-});
+export const Tenure = z.enum([
+  'private-rent',
+  'social-rent',
+  'living-with-family',
+  'owner',
+  'temporary-accommodation',
+  'no-home',
+]);
+
+/**
+ * Where the household lives now. Someone with nowhere to live has no address or postcode to give (and must not
+ * be made to invent one that letters would then go to): both are required for every other tenure.
+ */
+export const CurrentHome = z
+  .object({
+    postcode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, 'Enter a full UK postcode, like CF10 1AA')
+      .optional(),
+    addressLine: z.string().trim().min(1).max(200).optional(),
+    bedrooms: z.number().int().min(0).max(10),
+    tenure: Tenure,
+  })
+  .superRefine((home, context) => {
+    if (home.tenure === 'no-home') return;
+    if (home.addressLine === undefined)
+      context.addIssue({ code: 'custom', path: ['addressLine'], message: 'Give the address you live at' });
+    if (home.postcode === undefined)
+      context.addIssue({ code: 'custom', path: ['postcode'], message: 'Give the postcode you live at' });
+  });
 export type CurrentHome = z.infer<typeof CurrentHome>;
 
 /**

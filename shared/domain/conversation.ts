@@ -2,13 +2,13 @@ import * as z from 'zod';
 import {
   type Application,
   type Circumstances,
-  CurrentHome,
   type DocumentRecord,
   HouseholdMember,
   ImmigrationStatus,
   Income,
   LocalConnection,
   type Profile,
+  Tenure,
 } from './application.js';
 import { addDays, ageOn } from './dates.js';
 import { BRP_REFUSAL, formatShareCode, ShareCode } from './immigration-evidence.js';
@@ -273,7 +273,7 @@ export const IMMIGRATION_EVIDENCE_OPTIONS: ReadonlyArray<{
   { value: 'none', text: 'I do not have a share code', hint: 'An officer will help you get one' },
 ];
 
-export const TENURE_OPTIONS: ReadonlyArray<{ value: z.infer<typeof CurrentHome>['tenure']; text: string }> = [
+export const TENURE_OPTIONS: ReadonlyArray<{ value: z.infer<typeof Tenure>; text: string }> = [
   { value: 'private-rent', text: 'I rent from a private landlord' },
   { value: 'social-rent', text: 'I rent from a council or housing association' },
   { value: 'living-with-family', text: 'I live with family or friends' },
@@ -786,11 +786,12 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
       id: 'current-home',
       question: 'Where do you live now?',
       fields: [
+        { kind: 'radios', name: 'tenure', label: 'How do you live there?', options: TENURE_OPTIONS },
         {
           kind: 'text',
           name: 'addressLine',
           label: 'Address',
-          hint: 'House number or name, and street',
+          hint: 'House number or name, and street. Leave it empty if you have nowhere to live.',
           autocomplete: 'street-address',
         },
         { kind: 'postcode', name: 'postcode', label: 'Postcode', autocomplete: 'postal-code' },
@@ -800,7 +801,6 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
           label: 'How many bedrooms does it have?',
           hint: 'Enter 0 for a studio or if you have no home',
         },
-        { kind: 'radios', name: 'tenure', label: 'How do you live there?', options: TENURE_OPTIONS },
       ],
       current: (application) => {
         const home = application.profile.currentHome;
@@ -813,36 +813,58 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
       },
       answer: (form) => {
         const bedrooms = text(form, 'bedrooms');
-        const parsed = CurrentHome.extend({
-          addressLine: z
-            .string()
-            .trim()
-            .min(1, 'Enter your address')
-            .max(200, 'The address must be 200 characters or fewer'),
-          postcode: z
-            .string()
-            .trim()
-            .toUpperCase()
-            .min(1, 'Enter your postcode')
-            .regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/, 'Enter a full UK postcode, like RV1 4AB'),
-          bedrooms: z
-            .number({ error: 'Enter how many bedrooms your home has, as a number' })
-            .int('Enter a whole number of bedrooms')
-            .min(0, 'Enter 0 or more bedrooms')
-            .max(10, 'Enter 10 bedrooms or fewer'),
-          tenure: z.enum(CurrentHome.shape.tenure.options, { error: 'Select how you live there' }),
-        }).safeParse({
-          addressLine: text(form, 'addressLine'),
-          postcode: text(form, 'postcode'),
-          bedrooms: /^\d{1,2}$/.test(bedrooms) ? Number(bedrooms) : undefined,
-          tenure: text(form, 'tenure') || undefined,
-        });
-        return parsed.success
-          ? { ok: true, effect: { kind: 'section', section: 'currentHome', value: parsed.data } }
-          : {
-              ok: false,
-              errors: fieldErrors(parsed.error, ['addressLine', 'postcode', 'bedrooms', 'tenure']),
-            };
+        const tenure = Tenure.safeParse(text(form, 'tenure'));
+        // Nowhere to live: no address, no postcode and no bedrooms to ask for (found in review: a homeless
+        // applicant had to invent an address, and their letters would have gone to it).
+        const homeless = tenure.success && tenure.data === 'no-home';
+        const parsed = z
+          .object({
+            addressLine: homeless
+              ? z.undefined().optional()
+              : z
+                  .string()
+                  .trim()
+                  .min(1, 'Enter your address')
+                  .max(200, 'The address must be 200 characters or fewer'),
+            postcode: homeless
+              ? z.undefined().optional()
+              : z
+                  .string()
+                  .trim()
+                  .toUpperCase()
+                  .min(1, 'Enter your postcode')
+                  .regex(
+                    /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/,
+                    'Enter a full UK postcode, like RV1 4AB',
+                  ),
+            bedrooms: z
+              .number({ error: 'Enter how many bedrooms your home has, as a number' })
+              .int('Enter a whole number of bedrooms')
+              .min(0, 'Enter 0 or more bedrooms')
+              .max(10, 'Enter 10 bedrooms or fewer'),
+            tenure: Tenure,
+          })
+          .safeParse({
+            ...(homeless ? {} : { addressLine: text(form, 'addressLine'), postcode: text(form, 'postcode') }),
+            bedrooms: homeless ? 0 : /^\d{1,2}$/.test(bedrooms) ? Number(bedrooms) : undefined,
+            tenure: tenure.success ? tenure.data : undefined,
+          });
+        const errors = parsed.success
+          ? []
+          : fieldErrors(parsed.error, ['tenure', 'addressLine', 'postcode', 'bedrooms']);
+        if (!tenure.success) {
+          errors.unshift({ field: 'tenure', message: 'Select how you live there' });
+        }
+        if (!parsed.success || errors.length > 0) {
+          // One error per field, in page order.
+          const seen = new Set<string>();
+          return {
+            ok: false,
+            errors: errors.filter((error) => !seen.has(error.field) && seen.add(error.field)),
+          };
+        }
+        const value = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+        return { ok: true, effect: { kind: 'section', section: 'currentHome', value } };
       },
     },
     'owns-property': yesNoQuestion({

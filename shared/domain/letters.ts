@@ -76,11 +76,12 @@ function addressee(application: Application): Letter['to'] {
       .join(' ') || 'The applicant';
   const home = application.profile.currentHome;
   const email = application.profile.contact?.email;
-  const address = home
-    ? [home.addressLine, home.postcode]
-    : email
-      ? [`By email to ${email}`]
-      : ['Sent through your Doorstep account'];
+  const address =
+    home?.addressLine && home.postcode
+      ? [home.addressLine, home.postcode]
+      : email
+        ? [`By email to ${email}`]
+        : ['Sent through your Doorstep account'];
   return { name, address };
 }
 

@@ -696,10 +696,10 @@ describe('the current home prompt', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
+        { field: 'tenure', message: 'Select how you live there' },
         { field: 'addressLine', message: 'Enter your address' },
         { field: 'postcode', message: 'Enter your postcode' },
         { field: 'bedrooms', message: 'Enter how many bedrooms your home has, as a number' },
-        { field: 'tenure', message: 'Select how you live there' },
       ],
     });
   });
@@ -720,9 +720,23 @@ describe('the current home prompt', () => {
     });
   });
 
-  it('takes 0 bedrooms, for a studio or no home', () => {
-    const result = prompts['current-home'].answer({ ...home, bedrooms: '0', tenure: 'no-home' });
+  it('takes 0 bedrooms, for a studio', () => {
+    const result = prompts['current-home'].answer({ ...home, bedrooms: '0' });
     expect(result.ok).toBe(true);
+  });
+
+  it('asks no address of someone with nowhere to live, and keeps none they typed (found in review)', () => {
+    // Act
+    const empty = prompts['current-home'].answer({ tenure: 'no-home' });
+    const typed = prompts['current-home'].answer({ ...home, tenure: 'no-home' });
+
+    // Assess
+    const expected = {
+      ok: true,
+      effect: { kind: 'section', section: 'currentHome', value: { bedrooms: 0, tenure: 'no-home' } },
+    };
+    expect(empty).toEqual(expected);
+    expect(typed).toEqual(expected);
   });
 });
 

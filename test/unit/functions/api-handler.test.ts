@@ -1000,8 +1000,8 @@ describe('PUT /v1/applications/{applicationId}/profile/{section}', () => {
 
     // Assess
     expect(response.status).toBe(400);
+    // The address is required only for a tenure that has one, so an unknown tenure reports the tenure.
     expect(response.body.fields.map((field: { field: string }) => field.field).sort()).toEqual([
-      'addressLine',
       'postcode',
       'tenure',
     ]);
@@ -1010,6 +1010,41 @@ describe('PUT /v1/applications/{applicationId}/profile/{section}', () => {
       problem: 'Enter a full UK postcode, like CF10 1AA',
     });
     expect(everythingStored(deps)).toBe(before);
+  });
+
+  it('asks a renter for their address and postcode, and writes nothing', async () => {
+    // Prepare
+    const { deps, api, cookie, id } = await anApplicantWithAnApplication();
+    const before = everythingStored(deps);
+
+    // Act
+    const response = await call(
+      api,
+      profilePut(id, 'currentHome', { bedrooms: 1, tenure: 'private-rent' }, cookie),
+    );
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body.fields).toEqual([
+      { field: 'addressLine', problem: 'Give the address you live at' },
+      { field: 'postcode', problem: 'Give the postcode you live at' },
+    ]);
+    expect(everythingStored(deps)).toBe(before);
+  });
+
+  it('takes no address from someone with nowhere to live (found in review)', async () => {
+    // Prepare
+    const { api, cookie, id } = await anApplicantWithAnApplication();
+
+    // Act
+    const response = await call(
+      api,
+      profilePut(id, 'currentHome', { bedrooms: 0, tenure: 'no-home' }, cookie),
+    );
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body.profile.currentHome).toEqual({ bedrooms: 0, tenure: 'no-home' });
   });
 
   it('answers 404 for a section the profile does not have', async () => {

@@ -195,10 +195,10 @@ describe('answerPrompt: sections', () => {
     expect(result).toEqual({
       ok: false,
       errors: [
+        { field: 'tenure', message: 'Select how you live there' },
         { field: 'addressLine', message: 'Enter your address' },
         { field: 'postcode', message: 'Enter a full UK postcode, like RV1 4AB' },
         { field: 'bedrooms', message: 'Enter how many bedrooms your home has, as a number' },
-        { field: 'tenure', message: 'Select how you live there' },
       ],
     });
     expectNothingWritten(deps, before);

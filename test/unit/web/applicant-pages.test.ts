@@ -188,10 +188,10 @@ describe('a question page', () => {
 
     // Assess
     expect(errorSummaryOf(response.body).map((error) => error.href)).toEqual([
+      '#tenure',
       '#addressLine',
       '#postcode',
       '#bedrooms',
-      '#tenure',
     ]);
     expect(fieldErrorOf(response.body, 'postcode')).toBe('Enter your postcode');
   });
