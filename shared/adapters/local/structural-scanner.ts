@@ -90,8 +90,10 @@ const refused = (reason: string): ScanVerdict => ({
 /** The start of another kind of file inside this one (a polyglot), and what to call it. */
 const HIDDEN: ReadonlyArray<[RegExp, string]> = [
   [/%PDF-/, 'a PDF'],
+  // A ZIP's local file header with its "version needed" (1.0 to 6.3): the four signature bytes alone turn up by
+  // chance in about one 10 MB photo in 400, the six bytes practically never.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a ZIP's local file header is exactly these bytes.
-  [/PK\x03\x04/, 'a ZIP archive'],
+  [/PK\x03\x04[\x0a-\x3f]\x00/, 'a ZIP archive'],
   [/<script[\s>]|<html[\s>]|<!doctype html|<iframe[\s>]|<\?php/i, 'a web page or script'],
   [/<svg[\s>]/i, 'an SVG drawing'],
 ];
