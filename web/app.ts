@@ -11,6 +11,7 @@ import { ForbiddenError } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
 import { applicantRoutes, SignInNeeded } from './applicant.js';
 import { type AssetDirs, serveAsset } from './assets.js';
+import { changeRoutes } from './changes.js';
 import { Csrf, formOf, html, redirect, WebError, type WebEvent, type WebResult } from './http.js';
 import { letterRoutes } from './letters.js';
 import { OfficerSignInNeeded, officerRoutes } from './officer.js';
@@ -37,6 +38,7 @@ export interface WebOptions {
 export function createWebHandler(options: WebOptions): (event: WebEvent) => Promise<WebResult> {
   const routes = [
     ...applicantRoutes(options.deps),
+    ...changeRoutes(options.deps),
     ...letterRoutes(options.deps),
     ...officerSignInRoutes(options.officers),
     ...officerRoutes(options.deps, options.officers),

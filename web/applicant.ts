@@ -3,6 +3,7 @@ import { type Application, MAX_DOCUMENT_BYTES } from '../shared/domain/applicati
 import {
   answersAreOpen,
   applicantNeedsField,
+  changeRefusal,
   type FormAnswers,
   isApplicable,
   MemberKind,
@@ -71,7 +72,7 @@ async function signedIn(deps: Deps, event: WebEvent): Promise<Applicant | undefi
 }
 
 /** Pages behind sign-in send anyone else to sign in; another applicant's application answers 404. */
-async function applicantOf(deps: Deps, event: WebEvent): Promise<Applicant> {
+export async function applicantOf(deps: Deps, event: WebEvent): Promise<Applicant> {
   const who = await signedIn(deps, event);
   if (!who) throw new SignInNeeded();
   return who;
@@ -80,15 +81,16 @@ export class SignInNeeded extends Error {
   override readonly name = 'SignInNeeded';
 }
 
-type Errors = Array<{ field: string; message: string }>;
+export type Errors = Array<{ field: string; message: string }>;
 /** GOV.UK error summary links: each goes to the first input of its field. */
-function summary(errors: Errors, dateFields: readonly string[] = []) {
+export function summary(errors: Errors, dateFields: readonly string[] = []) {
   return errors.map((error) => ({
     text: error.message,
     href: `#${dateFields.includes(error.field) ? `${error.field}-day` : error.field}`,
   }));
 }
-const byField = (errors: Errors) => Object.fromEntries(errors.map((error) => [error.field, error.message]));
+export const byField = (errors: Errors) =>
+  Object.fromEntries(errors.map((error) => [error.field, error.message]));
 
 /** The page that asks a prompt. */
 function promptPath(applicationId: string, prompt: PromptId): string {
@@ -927,6 +929,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           decisions,
           action,
           waitingText,
+          changeLink: changeRefusal(application) ? undefined : `${base}/changes`,
         });
       },
     },

@@ -1189,6 +1189,28 @@ export const answersAreOpen = (application: Application) =>
   application.status === 'in-progress' &&
   !application.decisions.some((decision) => decision.stage === Stage.Eligibility);
 
+/**
+ * Why the applicant cannot tell us about a change of circumstances here, or undefined when they can (issue 6).
+ * Only a household on the register with no offer under way: before registration the stages are still deciding
+ * on the answers sent, an offer is answered (or an officer told) first, and a closed or let application is over.
+ */
+export function changeRefusal(application: Application): string | undefined {
+  if (application.status === 'registered' && application.registration) return undefined;
+  if (answersAreOpen(application)) {
+    return 'Your answers are not sent yet. You can still change any of them before you send them.';
+  }
+  switch (application.status) {
+    case 'let':
+      return 'You have moved in, so this application is finished. Tell your landlord about any change.';
+    case 'closed':
+      return 'This application is closed, so nothing on it can change. If you still need a home, you can apply again.';
+    case 'offered':
+      return 'We have offered you a home. Answer the offer first; if something has changed, tell the lettings team.';
+    default:
+      return 'We are still deciding on the answers you sent, so they cannot change here yet. If something has changed, tell the lettings team; once you are on the register you can tell us here.';
+  }
+}
+
 /** The applicant's own details, once all four are given, as their household member. */
 export function aboutYouMember(about: unknown): HouseholdMember | undefined {
   const parsed = AboutYou.safeParse(about ?? {});

@@ -1,0 +1,239 @@
+import type { CurrentHome } from '../../../shared/domain/application';
+import {
+  eligibility,
+  household as householdStage,
+  qualification,
+  registration,
+} from '../../../shared/services/application-stages';
+import { aCompleteApplication } from '../../fixtures/applications';
+import type { MemoryDeps } from '../../support/memory';
+import { aWebApp, type Browser, csrfTokenOf, fieldErrorOf, signIn, titleOf } from './browser';
+
+const applicationId = 'app_0123456789abcdef0123456789abcdef';
+const base = `/applications/${applicationId}`;
+
+/**
+ * Gareth's household, owned by whoever signed in, living in a one-bedroom private let: answers sent, and with
+ * `registered` put on Riverside's register by the Application stages, then 30 days pass.
+ */
+async function gareths(deps: MemoryDeps, ownerId: string, options: { registered: boolean }) {
+  const complete = aCompleteApplication({ ownerId });
+  const currentHome: CurrentHome = {
+    postcode: 'RV1 4AB',
+    addressLine: '12 Mill Lane',
+    bedrooms: 1,
+    tenure: 'private-rent',
+  };
+  await deps.applications.create({ ...complete, profile: { ...complete.profile, currentHome } });
+  if (options.registered) {
+    for (const stage of [eligibility, qualification, householdStage, registration]) {
+      await stage(deps, { applicationId });
+    }
+  } else {
+    await eligibility(deps, { applicationId });
+  }
+  deps.clock.advanceDays(30);
+}
+
+async function signedInAs(options: { registered: boolean; owner?: 'gareth' | 'someone else' }) {
+  const app = aWebApp();
+  const browser = app.browser();
+  const subject = await signIn(app.deps, browser, 'gareth.pritchard@example.org');
+  await gareths(app.deps, options.owner === 'someone else' ? 'sub_someone_else' : subject, options);
+  // A month on, the first session has expired: Gareth signs in again.
+  await signIn(app.deps, browser, 'gareth.pritchard@example.org');
+  return { deps: app.deps, browser };
+}
+
+const stored = async (deps: MemoryDeps) => {
+  const application = await deps.applications.get(applicationId);
+  if (!application) throw new Error('the application was not stored');
+  return application;
+};
+
+/** The income form as a person fills it in: pounds, as typed. */
+const income = (monthlyEarnings: string) => ({
+  monthlyEarnings,
+  monthlyBenefits: '0',
+  savings: '0',
+  housingSupport: 'none',
+});
+
+async function openIncome(browser: Browser) {
+  await browser.get(`${base}/status`);
+  await browser.get(`${base}/changes`);
+  return browser.get(`${base}/changes/income`);
+}
+
+describe('telling us about a change after registration (issue 6)', () => {
+  it('links "Tell us about a change" from a registered household’s status page, and lists what can change', async () => {
+    // Prepare
+    const { browser } = await signedInAs({ registered: true });
+
+    // Act
+    const status = await browser.get(`${base}/status`);
+    const changes = await browser.get(`${base}/changes`);
+
+    // Assess
+    expect(status.body).toContain(`href="${base}/changes"`);
+    expect(status.body).toContain('Tell us about a change');
+    expect(changes.status).toBe(200);
+    expect(titleOf(changes.body)).toMatch(/^Tell us about a change/);
+    expect(changes.body).toContain(`href="${base}/changes/income"`);
+    expect(changes.body).toContain(`href="${base}/changes/current-home"`);
+    expect(changes.body).toContain(`href="${base}/changes/medical-need"`);
+    expect(changes.body).toContain(`action="${base}/changes/household/m2/remove"`);
+  });
+
+  it('a change of income is reassessed, and the new decision shows on the status page with its reasons', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    const before = (await stored(deps)).decisions.length;
+    const page = await openIncome(browser);
+    expect(page.status).toBe(200);
+
+    // Act: £7,000 a month is £84,000 a year, over Riverside's £60,000 cap.
+    const posted = await browser.post(`${base}/changes/income`, income('7000'));
+    const status = await browser.get(`${base}/status`);
+
+    // Assess
+    expect(posted.status).toBe(303);
+    expect(posted.headers.location).toBe(`${base}/status`);
+    const application = await stored(deps);
+    expect(application.profile.income).toMatchObject({ monthlyEarnings: 700_000, monthlyBenefits: 0 });
+    expect(application.decisions).toHaveLength(before + 1);
+    expect(application.decisions.at(-1)).toMatchObject({ outcome: 'refer', decidedBy: 'system' });
+    expect(status.body).toContain('You told us your income or savings changed, so');
+    expect(status.body).toContain('You stay on the housing register');
+  });
+
+  it('a circumstance answered again is written into the circumstances the API takes whole', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    await browser.get(`${base}/changes/medical-need`);
+
+    // Act
+    const posted = await browser.post(`${base}/changes/medical-need`, { medicalNeed: 'urgent' });
+
+    // Assess
+    expect(posted.status).toBe(303);
+    const application = await stored(deps);
+    expect(application.profile.circumstances?.medicalNeed).toBe('urgent');
+    expect(application.decisions.at(-1)?.reasons[0]?.text).toMatch(/^You told us your circumstances changed/);
+  });
+
+  it('someone who moves out is taken off the household', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    await browser.get(`${base}/changes`);
+
+    // Act
+    const posted = await browser.post(`${base}/changes/household/m3/remove`);
+
+    // Assess
+    expect(posted.status).toBe(303);
+    expect(posted.headers.location).toBe(`${base}/status`);
+    const members = (await stored(deps)).profile.household.map((member) => member.firstName);
+    expect(members).toEqual(['Gareth', 'Nia', 'Elin']);
+  });
+
+  it('a change with a bad value is 400 with the error beside the field, and nothing is written', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    const before = await stored(deps);
+    await openIncome(browser);
+
+    // Act
+    const posted = await browser.post(`${base}/changes/income`, income('lots'));
+
+    // Assess
+    expect(posted.status).toBe(400);
+    expect(fieldErrorOf(posted.body, 'monthlyEarnings')).toBeDefined();
+    expect(await stored(deps)).toEqual(before);
+  });
+
+  it('another applicant’s application is not found', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true, owner: 'someone else' });
+    const before = await stored(deps);
+    const token = csrfTokenOf((await browser.get('/')).body);
+
+    // Act
+    const page = await browser.get(`${base}/changes/income`);
+    const posted = await browser.post(`${base}/changes/income`, { ...income('7000'), _csrf: token });
+
+    // Assess
+    expect(page.status).toBe(404);
+    expect(posted.status).toBe(404);
+    expect(await stored(deps)).toEqual(before);
+  });
+
+  it('before registration there is no change link, and the change pages say what to do instead (409)', async () => {
+    // Prepare: answers sent, the stages still deciding.
+    const { deps, browser } = await signedInAs({ registered: false });
+    const before = await stored(deps);
+
+    // Act
+    const status = await browser.get(`${base}/status`);
+    const posted = await browser.post(`${base}/changes/income`, income('7000'));
+    const changes = await browser.get(`${base}/changes`);
+
+    // Assess
+    expect(status.body).not.toContain(`${base}/changes`);
+    expect(changes.status).toBe(409);
+    expect(changes.body).toContain('tell the lettings team');
+    expect(posted.status).toBe(409);
+    expect(await stored(deps)).toEqual(before);
+  });
+
+  it('a closed application has no change link, and its change pages say it is closed (409)', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    await deps.applications.save({ ...(await stored(deps)), status: 'closed' });
+
+    // Act
+    const status = await browser.get(`${base}/status`);
+    const changes = await browser.get(`${base}/changes/current-home`);
+
+    // Assess
+    expect(status.body).not.toContain(`${base}/changes`);
+    expect(changes.status).toBe(409);
+    expect(changes.body).toContain('This application is closed');
+  });
+
+  it('"yes, I owe rent" asks how much before anything is written', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    await browser.get(`${base}/changes/former-arrears`);
+
+    // Act
+    const yes = await browser.post(`${base}/changes/former-arrears`, { owesFormerLandlord: 'yes' });
+    await browser.get(`${base}/changes/arrears-details`);
+    const details = await browser.post(`${base}/changes/arrears-details`, {
+      formerTenancyArrears: '450',
+      arrearsRepaymentPlanKept: 'yes',
+    });
+
+    // Assess
+    expect(yes.headers.location).toBe(`${base}/changes/arrears-details`);
+    expect(details.headers.location).toBe(`${base}/status`);
+    expect((await stored(deps)).profile.circumstances).toMatchObject({
+      formerTenancyArrears: 45_000,
+      arrearsRepaymentPlanKept: true,
+    });
+  });
+
+  it('refuses a change posted without its CSRF token (403), and writes nothing', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    const before = await stored(deps);
+    await openIncome(browser);
+
+    // Act
+    const posted = await browser.post(`${base}/changes/income`, { ...income('7000'), _csrf: '' });
+
+    // Assess
+    expect(posted.status).toBe(403);
+    expect(await stored(deps)).toEqual(before);
+  });
+});

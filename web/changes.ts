@@ -1,0 +1,180 @@
+import type { Application } from '../shared/domain/application.js';
+import {
+  CIRCUMSTANCE_PROMPTS,
+  changeRefusal,
+  isApplicable,
+  type PromptId,
+  promptsFor,
+} from '../shared/domain/conversation.js';
+import { isoDay } from '../shared/domain/dates.js';
+import { type Applicant, updateProfile } from '../shared/services/applications.js';
+import type { Deps } from '../shared/services/deps.js';
+import { ownedApplication } from '../shared/services/ownership.js';
+import { applicantOf, byField, summary } from './applicant.js';
+import { describeMember } from './check-answers.js';
+import { idParam, redirect, WebError, type WebEvent } from './http.js';
+import type { PageRenderer, Route } from './routes.js';
+
+/**
+ * "Tell us about a change" (issue 6): once a household is on the register, a change of income, home or
+ * circumstances is asked with the journey's own prompt pages and validation, and written through
+ * `updateProfile`, the service the API's PUT /profile/{section} uses, so the change is reassessed and the new
+ * decision, with its reasons, shows on the status page.
+ */
+
+/** The prompts a registered applicant can answer again, in the order the change page lists them. */
+const CHANGEABLE = ['income', 'current-home', ...CIRCUMSTANCE_PROMPTS] as const satisfies readonly PromptId[];
+type Changeable = (typeof CHANGEABLE)[number];
+const isChangeable = (prompt: string | undefined): prompt is Changeable =>
+  (CHANGEABLE as readonly string[]).includes(prompt ?? '');
+
+type Routed = WebEvent & { pathParameters?: Record<string, string | undefined> };
+
+/** The applicant's registered application, or the page that says why a change cannot be told here (409). */
+async function changeable(
+  deps: Deps,
+  event: Routed,
+): Promise<{ who: Applicant; application: Application } | { refusal: string; applicationId: string }> {
+  const who = await applicantOf(deps, event);
+  const applicationId = idParam(event, 'applicationId');
+  const application = await ownedApplication(deps, who.subject, applicationId);
+  const refusal = changeRefusal(application);
+  return refusal ? { refusal, applicationId } : { who, application };
+}
+
+const refused = (page: PageRenderer, refusal: { refusal: string; applicationId: string }) =>
+  page(
+    'error.njk',
+    {
+      title: 'You cannot tell us about a change here',
+      message: refusal.refusal,
+      nextLink: `/applications/${refusal.applicationId}/status`,
+      nextText: 'See where your application is',
+    },
+    409,
+  );
+
+export function changeRoutes(deps: () => Deps): Route[] {
+  const today = () => isoDay(deps().clock.now());
+  return [
+    {
+      method: 'GET',
+      path: '/applications/{applicationId}/changes',
+      handler: async (event, page) => {
+        const found = await changeable(deps(), event);
+        if ('refusal' in found) return refused(page, found);
+        const { application } = found;
+        const prompts = promptsFor(today());
+        const base = `/applications/${application.applicationId}/changes`;
+        const link = (id: Changeable) => ({ href: `${base}/${id}`, text: prompts[id].question });
+        return page('changes.njk', {
+          title: 'Tell us about a change',
+          applicationId: application.applicationId,
+          income: link('income'),
+          home: link('current-home'),
+          members: application.profile.household
+            .filter((member) => member.relationship !== 'applicant')
+            .map((member) => ({ ...member, description: describeMember(member) })),
+          circumstances: CIRCUMSTANCE_PROMPTS.filter(
+            // How much is owed is asked after "yes, I owe rent", never on its own.
+            (id) => id !== 'arrears-details' && isApplicable(application, id),
+          ).map(link),
+        });
+      },
+    },
+    // Someone moves out: the household without them, reassessed (their bedroom may no longer be needed).
+    {
+      method: 'POST',
+      path: '/applications/{applicationId}/changes/household/{memberId}/remove',
+      form: true,
+      handler: async (event, page) => {
+        const context = deps();
+        const found = await changeable(context, event);
+        if ('refusal' in found) return refused(page, found);
+        const { who, application } = found;
+        const memberId = idParam(event, 'memberId');
+        const { household } = application.profile;
+        if (
+          !household.some((member) => member.memberId === memberId && member.relationship !== 'applicant')
+        ) {
+          throw new WebError(404, 'Page not found');
+        }
+        await updateProfile(context, {
+          applicant: who,
+          applicationId: application.applicationId,
+          section: 'household',
+          body: household.filter((member) => member.memberId !== memberId),
+        });
+        return redirect(`/applications/${application.applicationId}/status`);
+      },
+    },
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/changes/{prompt}',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const context = deps();
+          const promptId = event.pathParameters?.prompt;
+          if (!isChangeable(promptId)) throw new WebError(404, 'Page not found');
+          const found = await changeable(context, event);
+          if ('refusal' in found) return refused(page, found);
+          const { who, application } = found;
+          const { applicationId } = application;
+          const prompt = promptsFor(today())[promptId];
+          const render = (
+            values: Record<string, unknown>,
+            errors: Parameters<typeof summary>[0],
+            status = 200,
+          ) =>
+            page(
+              'question.njk',
+              {
+                title: prompt.question,
+                prompt,
+                applicationId,
+                action: event.rawPath,
+                values,
+                backLink: `/applications/${applicationId}/changes`,
+                button: 'Tell us about this change',
+                errors: summary(
+                  errors,
+                  prompt.fields.filter((field) => field.kind === 'date').map((field) => field.name),
+                ),
+                fieldErrors: byField(errors),
+              },
+              status,
+            );
+          if (method === 'GET') return render(prompt.current(application), []);
+
+          const result = prompt.answer(form);
+          if (!result.ok) return render(form, result.errors, 400);
+          const { effect } = result;
+          if (effect.kind === 'section') {
+            await updateProfile(context, {
+              applicant: who,
+              applicationId,
+              section: effect.section,
+              body: effect.value,
+            });
+          } else if (effect.kind === 'circumstances') {
+            // "Yes, I owe rent" changes nothing yet: how much, and whether a plan is kept, is the next question.
+            if (effect.reopens?.includes('arrears-details')) {
+              return redirect(`/applications/${applicationId}/changes/arrears-details`);
+            }
+            // One question into a section the API takes whole: the other answers stay as they were.
+            await updateProfile(context, {
+              applicant: who,
+              applicationId,
+              section: 'circumstances',
+              body: { ...application.profile.circumstances, ...effect.value },
+            });
+          } else {
+            throw new WebError(404, 'Page not found');
+          }
+          return redirect(`/applications/${applicationId}/status`);
+        },
+      }),
+    ),
+  ];
+}
