@@ -7,6 +7,13 @@ import { type Actor, DecisionBodies, decide } from '../shared/services/decisions
 import type { Deps } from '../shared/services/deps.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../shared/services/officer-view.js';
 import { actorFromClaims } from '../shared/services/officers.js';
+import {
+  type OverrideKind,
+  OverrideReason,
+  overrideDecision,
+  overrideKinds,
+  referralsAfterRegistration,
+} from '../shared/services/overrides.js';
 import { cookieOf, escapeHtml, idParam, redirect, WebError, type WebEvent } from './http.js';
 import type { Route } from './routes.js';
 
@@ -68,6 +75,43 @@ const WAIT_TITLE: Partial<Record<WaitKind, string>> = {
   attention: 'A step failed and needs you',
 };
 
+/** The overrides of a registered household's decisions (shared/services/overrides.ts), in plain English. */
+const OVERRIDE_TEXT: Record<OverrideKind, { text: string; hint: string }> = {
+  band: { text: 'Change the band', hint: 'For example, a medical need the rules cannot weigh.' },
+  proceed: {
+    text: 'Let the household stay on the register',
+    hint: 'The referral below is cleared and the change it held back is assessed.',
+  },
+  close: { text: 'Close the application', hint: 'The household comes off the register and is told why.' },
+};
+const BANDS = ['A', 'B', 'C', 'D'] as const;
+
+/** What the officer typed into the "Change a decision" form, shown again beside its errors. */
+type OverrideAnswers = { kind?: string; band?: string; reason?: string };
+
+const textOf = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
+
+/** The override form's errors, beside its fields: a kind this case allows, a band for `band`, a reason. */
+function overrideErrors(
+  answers: OverrideAnswers,
+  allowed: readonly OverrideKind[],
+): Array<{ field: string; message: string }> {
+  const errors: Array<{ field: string; message: string }> = [];
+  const kind = allowed.find((each) => each === answers.kind);
+  if (!kind) errors.push({ field: 'override-kind', message: 'Select the decision you want to change' });
+  if (kind === 'band' && !BANDS.some((band) => band === answers.band))
+    errors.push({ field: 'override-band', message: 'Select the new band' });
+  const reason = OverrideReason.safeParse(answers.reason ?? '');
+  if (!reason.success)
+    errors.push({
+      field: 'override-reason',
+      message: reason.error.issues.some((issue) => issue.code === 'too_big')
+        ? 'Your reason must be 500 characters or fewer'
+        : 'Give a reason of at least 3 characters',
+    });
+  return errors;
+}
+
 function profileRows(application: Application) {
   const { profile } = application;
   const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
@@ -116,9 +160,11 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
     officer: Officer,
     applicationId: string,
     errors: Array<{ field: string; message: string }> = [],
+    overrideAnswers: OverrideAnswers = {},
   ) => {
     const view = await caseForOfficer(deps(), { applicationId, landlordId: officer.landlordId });
     const you = view.application.profile.household.find((member) => member.relationship === 'applicant');
+    const kinds = overrideKinds(view.application);
     return {
       title: `Case ${applicationId}`,
       application: view.application,
@@ -145,6 +191,31 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
         ...decision,
         title: stageTitles[decision.stage],
       })),
+      referrals: referralsAfterRegistration(view.application).map(({ decision, open }) => ({
+        ...decision,
+        open,
+        title: stageTitles[decision.stage],
+      })),
+      override:
+        kinds.length > 0
+          ? {
+              kinds: kinds.map((kind) => ({
+                value: kind,
+                text: OVERRIDE_TEXT[kind].text,
+                hint: { text: OVERRIDE_TEXT[kind].hint },
+                checked: overrideAnswers.kind === kind,
+              })),
+              bands: [
+                { value: '', text: 'Choose a band' },
+                ...BANDS.map((band) => ({
+                  value: band,
+                  text: `Band ${band}${band === view.application.registration?.band ? ' (now)' : ''}`,
+                  selected: overrideAnswers.band === band,
+                })),
+              ],
+              reason: overrideAnswers.reason ?? '',
+            }
+          : undefined,
       timeline: view.timeline.map((event) => [
         { text: event.at },
         { text: `${event.type}${event.stage ? ` at ${stageTitles[event.stage]}` : ''}` },
@@ -250,6 +321,33 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
           if (error instanceof ZodError) throw new WebError(400, 'That decision is not one this step takes.');
           throw error;
         }
+        return redirect(`/officer/applications/${applicationId}`);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/officer/applications/{applicationId}/override',
+      form: true,
+      handler: async (event, page, form) => {
+        const officer = await officerOf(identity(), event);
+        const applicationId = idParam(event, 'applicationId');
+        // Another landlord's case is missing for this officer (caseForOfficer and the service answer 404).
+        const view = await caseForOfficer(deps(), { applicationId, landlordId: officer.landlordId });
+        const answers: OverrideAnswers = {};
+        const kind = textOf(form.kind);
+        const band = textOf(form.band);
+        const reason = textOf(form.reason);
+        if (kind !== undefined) answers.kind = kind;
+        if (band !== undefined) answers.band = band;
+        if (reason !== undefined) answers.reason = reason;
+        const errors = overrideErrors(answers, overrideKinds(view.application));
+        if (errors.length > 0)
+          return page('officer/case.njk', await casePage(officer, applicationId, errors, answers), 400);
+        await overrideDecision(deps(), {
+          actor: officer,
+          applicationId,
+          body: { kind, ...(kind === 'band' ? { band } : {}), reason },
+        });
         return redirect(`/officer/applications/${applicationId}`);
       },
     },

@@ -22,12 +22,15 @@ import { closeCase } from './waits.js';
  *   closes with the reason, and the decision letter says why (UK GDPR Art. 22: a person decides).
  */
 
-const reason = z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500);
+/** An officer's reason: the household may read it, and it goes in the audit trail. */
+export const OverrideReason = z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500);
+const reason = OverrideReason;
 export const OverrideBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('band'), band: Band, reason }),
   z.object({ kind: z.literal('proceed'), reason }),
   z.object({ kind: z.literal('close'), reason }),
 ]);
+export type OverrideKind = z.infer<typeof OverrideBody>['kind'];
 
 export interface OverrideResult {
   applicationId: string;
@@ -51,6 +54,40 @@ function openReferral(application: Application): Decision | undefined {
   return [Stage.Eligibility, Stage.Qualification]
     .map((stage) => application.decisions.findLast((decision) => decision.stage === stage))
     .find((latest) => latest?.outcome === 'refer' && latest.decidedBy === 'system');
+}
+
+/**
+ * The overrides `overrideDecision` accepts for this application as it stands, so a form offers only those: none
+ * before registration; `proceed` only while a referral made after registration waits; `close` not while an
+ * offer is live. Any officer of the landlord may make each (the service asks for no senior role).
+ */
+export function overrideKinds(application: Application): OverrideKind[] {
+  if (!isRegistered(application)) return [];
+  return [
+    'band' as const,
+    ...(openReferral(application) ? (['proceed'] as const) : []),
+    ...(application.status === 'offered' ? [] : (['close'] as const)),
+  ];
+}
+
+/**
+ * The decisions after the household was registered that referred it to an officer, oldest first; `open` while
+ * it is still its stage's latest decision (no officer's decision or later answers have settled it).
+ */
+export function referralsAfterRegistration(
+  application: Application,
+): Array<{ decision: Decision; open: boolean }> {
+  const registeredAt = application.decisions.findIndex(
+    (decision) => decision.stage === Stage.Registered && decision.outcome === 'registered',
+  );
+  if (registeredAt < 0) return [];
+  return application.decisions
+    .slice(registeredAt + 1)
+    .filter((decision) => decision.outcome === 'refer')
+    .map((decision) => ({
+      decision,
+      open: application.decisions.findLast((each) => each.stage === decision.stage) === decision,
+    }));
 }
 
 export async function overrideDecision(

@@ -1,4 +1,5 @@
 import { Stage, WaitingFor } from '../../../shared/domain/stage';
+import { registration } from '../../../shared/services/application-stages';
 import { awaitPerson } from '../../../shared/services/waits';
 import { aCompleteApplication, aHome, household } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
@@ -367,5 +368,249 @@ describe('approving an offer', () => {
     expect(page.body).toContain('£112.50 a week');
     expect(page.body).toContain('over the 35% the scheme looks at');
     expect(page.body).not.toContain('door-weaver-14-3');
+  });
+});
+
+/** Gareth's household on Riverside's register (band B), and Aisha's on Cwm Valley's; Ellis on Gareth's case. */
+async function ellisOnARegisteredCase() {
+  const deps = memoryDeps();
+  await deps.applications.create(aCompleteApplication());
+  await deps.applications.create(
+    aCompleteApplication({
+      applicationId: cwmCase,
+      landlordId: 'cwm-valley-homes',
+      policyId: 'cwm-valley',
+      ownerId: 'sub_aisha',
+      profile: { ...aCompleteApplication().profile, household: household('singleAdult') },
+    }),
+  );
+  await registration(deps, { applicationId: riversideCase });
+  await registration(deps, { applicationId: cwmCase });
+  deps.clock.advanceDays(30);
+  const app = aWebApp({ deps, officers });
+  const browser = app.browser();
+  browser.jar.set('doorstep_officer', 'id-token-ellis');
+  const casePage = await browser.get(`/officer/applications/${riversideCase}`);
+  const stored = async (applicationId = riversideCase) => {
+    const application = await deps.applications.get(applicationId);
+    if (!application) throw new Error('the application was not stored');
+    return application;
+  };
+  return { ...app, browser, casePage, stored };
+}
+
+const overrides = (deps: MemoryDeps) => deps.audit.events.filter((event) => event.type === 'overridden');
+
+describe('changing a decision after registration', () => {
+  it('offers a registered case’s band and closing, not letting a household stay that nobody referred', async () => {
+    // Prepare, Act
+    const { casePage } = await ellisOnARegisteredCase();
+
+    // Assess
+    expect(casePage.status).toBe(200);
+    expect(casePage.body).toContain('Change a decision');
+    expect(casePage.body).toContain(`action="/officer/applications/${riversideCase}/override"`);
+    expect(casePage.body).toContain('value="band"');
+    expect(casePage.body).toContain('value="close"');
+    expect(casePage.body).not.toContain('value="proceed"');
+    expect(casePage.body).toContain('<label class="govuk-label" for="override-band">');
+    expect(casePage.body).not.toContain('Referred after registration');
+  });
+
+  it('does not offer a change before the household is registered', async () => {
+    // Prepare, Act
+    const { casePage } = await ellisOnTheirCase();
+
+    // Assess
+    expect(casePage.body).not.toContain('Change a decision');
+  });
+
+  it('sets the band with the officer’s reason, records it as the officer’s, and goes back to the case', async () => {
+    // Prepare
+    const { browser, deps, stored } = await ellisOnARegisteredCase();
+    const before = (await stored()).decisions.length;
+
+    // Act
+    const response = await browser.post(`/officer/applications/${riversideCase}/override`, {
+      kind: 'band',
+      band: 'A',
+      reason: 'Urgent medical need: the GP’s letter of 20 November.',
+    });
+
+    // Assess
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe(`/officer/applications/${riversideCase}`);
+    const application = await stored();
+    expect(application.registration?.band).toBe('A');
+    expect(application.decisions).toHaveLength(before + 1);
+    expect(application.decisions.at(-1)).toMatchObject({
+      stage: Stage.Registered,
+      outcome: 'registered',
+      decidedBy: 'officer',
+    });
+    expect(application.decisions.at(-1)?.reasons[0]?.text).toContain('the GP’s letter of 20 November');
+    expect(overrides(deps)).toEqual([
+      expect.objectContaining({
+        applicationId: riversideCase,
+        actor: 'officer',
+        facts: { kind: 'band', from: 'B', to: 'A' },
+      }),
+    ]);
+  });
+
+  it('answers a change without a reason with 400 and the error beside the reason, and writes nothing', async () => {
+    // Prepare
+    const { browser, deps, stored } = await ellisOnARegisteredCase();
+    const before = await stored();
+
+    // Act
+    const response = await browser.post(`/officer/applications/${riversideCase}/override`, {
+      kind: 'band',
+      band: 'A',
+      reason: '  ',
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(titleOf(response.body)).toMatch(/^Error: /);
+    expect(errorSummaryOf(response.body)).toEqual([
+      { href: '#override-reason', text: 'Give a reason of at least 3 characters' },
+    ]);
+    expect(fieldErrorOf(response.body, 'override-reason')).toBe('Give a reason of at least 3 characters');
+    // What the officer chose is kept.
+    expect(response.body).toMatch(
+      /<input class="govuk-radios__input" id="override-kind" name="kind" type="radio" value="band" checked/,
+    );
+    expect(response.body).toMatch(/<option value="A" selected>/);
+    expect(await stored()).toEqual(before);
+    expect(overrides(deps)).toEqual([]);
+  });
+
+  it('asks for the kind of change and for the band, each beside its field', async () => {
+    // Prepare
+    const { browser, stored } = await ellisOnARegisteredCase();
+    const before = await stored();
+
+    // Act
+    const noKind = await browser.post(`/officer/applications/${riversideCase}/override`, {
+      reason: 'A reason long enough',
+    });
+    const noBand = await browser.post(`/officer/applications/${riversideCase}/override`, {
+      kind: 'band',
+      reason: 'A reason long enough',
+    });
+
+    // Assess
+    expect(noKind.status).toBe(400);
+    expect(fieldErrorOf(noKind.body, 'override-kind')).toBe('Select the decision you want to change');
+    expect(noBand.status).toBe(400);
+    expect(fieldErrorOf(noBand.body, 'override-band')).toBe('Select the new band');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses letting a household stay when nothing referred it, beside the choice', async () => {
+    // Prepare
+    const { browser, stored } = await ellisOnARegisteredCase();
+    const before = await stored();
+
+    // Act
+    const response = await browser.post(`/officer/applications/${riversideCase}/override`, {
+      kind: 'proceed',
+      reason: 'They can stay',
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(fieldErrorOf(response.body, 'override-kind')).toBe('Select the decision you want to change');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('answers another landlord’s case with 404 and writes nothing', async () => {
+    // Prepare
+    const { browser, deps, stored } = await ellisOnARegisteredCase();
+    const before = await stored(cwmCase);
+
+    // Act
+    const response = await browser.post(`/officer/applications/${cwmCase}/override`, {
+      kind: 'band',
+      band: 'A',
+      reason: 'Urgent medical need.',
+    });
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(titleOf(response.body)).toBe('Page not found – Doorstep');
+    expect(response.body).not.toContain('Aisha');
+    expect(await stored(cwmCase)).toEqual(before);
+    expect(overrides(deps)).toEqual([]);
+  });
+
+  it('refuses a change without the form’s CSRF token with 403, and writes nothing', async () => {
+    // Prepare
+    const { browser, deps, stored } = await ellisOnARegisteredCase();
+    const before = await stored();
+
+    // Act
+    const response = await browser.send('POST', `/officer/applications/${riversideCase}/override`, {
+      body: 'kind=band&band=A&reason=Urgent+medical+need.',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+
+    // Assess
+    expect(response.status).toBe(403);
+    expect(await stored()).toEqual(before);
+    expect(overrides(deps)).toEqual([]);
+  });
+
+  it('lists a referral made after registration, and lets the officer keep the household on the register', async () => {
+    // Prepare: a change of circumstances referred Gareth's household (qualification) after registration.
+    const { browser, deps, stored } = await ellisOnARegisteredCase();
+    const registered = await stored();
+    const first = registered.decisions.at(-1);
+    if (!first) throw new Error('no registration decision');
+    await deps.applications.save({
+      ...registered,
+      decisions: [
+        ...registered.decisions,
+        {
+          ...first,
+          stage: Stage.Qualification,
+          outcome: 'refer',
+          reasons: [
+            {
+              rule: 'qualification.income',
+              clause: 'Riverside allocation scheme 3.2',
+              text: 'Your savings are now over the limit an officer must look at.',
+            },
+          ],
+          decidedBy: 'system',
+          decidedAt: '2026-12-01T09:30:00.000Z',
+        },
+      ],
+    });
+
+    // Act
+    const page = await browser.get(`/officer/applications/${riversideCase}`);
+    const response = await browser.post(`/officer/applications/${riversideCase}/override`, {
+      kind: 'proceed',
+      reason: 'The savings are a compensation award the scheme disregards.',
+    });
+    const after = await browser.get(`/officer/applications/${riversideCase}`);
+
+    // Assess
+    expect(page.body).toContain('Referred after registration');
+    expect(page.body).toContain('Your savings are now over the limit an officer must look at.');
+    expect(page.body).toContain('(needs your decision)');
+    expect(page.body).toContain('value="proceed"');
+    expect(response.status).toBe(303);
+    expect((await stored()).decisions.findLast((d) => d.stage === Stage.Qualification)).toMatchObject({
+      outcome: 'qualifies',
+      decidedBy: 'officer',
+    });
+    expect(overrides(deps)).toEqual([
+      expect.objectContaining({ facts: { kind: 'proceed', stage: Stage.Qualification } }),
+    ]);
+    expect(after.body).toContain('(settled since)');
+    expect(after.body).not.toContain('value="proceed"');
   });
 });
