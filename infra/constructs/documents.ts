@@ -198,7 +198,9 @@ export class DocumentIntake extends Construct {
     });
     const bucketId = Stack.of(this).resolve((this.bucket.node.defaultChild as CfnBucket).logicalId) as string;
     Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:${Token.isUnresolved(region) ? '<AWS::Region>' : region}:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
+      // cdk-nag names the resource as synthesis resolves it: the partition and region are literal ("aws",
+      // "eu-west-2") when the stack's region is known (the CLI), tokens when it is not (environment-agnostic).
+      id: `AwsSolutions-IAM5[Resource::arn:${Token.isUnresolved(Stack.of(this).partition) ? '<AWS::Partition>' : Stack.of(this).partition}:events:${Token.isUnresolved(region) ? '<AWS::Region>' : region}:<AWS::AccountId>:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]`,
       reason:
         'GuardDuty names its managed rule with this prefix and a suffix it chooses; AWS documents this wildcard.',
     });
