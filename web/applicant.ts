@@ -812,7 +812,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         );
         // Only a document read cleanly and matching the answers can be confirmed: anything else would send the
         // answers on to a Documents stage that waits for a better one.
-        if (!document || document.status !== 'read' || document.problem) {
+        if (document?.status !== 'read' || document.problem) {
           return redirect(`/applications/${applicationId}/documents/${document?.documentId ?? 'new'}`);
         }
         if (answersAreOpen(application)) {
