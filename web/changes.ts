@@ -2,15 +2,21 @@ import type { Application } from '../shared/domain/application.js';
 import {
   CIRCUMSTANCE_PROMPTS,
   changeRefusal,
+  type FormAnswers,
+  hasOtherPartner,
   isApplicable,
+  MemberKind,
+  memberKindPrompt,
+  memberPrompt,
   type PromptId,
   promptsFor,
+  withNewMember,
 } from '../shared/domain/conversation.js';
 import { isoDay } from '../shared/domain/dates.js';
 import { type Applicant, updateProfile } from '../shared/services/applications.js';
 import type { Deps } from '../shared/services/deps.js';
 import { ownedApplication } from '../shared/services/ownership.js';
-import { applicantOf, byField, summary } from './applicant.js';
+import { applicantOf, byField, type Errors, summary } from './applicant.js';
 import { describeMember } from './check-answers.js';
 import { idParam, redirect, WebError, type WebEvent } from './http.js';
 import type { PageRenderer, Route } from './routes.js';
@@ -82,6 +88,88 @@ export function changeRoutes(deps: () => Deps): Route[] {
         });
       },
     },
+    // Someone moves in, or a baby is born or expected: who they are, then their details (the journey's pages).
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/changes/household/add',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const found = await changeable(deps(), event);
+          if ('refusal' in found) return refused(page, found);
+          const { applicationId, profile } = found.application;
+          const prompt = memberKindPrompt();
+          const render = (values: FormAnswers, errors: Errors, status = 200) =>
+            page(
+              'question.njk',
+              {
+                title: prompt.question,
+                prompt,
+                applicationId,
+                action: event.rawPath,
+                values,
+                backLink: `/applications/${applicationId}/changes`,
+                errors: summary(errors),
+                fieldErrors: byField(errors),
+              },
+              status,
+            );
+          if (method === 'GET') return render({}, []);
+          const result = prompt.answer(form, profile.household);
+          if (!result.ok) return render(form, result.errors, 400);
+          return redirect(`/applications/${applicationId}/changes/household/add/${result.kind}`);
+        },
+      }),
+    ),
+    ...(['GET', 'POST'] as const).map(
+      (method): Route => ({
+        method,
+        path: '/applications/{applicationId}/changes/household/add/{kind}',
+        form: method === 'POST',
+        handler: async (event, page, form) => {
+          const context = deps();
+          const kind = MemberKind.safeParse(event.pathParameters?.kind);
+          if (!kind.success) throw new WebError(404, 'Page not found');
+          const found = await changeable(context, event);
+          if ('refusal' in found) return refused(page, found);
+          const { who, application } = found;
+          const { applicationId, profile } = application;
+          const prompt = memberPrompt(today(), kind.data);
+          const render = (values: FormAnswers, errors: Errors, status = 200) =>
+            page(
+              'question.njk',
+              {
+                title: prompt.question,
+                prompt,
+                applicationId,
+                action: event.rawPath,
+                values,
+                backLink: `/applications/${applicationId}/changes/household/add`,
+                button: 'Add to your household',
+                errors: summary(errors, ['dateOfBirth', 'dueDate']),
+                fieldErrors: byField(errors),
+              },
+              status,
+            );
+          if (method === 'GET') return render({}, []);
+          const familyName = profile.household.find(
+            (member) => member.relationship === 'applicant',
+          )?.lastName;
+          const result = prompt.answer(form, familyName);
+          if (!result.ok) return render(form, result.errors, 400);
+          if (result.member.relationship === 'partner' && hasOtherPartner(profile.household)) {
+            return render(form, [{ field: 'firstName', message: 'You have already added a partner' }], 400);
+          }
+          await updateProfile(context, {
+            applicant: who,
+            applicationId,
+            section: 'household',
+            body: withNewMember(profile.household, result.member).household,
+          });
+          return redirect(`/applications/${applicationId}/status`);
+        },
+      }),
+    ),
     // Someone moves out: the household without them, reassessed (their bedroom may no longer be needed).
     {
       method: 'POST',
@@ -122,11 +210,7 @@ export function changeRoutes(deps: () => Deps): Route[] {
           const { who, application } = found;
           const { applicationId } = application;
           const prompt = promptsFor(today())[promptId];
-          const render = (
-            values: Record<string, unknown>,
-            errors: Parameters<typeof summary>[0],
-            status = 200,
-          ) =>
+          const render = (values: Record<string, unknown>, errors: Errors, status = 200) =>
             page(
               'question.njk',
               {

@@ -1304,6 +1304,18 @@ const MEMBER_QUESTIONS: Record<MemberKind, string> = {
 /** The most people a household can have (the Household schema's limit). */
 export const MAX_HOUSEHOLD = 20;
 
+/** The household with someone added, under the first member id not yet used (`m5` after `m1`..`m4`). */
+export function withNewMember(
+  household: readonly HouseholdMember[],
+  member: Omit<HouseholdMember, 'memberId'>,
+): { household: HouseholdMember[]; memberId: string } {
+  const used = new Set(household.map((candidate) => candidate.memberId));
+  let n = household.length + 1;
+  while (used.has(`m${n}`)) n += 1;
+  const memberId = `m${n}`;
+  return { household: [...household, { ...member, memberId }], memberId };
+}
+
 /** The name a baby not yet named is known by. */
 export const UNNAMED_BABY = 'Baby';
 

@@ -14,6 +14,7 @@ import {
   type PromptId,
   promptsFor,
   withApplicableNeeds,
+  withNewMember,
 } from '../domain/conversation.js';
 import { isoDay } from '../domain/dates.js';
 import { Stage, WaitingFor } from '../domain/stage.js';
@@ -212,11 +213,7 @@ export async function addMember(
       errors: [{ field: 'firstName', message: `A household can have at most ${MAX_HOUSEHOLD} people` }],
     };
   }
-  const used = new Set(application.profile.household.map((member) => member.memberId));
-  let n = application.profile.household.length + 1;
-  while (used.has(`m${n}`)) n += 1;
-  const memberId = `m${n}`;
-  const household = [...application.profile.household, { ...result.member, memberId }];
+  const { household, memberId } = withNewMember(application.profile.household, result.member);
   await save(deps, application, { profile: { ...application.profile, household } }, 'household');
   return { ok: true, memberId };
 }

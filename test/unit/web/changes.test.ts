@@ -83,6 +83,7 @@ describe('telling us about a change after registration (issue 6)', () => {
     expect(changes.body).toContain(`href="${base}/changes/current-home"`);
     expect(changes.body).toContain(`href="${base}/changes/medical-need"`);
     expect(changes.body).toContain(`action="${base}/changes/household/m2/remove"`);
+    expect(changes.body).toContain(`href="${base}/changes/household/add"`);
   });
 
   it('a change of income is reassessed, and the new decision shows on the status page with its reasons', async () => {
@@ -135,6 +136,50 @@ describe('telling us about a change after registration (issue 6)', () => {
     expect(posted.headers.location).toBe(`${base}/status`);
     const members = (await stored(deps)).profile.household.map((member) => member.firstName);
     expect(members).toEqual(['Gareth', 'Nia', 'Elin']);
+  });
+
+  it('a baby born is added to the household, and the bedroom need is assessed again', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    await browser.get(`${base}/changes`);
+    await browser.get(`${base}/changes/household/add`);
+
+    // Act
+    const kind = await browser.post(`${base}/changes/household/add`, { kind: 'child' });
+    await browser.get(`${base}/changes/household/add/child`);
+    const details = await browser.post(`${base}/changes/household/add/child`, {
+      firstName: 'Owain',
+      lastName: 'Pritchard',
+      'dateOfBirth-day': '10',
+      'dateOfBirth-month': '11',
+      'dateOfBirth-year': '2026',
+      sex: 'male',
+    });
+    const status = await browser.get(`${base}/status`);
+
+    // Assess
+    expect(kind.headers.location).toBe(`${base}/changes/household/add/child`);
+    expect(details.status).toBe(303);
+    expect(details.headers.location).toBe(`${base}/status`);
+    const application = await stored(deps);
+    expect(application.profile.household.at(-1)).toMatchObject({ memberId: 'm5', firstName: 'Owain' });
+    expect(application.registration?.bedroomNeed).toBe(3);
+    expect(status.body).toContain('You told us the people in your household changed, so');
+  });
+
+  it('a second partner is refused beside the field, and nothing is written', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    const before = await stored(deps);
+    await browser.get(`${base}/changes/household/add`);
+
+    // Act
+    const posted = await browser.post(`${base}/changes/household/add`, { kind: 'partner' });
+
+    // Assess
+    expect(posted.status).toBe(400);
+    expect(fieldErrorOf(posted.body, 'kind')).toBe('You have already added a partner');
+    expect(await stored(deps)).toEqual(before);
   });
 
   it('a change with a bad value is 400 with the error beside the field, and nothing is written', async () => {
