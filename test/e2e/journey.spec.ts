@@ -325,7 +325,7 @@ test('an applicant on a phone goes from "can I apply?" to the keys, with an offi
   const review = officer.getByRole('heading', { name: 'Review the documents and details' });
   if (await review.isVisible()) {
     await officer.getByRole('radio', { name: 'The details are right: carry on' }).check();
-    await officer.getByLabel('Your reason').fill('Passport checked against the answers');
+    await officer.getByLabel('Your reason', { exact: true }).fill('Passport checked against the answers');
     await officer.getByRole('button', { name: 'Record decision' }).click();
   }
   await reloadUntilVisible(officer, () =>
@@ -336,7 +336,7 @@ test('an applicant on a phone goes from "can I apply?" to the keys, with an offi
   await expect(officer.getByRole('link', { name: 'Give a reason of at least 3 characters' })).toBeVisible();
   await expectAccessible(officer);
   await officer.getByRole('radio', { name: 'Approve the offer' }).check();
-  await officer.getByLabel('Your reason').fill('Right size, band B, earliest effective date');
+  await officer.getByLabel('Your reason', { exact: true }).fill('Right size, band B, earliest effective date');
   await officer.getByRole('button', { name: 'Record decision' }).click();
   await expect(officer.getByRole('heading', { name: 'Approve or reject this offer' })).toHaveCount(0);
   await officerContext.close();

@@ -413,7 +413,7 @@ describe('changing a decision after registration', () => {
     expect(casePage.body).toContain('value="band"');
     expect(casePage.body).toContain('value="close"');
     expect(casePage.body).not.toContain('value="proceed"');
-    expect(casePage.body).toContain('<label class="govuk-label" for="override-band">');
+    expect(casePage.body).toContain('<label class="govuk-label govuk-label--s" for="override-band">');
     expect(casePage.body).not.toContain('Referred after registration');
   });
 
