@@ -336,7 +336,9 @@ test('an applicant on a phone goes from "can I apply?" to the keys, with an offi
   await expect(officer.getByRole('link', { name: 'Give a reason of at least 3 characters' })).toBeVisible();
   await expectAccessible(officer);
   await officer.getByRole('radio', { name: 'Approve the offer' }).check();
-  await officer.getByLabel('Your reason', { exact: true }).fill('Right size, band B, earliest effective date');
+  await officer
+    .getByLabel('Your reason', { exact: true })
+    .fill('Right size, band B, earliest effective date');
   await officer.getByRole('button', { name: 'Record decision' }).click();
   await expect(officer.getByRole('heading', { name: 'Approve or reject this offer' })).toHaveCount(0);
   await officerContext.close();
