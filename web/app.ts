@@ -17,6 +17,7 @@ import { letterRoutes } from './letters.js';
 import { OfficerSignInNeeded, officerRoutes } from './officer.js';
 import { officerSignInRoutes } from './officer-sign-in.js';
 import type { Render } from './render.js';
+import { reviewRoutes } from './reviews.js';
 import { matchRoute, type PageRenderer } from './routes.js';
 
 export interface WebOptions {
@@ -40,6 +41,7 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
     ...applicantRoutes(options.deps),
     ...changeRoutes(options.deps),
     ...letterRoutes(options.deps),
+    ...reviewRoutes(options.deps),
     ...officerSignInRoutes(options.officers),
     ...officerRoutes(options.deps, options.officers),
   ];

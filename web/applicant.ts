@@ -39,6 +39,7 @@ import { decide } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
 import { keyQrCode } from '../shared/services/keys.js';
 import { ownedApplication } from '../shared/services/ownership.js';
+import { reviewDeadline } from '../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../shared/services/tenancy-download.js';
 import { checkAnswersSections, describeMember } from './check-answers.js';
@@ -810,9 +811,15 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         const document = application.documents.find(
           (candidate) => candidate.documentId === idParam(event, 'documentId'),
         );
-        // Only a document read cleanly and matching the answers can be confirmed: anything else would send the
-        // answers on to a Documents stage that waits for a better one.
-        if (document?.status !== 'read' || document.problem) {
+        // A document read but not matching the answers cannot be confirmed: the Documents stage would wait for a
+        // better one. One that arrived but is not read automatically (a licence, a PDF, a photo that could not be
+        // read) can: the Documents stage sends it on for an officer to check.
+        if (
+          !document ||
+          document.status === 'declared' ||
+          document.status === 'rejected' ||
+          (document.status === 'read' && document.problem)
+        ) {
           return redirect(`/applications/${applicationId}/documents/${document?.documentId ?? 'new'}`);
         }
         if (answersAreOpen(application)) {
@@ -904,12 +911,24 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         };
         // Once closed, a referral is no longer being looked at: it was decided, and the close says why.
         const closed = view.status === 'closed';
-        const decisions = view.decisions.map((decision) => {
+        const decisions = view.decisions.map((decision, index) => {
           const [outcomeText, tagClass] =
             closed && decision.outcome === 'refer'
               ? ['Closed', 'govuk-tag--red']
               : (OUTCOME_TEXT[decision.outcome] ?? [decision.outcome, 'govuk-tag--grey']);
-          return { ...decision, title: stageTitles[decision.stage], outcomeText, tagClass };
+          // The review route, while it is open: asked for already, or the last day to ask.
+          const requested = application.reviewRequests?.find((request) => request.decision === index);
+          const lastDay = reviewDeadline(application, index);
+          const open = lastDay !== undefined && isoDay(context.clock.now()) <= lastDay;
+          return {
+            ...decision,
+            index,
+            title: stageTitles[decision.stage],
+            outcomeText,
+            tagClass,
+            ...(requested ? { reviewRequestedAt: requested.requestedAt } : {}),
+            ...(open ? { reviewUntil: lastDay } : {}),
+          };
         });
         const waitingText =
           view.status === 'let'

@@ -191,6 +191,11 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
         ...decision,
         title: stageTitles[decision.stage],
       })),
+      // Reviews the applicant asked for (s166A(9) / s167(4A)), with the decision each is about.
+      reviewRequests: (view.application.reviewRequests ?? []).map((request) => ({
+        ...request,
+        title: stageTitles[view.application.decisions[request.decision]?.stage ?? view.application.stage],
+      })),
       referrals: referralsAfterRegistration(view.application).map(({ decision, open }) => ({
         ...decision,
         open,

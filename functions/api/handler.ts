@@ -19,6 +19,7 @@ import {
 import { caseForOfficer, officerQueue, QueueFilter } from '../../shared/services/officer-view.js';
 import { actorFromClaims } from '../../shared/services/officers.js';
 import { overrideDecision } from '../../shared/services/overrides.js';
+import { requestReview } from '../../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
 import { s3Documents } from '../adapters/documents.js';
@@ -174,6 +175,19 @@ export const createHandler = (deps: () => Deps) => {
       };
     },
     // A decision letter: `/letters/3` is the letter as JSON, `/letters/3.pdf` the PDF a workflow step wrote.
+    'POST /v1/applications/{applicationId}/decisions/{decision}/review': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const decision = event.pathParameters?.decision ?? '';
+      if (!/^\d{1,3}$/.test(decision)) throw new ClientError(404, 'Not found');
+      const { request, created } = await requestReview(context, {
+        applicant: who,
+        applicationId: param(event, 'applicationId'),
+        decision: Number(decision),
+        body: event.parsedBody,
+      });
+      return json(created ? 201 : 200, request);
+    },
     'GET /v1/applications/{applicationId}/letters/{letter}': async (event) => {
       const context = deps();
       const who = await applicant(context, event);

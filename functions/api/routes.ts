@@ -17,6 +17,7 @@ export const apiRoutes = {
   'GET /v1/applications/{applicationId}/key.svg': 'applicant',
   'GET /v1/applications/{applicationId}/tenancy.pdf': 'applicant',
   'GET /v1/applications/{applicationId}/letters/{letter}': 'applicant',
+  'POST /v1/applications/{applicationId}/decisions/{decision}/review': 'applicant',
   'PUT /v1/applications/{applicationId}/profile/{section}': 'applicant',
   'POST /v1/applications/{applicationId}/documents': 'applicant',
   'POST /v1/decisions/{decisionId}': 'applicant',

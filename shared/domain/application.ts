@@ -296,6 +296,18 @@ export const Registration = z.object({
 });
 export type Registration = z.infer<typeof Registration>;
 
+/**
+ * An applicant's request for a review of a decision (Housing Act 1996 s166A(9) in England, s167(4A) in Wales),
+ * made within the scheme's period. `decision` is the decision's place in the application's decisions, which only
+ * ever grow. The reason is the applicant's own words: it stays on the application, never in the audit log.
+ */
+export const ReviewRequest = z.object({
+  decision: z.number().int().min(0),
+  reason: z.string().trim().min(3).max(1000),
+  requestedAt: z.iso.datetime(),
+});
+export type ReviewRequest = z.infer<typeof ReviewRequest>;
+
 export const ApplicationStatus = z.enum(['in-progress', 'waiting', 'registered', 'offered', 'let', 'closed']);
 
 export const Application = z.object({
@@ -312,6 +324,8 @@ export const Application = z.object({
   registration: Registration.optional(),
   /** The live offer, while there is one (at most one per household at a time). */
   currentOfferId: z.string().optional(),
+  /** Reviews the applicant asked for, one per decision at most. */
+  reviewRequests: z.array(ReviewRequest).max(100).optional(),
   /**
    * Where the conversation is (DESIGN.md §1, data entered once): the prompts already answered, so none is asked
    * twice, and the applicant's own details while they are given one question at a time.

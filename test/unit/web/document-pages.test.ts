@@ -135,3 +135,48 @@ describe('after the answers were sent, a Documents stage waiting for a better do
     expect(deps.workflow.resumed).toEqual([]);
   });
 });
+
+describe('a document that is not read automatically (found in review)', () => {
+  const licence = {
+    ...clean,
+    documentId: 'doc_licence1',
+    kind: 'driving-licence' as const,
+    status: 'uploaded' as const,
+    readFields: undefined,
+  };
+  const unreadable = {
+    ...clean,
+    documentId: 'doc_blurred1',
+    status: 'uploaded' as const,
+    readFields: undefined,
+    problem: 'We could not read the passport: the photo is blurred.',
+  };
+
+  it.each([
+    ['a driving licence', licence, 'Continue'],
+    ['a passport photo that could not be read', unreadable, 'Go on with this one: an officer will check it'],
+  ])('offers to go on with %s, for an officer to check', async (_what, document, button) => {
+    // Prepare
+    const { browser } = await garethWith([document], false);
+
+    // Act
+    const page = await browser.get(`${base}/documents/${document.documentId}`);
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(button);
+    expect(page.body).toContain(`action="${base}/documents/${document.documentId}/confirm"`);
+  });
+
+  it('goes on with a driving licence: the identity question is answered', async () => {
+    // Prepare
+    const { browser, deps } = await garethWith([licence], false);
+
+    // Act
+    const response = await browser.post(`${base}/documents/${licence.documentId}/confirm`, {});
+
+    // Assess
+    expect(response.status).toBe(303);
+    expect(deps.applications.items.get(applicationId)?.conversation?.answered).toContain('identity-document');
+  });
+});
