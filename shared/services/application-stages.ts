@@ -8,6 +8,7 @@ import {
   latestDecision,
 } from '../domain/application.js';
 import { allocationBedroomNeed } from '../domain/bedrooms.js';
+import { isoDay } from '../domain/dates.js';
 import { assessEligibility } from '../domain/eligibility.js';
 import {
   type IdentityProblem,
@@ -288,15 +289,28 @@ export function documentNumberFingerprint(kind: string, issuingState: string, nu
 }
 
 /**
- * Claims the number of each identity document read with valid check digits (a misread number must not take
- * someone else's), and returns the ids of the documents whose number another application claimed first.
+ * Claims the number of each identity document read with valid check digits and matching the answers (a
+ * misread number, or someone else's passport, must not take a number), and returns the ids of the documents whose number another application claimed first.
  */
-async function numbersOnOtherApplications(deps: StageDeps, applicationId: string): Promise<Set<string>> {
+async function numbersOnOtherApplications(
+  deps: StageDeps,
+  applicationId: string,
+  today: string,
+): Promise<Set<string>> {
   const application = await deps.applications.get(applicationId);
+  const applicant = application?.profile.household.find((member) => member.relationship === 'applicant');
   const elsewhere = new Set<string>();
   for (const document of application?.documents.filter(isIdentity) ?? []) {
     const field = (name: string) => document.readFields?.[name]?.value ?? '';
-    if (document.status !== 'read' || !field('documentNumber') || field('checkDigitsValid') !== 'true')
+    // Only a document that matches the applicant's answers now claims its number: a wrong or someone else's
+    // passport uploaded by mistake must not hold the number against its real holder (found in review).
+    if (
+      document.status !== 'read' ||
+      !applicant ||
+      identityProblems(document.readFields ?? {}, applicant, today).length > 0 ||
+      !field('documentNumber') ||
+      field('checkDigitsValid') !== 'true'
+    )
       continue;
     const fingerprint = documentNumberFingerprint(
       document.kind,
@@ -316,7 +330,7 @@ async function numbersOnOtherApplications(deps: StageDeps, applicationId: string
  * reason and what to do; it never refuses on its own (UK GDPR Art. 22).
  */
 export async function verification(deps: StageDeps, input: StageInput): Promise<StageResult> {
-  const elsewhere = await numbersOnOtherApplications(deps, input.applicationId);
+  const elsewhere = await numbersOnOtherApplications(deps, input.applicationId, isoDay(deps.clock.now()));
   return decideStage(deps, input, Stage.Verification, (application, policy, now) => {
     const applicant = applicantOf(application);
     const base = {

@@ -720,6 +720,15 @@ describe('verification', () => {
       expect(deps.applications.documentNumbers.size).toBe(0);
     });
 
+    it('does not claim the number of a passport that does not match the answers (found in review)', async () => {
+      const deps = await given(aCompleteApplication({ documents: [numbered({ surname: 'SOMEONE' })] }));
+
+      const result = await verification(deps, { applicationId });
+
+      expect(result.outcome).toBe('refer');
+      expect(deps.applications.documentNumbers.size).toBe(0);
+    });
+
     it('tells a licence from a passport, and one state’s passport from another’s, with the same number', () => {
       const passport = documentNumberFingerprint('passport', 'GBR', '125583497');
       expect(documentNumberFingerprint('passport', 'gbr', '125583497<')).toBe(passport);
