@@ -418,6 +418,36 @@ function yesNoQuestion(input: {
   };
 }
 
+/** A circumstances question answered by one of several choices (homelessness duty, medical need). */
+function choiceQuestion<Name extends 'homelessnessDuty' | 'medicalNeed'>(input: {
+  id: CircumstancePrompt;
+  name: Name;
+  question: string;
+  hint: string;
+  options: ReadonlyArray<{ value: NonNullable<Circumstances[Name]>; text: string; hint?: string }>;
+  error: string;
+}): Prompt {
+  return {
+    id: input.id,
+    question: input.question,
+    fields: [
+      { kind: 'radios', name: input.name, label: input.question, hint: input.hint, options: input.options },
+    ],
+    // Unanswered, the section's default is not the applicant's answer: nothing is ticked.
+    current: (application) => ({
+      [input.name]: isAnswered(application, input.id)
+        ? application.profile.circumstances?.[input.name]
+        : undefined,
+    }),
+    answer: (form) => {
+      const chosen = choiceOf(form, input.name, input.options);
+      if (!chosen) return { ok: false, errors: [{ field: input.name, message: input.error }] };
+      const value: Partial<Circumstances> = { [input.name]: chosen };
+      return { ok: true, effect: { kind: 'circumstances', value } };
+    },
+  };
+}
+
 /** The option of a set of radios that was chosen, if it is one of them. */
 function choiceOf<T extends string>(form: FormAnswers, name: string, options: ReadonlyArray<{ value: T }>) {
   const answer = text(form, name);
@@ -980,38 +1010,14 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
       hint: 'For example, a possession order or an injunction because of how someone behaved. An officer looks at what happened and when: it does not always stop you joining the register.',
       error: 'Select yes if a court has found anyone responsible for serious anti-social behaviour',
     }),
-    'homelessness-duty': {
+    'homelessness-duty': choiceQuestion({
       id: 'homelessness-duty',
+      name: 'homelessnessDuty',
       question: 'Has a council told you it has a duty to help you because you are homeless?',
-      fields: [
-        {
-          kind: 'radios',
-          name: 'homelessnessDuty',
-          label: 'Has a council told you it has a duty to help you because you are homeless?',
-          hint: 'Or because you are about to be. The council’s housing options or homelessness team tells you in a letter.',
-          options: HOMELESSNESS_DUTY_OPTIONS,
-        },
-      ],
-      current: (application) => ({
-        homelessnessDuty: isAnswered(application, 'homelessness-duty')
-          ? application.profile.circumstances?.homelessnessDuty
-          : undefined,
-      }),
-      answer: (form) => {
-        const duty = choiceOf(form, 'homelessnessDuty', HOMELESSNESS_DUTY_OPTIONS);
-        return duty
-          ? { ok: true, effect: { kind: 'circumstances', value: { homelessnessDuty: duty } } }
-          : {
-              ok: false,
-              errors: [
-                {
-                  field: 'homelessnessDuty',
-                  message: 'Select whether a council has a duty to help you because you are homeless',
-                },
-              ],
-            };
-      },
-    },
+      hint: 'Or because you are about to be. The council’s housing options or homelessness team tells you in a letter.',
+      options: HOMELESSNESS_DUTY_OPTIONS,
+      error: 'Select whether a council has a duty to help you because you are homeless',
+    }),
     disrepair: yesNoQuestion({
       id: 'disrepair',
       name: 'disrepair',
@@ -1019,38 +1025,14 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
       hint: 'For example, serious damp and mould, no working heating or toilet, or a dangerous structure.',
       error: 'Select yes if your home is in serious disrepair or unsafe',
     }),
-    'medical-need': {
+    'medical-need': choiceQuestion({
       id: 'medical-need',
+      name: 'medicalNeed',
       question: 'Do you need to move because of someone’s health or disability?',
-      fields: [
-        {
-          kind: 'radios',
-          name: 'medicalNeed',
-          label: 'Do you need to move because of someone’s health or disability?',
-          hint: 'Yours, or that of anyone who will live with you. An officer may ask for a letter from a doctor or support worker.',
-          options: MEDICAL_NEED_OPTIONS,
-        },
-      ],
-      current: (application) => ({
-        medicalNeed: isAnswered(application, 'medical-need')
-          ? application.profile.circumstances?.medicalNeed
-          : undefined,
-      }),
-      answer: (form) => {
-        const need = choiceOf(form, 'medicalNeed', MEDICAL_NEED_OPTIONS);
-        return need
-          ? { ok: true, effect: { kind: 'circumstances', value: { medicalNeed: need } } }
-          : {
-              ok: false,
-              errors: [
-                {
-                  field: 'medicalNeed',
-                  message: 'Select whether you need to move because of health or disability',
-                },
-              ],
-            };
-      },
-    },
+      hint: 'Yours, or that of anyone who will live with you. An officer may ask for a letter from a doctor or support worker.',
+      options: MEDICAL_NEED_OPTIONS,
+      error: 'Select whether you need to move because of health or disability',
+    }),
     'hardship-move': yesNoQuestion({
       id: 'hardship-move',
       name: 'hardshipMove',
