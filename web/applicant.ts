@@ -49,10 +49,11 @@ import {
   cookieOf,
   headerOf,
   idParam,
+  keySvgResult,
+  pdfResult,
   redirect,
   WebError,
   type WebEvent,
-  type WebResult,
 } from './http.js';
 import type { Page, Route } from './routes.js';
 
@@ -1052,17 +1053,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           applicant: who,
           applicationId: idParam(event, 'applicationId'),
         });
-        return {
-          statusCode: 200,
-          headers: {
-            'content-type': 'application/pdf',
-            'content-disposition': `inline; filename="${filename}"`,
-            'cache-control': 'no-store',
-            'x-content-type-options': 'nosniff',
-          },
-          body: Buffer.from(pdf).toString('base64'),
-          isBase64Encoded: true,
-        } satisfies WebResult;
+        return pdfResult(pdf, filename);
       },
     },
     {
@@ -1092,16 +1083,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           applicant: who,
           applicationId: idParam(event, 'applicationId'),
         });
-        return {
-          statusCode: 200,
-          headers: {
-            'content-type': 'image/svg+xml',
-            'cache-control': 'no-store',
-            'content-security-policy': "default-src 'none'",
-            'x-content-type-options': 'nosniff',
-          },
-          body: svg,
-        } satisfies WebResult;
+        return keySvgResult(svg);
       },
     },
     {

@@ -144,3 +144,35 @@ export function idParam(
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
+
+/**
+ * A PDF for its owner (an agreement, a letter), never cached. HTTP API payload 2.0 carries binary as base64;
+ * API Gateway sends the bytes. Used by the web and the JSON API alike.
+ */
+export function pdfResult(pdf: Uint8Array, filename: string): WebResult {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${filename}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+    body: Buffer.from(pdf).toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
+/** The digital key's QR code: the key itself, so never cached, and nothing in the image may run. */
+export function keySvgResult(svg: string): WebResult {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': 'image/svg+xml',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'",
+      'x-content-type-options': 'nosniff',
+    },
+    body: svg,
+  };
+}

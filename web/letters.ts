@@ -1,8 +1,7 @@
 import type { Deps } from '../shared/services/deps.js';
 import { letterForApplicant, letterPdfForApplicant, parseLetterNumber } from '../shared/services/letters.js';
-import { getSession } from '../shared/services/sessions.js';
-import { APPLICANT_SESSION_COOKIE, SignInNeeded } from './applicant.js';
-import { cookieOf, idParam, WebError, type WebEvent, type WebResult } from './http.js';
+import { applicantOf } from './applicant.js';
+import { idParam, pdfResult, WebError } from './http.js';
 import type { Route } from './routes.js';
 
 /**
@@ -10,13 +9,6 @@ import type { Route } from './routes.js';
  * `/applications/{id}/letters/{n}.pdf` the PDF a workflow step wrote. Only the applicant who owns the
  * application sees either; anyone else gets the same 404 as for a letter that does not exist.
  */
-
-async function applicantOf(deps: Deps, event: WebEvent) {
-  const token = cookieOf(event, APPLICANT_SESSION_COOKIE);
-  const who = token ? await getSession(deps, token) : undefined;
-  if (!who) throw new SignInNeeded();
-  return who;
-}
 
 export function letterRoutes(deps: () => Deps): Route[] {
   return [
@@ -32,17 +24,7 @@ export function letterRoutes(deps: () => Deps): Route[] {
         const number = parseLetterNumber(digits);
         if (pdf) {
           const letter = await letterPdfForApplicant(context, { applicant: who, applicationId, number });
-          return {
-            statusCode: 200,
-            headers: {
-              'content-type': 'application/pdf',
-              'content-disposition': `inline; filename="${letter.filename}"`,
-              'cache-control': 'no-store',
-              'x-content-type-options': 'nosniff',
-            },
-            body: Buffer.from(letter.pdf).toString('base64'),
-            isBase64Encoded: true,
-          } satisfies WebResult;
+          return pdfResult(letter.pdf, letter.filename);
         }
         const { letter, pdf: hasPdf } = await letterForApplicant(context, {
           applicant: who,

@@ -3,9 +3,8 @@ import { stageTitles } from '../shared/domain/stage.js';
 import type { Deps } from '../shared/services/deps.js';
 import { ownedApplication } from '../shared/services/ownership.js';
 import { requestReview, reviewDeadline } from '../shared/services/review-requests.js';
-import { getSession } from '../shared/services/sessions.js';
-import { APPLICANT_SESSION_COOKIE, SignInNeeded } from './applicant.js';
-import { cookieOf, idParam, redirect, WebError, type WebEvent } from './http.js';
+import { applicantOf } from './applicant.js';
+import { idParam, redirect, WebError, type WebEvent } from './http.js';
 import type { Route } from './routes.js';
 
 /**
@@ -13,13 +12,6 @@ import type { Route } from './routes.js';
  * every adverse decision's letter describe. One page, one question; the request shows on the status page and
  * on the officer's case.
  */
-
-async function applicantOf(deps: Deps, event: WebEvent) {
-  const token = cookieOf(event, APPLICANT_SESSION_COOKIE);
-  const who = token ? await getSession(deps, token) : undefined;
-  if (!who) throw new SignInNeeded();
-  return who;
-}
 
 const decisionParam = (event: WebEvent & { pathParameters?: Record<string, string | undefined> }) => {
   const raw = event.pathParameters?.decision ?? '';

@@ -22,6 +22,7 @@ import { overrideDecision } from '../../shared/services/overrides.js';
 import { requestReview } from '../../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
+import { keySvgResult, pdfResult } from '../../web/http.js';
 import { s3Documents } from '../adapters/documents.js';
 import { kmsKeyIssuer } from '../adapters/key-issuer.js';
 import {
@@ -142,17 +143,7 @@ export const createHandler = (deps: () => Deps) => {
       const context = deps();
       const who = await applicant(context, event);
       const svg = await keyQrCode(context, { applicant: who, applicationId: param(event, 'applicationId') });
-      return {
-        statusCode: 200,
-        // The QR code is the key itself: never cached, and nothing in the image may run.
-        headers: {
-          'content-type': 'image/svg+xml',
-          'cache-control': 'no-store',
-          'content-security-policy': "default-src 'none'",
-          'x-content-type-options': 'nosniff',
-        },
-        body: svg,
-      };
+      return keySvgResult(svg);
     },
     'GET /v1/applications/{applicationId}/tenancy.pdf': async (event) => {
       const context = deps();
@@ -161,18 +152,7 @@ export const createHandler = (deps: () => Deps) => {
         applicant: who,
         applicationId: param(event, 'applicationId'),
       });
-      // HTTP API payload 2.0 carries binary as base64; API Gateway sends the bytes.
-      return {
-        statusCode: 200,
-        headers: {
-          'content-type': 'application/pdf',
-          'content-disposition': `inline; filename="${filename}"`,
-          'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
-        },
-        body: Buffer.from(pdf).toString('base64'),
-        isBase64Encoded: true,
-      };
+      return pdfResult(pdf, filename);
     },
     // A decision letter: `/letters/3` is the letter as JSON, `/letters/3.pdf` the PDF a workflow step wrote.
     'POST /v1/applications/{applicationId}/decisions/{decision}/review': async (event) => {
@@ -198,17 +178,7 @@ export const createHandler = (deps: () => Deps) => {
       if (!pdf)
         return json(200, await letterForApplicant(context, { applicant: who, applicationId, number }));
       const letter = await letterPdfForApplicant(context, { applicant: who, applicationId, number });
-      return {
-        statusCode: 200,
-        headers: {
-          'content-type': 'application/pdf',
-          'content-disposition': `inline; filename="${letter.filename}"`,
-          'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
-        },
-        body: Buffer.from(letter.pdf).toString('base64'),
-        isBase64Encoded: true,
-      };
+      return pdfResult(letter.pdf, letter.filename);
     },
     'PUT /v1/applications/{applicationId}/profile/{section}': async (event) => {
       const context = deps();
