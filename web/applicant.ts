@@ -12,6 +12,7 @@ import {
   memberNeedsPrompt,
   memberPrompt,
   nextPrompt,
+  type PromptField,
   PromptId,
   previousPrompt,
   promptsFor,
@@ -204,20 +205,26 @@ function householdPage(
   );
 }
 
-/** A member's details page: its fields depend on who they are. */
-function memberDetailsPage(
+/**
+ * A question page (`question.njk`) for any prompt: its title is the question, and an error on a date field
+ * links to the field's day box (GOV.UK error summary). Every question page of the journey and of changes is
+ * this one.
+ */
+export function questionPage(
   page: Parameters<Page>[1],
   input: {
-    prompt: ReturnType<typeof memberPrompt>;
+    prompt: { question: string; fields: readonly PromptField[] };
     applicationId: string;
     action: string;
+    values: unknown;
     backLink: string;
-    button: string;
-    values: FormAnswers;
-    errors: Errors;
-    status: number;
+    button?: string;
+    errors?: Errors;
+    status?: number;
   },
 ) {
+  const errors = input.errors ?? [];
+  const dates = input.prompt.fields.filter((field) => field.kind === 'date').map((field) => field.name);
   return page(
     'question.njk',
     {
@@ -227,11 +234,11 @@ function memberDetailsPage(
       action: input.action,
       values: input.values,
       backLink: input.backLink,
-      button: input.button,
-      errors: summary(input.errors, ['dateOfBirth', 'dueDate']),
-      fieldErrors: byField(input.errors),
+      ...(input.button ? { button: input.button } : {}),
+      errors: summary(errors, dates),
+      fieldErrors: byField(errors),
     },
-    input.status,
+    input.status ?? 200,
   );
 }
 
@@ -426,32 +433,25 @@ export function applicantRoutes(deps: () => Deps): Route[] {
               const application = await ownedApplication(context, who.subject, applicationId);
               return householdPage(page, application, { change, values: form, errors: result.errors }, 400);
             }
-            const dates = prompt.fields.filter((field) => field.kind === 'date').map((field) => field.name);
             const application = await ownedApplication(context, who.subject, applicationId);
-            return page(
-              'question.njk',
-              {
-                title: prompt.question,
-                prompt,
-                applicationId,
-                action,
-                values: form,
-                errors: summary(result.errors, dates),
-                fieldErrors: byField(result.errors),
-                backLink: change
-                  ? `/applications/${applicationId}/check-answers`
-                  : previousPath(application, prompt.id),
-              },
-              400,
-            );
+            return questionPage(page, {
+              prompt,
+              applicationId,
+              action,
+              values: form,
+              errors: result.errors,
+              status: 400,
+              backLink: change
+                ? `/applications/${applicationId}/check-answers`
+                : previousPath(application, prompt.id),
+            });
           }
           const application = await ownedApplication(context, who.subject, applicationId);
           if (prompt.id === 'household') return redirect(promptPath(applicationId, 'household'));
           // A question this applicant's answers made unnecessary is not asked (branching).
           if (!isApplicable(application, prompt.id))
             return redirect(await nextPage(context, who, applicationId));
-          return page('question.njk', {
-            title: prompt.question,
+          return questionPage(page, {
             prompt,
             applicationId,
             action,
@@ -491,20 +491,15 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           const suffix = changing(event) ? CHANGE : '';
           const prompt = memberKindPrompt();
           const render = (values: FormAnswers, errors: Errors, status = 200) =>
-            page(
-              'question.njk',
-              {
-                title: prompt.question,
-                prompt,
-                applicationId,
-                action: `${event.rawPath}${suffix}`,
-                values,
-                backLink: `/applications/${applicationId}/household${suffix}`,
-                errors: summary(errors),
-                fieldErrors: byField(errors),
-              },
+            questionPage(page, {
+              prompt,
+              applicationId,
+              action: `${event.rawPath}${suffix}`,
+              values,
+              backLink: `/applications/${applicationId}/household${suffix}`,
+              errors,
               status,
-            );
+            });
           if (method === 'GET') return render({}, []);
           const result = prompt.answer(form, application.profile.household);
           if (!result.ok) return render(form, result.errors, 400);
@@ -526,7 +521,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           await ownedApplication(context, who.subject, applicationId);
           const prompt = memberPrompt(today(), kind);
           const render = (values: FormAnswers, errors: Errors, status = 200) =>
-            memberDetailsPage(page, {
+            questionPage(page, {
               prompt,
               applicationId,
               action: `${event.rawPath}${suffix}`,
@@ -561,23 +556,18 @@ export function applicantRoutes(deps: () => Deps): Route[] {
             question: `Who is ${member.firstName} ${member.lastName}?`,
           };
           const render = (values: FormAnswers, errors: Errors, status = 200) =>
-            page(
-              'question.njk',
-              {
-                title: prompt.question,
-                prompt: {
-                  ...prompt,
-                  fields: prompt.fields.map((field) => ({ ...field, label: prompt.question })),
-                },
-                applicationId,
-                action: `${event.rawPath}${suffix}`,
-                values,
-                backLink: `/applications/${applicationId}/household${suffix}`,
-                errors: summary(errors),
-                fieldErrors: byField(errors),
+            questionPage(page, {
+              prompt: {
+                ...prompt,
+                fields: prompt.fields.map((field) => ({ ...field, label: prompt.question })),
               },
+              applicationId,
+              action: `${event.rawPath}${suffix}`,
+              values,
+              backLink: `/applications/${applicationId}/household${suffix}`,
+              errors,
               status,
-            );
+            });
           if (method === 'GET') {
             return render({ kind: memberKindOf(member) }, []);
           }
@@ -604,7 +594,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           const suffix = changing(event) ? CHANGE : '';
           const prompt = memberPrompt(today(), kind);
           const render = (values: FormAnswers, errors: Errors, status = 200) =>
-            memberDetailsPage(page, {
+            questionPage(page, {
               prompt,
               applicationId,
               action: `${event.rawPath}${suffix}`,
@@ -645,21 +635,16 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           const prompt = memberNeedsPrompt(member, today());
           if (!prompt.applies) return redirect(household);
           const render = (values: FormAnswers, errors: Errors, status = 200) =>
-            page(
-              'question.njk',
-              {
-                title: prompt.question,
-                prompt,
-                applicationId,
-                action: `${event.rawPath}${suffix}`,
-                values,
-                backLink: household,
-                button: 'Save and continue',
-                errors: summary(errors),
-                fieldErrors: byField(errors),
-              },
+            questionPage(page, {
+              prompt,
+              applicationId,
+              action: `${event.rawPath}${suffix}`,
+              values,
+              backLink: household,
+              button: 'Save and continue',
+              errors,
               status,
-            );
+            });
           if (method === 'GET') {
             return render(prompt.current(), []);
           }

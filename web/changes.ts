@@ -16,7 +16,7 @@ import { isoDay } from '../shared/domain/dates.js';
 import { type Applicant, updateProfile } from '../shared/services/applications.js';
 import type { Deps } from '../shared/services/deps.js';
 import { ownedApplication } from '../shared/services/ownership.js';
-import { applicantOf, byField, type Errors, summary } from './applicant.js';
+import { applicantOf, type Errors, questionPage } from './applicant.js';
 import { describeMember } from './check-answers.js';
 import { idParam, redirect, WebError, type WebEvent } from './http.js';
 import type { PageRenderer, Route } from './routes.js';
@@ -100,20 +100,15 @@ export function changeRoutes(deps: () => Deps): Route[] {
           const { applicationId, profile } = found.application;
           const prompt = memberKindPrompt();
           const render = (values: FormAnswers, errors: Errors, status = 200) =>
-            page(
-              'question.njk',
-              {
-                title: prompt.question,
-                prompt,
-                applicationId,
-                action: event.rawPath,
-                values,
-                backLink: `/applications/${applicationId}/changes`,
-                errors: summary(errors),
-                fieldErrors: byField(errors),
-              },
+            questionPage(page, {
+              prompt,
+              applicationId,
+              action: event.rawPath,
+              values,
+              backLink: `/applications/${applicationId}/changes`,
+              errors,
               status,
-            );
+            });
           if (method === 'GET') return render({}, []);
           const result = prompt.answer(form, profile.household);
           if (!result.ok) return render(form, result.errors, 400);
@@ -136,21 +131,16 @@ export function changeRoutes(deps: () => Deps): Route[] {
           const { applicationId, profile } = application;
           const prompt = memberPrompt(today(), kind.data);
           const render = (values: FormAnswers, errors: Errors, status = 200) =>
-            page(
-              'question.njk',
-              {
-                title: prompt.question,
-                prompt,
-                applicationId,
-                action: event.rawPath,
-                values,
-                backLink: `/applications/${applicationId}/changes/household/add`,
-                button: 'Add to your household',
-                errors: summary(errors, ['dateOfBirth', 'dueDate']),
-                fieldErrors: byField(errors),
-              },
+            questionPage(page, {
+              prompt,
+              applicationId,
+              action: event.rawPath,
+              values,
+              backLink: `/applications/${applicationId}/changes/household/add`,
+              button: 'Add to your household',
+              errors,
               status,
-            );
+            });
           if (method === 'GET') return render({}, []);
           const familyName = profile.household.find(
             (member) => member.relationship === 'applicant',
@@ -211,24 +201,16 @@ export function changeRoutes(deps: () => Deps): Route[] {
           const { applicationId } = application;
           const prompt = promptsFor(today())[promptId];
           const render = (values: Record<string, unknown>, errors: Errors, status = 200) =>
-            page(
-              'question.njk',
-              {
-                title: prompt.question,
-                prompt,
-                applicationId,
-                action: event.rawPath,
-                values,
-                backLink: `/applications/${applicationId}/changes`,
-                button: 'Tell us about this change',
-                errors: summary(
-                  errors,
-                  prompt.fields.filter((field) => field.kind === 'date').map((field) => field.name),
-                ),
-                fieldErrors: byField(errors),
-              },
+            questionPage(page, {
+              prompt,
+              applicationId,
+              action: event.rawPath,
+              values,
+              backLink: `/applications/${applicationId}/changes`,
+              button: 'Tell us about this change',
+              errors,
               status,
-            );
+            });
           if (method === 'GET') return render(prompt.current(application), []);
 
           const result = prompt.answer(form);
