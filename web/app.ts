@@ -118,10 +118,15 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
       if (error instanceof ForbiddenError) return problem(403, 'You cannot do that', error.message);
       if (error instanceof RateLimitedError) return problem(429, 'Please wait', error.message);
       if (error instanceof JourneyStateError || error instanceof ConflictError) {
-        return problem(409, 'That has already moved on', error.message, {
-          link: '/',
-          text: 'See where your application is',
-        });
+        // What to do next depends on who is asking: an officer goes back to their queue.
+        return problem(
+          409,
+          'That has already moved on',
+          error.message,
+          path.startsWith('/officer')
+            ? { link: '/officer', text: 'Back to your queue' }
+            : { link: '/', text: 'See where your application is' },
+        );
       }
       if (error instanceof ZodError) {
         return problem(400, 'There is a problem', error.issues.map((issue) => issue.message).join('. '));

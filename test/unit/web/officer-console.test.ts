@@ -614,3 +614,26 @@ describe('changing a decision after registration', () => {
     expect(after.body).not.toContain('value="proceed"');
   });
 });
+
+describe('a decision the case has moved past', () => {
+  it('answers 409 with a way back to the officer’s queue, not the applicant’s start page', async () => {
+    // Prepare
+    const { browser, deps, riversideWait } = await ellisOnTheirCase();
+    await browser.post(`/officer/decisions/${riversideWait}`, {
+      decision: 'approve',
+      reason: 'The home fits',
+    });
+
+    // Act
+    const again = await browser.post(`/officer/decisions/${riversideWait}`, {
+      decision: 'reject',
+      reason: 'Changed my mind',
+    });
+
+    // Assess
+    expect(again.status).toBe(409);
+    expect(again.body).toContain('href="/officer"');
+    expect(again.body).toContain('Back to your queue');
+    expect(deps.workflow.resumed).toHaveLength(1);
+  });
+});
