@@ -9,6 +9,7 @@ import {
 } from './bedrooms.js';
 import { ageOn } from './dates.js';
 import type { Property } from './letting.js';
+import { poundsAndPence } from './money.js';
 import type { Policy } from './policy.js';
 
 /**
@@ -93,13 +94,6 @@ export interface Affordability {
 
 const HB = 'Housing Benefit Regulations 2006';
 const UC = 'Universal Credit Regulations 2013';
-
-/** Pence as pounds, like £1,234.56. */
-function pounds(pence: number): string {
-  const whole = Math.floor(pence / 100);
-  const rest = pence % 100;
-  return `£${whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${rest < 10 ? '0' : ''}${rest}`;
-}
 
 /**
  * The under-occupancy reduction and affordability of one home for one household (see the module comment for the
@@ -251,7 +245,7 @@ function helpReason(
   monthlyHelp: number,
   pensionAge: boolean,
 ): Reason {
-  const rent = `the rent of ${pounds(monthlyRent)} a month`;
+  const rent = `the rent of ${poundsAndPence(monthlyRent)} a month`;
   if (support === 'none') {
     return {
       rule: 'affordability.help.none',
@@ -264,14 +258,14 @@ function helpReason(
     return {
       rule: 'affordability.help.universal-credit',
       clause: `${UC} reg 22 (work allowance and 55% taper), reg 36 and Sch 4 (housing costs element)`,
-      text: `${assumed ? 'You have not told us whether you get help with your rent, so we assumed you would claim Universal Credit. ' : ''}We estimate Universal Credit would pay ${pounds(monthlyHelp)} a month towards ${rent}. This is an estimate from your answers: the Department for Work and Pensions decides the amount.`,
+      text: `${assumed ? 'You have not told us whether you get help with your rent, so we assumed you would claim Universal Credit. ' : ''}We estimate Universal Credit would pay ${poundsAndPence(monthlyHelp)} a month towards ${rent}. This is an estimate from your answers: the Department for Work and Pensions decides the amount.`,
       answer: String(monthlyHelp),
     };
   }
   return {
     rule: 'affordability.help.housing-benefit',
     clause: `${HB} reg 71 (65% taper) and reg 22 (applicable amount)`,
-    text: `We estimate Housing Benefit would pay ${pounds(monthlyHelp)} a month towards ${rent}. This is an estimate from your answers: the council's benefits team decides the amount.${pensionAge ? ' Housing Benefit at State Pension age is worked out under other rules, so an officer will check this figure with you.' : ''}`,
+    text: `We estimate Housing Benefit would pay ${poundsAndPence(monthlyHelp)} a month towards ${rent}. This is an estimate from your answers: the council's benefits team decides the amount.${pensionAge ? ' Housing Benefit at State Pension age is worked out under other rules, so an officer will check this figure with you.' : ''}`,
     answer: String(monthlyHelp),
   };
 }
@@ -296,11 +290,11 @@ function outcomeReason(
       text:
         rentAfterHelp === 0
           ? 'Help with housing costs would meet the whole rent, so the rent leaves nothing for you to pay.'
-          : `We have no income recorded for your household, so we cannot compare the rent of ${pounds(rentAfterHelp)} a month with it. This is not a refusal: an officer will talk it through with you before you decide.`,
+          : `We have no income recorded for your household, so we cannot compare the rent of ${poundsAndPence(rentAfterHelp)} a month with it. This is not a refusal: an officer will talk it through with you before you decide.`,
     };
   }
   const share = `${sharePercent.toFixed(1)}%`;
-  const paying = `After help with housing costs you would pay ${pounds(rentAfterHelp)} a month, ${share} of your household's net income of ${pounds(income)} a month`;
+  const paying = `After help with housing costs you would pay ${poundsAndPence(rentAfterHelp)} a month, ${share} of your household's net income of ${poundsAndPence(income)} a month`;
   const text = {
     affordable: `${paying}. That is within ${guide}.`,
     'near-threshold': `${paying}, close to ${guide}. This does not stop the offer: an officer will talk the costs through with you before you decide.`,

@@ -8,6 +8,7 @@ import {
 } from './application.js';
 import { ageOn } from './dates.js';
 import { officerConfirms } from './eligibility.js';
+import { pounds } from './money.js';
 import { type Policy, reviewRoute, statute } from './policy.js';
 import { Stage } from './stage.js';
 
@@ -74,15 +75,6 @@ const residenceExceptions: Array<{
     underAge: 25,
   },
 ];
-
-/** An amount in pence as people write it: £1,200 or £1,200.50 (by hand: Intl formatting dominated the bench). */
-export function pounds(pence: number): string {
-  const sign = pence < 0 ? '-' : '';
-  const whole = Math.floor(Math.abs(pence) / 100);
-  const rest = Math.abs(pence) % 100;
-  const grouped = String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}£${grouped}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
-}
 
 /** The day someone turns `age` (a 29 February birthday falls on 1 March in other years, as ageOn counts it). */
 function birthdayAt(dateOfBirth: string, age: number): string {

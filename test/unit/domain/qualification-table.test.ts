@@ -1,6 +1,6 @@
 import { Circumstances, Decision, type Income, LocalConnection } from '../../../shared/domain/application';
 import type { Policy } from '../../../shared/domain/policy';
-import { assessQualification, pounds, qualificationChecks } from '../../../shared/domain/qualification';
+import { assessQualification, qualificationChecks } from '../../../shared/domain/qualification';
 import { policyFor } from '../../../shared/policies';
 
 const riverside = policyFor('riverside-council');
@@ -547,17 +547,5 @@ describe('qualification inputs', () => {
     // Assess
     expect(decision.outcome).toBe('qualifies');
     expect(decision.inputs).toMatchObject({ ownsProperty: false, formerTenancyArrears: 0 });
-  });
-});
-
-describe('pounds', () => {
-  it.each([
-    [0, '£0'],
-    [99_999, '£999.99'],
-    [120_000, '£1,200'],
-    [6_000_012, '£60,000.12'],
-    [50, '£0.50'],
-  ])('writes %i pence as %s', (pence, written) => {
-    expect(pounds(pence)).toBe(written);
   });
 });
