@@ -24,6 +24,27 @@ export interface ApplicationStore {
    * it, enforced by the store; the same application claiming again gets itself back (idempotent).
    */
   claimDocumentNumber(fingerprint: string, applicationId: string): Promise<string>;
+  /** Puts a review request on its landlord's queue of reviews; putting the same entry again is a no-op. */
+  queueReview(entry: ReviewQueueEntry): Promise<void>;
+  /** Takes a review request off the queue; a no-op when it is not there. */
+  unqueueReview(entry: ReviewQueueEntry): Promise<void>;
+  /** The landlord's queued review requests, soonest due first (read consistently, like the waits' queue). */
+  listReviewQueue(landlordId: string): Promise<ReviewQueueEntry[]>;
+}
+
+/**
+ * A review request (s166A(9) / s167(4A)) on the officers' queue: where it is and when it is due, never the
+ * applicant's words (those stay on the application).
+ */
+export interface ReviewQueueEntry {
+  landlordId: string;
+  applicationId: string;
+  /** The decision's place in the application's decisions. */
+  decision: number;
+  stage: Stage;
+  requestedAt: string;
+  /** ISO date the review is due to be decided by. */
+  dueBy: string;
 }
 
 export interface LettingStore {

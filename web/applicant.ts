@@ -912,7 +912,13 @@ export function applicantRoutes(deps: () => Deps): Route[] {
             title: stageTitles[decision.stage],
             outcomeText,
             tagClass,
-            ...(requested ? { reviewRequestedAt: requested.requestedAt } : {}),
+            ...(requested
+              ? {
+                  reviewRequestedAt: requested.requestedAt,
+                  ...(requested.dueBy ? { reviewDueBy: requested.dueBy } : {}),
+                  ...(requested.outcome ? { reviewOutcome: requested.outcome } : {}),
+                }
+              : {}),
             ...(open ? { reviewUntil: lastDay } : {}),
           };
         });

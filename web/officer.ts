@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import type { Application } from '../shared/domain/application.js';
 import { formatShareCode } from '../shared/domain/immigration-evidence.js';
 import { stageTitles, WaitingFor } from '../shared/domain/stage.js';
-import type { OfficerIdentity, WaitKind } from '../shared/ports.js';
+import { JourneyStateError, type OfficerIdentity, type WaitKind } from '../shared/ports.js';
 import { type Actor, DecisionBodies, decide } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../shared/services/officer-view.js';
@@ -14,7 +14,9 @@ import {
   overrideKinds,
   referralsAfterRegistration,
 } from '../shared/services/overrides.js';
+import { decideReview, ReviewDecisionBody } from '../shared/services/review-requests.js';
 import { cookieOf, escapeHtml, idParam, redirect, WebError, type WebEvent } from './http.js';
+import { longDate } from './render.js';
 import type { Route } from './routes.js';
 
 /**
@@ -88,6 +90,8 @@ const BANDS = ['A', 'B', 'C', 'D'] as const;
 
 /** What the officer typed into the "Change a decision" form, shown again beside its errors. */
 type OverrideAnswers = { kind?: string; band?: string; reason?: string };
+/** What an officer typed into a review form, kept when the form comes back with errors. */
+type ReviewAnswers = { decision?: number; result?: string; reason?: string };
 
 const textOf = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 
@@ -161,6 +165,7 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
     applicationId: string,
     errors: Array<{ field: string; message: string }> = [],
     overrideAnswers: OverrideAnswers = {},
+    reviewAnswers: ReviewAnswers = {},
   ) => {
     const view = await caseForOfficer(deps(), { applicationId, landlordId: officer.landlordId });
     const you = view.application.profile.household.find((member) => member.relationship === 'applicant');
@@ -195,6 +200,7 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
       reviewRequests: (view.application.reviewRequests ?? []).map((request) => ({
         ...request,
         title: stageTitles[view.application.decisions[request.decision]?.stage ?? view.application.stage],
+        answers: reviewAnswers.decision === request.decision ? reviewAnswers : {},
       })),
       referrals: referralsAfterRegistration(view.application).map(({ decision, open }) => ({
         ...decision,
@@ -261,6 +267,13 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
           officer,
           counts,
           total: Object.values(queue.counts).reduce((sum, n) => sum + n, 0),
+          reviews: queue.reviews.map((review) => [
+            {
+              html: `<a class="govuk-link" href="/officer/applications/${escapeHtml(review.applicationId)}#reviews-heading">${escapeHtml(review.applicationId)}</a>`,
+            },
+            { text: `Review of the ${stageTitles[review.stage]} decision` },
+            { text: longDate(review.dueBy) },
+          ]),
           rows: queue.entries.map((entry) => [
             {
               html: `<a class="govuk-link" href="/officer/applications/${escapeHtml(entry.applicationId)}">${escapeHtml(entry.applicationId)}</a>`,
@@ -353,6 +366,39 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
           applicationId,
           body: { kind, ...(kind === 'band' ? { band } : {}), reason },
         });
+        return redirect(`/officer/applications/${applicationId}`);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/officer/applications/{applicationId}/reviews/{decision}',
+      form: true,
+      handler: async (event, page, form) => {
+        const officer = await officerOf(identity(), event);
+        const applicationId = idParam(event, 'applicationId');
+        const decision = Number(event.pathParameters?.decision);
+        if (!Number.isInteger(decision) || decision < 0) throw new WebError(404, 'Page not found');
+        const answers: ReviewAnswers = { decision };
+        const result = textOf(form.result);
+        const reason = textOf(form.reason);
+        if (result !== undefined) answers.result = result;
+        if (reason !== undefined) answers.reason = reason;
+        const parsed = ReviewDecisionBody.safeParse({ result, reason: reason ?? '' });
+        if (!parsed.success) {
+          const errors = parsed.error.issues.map((issue) => ({
+            field: `review-${issue.path[0] === 'reason' ? 'reason' : 'result'}-${decision}`,
+            message: issue.message,
+          }));
+          return page('officer/case.njk', await casePage(officer, applicationId, errors, {}, answers), 400);
+        }
+        try {
+          await decideReview(deps(), { actor: officer, applicationId, decision, body: parsed.data });
+        } catch (error) {
+          // "Changed" before the new decision is made: say so beside the choice, keeping what was typed.
+          if (!(error instanceof JourneyStateError)) throw error;
+          const errors = [{ field: `review-result-${decision}`, message: error.message }];
+          return page('officer/case.njk', await casePage(officer, applicationId, errors, {}, answers), 409);
+        }
         return redirect(`/officer/applications/${applicationId}`);
       },
     },

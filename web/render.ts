@@ -25,18 +25,7 @@ export function createRenderer(options: RendererOptions): Render {
       ? `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`
       : '',
   );
-  environment.addFilter('longDate', (iso: unknown) => {
-    if (typeof iso !== 'string' || iso === '') return '';
-    const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-    return Number.isNaN(date.getTime())
-      ? iso
-      : date.toLocaleDateString('en-GB', {
-          day: 'numeric',
-          month: 'long',
-          year: 'numeric',
-          timeZone: 'Europe/London',
-        });
-  });
+  environment.addFilter('longDate', longDate);
   environment.addFilter('dateTime', (iso: unknown) => {
     if (typeof iso !== 'string') return '';
     const date = new Date(iso);
@@ -52,3 +41,17 @@ export const repositoryViews = (root: string): RendererOptions => ({
   viewsDir: join(root, 'web', 'views'),
   govukDir: join(root, 'node_modules', 'govuk-frontend', 'dist'),
 });
+
+/** An ISO date or instant as people write a date in the UK: 28 December 2026 (London's day); '' for nothing. */
+export function longDate(iso: unknown): string {
+  if (typeof iso !== 'string' || iso === '') return '';
+  const date = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/London',
+      });
+}

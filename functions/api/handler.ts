@@ -19,7 +19,7 @@ import {
 import { caseForOfficer, officerQueue, QueueFilter } from '../../shared/services/officer-view.js';
 import { actorFromClaims } from '../../shared/services/officers.js';
 import { overrideDecision } from '../../shared/services/overrides.js';
-import { requestReview } from '../../shared/services/review-requests.js';
+import { decideReview, requestReview } from '../../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
 import { keySvgResult, pdfResult } from '../../web/http.js';
@@ -246,6 +246,21 @@ export const createHandler = (deps: () => Deps) => {
         await overrideDecision(deps(), {
           actor,
           applicationId: param(event, 'applicationId'),
+          body: event.parsedBody ?? {},
+        }),
+      );
+    },
+    // An officer decides a review the household asked for: the decision stands (upheld) or was changed.
+    'POST /v1/officer/applications/{applicationId}/reviews/{decision}': async (event) => {
+      const actor = officer(event);
+      const decision = event.pathParameters?.decision ?? '';
+      if (!/^\d{1,3}$/.test(decision)) throw new ClientError(404, 'Not found');
+      return json(
+        200,
+        await decideReview(deps(), {
+          actor,
+          applicationId: param(event, 'applicationId'),
+          decision: Number(decision),
           body: event.parsedBody ?? {},
         }),
       );

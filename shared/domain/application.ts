@@ -305,6 +305,20 @@ export const ReviewRequest = z.object({
   decision: z.number().int().min(0),
   reason: z.string().trim().min(3).max(1000),
   requestedAt: z.iso.datetime(),
+  /** The day the council has said it will decide the review by (the scheme's period from the request). */
+  dueBy: z.iso.date().optional(),
+  /**
+   * The review's result, once an officer has decided it: `upheld` (the decision stands) or `changed` (an
+   * officer's later decision of the same stage replaced it). The reason is the officer's words to the household.
+   */
+  outcome: z
+    .object({
+      result: z.enum(['upheld', 'changed']),
+      reason: z.string().trim().min(3).max(1000),
+      decidedAt: z.iso.datetime(),
+      decidedBy: z.string().min(1),
+    })
+    .optional(),
 });
 export type ReviewRequest = z.infer<typeof ReviewRequest>;
 

@@ -66,6 +66,8 @@ export const Policy = z.object({
   }),
   /** How many days an applicant has to ask for a review of a decision (often 21). */
   reviewWithinDays: z.number().int().min(7).max(56),
+  /** How many days the council takes at most to decide a review it was asked for (schemes often say 8 weeks). */
+  reviewDecisionDays: z.number().int().min(7).max(90),
   /** Backstops for waits on people, in days; the deadlines themselves are data on the record. */
   waits: z.object({
     applicantAnswersDays: z.number().int().min(1).max(300),

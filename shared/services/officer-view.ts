@@ -7,6 +7,7 @@ import {
   NotFoundError,
   type PendingWait,
   type QueueEntry,
+  type ReviewQueueEntry,
   type WaitKind,
 } from '../ports.js';
 import type { Deps } from './deps.js';
@@ -56,35 +57,52 @@ export type QueueFilter = z.infer<typeof QueueFilter>;
 /** A wait on the queue, with where its application is now (a review may wait while the journey moved on). */
 export type QueueItem = QueueEntry & { applicationStage: Stage };
 
+/** A review the household asked for, waiting for an officer's decision, with where its application is now. */
+export type ReviewQueueItem = ReviewQueueEntry & { applicationStage: Stage };
+
 export interface OfficerQueue {
   /** The waits the filter keeps, soonest deadline first. */
   entries: QueueItem[];
   /** How many waits of each kind the whole queue holds, whatever the filter: the console's tabs. */
   counts: Record<WaitKind, number>;
+  /** Reviews asked for (s166A(9) / s167(4A)) and not yet decided, soonest due first; no filter applies. */
+  reviews: ReviewQueueItem[];
 }
 
 /**
  * The officers' queue of a landlord: every wait an officer or a senior officer must act on (offers to approve,
- * documents to review, cases needing attention, escalations), soonest deadline first, never a task token. Only
- * the landlord's own applications appear; an entry whose application is gone or is another landlord's is
- * left out.
+ * documents to review, cases needing attention, escalations), soonest deadline first, never a task token, and
+ * the reviews households asked for. Only the landlord's own applications appear; an entry whose application is
+ * gone or is another landlord's is left out, and so is a review the application no longer holds undecided.
  */
 export async function officerQueue(
   deps: Pick<Deps, 'applications' | 'waits'>,
   input: { landlordId: string; filter?: QueueFilter },
 ): Promise<OfficerQueue> {
-  const queue = await deps.waits.listQueue(input.landlordId);
-  const stages = new Map<string, Stage>();
+  const [queue, reviewQueue] = await Promise.all([
+    deps.waits.listQueue(input.landlordId),
+    deps.applications.listReviewQueue(input.landlordId),
+  ]);
+  const applications = new Map<string, Application>();
   await Promise.all(
-    [...new Set(queue.map((entry) => entry.applicationId))].map(async (applicationId) => {
-      const application = await deps.applications.get(applicationId);
-      if (application?.landlordId === input.landlordId) stages.set(applicationId, application.stage);
-    }),
+    [...new Set([...queue, ...reviewQueue].map((entry) => entry.applicationId))].map(
+      async (applicationId) => {
+        const application = await deps.applications.get(applicationId);
+        if (application?.landlordId === input.landlordId) applications.set(applicationId, application);
+      },
+    ),
   );
   const owned: QueueItem[] = [];
   for (const entry of queue) {
-    const applicationStage = stages.get(entry.applicationId);
-    if (applicationStage) owned.push({ ...entry, applicationStage });
+    const application = applications.get(entry.applicationId);
+    if (application) owned.push({ ...entry, applicationStage: application.stage });
+  }
+  const reviews: ReviewQueueItem[] = [];
+  for (const entry of reviewQueue) {
+    const application = applications.get(entry.applicationId);
+    const request = application?.reviewRequests?.find((each) => each.decision === entry.decision);
+    if (application && request && !request.outcome)
+      reviews.push({ ...entry, applicationStage: application.stage });
   }
   const counts: Record<WaitKind, number> = {
     approval: 0,
@@ -103,5 +121,6 @@ export async function officerQueue(
         (waitingFor === undefined || entry.waitingFor === waitingFor),
     ),
     counts,
+    reviews,
   };
 }

@@ -22,6 +22,7 @@ import {
   NotFoundError,
   type Notification,
   type PendingWait,
+  type ReviewQueueEntry,
   type SignInCode,
 } from '../../shared/ports';
 import { getSession, requestCode, SIGN_IN, verifyCode } from '../../shared/services/sessions';
@@ -228,6 +229,41 @@ describe('DynamoApplicationStore', () => {
       const [one, two] = [applicationId(), applicationId()];
       expect(await store().claimDocumentNumber(fingerprint(), one)).toBe(one);
       expect(await store().claimDocumentNumber(fingerprint(), two)).toBe(two);
+    });
+  });
+
+  describe('the review queue', () => {
+    const entry = (landlordId: string, dueBy: string, decision = 1): ReviewQueueEntry => ({
+      landlordId,
+      applicationId: applicationId(),
+      decision,
+      stage: Stage.Qualification,
+      requestedAt: '2026-11-02T09:30:00.000Z',
+      dueBy,
+    });
+
+    it('lists a landlord’s reviews soonest due first, once each however often queued, and only its own', async () => {
+      const landlord = `landlord-${hex(4)}`;
+      const later = entry(landlord, '2027-01-10');
+      const sooner = entry(landlord, '2026-12-28');
+      const elsewhere = entry(`landlord-${hex(4)}`, '2026-12-01');
+
+      for (const each of [later, sooner, later, elsewhere]) await store().queueReview(each);
+
+      expect(await store().listReviewQueue(landlord)).toEqual([sooner, later]);
+    });
+
+    it('takes an entry off, and taking it off again is a no-op', async () => {
+      const landlord = `landlord-${hex(4)}`;
+      const queued = entry(landlord, '2026-12-28');
+      const kept = entry(landlord, '2026-12-28', 2);
+      await store().queueReview(queued);
+      await store().queueReview(kept);
+
+      await store().unqueueReview(queued);
+      await store().unqueueReview(queued);
+
+      expect(await store().listReviewQueue(landlord)).toEqual([kept]);
     });
   });
 });

@@ -15,6 +15,7 @@ import {
   type Notifier,
   type PendingWait,
   type QueueEntry,
+  type ReviewQueueEntry,
   type Session,
   type SessionStore,
   type SignInCode,
@@ -66,6 +67,23 @@ export class MemoryApplications implements ApplicationStore {
     if (holder !== undefined) return holder;
     this.documentNumbers.set(fingerprint, applicationId);
     return applicationId;
+  }
+  /** The review queue, by landlord, application and decision. */
+  readonly reviewQueue = new Map<string, ReviewQueueEntry>();
+  private reviewKey(entry: Pick<ReviewQueueEntry, 'landlordId' | 'applicationId' | 'decision'>) {
+    return `${entry.landlordId}|${entry.applicationId}|${entry.decision}`;
+  }
+  async queueReview(entry: ReviewQueueEntry) {
+    this.reviewQueue.set(this.reviewKey(entry), clone(entry));
+  }
+  async unqueueReview(entry: ReviewQueueEntry) {
+    this.reviewQueue.delete(this.reviewKey(entry));
+  }
+  async listReviewQueue(landlordId: string) {
+    return [...this.reviewQueue.values()]
+      .filter((entry) => entry.landlordId === landlordId)
+      .sort((a, b) => `${a.dueBy}#${a.applicationId}`.localeCompare(`${b.dueBy}#${b.applicationId}`))
+      .map(clone);
   }
 }
 

@@ -29,6 +29,7 @@ import {
   type Notifier,
   type PendingWait,
   type QueueEntry,
+  type ReviewQueueEntry,
   type Session,
   type SessionStore,
   type SignInCode,
@@ -83,6 +84,16 @@ async function queryAll(
   } while (start);
   return items;
 }
+
+/** A review queue entry as stored: the entry itself, checked on the way out. */
+const StoredReviewQueueEntry = z.object({
+  landlordId: z.string(),
+  applicationId: z.string(),
+  decision: z.number().int().min(0),
+  stage: z.enum(Stage),
+  requestedAt: z.string(),
+  dueBy: z.string(),
+}) satisfies z.ZodType<ReviewQueueEntry>;
 
 export class DynamoApplicationStore implements ApplicationStore {
   constructor(
@@ -171,6 +182,36 @@ export class DynamoApplicationStore implements ApplicationStore {
       new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
     );
     return z.object({ applicationId: z.string().min(1) }).parse(Item).applicationId;
+  }
+  async queueReview(entry: ReviewQueueEntry): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...keys.reviewQueue(entry.landlordId, entry.dueBy, entry.applicationId, entry.decision),
+          ...entry,
+        },
+      }),
+    );
+  }
+
+  async unqueueReview(entry: ReviewQueueEntry): Promise<void> {
+    await this.db.send(
+      new DeleteCommand({
+        TableName: this.table,
+        Key: keys.reviewQueue(entry.landlordId, entry.dueBy, entry.applicationId, entry.decision),
+      }),
+    );
+  }
+
+  async listReviewQueue(landlordId: string): Promise<ReviewQueueEntry[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.reviewQueuePartition(landlordId) },
+      ConsistentRead: true,
+    });
+    return items.map((item) => StoredReviewQueueEntry.parse(strip(item)));
   }
 }
 

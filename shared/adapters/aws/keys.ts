@@ -6,6 +6,8 @@
  *   wait         WAIT#<dec id>   / WAIT          gsi1: APP#<id> / WAIT#<createdAt>
  *   queue entry  QUEUE#<landlord> / <deadline>#<dec id>   a wait for an officer or senior officer, without its
  *                task token; written with the wait, its status kept with the wait's, deleted when it is decided
+ *   review queue REVIEWS#<landlord> / <due by>#<app id>#<decision>   a review request an officer must decide,
+ *                without the applicant's words; written after the request is saved, deleted when it is decided
  *   home         HOME#<id>       / HOME          gsi1 (only while available): AVAILABLE#<landlord> / <availableFrom>#<id>
  *   offer        OFFER#<id>      / OFFER         gsi1: APP#<id> / OFFER#<createdAt>
  *   tenancy      TENANCY#<id>    / TENANCY
@@ -43,6 +45,12 @@ export const keys = {
     sk: `${deadline}#${decisionId}`,
   }),
   queuePartition: (landlordId: string) => `QUEUE#${landlordId}`,
+  /** Review requests waiting for an officer: one partition per landlord, sorted by the day each is due. */
+  reviewQueue: (landlordId: string, dueBy: string, applicationId: string, decision: number) => ({
+    pk: `REVIEWS#${landlordId}`,
+    sk: `${dueBy}#${applicationId}#${decision}`,
+  }),
+  reviewQueuePartition: (landlordId: string) => `REVIEWS#${landlordId}`,
   home: (propertyId: string) => ({ pk: `HOME#${propertyId}`, sk: 'HOME' }),
   availableHomes: (landlordId: string) => `AVAILABLE#${landlordId}`,
   offer: (offerId: string) => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' }),

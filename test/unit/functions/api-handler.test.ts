@@ -378,6 +378,7 @@ describe('GET /v1/officer/queue', () => {
     expect(response.body).toEqual({
       entries: [],
       counts: { approval: 0, review: 0, attention: 0, answers: 0, response: 0, signature: 0 },
+      reviews: [],
     });
     expect(response.text).not.toContain(decisionId);
     expect(response.text).not.toContain(approvalId);

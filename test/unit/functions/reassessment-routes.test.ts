@@ -119,3 +119,75 @@ describe('POST /v1/officer/applications/{applicationId}/override', () => {
     expect(response.status).toBe(409);
   });
 });
+
+describe('POST /v1/officer/applications/{applicationId}/reviews/{decision}', () => {
+  /** Gareth asked for a review of his band the day he was registered. */
+  async function aReviewAskedFor() {
+    const registered = await aRegisteredHousehold();
+    const application = await registered.deps.applications.get(applicationId);
+    if (!application) throw new Error('missing');
+    const decision = application.decisions.length - 1;
+    await registered.deps.applications.save({
+      ...application,
+      reviewRequests: [
+        { decision, reason: 'My son’s asthma is worse.', requestedAt: '2026-11-02T09:30:00.000Z' },
+      ],
+    });
+    return { ...registered, decision };
+  }
+  const aReviewDecision = (decision: number | string, body: unknown, claims: Claims = riversideOfficer) =>
+    anHttpEvent({
+      method: 'POST',
+      path: `/v1/officer/applications/${applicationId}/reviews/${decision}`,
+      routeKey: 'POST /v1/officer/applications/{applicationId}/reviews/{decision}',
+      pathParameters: { applicationId, decision: String(decision) },
+      claims,
+      body: JSON.stringify(body),
+    });
+
+  it('records that the review changed the band, once the officer has changed it', async () => {
+    const { api, decision } = await aReviewAskedFor();
+    await call(api, anOverride({ kind: 'band', band: 'A', reason: 'Urgent medical need.' }));
+
+    const response = await call(
+      api,
+      aReviewDecision(decision, { result: 'changed', reason: 'The medical evidence shows an urgent need.' }),
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.body.outcome).toMatchObject({ result: 'changed', decidedBy: 'officer-ellis' });
+  });
+
+  it('answers 409 for “changed” before any new decision, and for a second, different answer', async () => {
+    const { api, decision } = await aReviewAskedFor();
+
+    const early = await call(api, aReviewDecision(decision, { result: 'changed', reason: 'Changed.' }));
+    await call(api, aReviewDecision(decision, { result: 'upheld', reason: 'Band B is right.' }));
+    const different = await call(
+      api,
+      aReviewDecision(decision, { result: 'upheld', reason: 'Other words.' }),
+    );
+
+    expect(early.status).toBe(409);
+    expect(different.status).toBe(409);
+  });
+
+  it('answers 400 naming the fields, 404 to another landlord’s officer, and 404 for a decision not asked about', async () => {
+    const { api, decision } = await aReviewAskedFor();
+
+    const bad = await call(api, aReviewDecision(decision, { result: 'perhaps' }));
+    const otherLandlord = await call(
+      api,
+      aReviewDecision(decision, { result: 'upheld', reason: 'Stands.' }, cwmOfficer),
+    );
+    const notAsked = await call(api, aReviewDecision(decision + 1, { result: 'upheld', reason: 'Stands.' }));
+    const notANumber = await call(api, aReviewDecision('first', { result: 'upheld', reason: 'Stands.' }));
+
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.map((field: { field: string }) => field.field).sort()).toEqual([
+      'reason',
+      'result',
+    ]);
+    expect([otherLandlord.status, notAsked.status, notANumber.status]).toEqual([404, 404, 404]);
+  });
+});
