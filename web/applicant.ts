@@ -221,6 +221,8 @@ export function questionPage(
     button?: string;
     errors?: Errors;
     status?: number;
+    /** Answers of an earlier page, sent again with this one. */
+    hidden?: Record<string, string>;
   },
 ) {
   const errors = input.errors ?? [];
@@ -235,6 +237,7 @@ export function questionPage(
       values: input.values,
       backLink: input.backLink,
       ...(input.button ? { button: input.button } : {}),
+      ...(input.hidden ? { hidden: input.hidden } : {}),
       errors: summary(errors, dates),
       fieldErrors: byField(errors),
     },

@@ -7,6 +7,7 @@ import {
   isApplicable,
   MemberKind,
   memberKindPrompt,
+  memberNeedsPrompt,
   memberPrompt,
   type PromptId,
   promptsFor,
@@ -29,10 +30,21 @@ import type { PageRenderer, Route } from './routes.js';
  */
 
 /** The prompts a registered applicant can answer again, in the order the change page lists them. */
-const CHANGEABLE = ['income', 'current-home', ...CIRCUMSTANCE_PROMPTS] as const satisfies readonly PromptId[];
+const CHANGEABLE = [
+  'contact',
+  'immigration-status',
+  'immigration-evidence',
+  'local-connection',
+  'income',
+  'current-home',
+  ...CIRCUMSTANCE_PROMPTS,
+] as const satisfies readonly PromptId[];
 type Changeable = (typeof CHANGEABLE)[number];
 const isChangeable = (prompt: string | undefined): prompt is Changeable =>
   (CHANGEABLE as readonly string[]).includes(prompt ?? '');
+
+/** The hidden field that says the details came back with the needs page. */
+const NEEDS_STEP = '_step';
 
 type Routed = WebEvent & { pathParameters?: Record<string, string | undefined> };
 
@@ -78,6 +90,13 @@ export function changeRoutes(deps: () => Deps): Route[] {
           applicationId: application.applicationId,
           income: link('income'),
           home: link('current-home'),
+          aboutYou: [
+            link('contact'),
+            link('immigration-status'),
+            // Proof of status is asked only where the status needs it (limited leave, pre-settled status…).
+            ...(isApplicable(application, 'immigration-evidence') ? [link('immigration-evidence')] : []),
+            link('local-connection'),
+          ],
           members: application.profile.household
             .filter((member) => member.relationship !== 'applicant')
             .map((member) => ({ ...member, description: describeMember(member) })),
@@ -145,16 +164,50 @@ export function changeRoutes(deps: () => Deps): Route[] {
           const familyName = profile.household.find(
             (member) => member.relationship === 'applicant',
           )?.lastName;
+          // The needs page sends the details again (hidden): they are checked again, and nothing was written
+          // in between, so the household is reassessed once, with the new person and their needs together.
+          const onNeedsPage = form[NEEDS_STEP] === 'needs';
           const result = prompt.answer(form, familyName);
-          if (!result.ok) return render(form, result.errors, 400);
+          if (!result.ok) {
+            if (onNeedsPage) throw new WebError(400, 'Those details were changed on the way. Start again.');
+            return render(form, result.errors, 400);
+          }
           if (result.member.relationship === 'partner' && hasOtherPartner(profile.household)) {
             return render(form, [{ field: 'firstName', message: 'You have already added a partner' }], 400);
+          }
+          const added = withNewMember(profile.household, result.member);
+          let member = added.household.find((each) => each.memberId === added.memberId);
+          if (!member) throw new Error('The new member is missing from the household');
+          const needs = memberNeedsPrompt(member, today());
+          if (needs.applies) {
+            const details = Object.fromEntries(
+              Object.entries(form).filter(
+                (entry): entry is [string, string] =>
+                  typeof entry[1] === 'string' && !['_csrf', 'needs', NEEDS_STEP].includes(entry[0]),
+              ),
+            );
+            const renderNeeds = (values: FormAnswers, errors: Errors, status = 200) =>
+              questionPage(page, {
+                prompt: needs,
+                applicationId,
+                action: event.rawPath,
+                values,
+                backLink: event.rawPath,
+                button: 'Add to your household',
+                hidden: { ...details, [NEEDS_STEP]: 'needs' },
+                errors,
+                status,
+              });
+            if (!onNeedsPage) return renderNeeds({}, []);
+            const answered = needs.answer(form);
+            if (!answered.ok) return renderNeeds(form, answered.errors, 400);
+            member = answered.member;
           }
           await updateProfile(context, {
             applicant: who,
             applicationId,
             section: 'household',
-            body: withNewMember(profile.household, result.member).household,
+            body: added.household.map((each) => (each.memberId === added.memberId ? member : each)),
           });
           return redirect(`/applications/${applicationId}/status`);
         },
@@ -198,6 +251,10 @@ export function changeRoutes(deps: () => Deps): Route[] {
           const found = await changeable(context, event);
           if ('refusal' in found) return refused(page, found);
           const { who, application } = found;
+          // A question that cannot apply is not there (proof of status for a British citizen); how much rent is
+          // owed is the exception, asked after a "yes" that is written only with the amount.
+          if (promptId !== 'arrears-details' && !isApplicable(application, promptId))
+            throw new WebError(404, 'Page not found');
           const { applicationId } = application;
           const prompt = promptsFor(today())[promptId];
           const render = (values: Record<string, unknown>, errors: Errors, status = 200) =>
@@ -223,6 +280,15 @@ export function changeRoutes(deps: () => Deps): Route[] {
               section: effect.section,
               body: effect.value,
             });
+            // A status that needs proof asks for it next, if it has not been given (the officer checks it).
+            const updated = await ownedApplication(context, who.subject, applicationId);
+            if (
+              promptId === 'immigration-status' &&
+              isApplicable(updated, 'immigration-evidence') &&
+              updated.profile.immigrationEvidence === undefined
+            ) {
+              return redirect(`/applications/${applicationId}/changes/immigration-evidence`);
+            }
           } else if (effect.kind === 'circumstances') {
             // "Yes, I owe rent" changes nothing yet: how much, and whether a plan is kept, is the next question.
             if (effect.reopens?.includes('arrears-details')) {

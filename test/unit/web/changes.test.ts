@@ -1,4 +1,5 @@
 import type { CurrentHome } from '../../../shared/domain/application';
+import { Stage } from '../../../shared/domain/stage';
 import {
   eligibility,
   household as householdStage,
@@ -51,6 +52,25 @@ const stored = async (deps: MemoryDeps) => {
   return application;
 };
 
+/** Owain, born ten days before the change is told. */
+const owain = {
+  firstName: 'Owain',
+  lastName: 'Pritchard',
+  'dateOfBirth-day': '10',
+  'dateOfBirth-month': '11',
+  'dateOfBirth-year': '2026',
+  sex: 'male',
+};
+
+/** The hidden fields a page's form sends back (the CSRF token aside): what the page carries forward. */
+function hiddenFieldsOf(html: string): Record<string, string> {
+  return Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+      .map(([, name, value]) => [name ?? '', value ?? ''])
+      .filter(([name]) => name !== '_csrf'),
+  );
+}
+
 /** The income form as a person fills it in: pounds, as typed. */
 const income = (monthlyEarnings: string) => ({
   monthlyEarnings,
@@ -84,6 +104,79 @@ describe('telling us about a change after registration (issue 6)', () => {
     expect(changes.body).toContain(`href="${base}/changes/medical-need"`);
     expect(changes.body).toContain(`action="${base}/changes/household/m2/remove"`);
     expect(changes.body).toContain(`href="${base}/changes/household/add"`);
+  });
+
+  it('lists the changes about the applicant: contact details, immigration status and local connection', async () => {
+    // Prepare
+    const { browser } = await signedInAs({ registered: true });
+
+    // Act
+    const changes = await browser.get(`${base}/changes`);
+
+    // Assess
+    for (const prompt of ['contact', 'immigration-status', 'local-connection']) {
+      expect(changes.body).toContain(`href="${base}/changes/${prompt}"`);
+    }
+    // Gareth is British: proof of status is never asked of him, nor offered.
+    expect(changes.body).not.toContain(`href="${base}/changes/immigration-evidence"`);
+    expect((await browser.get(`${base}/changes/immigration-evidence`)).status).toBe(404);
+  });
+
+  it('new contact details are written, shown back, and need no new decision', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    const before = (await stored(deps)).decisions.length;
+    const page = await browser.get(`${base}/changes/contact`);
+
+    // Act
+    const posted = await browser.post(`${base}/changes/contact`, {
+      email: 'gareth.new@example.org',
+      phone: '07700 900 982',
+    });
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(posted.status).toBe(303);
+    const application = await stored(deps);
+    expect(application.profile.contact).toEqual({ email: 'gareth.new@example.org', phone: '07700 900 982' });
+    expect(application.decisions).toHaveLength(before);
+  });
+
+  it('a new immigration status is reassessed for eligibility, then asks for proof where the status needs it', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    const before = (await stored(deps)).decisions.length;
+    await browser.get(`${base}/changes/immigration-status`);
+
+    // Act
+    const posted = await browser.post(`${base}/changes/immigration-status`, {
+      immigrationStatus: 'limited-leave',
+    });
+
+    // Assess
+    expect(posted.status).toBe(303);
+    expect(posted.headers.location).toBe(`${base}/changes/immigration-evidence`);
+    const application = await stored(deps);
+    expect(application.profile.immigrationStatus).toBe('limited-leave');
+    expect(application.decisions).toHaveLength(before + 1);
+    expect(application.decisions.at(-1)).toMatchObject({ stage: Stage.Eligibility, outcome: 'refer' });
+    expect((await browser.get(`${base}/changes/immigration-evidence`)).status).toBe(200);
+  });
+
+  it('fewer years in the area is reassessed for qualification', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    const page = await browser.get(`${base}/changes/local-connection`);
+    expect(page.status).toBe(200);
+
+    // Act
+    const posted = await browser.post(`${base}/changes/local-connection`, { yearsInArea: '0' });
+
+    // Assess
+    expect(posted.status).toBe(303);
+    const application = await stored(deps);
+    expect(application.profile.localConnection?.yearsInArea).toBe(0);
+    expect(application.decisions.at(-1)).toMatchObject({ stage: Stage.Qualification, outcome: 'refer' });
   });
 
   it('a change of income is reassessed, and the new decision shows on the status page with its reasons', async () => {
@@ -147,24 +240,87 @@ describe('telling us about a change after registration (issue 6)', () => {
     // Act
     const kind = await browser.post(`${base}/changes/household/add`, { kind: 'child' });
     await browser.get(`${base}/changes/household/add/child`);
-    const details = await browser.post(`${base}/changes/household/add/child`, {
-      firstName: 'Owain',
-      lastName: 'Pritchard',
-      'dateOfBirth-day': '10',
-      'dateOfBirth-month': '11',
-      'dateOfBirth-year': '2026',
-      sex: 'male',
+    const details = await browser.post(`${base}/changes/household/add/child`, owain);
+    const needs = await browser.post(`${base}/changes/household/add/child`, {
+      ...hiddenFieldsOf(details.body),
+      needs: 'none',
     });
     const status = await browser.get(`${base}/status`);
 
     // Assess
     expect(kind.headers.location).toBe(`${base}/changes/household/add/child`);
-    expect(details.status).toBe(303);
-    expect(details.headers.location).toBe(`${base}/status`);
+    expect(titleOf(details.body)).toContain('Do any of these apply to Owain?');
+    expect(needs.status).toBe(303);
+    expect(needs.headers.location).toBe(`${base}/status`);
     const application = await stored(deps);
-    expect(application.profile.household.at(-1)).toMatchObject({ memberId: 'm5', firstName: 'Owain' });
+    expect(application.profile.household.at(-1)).toMatchObject({
+      memberId: 'm5',
+      firstName: 'Owain',
+      needsOwnRoomForDisability: false,
+      needsOvernightCarer: false,
+    });
     expect(application.registration?.bedroomNeed).toBe(3);
     expect(status.body).toContain('You told us the people in your household changed, so');
+  });
+
+  it('asks a new member’s needs before writing anything, and writes them with the member in one change', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    await browser.get(`${base}/changes/household/add/child`);
+    const details = await browser.post(`${base}/changes/household/add/child`, owain);
+    const before = await stored(deps);
+
+    // Act
+    const needs = await browser.post(`${base}/changes/household/add/child`, {
+      ...hiddenFieldsOf(details.body),
+      needs: 'needsOwnRoomForDisability',
+    });
+
+    // Assess
+    expect(before.profile.household.map((member) => member.firstName)).not.toContain('Owain');
+    expect(needs.status).toBe(303);
+    const after = await stored(deps);
+    expect(after.profile.household.at(-1)).toMatchObject({
+      firstName: 'Owain',
+      needsOwnRoomForDisability: true,
+    });
+    expect(after.decisions.length).toBe(before.decisions.length + 1);
+  });
+
+  it('asks again for the needs when none is chosen, keeping the details, and writes nothing', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    await browser.get(`${base}/changes/household/add/child`);
+    const details = await browser.post(`${base}/changes/household/add/child`, owain);
+    const before = await stored(deps);
+
+    // Act
+    const needs = await browser.post(`${base}/changes/household/add/child`, hiddenFieldsOf(details.body));
+
+    // Assess
+    expect(needs.status).toBe(400);
+    expect(fieldErrorOf(needs.body, 'needs')).toBeDefined();
+    expect(hiddenFieldsOf(needs.body)).toMatchObject({ firstName: 'Owain', 'dateOfBirth-year': '2026' });
+    expect(await stored(deps)).toEqual(before);
+  });
+
+  it('refuses details altered on the way to the needs page (400), and writes nothing', async () => {
+    // Prepare
+    const { deps, browser } = await signedInAs({ registered: true });
+    await browser.get(`${base}/changes/household/add/child`);
+    const details = await browser.post(`${base}/changes/household/add/child`, owain);
+    const before = await stored(deps);
+
+    // Act
+    const needs = await browser.post(`${base}/changes/household/add/child`, {
+      ...hiddenFieldsOf(details.body),
+      'dateOfBirth-month': '13',
+      needs: 'none',
+    });
+
+    // Assess
+    expect(needs.status).toBe(400);
+    expect(await stored(deps)).toEqual(before);
   });
 
   it('a second partner is refused beside the field, and nothing is written', async () => {
