@@ -9,12 +9,15 @@ import type {
   MalwareScanner,
   TenancySigner,
   TextReader,
+  UploadInspector,
   WorkflowClient,
 } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
 
 /** The ports only some stages use; each function wires the ones it needs (functions/adapters/). */
-export type Extras = Partial<Pick<Deps, 'documents' | 'reader' | 'scanner' | 'signer' | 'keyIssuer'>>;
+export type Extras = Partial<
+  Pick<Deps, 'documents' | 'reader' | 'scanner' | 'inspector' | 'signer' | 'keyIssuer'>
+>;
 
 /**
  * The composition root for Lambda: AWS adapters from the environment, created once per container on first
@@ -52,6 +55,7 @@ function build(extras: (env: LambdaEnvironment) => Extras): Deps {
     documents: unavailable<DocumentStore>('DOCUMENTS_BUCKET'),
     reader: unavailable<TextReader>('a document reader'),
     scanner: unavailable<MalwareScanner>('malware scanner (DOCUMENTS_BUCKET)'),
+    inspector: unavailable<UploadInspector>('upload inspector'),
     signer: unavailable<TenancySigner>('TENANCY_SIGNING_KEY_ARN and TENANCY_SIGNING_CERTIFICATE_PEM'),
     keyIssuer: unavailable<KeyIssuer>('KEY_CREDENTIALS_KEY_ARN'),
     ...extras(env),

@@ -7,6 +7,7 @@ import { JoseKeyIssuer } from '../shared/adapters/local/jose-key-issuer.js';
 import { LocalMrzReader } from '../shared/adapters/local/mrz-reader.js';
 import { P12TenancySigner } from '../shared/adapters/local/p12-signer.js';
 import { StructuralScanner } from '../shared/adapters/local/structural-scanner.js';
+import { LocalUploadInspector } from '../shared/adapters/local/upload-inspector.js';
 import type { Clock, OfficerIdentity } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
 import { createWebHandler } from '../web/app.js';
@@ -115,6 +116,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       reader,
       // Structural checks and the EICAR test signature: not an antivirus (README).
       scanner: new StructuralScanner(),
+      // Photos turned upright and scaled down, PDFs' pages and signs of editing (sharp, pdf-lib).
+      inspector: new LocalUploadInspector(),
       signer: new P12TenancySigner({
         path: join(keysDir, 'tenancy-signer.p12'),
         commonName: 'Doorstep demo landlords (local)',

@@ -24,6 +24,11 @@ export interface ApplicationStore {
    * it, enforced by the store; the same application claiming again gets itself back (idempotent).
    */
   claimDocumentNumber(fingerprint: string, applicationId: string): Promise<string>;
+  /**
+   * Claims an image's perceptual hash (see {@link UploadInspector}) for an application, and returns the
+   * application that holds it, exactly as {@link claimDocumentNumber} does: the first claimant keeps it.
+   */
+  claimImageHash(hash: string, applicationId: string): Promise<string>;
   /** Puts a review request on its landlord's queue of reviews; putting the same entry again is a no-op. */
   queueReview(entry: ReviewQueueEntry): Promise<void>;
   /** Takes a review request off the queue; a no-op when it is not there. */
@@ -366,6 +371,26 @@ export type MrzReading =
 /** Reads documents (OCR): Amazon Textract in AWS, a local reader chosen by measurement locally. */
 export interface TextReader {
   readPassportMrz(image: Uint8Array): Promise<MrzReading>;
+}
+
+/**
+ * What inspecting a clean upload found. `bytes` are the bytes to keep and read: for a photo, the picture turned
+ * upright and scaled down (the original is not kept); otherwise the upload unchanged. `signals` are plain-English
+ * notes for an officer (possible tampering), never a reason to refuse. `imageHash` is a 64-bit perceptual hash
+ * (dHash, 16 hex digits) of a photo, the same for the same picture re-encoded or rescaled.
+ */
+export type Inspection =
+  | { ok: true; bytes: Uint8Array; signals: string[]; pages?: number; imageHash?: string }
+  | { ok: false; reason: string };
+
+/**
+ * Checks and prepares an upload the scanner found clean, before it is promoted and read: a photo's size and
+ * orientation, a PDF's pages, encryption and signs of editing. Locally sharp and pdf-lib; in AWS neither fits
+ * the receiving function (sharp is native, pdf-lib would take its bundle past 1 MiB), so the AWS adapter keeps
+ * uploads as they are and checks only what plain byte reading can (README, "Uploads").
+ */
+export interface UploadInspector {
+  inspect(input: { bytes: Uint8Array; contentType: string }): Promise<Inspection>;
 }
 
 /** What a malware scan concluded; `reason` is plain English the applicant sees, without personal data. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { AsUploadedInspector } from '../../shared/adapters/aws/as-uploaded-inspector.js';
 import type { Deps } from '../../shared/services/deps.js';
 import { receiveUpload } from '../../shared/services/documents.js';
 import { s3Documents } from '../adapters/documents.js';
@@ -60,5 +61,11 @@ export const createHandler = (deps: () => Deps) =>
   );
 
 export const handler = createHandler(
-  lambdaDepsWith((env) => ({ ...s3Documents(env), ...textractReader(env), ...guardDutyScanner(env) })),
+  lambdaDepsWith((env) => ({
+    ...s3Documents(env),
+    ...textractReader(env),
+    ...guardDutyScanner(env),
+    // Uploads kept as they arrived: sharp cannot be bundled and pdf-lib does not fit (README, "Uploads").
+    inspector: new AsUploadedInspector(),
+  })),
 );

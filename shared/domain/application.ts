@@ -229,6 +229,18 @@ export const DocumentRecord = z.object({
   /** What is wrong with it, in plain English, and what to do next (rejected, unreadable, or not matching the answers). */
   problem: z.string().optional(),
   /**
+   * Signs of possible tampering, in plain English, for the officer who checks it (domain/tampering.ts): never a
+   * reason to refuse it on their own.
+   */
+  signals: z.array(z.string()).optional(),
+  /** A photo's perceptual hash (64-bit dHash, hex), claimed per application to find the same photo on another. */
+  imageHash: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/)
+    .optional(),
+  /** How many pages a PDF has (at most the cap, checked at upload). */
+  pages: z.number().int().positive().optional(),
+  /**
    * When it is to be deleted: set when the application closes or is let, from the kind's retention
    * (`documents.ts`, UK GDPR Art. 5(1)(e)). Unset while the application is open.
    */

@@ -11,6 +11,7 @@ import type {
   SessionStore,
   TenancySigner,
   TextReader,
+  UploadInspector,
   WaitStore,
   WorkflowClient,
 } from '../ports.js';
@@ -29,6 +30,8 @@ export interface Deps {
   reader: TextReader;
   /** Scans uploads before promotion (GuardDuty's verdict in AWS, structural checks locally). */
   scanner: MalwareScanner;
+  /** Checks and prepares a clean upload before promotion (sharp and pdf-lib locally; byte checks in AWS). */
+  inspector: UploadInspector;
   signer: TenancySigner;
   keyIssuer: KeyIssuer;
   /** Sign-in secrets; when absent (the local runtime, tests) the public LOCAL_SESSION_SECRETS are used. */

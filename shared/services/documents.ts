@@ -4,6 +4,7 @@ import { type Application, type DocumentRecord, MAX_DOCUMENT_BYTES } from '../do
 import { anotherPhotoPlease, identityProblems, type ReadFields } from '../domain/identity-check.js';
 import { ConflictError, type MrzReading, type UploadSlot } from '../ports.js';
 import type { Deps } from './deps.js';
+import { inspectUpload } from './upload-inspection.js';
 
 /** How long an upload slot stays open. */
 export const UPLOAD_SLOT_MINUTES = 15;
@@ -94,7 +95,7 @@ export type ReceiveOutcome = 'unknown' | 'missing' | 'already-received' | 'rejec
  * and a passport photo is read and checked against the applicant's answers. Idempotent per document.
  */
 export async function receiveUpload(
-  deps: Pick<Deps, 'applications' | 'documents' | 'reader' | 'scanner' | 'audit' | 'clock'>,
+  deps: Pick<Deps, 'applications' | 'documents' | 'reader' | 'scanner' | 'inspector' | 'audit' | 'clock'>,
   input: { key: string },
 ): Promise<{ outcome: ReceiveOutcome }> {
   const [, applicationId, documentId] = DOCUMENT_KEY.exec(input.key) ?? [];
@@ -130,14 +131,23 @@ export async function receiveUpload(
   const scan = sniffProblem
     ? undefined
     : await deps.scanner.scan({ key: input.key, bytes, declaredType: document.contentType });
-  const rejection = sniffProblem
+  const refusal = sniffProblem
     ? `${sniffProblem} Upload it again as a photo (JPEG or PNG) or a PDF.`
     : scan && scan.verdict !== 'clean'
       ? scan.reason
       : undefined;
+  // A clean upload is inspected (upload-inspection.ts): a photo turned upright and scaled down, a PDF's pages
+  // counted, encrypted or oversized ones refused, signs of tampering noted for the officer. The inspected bytes
+  // (a photo's normalised copy) are the ones kept and read.
+  const inspected = refusal
+    ? undefined
+    : await inspectUpload(deps, { applicationId, bytes, contentType: document.contentType });
+  const rejection = refusal ?? (inspected && 'rejection' in inspected ? inspected.rejection : undefined);
+  const checked = inspected && 'bytes' in inspected ? inspected : undefined;
+  const kept = checked?.bytes ?? bytes;
 
   // Every step that can fail (reading, saving) runs before quarantine is emptied, so a retried notification
-  // finds the upload again; the bytes promoted are exactly the bytes checked.
+  // finds the upload again; the bytes promoted are exactly the bytes checked (and inspected).
   let updated: DocumentRecord;
   let outcome: ReceiveOutcome;
   if (rejection) {
@@ -149,15 +159,15 @@ export async function receiveUpload(
     };
     outcome = 'rejected';
   } else {
-    updated = { ...document, status: 'uploaded', receivedAt: now.toISOString() };
+    updated = { ...document, status: 'uploaded', receivedAt: now.toISOString(), ...checked?.details };
     outcome = 'uploaded';
     if (document.kind === 'passport' && document.contentType !== 'application/pdf') {
-      const reading = await deps.reader.readPassportMrz(bytes);
+      const reading = await deps.reader.readPassportMrz(kept);
       updated = withReading(updated, reading, application, now);
       if (updated.status === 'read') outcome = 'read';
     }
   }
-  if (!rejection) await deps.documents.promote(input.key, bytes, document.contentType);
+  if (!rejection) await deps.documents.promote(input.key, kept, document.contentType);
   await saveDocument(deps, application.applicationId, updated);
   if (rejection) await deps.documents.discardUpload(input.key);
   await deps.audit.append({

@@ -15,6 +15,7 @@ import {
 import { type Runtime, startRuntime } from '../../local/runtime';
 import { DEMO_HOMES } from '../../local/seed';
 import type { Property } from '../../shared/domain/letting';
+import { cleanSamples } from '../fixtures/hostile/generate';
 
 /**
  * The whole stack on one machine: DynamoDB Local (persisted in a temporary folder), the synthesised ASL run by
@@ -243,7 +244,8 @@ describe('the local upload endpoint, as S3 answers a presigned POST', () => {
   });
 
   it('sends a browser without JavaScript back to the page the declaration named, after checking the upload', async () => {
-    const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+    // A real one-page PDF: the upload inspector opens it and counts its pages.
+    const { pdf } = await cleanSamples();
     const redirectTo = `${runtime.url}/applications/${applicationId}/documents/uploaded`;
     const declaration = {
       kind: 'payslip',

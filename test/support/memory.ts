@@ -68,6 +68,14 @@ export class MemoryApplications implements ApplicationStore {
     this.documentNumbers.set(fingerprint, applicationId);
     return applicationId;
   }
+  /** Perceptual image hash → the first application that claimed it. */
+  readonly imageHashes = new Map<string, string>();
+  async claimImageHash(hash: string, applicationId: string) {
+    const holder = this.imageHashes.get(hash);
+    if (holder !== undefined) return holder;
+    this.imageHashes.set(hash, applicationId);
+    return applicationId;
+  }
   /** The review queue, by landlord, application and decision. */
   readonly reviewQueue = new Map<string, ReviewQueueEntry>();
   private reviewKey(entry: Pick<ReviewQueueEntry, 'landlordId' | 'applicationId' | 'decision'>) {
@@ -386,6 +394,8 @@ export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
     reader: unexpected<TextReader>('reader'),
     // Clean unless a test says otherwise: the real scanners are tested on their own (test/unit/adapters).
     scanner: { scan: async () => ({ verdict: 'clean' }) },
+    // Keeps every upload as it is, with no signals, unless a test says otherwise (the real ones: test/unit/adapters).
+    inspector: { inspect: async ({ bytes }) => ({ ok: true, bytes, signals: [] }) },
     signer: tenancySigner,
     // A real signer with a key in memory: key credentials in unit tests verify like real ones.
     keyIssuer: new JoseKeyIssuer(),

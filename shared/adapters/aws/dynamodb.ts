@@ -164,7 +164,15 @@ export class DynamoApplicationStore implements ApplicationStore {
   }
 
   async claimDocumentNumber(fingerprint: string, applicationId: string): Promise<string> {
-    const key = keys.documentNumber(fingerprint);
+    return this.claimOnce(keys.documentNumber(fingerprint), applicationId);
+  }
+
+  async claimImageHash(hash: string, applicationId: string): Promise<string> {
+    return this.claimOnce(keys.imageHash(hash), applicationId);
+  }
+
+  /** Writes the claim if nobody holds it, and returns the application that does. */
+  private async claimOnce(key: { pk: string; sk: string }, applicationId: string): Promise<string> {
     try {
       await this.db.send(
         new PutCommand({

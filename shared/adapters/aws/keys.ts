@@ -18,6 +18,8 @@
  *   session      SESSION#<sha256 of token> / SESSION   TTL expiresAt
  *   document no. DOCNUM#<sha256 of kind|issuing state|number> / DOCNUM   applicationId: the first application
  *                whose verified identity document carried that number (written once, attribute_not_exists)
+ *   image hash   PHASH#<64-bit dHash, hex> / PHASH   applicationId: the first application a photo with that
+ *                perceptual hash was uploaded on (written once, attribute_not_exists)
  *
  * No key holds an email address, a document number or a secret: sign-in records are keyed by the pseudonymous
  * subject, sessions by a hash of the token, document numbers by a hash of the number.
@@ -65,6 +67,7 @@ export const keys = {
   codeRequests: (subject: string) => ({ pk: `SIGNIN#${subject}`, sk: 'REQUESTS' }),
   session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
   documentNumber: (fingerprint: string) => ({ pk: `DOCNUM#${fingerprint}`, sk: 'DOCNUM' }),
+  imageHash: (hash: string) => ({ pk: `PHASH#${hash}`, sk: 'PHASH' }),
 } as const;
 
 /** The table's key schema: the CDK stack and the local runtime create the same table from this. */

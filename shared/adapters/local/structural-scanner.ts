@@ -184,6 +184,11 @@ const ACTIVE_PDF: ReadonlyArray<[RegExp, string]> = [
   [/\/Launch\b/, 'It asks to launch another program when opened.'],
   [/\/EmbeddedFiles?\b/, 'It has other files embedded inside it.'],
   [/\/RichMedia\b/, 'It contains embedded media that could run code.'],
+  // XFA forms carry their own scripts; the others fetch or send data, or open other files, when acted on.
+  [/\/XFA\b/, 'It is an XFA form, which can carry scripts.'],
+  [/\/SubmitForm\b|\/ImportData\b/, 'It sends or fetches data when its form is used.'],
+  [/\/GoTo[RE]\b/, 'It opens another file when a link is followed.'],
+  [/\/OpenAction\s*<<[^>]*\/S\s*\/URI\b/, 'It opens a web address as soon as it is opened.'],
 ];
 
 function pdf(bytes: Buffer, text: string): ScanVerdict {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { uploadEndpoint } from '../../../local/uploads';
 import { FileDocumentStore } from '../../../shared/adapters/local/file-document-store';
 import { StructuralScanner } from '../../../shared/adapters/local/structural-scanner';
+import { LocalUploadInspector } from '../../../shared/adapters/local/upload-inspector';
 import type { DocumentRecord } from '../../../shared/domain/application';
 import type { TextReader } from '../../../shared/ports';
 import type { Deps } from '../../../shared/services/deps';
@@ -16,9 +17,9 @@ import { memoryDeps, unexpected } from '../../support/memory';
 
 /**
  * Issue 7, "Bad uploads": every generated malformed or hostile file is posted to the real local upload endpoint
- * on 127.0.0.1 (a real file store in a temporary folder, the real structural scanner, the same receiveUpload an
- * S3 notification runs), and each one ends rejected with a reason or refused with a 4xx, the server keeps
- * answering, and nothing is left in quarantine or promoted.
+ * on 127.0.0.1 (a real file store in a temporary folder, the real structural scanner and upload inspector,
+ * the same receiveUpload an S3 notification runs), and each one ends rejected with a reason or refused with a
+ * 4xx, the server keeps answering, and nothing is left in quarantine or promoted.
  */
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
 const root = mkdtempSync(join(tmpdir(), 'doorstep-hostile-'));
@@ -29,6 +30,7 @@ const deps: Deps = {
   ...memoryDeps(),
   documents: store,
   scanner: new StructuralScanner(),
+  inspector: new LocalUploadInspector(),
   // A passport that slipped through would reach the reader: none may.
   reader: unexpected<TextReader>('reader'),
 };
@@ -94,6 +96,34 @@ function filesUnder(folder: string): string[] {
   }
 }
 
+/** What the reason must say for some of the files, by name (each name is one the generator makes). */
+const EXPECTED_REASONS: Record<string, RegExp> = {
+  'empty, declared image/png': /The file is empty/,
+  'application/pdf declared as image/jpeg': /not the JPEG photo it was said to be \(it looks like PDF\)/,
+  'HEIC photo declared as image/jpeg': /not the JPEG photo it was said to be/,
+  'JPEG with a PDF appended': /contains a PDF, hidden inside the picture/,
+  'SVG with script, declared image/png': /not the PNG image it was said to be/,
+  'PDF with /JavaScript open action': /JavaScript/,
+  'PDF with /Launch': /launch another program/,
+  'PDF that submits its form': /sends or fetches data/,
+  'PDF that opens another file': /opens another file/,
+  'PDF that opens a web address when opened': /opens a web address/,
+  'PDF with an XFA form': /XFA form/,
+  'encrypted PDF': /password-protected or encrypted/,
+  'PDF encrypted through an indirect dictionary': /password-protected or encrypted/,
+  'PDF with an empty page tree': /has no pages/,
+  'PDF whose catalogue is missing': /could not be opened/,
+  'PDF of 11 pages': /has 11 pages; Doorstep takes at most 10/,
+  'PDF of 250 pages in object streams': /has 250 pages; Doorstep takes at most 10/,
+  'PNG claiming 0 × 0': /0 by 0 pixels/,
+  'JPEG claiming 0 × 0': /0 by 0 pixels/,
+  'PNG claiming 30000 × 30000': /30000 by 30000 pixels it is larger than the 50 megapixels/,
+  'JPEG claiming 30000 × 30000': /30000 by 30000 pixels it is larger than the 50 megapixels/,
+  'PNG deflate bomb (16000 × 16000)': /16000 by 16000 pixels it is larger/,
+  'PNG deflate bomb (8000 × 8000)': /8000 by 8000 pixels it is larger/,
+  'EICAR in a PDF string': /EICAR test signature/,
+};
+
 describe('hostile uploads through the local upload endpoint', () => {
   it('rejects each of at least 200 malformed or hostile files with a reason, stays up, and keeps nothing', async () => {
     // Prepare
@@ -129,6 +159,13 @@ describe('hostile uploads through the local upload endpoint', () => {
     );
     expect(kept).toEqual([]);
     expect(outcomes.filter((outcome) => outcome.documentStatus === 'rejected').length).toBeGreaterThan(190);
+    // The reason says what is wrong, for the kinds the issue names.
+    const reasonOf = (name: string) => outcomes.find((outcome) => outcome.name === name)?.problem;
+    expect(Object.fromEntries(Object.keys(EXPECTED_REASONS).map((name) => [name, reasonOf(name)]))).toEqual(
+      Object.fromEntries(
+        Object.entries(EXPECTED_REASONS).map(([name, reason]) => [name, expect.stringMatching(reason)]),
+      ),
+    );
     expect(filesUnder('quarantine')).toEqual([]);
     expect(filesUnder('documents')).toEqual([]);
     // Still answering after all of them.
