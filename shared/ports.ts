@@ -1,4 +1,6 @@
-import type { Application } from './domain/application.js';
+import type { Application, DocumentContentType } from './domain/application.js';
+import type { FieldReading } from './domain/document-fields.js';
+import type { FormsKind } from './domain/documents.js';
 import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from './domain/letting.js';
 import type { Stage, WaitingFor } from './domain/stage.js';
 
@@ -368,9 +370,26 @@ export type MrzReading =
     }
   | { ok: false; reason: string; engine: string };
 
+export type { FieldReading } from './domain/document-fields.js';
+
+/**
+ * What was read from a document read as forms (domain/documents.ts, `reading: 'forms'`): the catalogue's fields
+ * that were found, by name, normalised (domain/document-fields.ts: ISO dates, pence, postcodes), each with a
+ * confidence from 0 to 1; or why nothing could be read, in plain English the applicant can act on.
+ */
+export type DocumentReading =
+  | { ok: true; fields: Record<string, FieldReading>; pages: number }
+  | { ok: false; reason: string };
+
 /** Reads documents (OCR): Amazon Textract in AWS, a local reader chosen by measurement locally. */
 export interface TextReader {
   readPassportMrz(image: Uint8Array): Promise<MrzReading>;
+  /** Reads a payslip, statement, letter, bill or photocard licence: every page of a PDF, up to a limit. */
+  readDocument(input: {
+    kind: FormsKind;
+    bytes: Uint8Array;
+    contentType: DocumentContentType;
+  }): Promise<DocumentReading>;
 }
 
 /**

@@ -142,6 +142,24 @@ export const DOCUMENT_CATALOGUE: Readonly<Record<EvidenceKind, EvidenceType>> = 
   },
 };
 
+/**
+ * The kinds read as forms (`reading: 'forms'`): printed labels and their values, by OCR locally and Textract's
+ * FORMS and QUERIES in AWS. Listed by hand so the type is exact; a unit test holds it to the catalogue.
+ */
+export const FORMS_KINDS = [
+  'driving-licence',
+  'payslip',
+  'bank-statement',
+  'universal-credit-statement',
+  'benefit-letter',
+  'utility-bill',
+  'council-tax-bill',
+] as const satisfies readonly DocumentKind[];
+export type FormsKind = (typeof FORMS_KINDS)[number];
+
+export const isFormsKind = (kind: string): kind is FormsKind =>
+  (FORMS_KINDS as readonly string[]).includes(kind);
+
 /** Days a kind of evidence is kept after its application closes or is let (UK GDPR Art. 5(1)(e)). */
 export const retentionDays = (kind: EvidenceKind): number => DOCUMENT_CATALOGUE[kind].retentionDays;
 

@@ -8,7 +8,8 @@ import {
   UnsupportedDocumentException,
 } from '@aws-sdk/client-textract';
 import { looksLikeTd3Line, MRZ_NOT_FOUND, MRZ_UNREADABLE, readTd3 } from '../../domain/mrz.js';
-import type { MrzReading, TextReader } from '../../ports.js';
+import type { DocumentReading, MrzReading, TextReader } from '../../ports.js';
+import { readDocumentWithTextract } from './textract-forms.js';
 
 export const TEXTRACT_ENGINE = 'amazon-textract';
 
@@ -141,6 +142,11 @@ export class TextractMrzReader implements TextReader {
     private readonly textract: TextractClient,
     private readonly options: { now?: () => Date } = {},
   ) {}
+
+  /** Payslips, statements, letters, bills and licences: FORMS and QUERIES (textract-forms.ts). */
+  readDocument(input: Parameters<TextReader['readDocument']>[0]): Promise<DocumentReading> {
+    return readDocumentWithTextract(this.textract, input);
+  }
 
   async readPassportMrz(image: Uint8Array): Promise<MrzReading> {
     const fail = (reason: string): MrzReading => ({ ok: false, reason, engine: TEXTRACT_ENGINE });

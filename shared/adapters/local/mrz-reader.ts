@@ -1,5 +1,6 @@
 import { MRZ_NOT_FOUND, MRZ_UNREADABLE, normaliseMrzLine, readTd3 } from '../../domain/mrz.js';
-import type { MrzReading, TextReader } from '../../ports.js';
+import type { DocumentReading, MrzReading, TextReader } from '../../ports.js';
+import { LocalDocumentReader } from './document-reader.js';
 import { findMrzBand, type MrzBand, type MrzStrip, prepareStrip, type StripTreatment } from './mrz-band.js';
 import { PADDLE_INPUT_HEIGHT, PaddleRecogniser, type Recognised } from './paddle-recogniser.js';
 import { TesseractRecogniser } from './tesseract-recogniser.js';
@@ -10,6 +11,7 @@ import { TesseractRecogniser } from './tesseract-recogniser.js';
  * repair and parse with the domain's check digits. While the check digits fail, the strips are read again:
  * by tesseract.js (the fallback), then by Paddle with other treatments (contrast stretched, narrower, wider).
  * Every line read joins one pool, so the reading chosen may pair one engine's line 1 with another's line 2.
+ * Other documents (payslips, statements, bills, licences) are read whole by {@link LocalDocumentReader}.
  * Models load on first use and stay loaded; `close()` releases them so a process (Jest, `npm start`) can exit.
  */
 
@@ -55,6 +57,7 @@ interface LineRead extends Recognised {
 export class LocalMrzReader implements TextReader {
   private readonly paddle: PaddleRecogniser;
   private readonly tesseract = new TesseractRecogniser();
+  private readonly documents = new LocalDocumentReader();
   private readonly now: () => Date;
   private readonly engines: readonly LocalEngine[];
 
@@ -66,6 +69,10 @@ export class LocalMrzReader implements TextReader {
 
   async readPassportMrz(image: Uint8Array): Promise<MrzReading> {
     return this.read(image, this.engines);
+  }
+
+  readDocument(input: Parameters<TextReader['readDocument']>[0]): Promise<DocumentReading> {
+    return this.documents.readDocument(input);
   }
 
   /** One engine alone, for the bench's side-by-side comparison. */
@@ -159,9 +166,9 @@ export class LocalMrzReader implements TextReader {
     return { ...(await this.paddle.recognise(prepared)), engine: 'paddle' };
   }
 
-  /** Releases the ONNX Runtime session and terminates the tesseract worker; both restart if used again. */
+  /** Releases the ONNX Runtime session and terminates the tesseract workers; all restart if used again. */
   async close(): Promise<void> {
-    await Promise.all([this.paddle.close(), this.tesseract.close()]);
+    await Promise.all([this.paddle.close(), this.tesseract.close(), this.documents.close()]);
   }
 }
 

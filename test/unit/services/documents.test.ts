@@ -53,6 +53,7 @@ function readerAnswering(reading: MrzReading): TextReader & { calls: number } {
       reader.calls += 1;
       return reading;
     },
+    readDocument: async () => ({ ok: false as const, reason: 'Only passports are read in these tests.' }),
   };
   return reader;
 }
@@ -162,7 +163,10 @@ describe('receiveUpload', () => {
 
   it('keeps the upload in quarantine when reading fails, so a retried notification finds it', async () => {
     const { deps } = await given({}, JPEG);
-    deps.reader = { readPassportMrz: () => Promise.reject(new Error('ThrottlingException')) };
+    deps.reader = {
+      readPassportMrz: () => Promise.reject(new Error('ThrottlingException')),
+      readDocument: () => Promise.reject(new Error('ThrottlingException')),
+    };
 
     await expect(receiveUpload(deps, { key })).rejects.toThrow('ThrottlingException');
 

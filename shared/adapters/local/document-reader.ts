@@ -1,0 +1,154 @@
+import sharp from 'sharp';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import type { DocumentContentType } from '../../domain/application.js';
+import { extractFields, ILLEGIBLE, notThisKind, type OcrLine } from '../../domain/document-reading.js';
+import type { FormsKind } from '../../domain/documents.js';
+import type { DocumentReading } from '../../ports.js';
+import { renderPdfPages } from './pdf-pages.js';
+
+/**
+ * Reads payslips, statements, letters, bills and photocard licences locally (DESIGN.md §3): each page read
+ * whole by tesseract.js, its lines handed to the domain's label-anchored extraction (domain/document-reading.ts).
+ * A PDF's pages are rendered by poppler first, every page read, up to {@link MAX_PAGES}.
+ *
+ * tesseract.js is offline here as in the MRZ fallback (tesseract-recogniser.ts): the English model from
+ * `@tesseract.js-data/eng`, nothing cached to disk. The page is read as one block of text (PSM 6), so a label
+ * and the value printed beside it come out on one line; automatic layout analysis put a label column and a
+ * value column in separate blocks (measured on the fixtures). PaddleOCR's recogniser reads one line at a time
+ * and needs a text detector this project does not ship, so whole pages are tesseract's.
+ */
+
+/** The English LSTM model, shipped in the package (it has no type declarations). */
+const eng = require('@tesseract.js-data/eng') as { langPath: string; gzip: boolean };
+
+/** More pages than this is not one document's evidence: the applicant is asked for the pages that matter. */
+export const MAX_PAGES = 10;
+
+/**
+ * Pages narrower than this are enlarged before reading (a phone photo scaled down, a low-resolution scan),
+ * wider ones reduced: body text then stands about 25-35 px high, where tesseract reads best.
+ */
+const READ_WIDTH = 1600;
+
+/** Below this mean word confidence, or with fewer words, a page has no readable print. */
+const LEGIBLE = 0.45;
+const FEWEST_WORDS = 4;
+
+const UNOPENABLE =
+  'The file could not be opened as a JPEG, PNG or PDF, or it arrived incomplete: upload it again.';
+export class LocalDocumentReader {
+  private worker: Promise<Worker> | undefined;
+
+  /** Starts the worker once (about half a second); every later read reuses it. */
+  private start(): Promise<Worker> {
+    this.worker ??= (async () => {
+      const worker = await createWorker('eng', OEM.LSTM_ONLY, {
+        langPath: eng.langPath,
+        gzip: eng.gzip,
+        cacheMethod: 'none',
+      });
+      await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, user_defined_dpi: '300' });
+      return worker;
+    })();
+    this.worker.catch(() => {
+      this.worker = undefined;
+    });
+    return this.worker;
+  }
+
+  async readDocument(input: {
+    kind: FormsKind;
+    bytes: Uint8Array;
+    contentType: DocumentContentType;
+  }): Promise<DocumentReading> {
+    const pages = await this.pagesOf(input.bytes, input.contentType);
+    if (!pages.ok) return pages;
+    const lines: OcrLine[] = [];
+    for (const page of pages.images) {
+      const prepared = await prepare(page);
+      if (!prepared) return { ok: false, reason: UNOPENABLE };
+      lines.push(...(await this.readPage(prepared)));
+    }
+    const words = lines.flatMap((line) => line.words ?? []);
+    const legibility = words.reduce((sum, word) => sum + word.confidence, 0) / Math.max(1, words.length);
+    if (words.length < FEWEST_WORDS || legibility < LEGIBLE) return { ok: false, reason: ILLEGIBLE };
+    const fields = extractFields(input.kind, lines);
+    if (Object.keys(fields).length === 0) return { ok: false, reason: notThisKind(input.kind) };
+    return { ok: true, fields, pages: pages.images.length };
+  }
+
+  /** The pages to read: the image itself, or a PDF's pages rendered. */
+  private async pagesOf(
+    bytes: Uint8Array,
+    contentType: DocumentContentType,
+  ): Promise<{ ok: true; images: Uint8Array[] } | { ok: false; reason: string }> {
+    const isPdf = Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+    if (contentType !== 'application/pdf' && !isPdf) return { ok: true, images: [bytes] };
+    if (!isPdf) return { ok: false, reason: UNOPENABLE };
+    const rendered = await renderPdfPages(bytes, MAX_PAGES);
+    if (rendered.ok) return { ok: true, images: rendered.images };
+    if (rendered.problem === 'too-many-pages')
+      return {
+        ok: false,
+        reason: `The PDF has ${rendered.pages} pages and Doorstep reads up to ${MAX_PAGES}: upload only the pages that show your name, address, dates and amounts (for a statement, the first and last pages).`,
+      };
+    return {
+      ok: false,
+      reason:
+        'The PDF could not be opened (it may be damaged or password-protected): upload an unprotected copy, or a photo of each page.',
+    };
+  }
+
+  private async readPage(png: Buffer): Promise<OcrLine[]> {
+    const worker = await this.start();
+    const { data } = await worker.recognize(png, {}, { text: true, blocks: true });
+    const lines: OcrLine[] = [];
+    for (const block of data.blocks ?? []) {
+      for (const paragraph of block.paragraphs) {
+        for (const line of paragraph.lines) {
+          const words = line.words
+            .filter((word) => word.text.trim().length > 0)
+            .map((word) => ({ text: word.text.trim(), confidence: word.confidence / 100 }));
+          if (words.length === 0) continue;
+          lines.push({
+            text: words.map((word) => word.text).join(' '),
+            confidence: line.confidence / 100,
+            words,
+          });
+        }
+      }
+    }
+    return lines;
+  }
+
+  /** Terminates the worker (otherwise Jest and the local runtime cannot exit). It restarts if used again. */
+  async close(): Promise<void> {
+    const starting = this.worker;
+    this.worker = undefined;
+    const worker = await starting?.catch(() => undefined);
+    await worker?.terminate();
+  }
+}
+
+/** The page in grey, turned upright by its EXIF orientation, contrast stretched, at the width tesseract reads best. */
+async function prepare(image: Uint8Array): Promise<Buffer | undefined> {
+  try {
+    const upright = sharp(image).rotate();
+    const { width } = await upright.metadata();
+    if (!width) return undefined;
+    return await upright
+      .greyscale()
+      .resize({ width: READ_WIDTH, kernel: 'lanczos3' })
+      .normalise()
+      .png()
+      .toBuffer();
+  } catch (error) {
+    // libvips' refusals (not an image, a truncated or corrupt one) are the applicant's file, not a fault.
+    if (
+      error instanceof Error &&
+      /unsupported image format|^Vips|corrupt|premature|Input buffer/i.test(error.message)
+    )
+      return undefined;
+    throw error;
+  }
+}
