@@ -45,6 +45,7 @@ function build(extras: (env: LambdaEnvironment) => Extras): Deps {
         new SFNClient({ region: env.AWS_REGION }),
         env.APPLICATION_WORKFLOW_ARN,
         env.LETTING_WORKFLOW_ARN,
+        env.LETTERS_WORKFLOW_ARN,
       )
     : unavailableWorkflow;
   return {
@@ -92,4 +93,5 @@ const unavailableWorkflow: WorkflowClient = {
   fail: () => Promise.reject(new Error('This function may not fail workflow tasks')),
   startApplication: () => Promise.reject(new Error('This function may not start workflows')),
   startLetting: () => Promise.reject(new Error('This function may not start workflows')),
+  startLetters: () => Promise.reject(new Error('This function may not start workflows')),
 };

@@ -35,6 +35,7 @@ export class DoorstepStack extends Stack {
       ],
       applicationAliasArn: this.journey.application.workflow.aliasArn,
       lettingAliasArn: this.journey.letting.workflow.aliasArn,
+      lettersAliasArn: this.journey.letters.workflow.aliasArn,
     });
     const web = new JourneyWeb(this, 'Web', {
       httpApi: api.api,
@@ -48,6 +49,7 @@ export class DoorstepStack extends Stack {
       ],
       applicationAliasArn: this.journey.application.workflow.aliasArn,
       lettingAliasArn: this.journey.letting.workflow.aliasArn,
+      lettersAliasArn: this.journey.letters.workflow.aliasArn,
       signInSecrets: api.signInSecrets,
     });
     this.wireSigningAndDocuments(documents, api.fn, web.fn);
@@ -57,6 +59,7 @@ export class DoorstepStack extends Stack {
     new CfnOutput(this, 'DocumentsBucket', { value: documents.bucket.bucketName });
     new CfnOutput(this, 'ApplicationWorkflow', { value: this.journey.application.workflow.aliasArn });
     new CfnOutput(this, 'LettingWorkflow', { value: this.journey.letting.workflow.aliasArn });
+    new CfnOutput(this, 'LettersWorkflow', { value: this.journey.letters.workflow.aliasArn });
     new CfnOutput(this, 'OfficerUserPool', { value: officers.userPool.userPoolId });
   }
 

@@ -9,6 +9,7 @@ import { createHandler as escalate } from '../functions/escalate/handler.js';
 import { createHandler as household } from '../functions/household/handler.js';
 import { createHandler as keys } from '../functions/keys/handler.js';
 import { createHandler as letFn } from '../functions/let/handler.js';
+import { createHandler as letters } from '../functions/letters/handler.js';
 import { createHandler as offer } from '../functions/offer/handler.js';
 import { createHandler as qualification } from '../functions/qualification/handler.js';
 import { createHandler as register } from '../functions/register/handler.js';
@@ -36,6 +37,7 @@ const factories: Record<string, (deps: () => Deps) => (event: never, context: ne
   'await-person': awaitPerson,
   escalate,
   'close-case': closeCase,
+  letters,
 };
 
 let invocation = 0;

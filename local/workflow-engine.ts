@@ -29,6 +29,7 @@ const TOKEN_PLACEHOLDER = 'doorstep-local-task-token';
 const MAX_TIMEOUT_SECONDS = 2_147_483;
 const APPLICATION_MACHINE = 'doorstep-application';
 const LETTING_MACHINE = 'doorstep-letting';
+const LETTERS_MACHINE = 'doorstep-letters';
 
 /** The error Step Functions gives for a token nobody is waiting on any more. */
 export class TaskDoesNotExist extends Error {
@@ -71,6 +72,10 @@ export class LocalWorkflowEngine implements WorkflowClient {
 
   async startLetting(applicationId: string, name: string): Promise<void> {
     await this.startExecution(LETTING_MACHINE, name, { applicationId });
+  }
+
+  async startLetters(applicationId: string, name: string): Promise<void> {
+    await this.startExecution(LETTERS_MACHINE, name, { applicationId });
   }
 
   async resume(taskToken: string, output: Record<string, unknown>): Promise<void> {

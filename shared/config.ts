@@ -25,6 +25,8 @@ export const LambdaEnvironment = z.object({
   APPLICATION_WORKFLOW_ARN: z.string().min(1).optional(),
   /** The Letting workflow's live alias: the API and web start a Letting when a change of circumstances fits a home. */
   LETTING_WORKFLOW_ARN: z.string().min(1).optional(),
+  /** The Letters workflow's live alias: the API and web have it write the PDF letters of their decisions. */
+  LETTERS_WORKFLOW_ARN: z.string().min(1).optional(),
   AWS_REGION: z.string().min(1).default('eu-west-2'),
   /** Sign-in secrets; only the API function has them (the stage functions never sign anyone in). */
   SUBJECT_SALT: z.string().min(32).optional(),

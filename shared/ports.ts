@@ -166,6 +166,11 @@ export interface WorkflowClient {
    * a name that has started already is a no-op, so a retried request never offers twice.
    */
   startLetting(applicationId: string, name: string): Promise<void>;
+  /**
+   * Starts the Letters workflow, which writes the PDFs of the application's decision letters not yet written
+   * (decisions made outside a workflow); starting a name that has started already is a no-op.
+   */
+  startLetters(applicationId: string, name: string): Promise<void>;
 }
 
 export interface Clock {

@@ -1,6 +1,6 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 
-/** The Lambda functions (published aliases) the two journey workflows call, one per stage step. */
+/** The Lambda functions (published aliases) the journey workflows call, one per stage step. */
 export interface JourneyFunctions {
   eligibility: IFunction;
   qualification: IFunction;
@@ -17,6 +17,7 @@ export interface JourneyFunctions {
   awaitPerson: IFunction;
   escalate: IFunction;
   closeCase: IFunction;
+  letters: IFunction;
 }
 
 /** Each function's folder under `functions/`, so infra and the local runtime agree on what runs where. */
@@ -36,4 +37,5 @@ export const journeyFunctionFolders: Record<keyof JourneyFunctions, string> = {
   awaitPerson: 'await-person',
   escalate: 'escalate',
   closeCase: 'close-case',
+  letters: 'letters',
 };

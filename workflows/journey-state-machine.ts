@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 
 export interface JourneyStateMachineProps {
   /** The state machine's name, also its key in the local runtime's ASL cache. */
-  name: 'Application' | 'Letting';
+  name: 'Application' | 'Letting' | 'Letters';
   definition: IChainable;
   logKey?: IKey;
 }

@@ -33,6 +33,8 @@ export interface JourneyApiProps {
   applicationAliasArn: string;
   /** The Letting workflow's live alias: a change of circumstances may start a Letting when a home fits. */
   lettingAliasArn: string;
+  /** The Letters workflow's live alias: decisions made here (reassessments, overrides) get their PDF letters. */
+  lettersAliasArn: string;
 }
 
 /**
@@ -74,6 +76,7 @@ export class JourneyApi extends Construct {
         TABLE_NAME: props.table.tableName,
         APPLICATION_WORKFLOW_ARN: props.applicationAliasArn,
         LETTING_WORKFLOW_ARN: props.lettingAliasArn,
+        LETTERS_WORKFLOW_ARN: props.lettersAliasArn,
         SUBJECT_SALT: subjectSalt.secretValue.unsafeUnwrap(),
         SIGN_IN_CODE_KEY: codeKey.secretValue.unsafeUnwrap(),
       },
@@ -84,7 +87,7 @@ export class JourneyApi extends Construct {
     this.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['states:StartExecution'],
-        resources: [props.applicationAliasArn, props.lettingAliasArn],
+        resources: [props.applicationAliasArn, props.lettingAliasArn, props.lettersAliasArn],
       }),
     );
 

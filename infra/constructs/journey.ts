@@ -4,6 +4,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { ApplicationWorkflow } from '../../workflows/application.js';
 import { type JourneyFunctions, journeyFunctionFolders } from '../../workflows/journey-functions.js';
+import { LettersWorkflow } from '../../workflows/letters.js';
 import { LettingWorkflow } from '../../workflows/letting.js';
 import { asInterface } from './cdk-types.js';
 import { DoorstepFunction } from './doorstep-function.js';
@@ -25,16 +26,18 @@ const descriptions: Record<keyof JourneyFunctions, string> = {
   awaitPerson: 'Parks a human wait’s task token against the application',
   escalate: 'Records a wait’s timeout and tells a senior officer',
   closeCase: 'Closes a case with an officer’s reason',
+  letters: 'Writes decision letters (PDF) for decisions made outside a workflow',
 };
 
 /**
- * The journey: one function per stage step and the two workflows that call them (Application, then one
- * Letting per offer). Each function gets the journey's data actions on the table and nothing else.
+ * The journey: one function per stage step and the workflows that call them (Application, then one Letting
+ * per offer, and Letters for decisions made outside them). Each function gets the journey's data actions on the table and nothing else.
  */
 export class Journey extends Construct {
   readonly functions: Record<keyof JourneyFunctions, DoorstepFunction>;
   readonly application: ApplicationWorkflow;
   readonly letting: LettingWorkflow;
+  readonly letters: LettersWorkflow;
 
   constructor(scope: Construct, id: string, props: { table: Table; key: IKey }) {
     super(scope, id);
@@ -55,6 +58,7 @@ export class Journey extends Construct {
       entries.map(([name]) => [name, asInterface<IFunction>(this.functions[name].live)]),
     ) as Record<keyof JourneyFunctions, IFunction>;
     this.letting = new LettingWorkflow(this, 'Letting', { functions: aliases });
+    this.letters = new LettersWorkflow(this, 'Letters', { functions: aliases });
     this.application = new ApplicationWorkflow(this, 'Application', {
       functions: aliases,
       lettingAliasArn: this.letting.workflow.aliasArn,

@@ -68,6 +68,8 @@ export interface JourneyWebProps {
   applicationAliasArn: string;
   /** The Letting workflow's live alias: a change of circumstances may start a Letting when a home fits. */
   lettingAliasArn: string;
+  /** The Letters workflow's live alias: decisions made here (reassessments, overrides) get their PDF letters. */
+  lettersAliasArn: string;
   /** The API's sign-in secrets: applicants sign in on either, into the same sessions. */
   signInSecrets: { subjectSalt: Secret; codeKey: Secret };
 }
@@ -103,6 +105,7 @@ export class JourneyWeb extends Construct {
         TABLE_NAME: props.table.tableName,
         APPLICATION_WORKFLOW_ARN: props.applicationAliasArn,
         LETTING_WORKFLOW_ARN: props.lettingAliasArn,
+        LETTERS_WORKFLOW_ARN: props.lettersAliasArn,
         SUBJECT_SALT: props.signInSecrets.subjectSalt.secretValue.unsafeUnwrap(),
         SIGN_IN_CODE_KEY: props.signInSecrets.codeKey.secretValue.unsafeUnwrap(),
         WEB_CSRF_KEY: csrfKey.secretValue.unsafeUnwrap(),
@@ -115,7 +118,7 @@ export class JourneyWeb extends Construct {
     this.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['states:StartExecution'],
-        resources: [props.applicationAliasArn, props.lettingAliasArn],
+        resources: [props.applicationAliasArn, props.lettingAliasArn, props.lettersAliasArn],
       }),
     );
 

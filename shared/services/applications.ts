@@ -29,7 +29,7 @@ import {
 } from '../ports.js';
 import type { Deps } from './deps.js';
 import { UploadRedirect, uploadSlotFor } from './documents.js';
-import { type LetteredDecision, withLetterNumbers } from './letters.js';
+import { type LetteredDecision, requestLetterPdfs, withLetterNumbers } from './letters.js';
 import { credentialIdFor, tenancyIdFor } from './letting-stages.js';
 import { ownedApplication } from './ownership.js';
 import { isRegistered, type ReassessDeps, type Reassessment, reassess } from './reassessment.js';
@@ -313,6 +313,8 @@ export async function updateProfile(
   // Registered: the Application workflow has ended, so the change is assessed here (services/reassessment.ts).
   if (isRegistered(saved) && input.section !== 'contact') {
     const reassessment = await reassess(deps, { applicationId: saved.applicationId, section: input.section });
+    // A new band is a decision with a letter: the Letters workflow writes its PDF.
+    await requestLetterPdfs(deps, saved.applicationId);
     return { applicationId: saved.applicationId, profile: saved.profile, reassessment };
   }
   return { applicationId: saved.applicationId, profile: saved.profile };

@@ -1,5 +1,5 @@
 import type { Application, Decision } from '../domain/application.js';
-import { composeLetter, type Letter, needsLetter } from '../domain/letters.js';
+import { composeLetter, type Letter, letterNumbers, needsLetter } from '../domain/letters.js';
 import { policyFor } from '../policies.js';
 import { NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
@@ -62,4 +62,21 @@ export async function letterPdfForApplicant(
     throw new Error(`The stored letter ${recorded.key} does not match its record`);
   }
   return { pdf, filename: `decision-letter-${input.applicationId}-${input.number}.pdf` };
+}
+
+/**
+ * Has the Letters workflow write the PDFs of the decision letters this application lacks: decisions made outside
+ * a workflow (a change reassessed, an officer's override) by functions that cannot carry pdf-lib. Named after
+ * the application and its number of decisions, so a retried request starts it once. True when one was started.
+ */
+export async function requestLetterPdfs(
+  deps: Pick<Deps, 'applications' | 'workflow'>,
+  applicationId: string,
+): Promise<boolean> {
+  const application = await deps.applications.get(applicationId);
+  if (!application) return false;
+  const missing = letterNumbers(application).some((number) => !application.decisions[number]?.letter);
+  if (!missing) return false;
+  await deps.workflow.startLetters(applicationId, `letters-${applicationId}-${application.decisions.length}`);
+  return true;
 }

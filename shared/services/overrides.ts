@@ -6,6 +6,7 @@ import { Stage } from '../domain/stage.js';
 import { policyFor } from '../policies.js';
 import { JourneyStateError, NotFoundError } from '../ports.js';
 import type { Actor } from './decisions.js';
+import { requestLetterPdfs } from './letters.js';
 import { isRegistered, type ReassessDeps, type Reassessment, reassess } from './reassessment.js';
 import { closeCase } from './waits.js';
 
@@ -91,6 +92,16 @@ export function referralsAfterRegistration(
 }
 
 export async function overrideDecision(
+  deps: ReassessDeps,
+  input: { actor: Extract<Actor, { kind: 'officer' }>; applicationId: string; body: unknown },
+): Promise<OverrideResult> {
+  const result = await applyOverride(deps, input);
+  // A new band or a closed case is a decision with a letter: the Letters workflow writes its PDF.
+  await requestLetterPdfs(deps, input.applicationId);
+  return result;
+}
+
+async function applyOverride(
   deps: ReassessDeps,
   input: { actor: Extract<Actor, { kind: 'officer' }>; applicationId: string; body: unknown },
 ): Promise<OverrideResult> {

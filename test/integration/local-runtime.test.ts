@@ -94,6 +94,48 @@ describe('the local runtime', () => {
     expect(view.status).toBe('let');
   });
 
+  it('writes the PDF letter of an officer’s new band through the Letters workflow, as in AWS', async () => {
+    // The demo stock is let by now: one more two-bedroom home, so this journey reaches an officer's approval.
+    await runtime.deps.lettings.putHome({
+      ...DEMO_HOMES[1],
+      propertyId: 'prop_riverside-extra-letters',
+      doorId: 'door-extra-letters',
+      status: 'available',
+    } as Property);
+    const client = new JourneyClient(runtime.url);
+    const { applicationId } = await runJourney(client, {
+      email: 'letters.applicant@example.org',
+      passport: demoPassport(),
+      stopAt: 'approval',
+    });
+
+    const override = await client.request(
+      'POST',
+      `/v1/officer/applications/${applicationId}/override`,
+      { kind: 'band', band: 'A', reason: 'Urgent medical need the form could not show.' },
+      'officer',
+    );
+    const lettered = (view: { decisions: Array<{ letterNumber?: number; letter?: unknown }> }) =>
+      view.decisions.filter((decision) => decision.letterNumber !== undefined);
+    const view = await client.until(applicationId, 'the new band’s PDF letter', (view) => {
+      const letters = lettered(view as never);
+      return letters.length === 2 && letters.every((decision) => decision.letter !== undefined);
+    });
+    const number = lettered(view as never).at(-1)?.letterNumber;
+    const pdf = await fetch(`${runtime.url}/v1/applications/${applicationId}/letters/${number}.pdf`, {
+      headers: { authorization: `Session ${client.sessionToken}` },
+    });
+
+    expect(override.status).toBe(200);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+
   it('never shows a task token in a response, a log line or a notification', async () => {
     // The demo stock is let by now: one more two-bedroom home, so this journey reaches an officer's approval.
     await runtime.deps.lettings.putHome({

@@ -298,6 +298,12 @@ export class RecordingWorkflow implements WorkflowClient {
     this.check();
     if (!this.lettings.some((letting) => letting.name === name)) this.lettings.push({ applicationId, name });
   }
+  /** Letters workflows started, by execution name, kept once each like lettings. */
+  readonly letters: Array<{ applicationId: string; name: string }> = [];
+  async startLetters(applicationId: string, name: string) {
+    this.check();
+    if (!this.letters.some((letters) => letters.name === name)) this.letters.push({ applicationId, name });
+  }
 }
 
 /** A clock tests move by hand: never real time. */

@@ -15,6 +15,8 @@ export class StepFunctionsWorkflowClient implements WorkflowClient {
     private readonly applicationAliasArn: string,
     /** The Letting workflow's `live` alias ARN, for functions that start lettings (a change of circumstances). */
     private readonly lettingAliasArn?: string,
+    /** The Letters workflow's `live` alias ARN, for functions that make decisions with letters. */
+    private readonly lettersAliasArn?: string,
   ) {}
 
   async resume(taskToken: string, output: Record<string, unknown>): Promise<void> {
@@ -33,6 +35,11 @@ export class StepFunctionsWorkflowClient implements WorkflowClient {
   async startLetting(applicationId: string, name: string): Promise<void> {
     if (!this.lettingAliasArn) throw new Error('This function has no LETTING_WORKFLOW_ARN');
     await this.start(this.lettingAliasArn, name, applicationId);
+  }
+
+  async startLetters(applicationId: string, name: string): Promise<void> {
+    if (!this.lettersAliasArn) throw new Error('This function has no LETTERS_WORKFLOW_ARN');
+    await this.start(this.lettersAliasArn, name, applicationId);
   }
 
   private async start(stateMachineArn: string, name: string, applicationId: string): Promise<void> {

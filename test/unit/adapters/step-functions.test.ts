@@ -25,9 +25,10 @@ function client(
     sent.push({ name: command.constructor.name, input: command.input });
     return answer(command.constructor.name, command.input);
   }) as never;
-  return { workflow: new StepFunctionsWorkflowClient(sfn, ALIAS, LETTING_ALIAS), sfn, sent };
+  return { workflow: new StepFunctionsWorkflowClient(sfn, ALIAS, LETTING_ALIAS, LETTERS_ALIAS), sfn, sent };
 }
 const LETTING_ALIAS = 'arn:aws:states:eu-west-2:111122223333:stateMachine:doorstep-letting:live';
+const LETTERS_ALIAS = 'arn:aws:states:eu-west-2:111122223333:stateMachine:doorstep-letters:live';
 
 describe('StepFunctionsWorkflowClient', () => {
   it('resumes a wait with SendTaskSuccess and the answer as JSON', async () => {
@@ -116,6 +117,35 @@ describe('StepFunctionsWorkflowClient', () => {
     await expect(
       again.startLetting('app_0123456789abcdef', 'app_0123456789abcdef-change-7'),
     ).resolves.toBeUndefined();
+  });
+
+  it('starts the Letters workflow on its live alias under the name it is given, once', async () => {
+    const { workflow, sent } = client();
+
+    await workflow.startLetters('app_0123456789abcdef', 'letters-app_0123456789abcdef-4');
+
+    expect(sent).toEqual([
+      {
+        name: 'StartExecutionCommand',
+        input: {
+          stateMachineArn: LETTERS_ALIAS,
+          name: 'letters-app_0123456789abcdef-4',
+          input: '{"applicationId":"app_0123456789abcdef"}',
+        },
+      },
+    ]);
+    const { workflow: again } = client(() => {
+      throw new ExecutionAlreadyExists({ message: 'Execution Already Exists', $metadata: {} });
+    });
+    await expect(
+      again.startLetters('app_0123456789abcdef', 'letters-app_0123456789abcdef-4'),
+    ).resolves.toBeUndefined();
+  });
+
+  it('refuses to start Letters in a function that was not given the Letters workflow', async () => {
+    const { sfn } = client();
+    const workflow = new StepFunctionsWorkflowClient(sfn, ALIAS, LETTING_ALIAS);
+    await expect(workflow.startLetters('app_0123456789abcdef', 'x')).rejects.toThrow('LETTERS_WORKFLOW_ARN');
   });
 
   it('refuses to start a Letting in a function that was not given the Letting workflow', async () => {

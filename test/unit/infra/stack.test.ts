@@ -6,7 +6,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { apiRoutes, type RouteKey } from '../../../functions/api/routes';
-import { synthDoorstep } from '../../support/synth';
+import { HANDLER_FOLDERS, synthDoorstep } from '../../support/synth';
 
 // Synthesising with the AwsSolutions plugin is itself the cdk-nag gate: an unacknowledged error throws here.
 const { template, region } = synthDoorstep();
@@ -77,7 +77,7 @@ describe('the Doorstep stack', () => {
 
   it('runs every function on the newest Node.js runtime, arm64, traced, behind a published live alias', () => {
     const functions = doorstepFunctions();
-    expect(Object.keys(functions)).toHaveLength(18);
+    expect(Object.keys(functions)).toHaveLength(HANDLER_FOLDERS.length);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -86,8 +86,8 @@ describe('the Doorstep stack', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: expect.anything() },
       });
     }
-    template.resourceCountIs('AWS::Lambda::Version', 18);
-    template.resourceCountIs('AWS::Lambda::Alias', 18);
+    template.resourceCountIs('AWS::Lambda::Version', HANDLER_FOLDERS.length);
+    template.resourceCountIs('AWS::Lambda::Alias', HANDLER_FOLDERS.length);
     template.allResourcesProperties('AWS::Lambda::Alias', { Name: 'live' });
   });
 
@@ -270,8 +270,8 @@ describe('the Doorstep stack', () => {
     expect(signing?.Properties.Environment.Variables.TENANCY_SIGNING_KEY_ARN).toBeDefined();
   });
 
-  it('runs both workflows as Standard state machines with full logging (no execution data) and tracing', () => {
-    template.resourceCountIs('AWS::StepFunctions::StateMachine', 2);
+  it('runs the three workflows as Standard state machines with full logging (no execution data) and tracing', () => {
+    template.resourceCountIs('AWS::StepFunctions::StateMachine', 3);
     template.allResourcesProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD',
       LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),
@@ -279,9 +279,19 @@ describe('the Doorstep stack', () => {
     });
   });
 
+  it('raises an alarm when the Letters workflow fails, since its failure parks nothing for an officer', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ExecutionsFailed',
+      Namespace: 'AWS/States',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+  });
+
   it('publishes a version of each workflow behind a live alias', () => {
-    template.resourceCountIs('AWS::StepFunctions::StateMachineVersion', 2);
-    template.resourceCountIs('AWS::StepFunctions::StateMachineAlias', 2);
+    template.resourceCountIs('AWS::StepFunctions::StateMachineVersion', 3);
+    template.resourceCountIs('AWS::StepFunctions::StateMachineAlias', 3);
     template.allResourcesProperties('AWS::StepFunctions::StateMachineAlias', {
       Name: 'live',
       RoutingConfiguration: [Match.objectLike({ Weight: 100 })],
@@ -390,6 +400,7 @@ describe('the web front end', () => {
         'APPLICATION_WORKFLOW_ARN',
         'DOCUMENTS_BUCKET',
         'LETTING_WORKFLOW_ARN',
+        'LETTERS_WORKFLOW_ARN',
         'NODE_OPTIONS',
         'OFFICER_CLIENT_ID',
         'OFFICER_USER_POOL_ID',

@@ -112,8 +112,12 @@ describe('a change of circumstances after registration', () => {
     expect(decision?.reasons.find((reason) => reason.rule === 'priority.effective-date')?.text).toContain(
       'keep your effective date, 2026-11-02',
     );
-    // A change to the registration is a decision the household is told about in writing.
+    // A change to the registration is a decision the household is told about in writing, and the Letters
+    // workflow is started (once, by name) to write its PDF, which this function cannot.
     expect(letterNumbers(application)).toContain(application.decisions.length - 1);
+    expect(deps.workflow.letters).toEqual([
+      { applicationId, name: `letters-${applicationId}-${application.decisions.length}` },
+    ]);
     expect(deps.audit.events.at(-1)).toMatchObject({
       type: 'decision',
       stage: Stage.Registered,
@@ -359,14 +363,42 @@ describe('an officer overriding a registered household’s decision', () => {
     expect((await stored(deps)).registration?.band).toBe('B');
   });
 
-  it('writes nothing when the band is already the one asked for', async () => {
+  it('writes nothing when the band is already the one asked for, and asks for no letter', async () => {
     const deps = await registered();
+    // The registration letter's PDF was written by the register step.
+    const application = await stored(deps);
+    await deps.applications.save({
+      ...application,
+      decisions: application.decisions.map((decision) =>
+        decision.outcome === 'registered'
+          ? {
+              ...decision,
+              letter: { key: 'letters/x.pdf', sha256: 'a'.repeat(64), madeAt: decision.decidedAt },
+            }
+          : decision,
+      ),
+    });
     const result = await overrideDecision(deps, {
       actor: officer,
       applicationId,
       body: { kind: 'band', band: 'B', reason: 'Checked.' },
     });
     expect(result.outcome).toBe('unchanged');
+    expect(deps.workflow.letters).toEqual([]);
+  });
+
+  it('has the Letters workflow write the new band’s letter, and a retried override starts it only once', async () => {
+    // Prepare
+    const deps = await registered({ bedrooms: 2 });
+    const body = { kind: 'band', band: 'B', reason: 'Medical evidence.' };
+
+    // Act
+    await overrideDecision(deps, { actor: officer, applicationId, body });
+    await overrideDecision(deps, { actor: officer, applicationId, body });
+
+    // Assess
+    const decisions = (await stored(deps)).decisions.length;
+    expect(deps.workflow.letters).toEqual([{ applicationId, name: `letters-${applicationId}-${decisions}` }]);
   });
 
   it('closes the case on a referral, and the letter confirms the adverse decision', async () => {

@@ -12,6 +12,8 @@ type Catcher = { ErrorEquals: string[]; Next: string };
 
 const { asl } = synthDoorstep();
 const machines = Object.entries(asl);
+/** The workflows with human waits, which a restart re-enters through their resume Choice (not Letters). */
+const journeys = machines.filter(([name]) => name !== 'doorstep-letters');
 
 const isHumanWait = (state: State) =>
   typeof state.Resource === 'string' && state.Resource.endsWith('.waitForTaskToken');
@@ -32,8 +34,15 @@ function successors(state: State): string[] {
 }
 
 describe('the journey workflows (ASL extracted from the synthesised template)', () => {
-  it('synthesises the two workflows, Application and Letting', () => {
-    expect(Object.keys(asl).sort()).toEqual(['doorstep-application', 'doorstep-letting']);
+  it('synthesises the three workflows, Application, Letting and Letters', () => {
+    expect(Object.keys(asl).sort()).toEqual(['doorstep-application', 'doorstep-letters', 'doorstep-letting']);
+  });
+
+  it('writes letters in one retried step that ends the execution as failed (alarmed) when it cannot', () => {
+    const states = asl['doorstep-letters']?.States as Record<string, State>;
+    expect(asl['doorstep-letters']?.StartAt).toBe('Letters: write');
+    expect(states['Letters: write']?.Next).toBe('Written');
+    expect(states['Letters: not written']?.Type).toBe('Fail');
   });
 
   it('never uses JSONata, which the local runner ignores silently', () => {
@@ -42,7 +51,7 @@ describe('the journey workflows (ASL extracted from the synthesised template)', 
     expect(text).not.toMatch(/"Assign"/);
   });
 
-  it.each(machines)('%s starts with the resume Choice on $.resumeFrom', (_name, definition) => {
+  it.each(journeys)('%s starts with the resume Choice on $.resumeFrom', (_name, definition) => {
     const start = definition.States[definition.StartAt] as State;
     expect(start.Type).toBe('Choice');
     expect(JSON.stringify(start.Choices)).toContain('$.resumeFrom');
@@ -62,7 +71,8 @@ describe('the journey workflows (ASL extracted from the synthesised template)', 
       expect(backoff).toBeDefined();
       const catchers = (state.Catch as Catcher[] | undefined) ?? [];
       const catchAll = catchers.find((catcher) => catcher.ErrorEquals.includes('States.ALL'));
-      expect(catchAll?.Next).toMatch(/: park$|^Attention$/);
+      // Letters parks nothing for a person: its failure fails the execution, which raises an alarm.
+      expect(catchAll?.Next).toMatch(/: park$|^Attention$|^Letters: not written$/);
     },
   );
 
@@ -151,7 +161,7 @@ describe('the journey workflows (ASL extracted from the synthesised template)', 
   });
 
   it('sends an officer "retry" from the attention wait back through the resume Choice', () => {
-    for (const [, definition] of machines) {
+    for (const [, definition] of journeys) {
       const decision = definition.States['Attention: decision'] as State;
       const retry = (decision.Choices as Array<{ StringEquals?: string; Next: string }>).find(
         (choice) => choice.StringEquals === 'retry',
