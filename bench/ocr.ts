@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type LocalEngine, LocalMrzReader } from '../shared/adapters/local/mrz-reader';
-import type { MrzReading } from '../shared/ports';
+import { FORMS_KINDS } from '../shared/domain/documents';
+import type { DocumentReading, MrzReading } from '../shared/ports';
+import { type Capture, DOCUMENT_IMAGES, SPECIMENS } from '../test/fixtures/documents/specimens';
 import {
   expectedFields,
   FIXTURE_TODAY,
@@ -17,7 +19,8 @@ import {
  *
  * Outcomes: "right" (every field right, check digits hold), "right, checks fail" (the fields right but a
  * check digit misread), "WRONG" (a field wrong; "!" when every check digit still holds), "no reading" (the
- * reader said why).
+ * reader said why). Then the forms documents (payslips, statements, letters, bills, licences): see
+ * {@link documents}.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const folder = join(__dirname, '../test/fixtures/passports');
@@ -100,8 +103,113 @@ async function main(): Promise<void> {
       const ratio = median(tesseract.times) / Math.max(1, median(paddle.times));
       console.log(`tesseract.js / Paddle median time in this run: ${ratio.toFixed(2)}`);
     }
+    await documents(reader);
   } finally {
     await reader.close();
+  }
+}
+
+/** Below this confidence a field is shown to an officer (as in test/integration/document-reader.test.ts). */
+const PERSON_BELOW = 0.8;
+
+/**
+ * The forms documents of test/fixtures/documents, read by the wired local reader (tesseract.js on whole
+ * pages, poppler for the PDF), per kind and capture: fields read exactly right out of those expected, wrong
+ * fields the reader was sure of (at or above {@link PERSON_BELOW}: a misread nobody would be asked to check),
+ * the median time per page (median of BENCH_RUNS reads of each file, divided by its pages), and the share of
+ * documents that would need a person (refused, or an expected field missing or below {@link PERSON_BELOW}).
+ */
+async function documents(reader: LocalMrzReader): Promise<void> {
+  const folder = join(__dirname, '../test/fixtures/documents');
+  type Tally = {
+    fields: number;
+    right: number;
+    sureButWrong: number;
+    documents: number;
+    person: number;
+    msPerPage: number[];
+  };
+  const tallies = new Map<string, Tally>();
+  const tally = (kind: string, capture: Capture): Tally => {
+    const key = `${kind} | ${capture}`;
+    const found = tallies.get(key) ?? {
+      fields: 0,
+      right: 0,
+      sureButWrong: 0,
+      documents: 0,
+      person: 0,
+      msPerPage: [],
+    };
+    tallies.set(key, found);
+    return found;
+  };
+  // The first read starts tesseract's worker: not counted.
+  const [first] = DOCUMENT_IMAGES;
+  if (first)
+    await reader.readDocument({
+      kind: SPECIMENS[first.specimen].kind,
+      bytes: await readFile(join(folder, first.file)),
+      contentType: first.contentType,
+    });
+  for (const image of DOCUMENT_IMAGES) {
+    const specimen = SPECIMENS[image.specimen];
+    const bytes = await readFile(join(folder, image.file));
+    const times: number[] = [];
+    let reading: DocumentReading | undefined;
+    for (let run = 0; run < RUNS; run += 1) {
+      const result = await timed(() =>
+        reader.readDocument({ kind: specimen.kind, bytes, contentType: image.contentType }),
+      );
+      times.push(result.ms);
+      reading = result.value;
+    }
+    if (!reading) continue;
+    const row = tally(
+      image.contentType === 'application/pdf' ? `${specimen.kind} (PDF)` : specimen.kind,
+      image.capture,
+    );
+    row.documents += 1;
+    row.msPerPage.push(median(times) / (reading.ok ? reading.pages : 1));
+    const expected = Object.entries(specimen.expected);
+    row.fields += expected.length;
+    if (!reading.ok) {
+      row.person += 1;
+      continue;
+    }
+    let needsPerson = false;
+    for (const [field, value] of expected) {
+      const read = reading.fields[field];
+      if (!read || read.confidence < PERSON_BELOW) needsPerson = true;
+      if (read?.value === value) row.right += 1;
+      else if (read && read.confidence >= PERSON_BELOW) row.sureButWrong += 1;
+    }
+    if (needsPerson) row.person += 1;
+  }
+  console.log(`\nforms documents, median of ${RUNS} reads each, ${new Date().toISOString()}\n`);
+  console.log(
+    '| document | capture | files | fields right | wrong but sure | ms per page (median) | needs a person |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  const order = [...FORMS_KINDS, 'bank-statement (PDF)'];
+  const rows = [...tallies.entries()].sort(
+    ([a], [b]) =>
+      order.indexOf(a.split(' | ')[0] ?? '') - order.indexOf(b.split(' | ')[0] ?? '') || a.localeCompare(b),
+  );
+  const percent = (part: number, whole: number) => `${Math.round((100 * part) / Math.max(1, whole))}%`;
+  for (const [key, row] of rows)
+    console.log(
+      `| ${key} | ${row.documents} | ${row.right}/${row.fields} (${percent(row.right, row.fields)}) | ${row.sureButWrong} | ${Math.round(median(row.msPerPage))} | ${row.person}/${row.documents} |`,
+    );
+  for (const capture of ['clean', 'degraded'] as const) {
+    const all = rows.filter(([key]) => key.endsWith(capture)).map(([, row]) => row);
+    const sum = (pick: (row: Tally) => number) => all.reduce((total, row) => total + pick(row), 0);
+    console.log(
+      `${capture}: ${percent(
+        sum((row) => row.right),
+        sum((row) => row.fields),
+      )} of fields right, ${sum((row) => row.sureButWrong)} wrong but sure, ` +
+        `median ${Math.round(median(all.flatMap((row) => row.msPerPage)))} ms per page, ${sum((row) => row.person)}/${sum((row) => row.documents)} need a person`,
+    );
   }
 }
 
