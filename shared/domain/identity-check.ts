@@ -13,8 +13,8 @@ export interface IdentityProblem {
 const CLAUSE = 'Housing Act 1996 s166(1A) (the information an application needs)';
 
 /** What to do when the passport and the answers disagree: the applicant can mend either side. */
-const CHECK_OR_RETAKE =
-  'check your answers, or take another photo, flat and in good light, if the passport was misread';
+const checkOrRetake = (doc: string) =>
+  `check your answers, or take another photo, flat and in good light, if the ${doc} was misread`;
 
 /** The name read from the passport against the name the applicant gave (domain/names.ts). */
 export function nameMatchOf(fields: ReadFields, applicant: HouseholdMember): NameMatch {
@@ -35,10 +35,15 @@ export function identityProblems(
   fields: ReadFields,
   applicant: HouseholdMember,
   today: string,
+  kind: 'passport' | 'driving-licence' = 'passport',
 ): IdentityProblem[] {
   const problems: IdentityProblem[] = [];
   const value = (name: string) => fields[name]?.value ?? '';
-  if (value('checkDigitsValid') !== 'true') {
+  // A licence has no check digits: its driver number was checked against its surname and birth date as it
+  // was read (domain/document-reading.ts), which lowers the fields' confidence when they disagree.
+  const doc = kind === 'passport' ? 'passport' : 'driving licence';
+  const where = kind === 'passport' ? 'MRZ: ' : 'read: ';
+  if (kind === 'passport' && value('checkDigitsValid') !== 'true') {
     problems.push({
       field: 'check digits',
       text: 'Some of the letters and numbers at the bottom of your passport did not read clearly: take another photo of the page with your photo on it, flat, in good light, with the two lines at the bottom sharp.',
@@ -51,22 +56,22 @@ export function identityProblems(
     problems.push({
       field: surname ? 'surname' : 'given names',
       text: surname
-        ? `The surname on your passport (MRZ: ${read}) does not match the surname you gave (${applicant.lastName}): ${CHECK_OR_RETAKE}.`
-        : `The first names on your passport (MRZ: ${read}) do not match the first names you gave (${applicant.firstName}): ${CHECK_OR_RETAKE}.`,
+        ? `The surname on your ${doc} (${where}${read}) does not match the surname you gave (${applicant.lastName}): ${checkOrRetake(doc)}.`
+        : `The first names on your ${doc} (${where}${read}) do not match the first names you gave (${applicant.firstName}): ${checkOrRetake(doc)}.`,
     });
   }
   if (value('dateOfBirth') !== applicant.dateOfBirth) {
     problems.push({
       field: 'date of birth',
-      text: `Your passport says you were born on ${value('dateOfBirth') || 'an unreadable date'}, but you told us ${applicant.dateOfBirth}: ${CHECK_OR_RETAKE}.`,
+      text: `Your ${doc} says you were born on ${value('dateOfBirth') || 'an unreadable date'}, but you told us ${applicant.dateOfBirth}: ${checkOrRetake(doc)}.`,
     });
   }
   if (!value('expiryDate') || value('expiryDate') < today) {
     problems.push({
       field: 'expiry date',
       text: value('expiryDate')
-        ? `Your passport expired on ${value('expiryDate')}: upload a passport or photocard driving licence that is still valid.`
-        : 'The expiry date on your passport could not be read: take another photo, flat and in good light.',
+        ? `Your ${doc} expired on ${value('expiryDate')}: upload a passport or photocard driving licence that is still valid.`
+        : `The expiry date on your ${doc} could not be read: take another photo, flat and in good light.`,
     });
   }
   return problems;

@@ -64,6 +64,18 @@ export const Policy = z.object({
     armedForcesUrgent: Band,
     none: Band,
   }),
+  /** How documents read automatically are checked (issue 7): below the threshold, or on a mismatch, a person looks. */
+  evidence: z.object({
+    /** A field read with less confidence than this (0 to 1) is not compared: an officer or a new photo decides. */
+    confidenceThreshold: z.number().min(0.5).max(1),
+    /** How far, in per cent, income on a payslip or statement may differ from the income declared. */
+    incomeTolerancePercent: z.number().min(0).max(50),
+    /** How recent evidence must be, in days: of income (payslips, statements) and of address (bills). */
+    recentDays: z.object({
+      income: z.number().int().min(7).max(400),
+      address: z.number().int().min(7).max(400),
+    }),
+  }),
   /** How many days an applicant has to ask for a review of a decision (often 21). */
   reviewWithinDays: z.number().int().min(7).max(56),
   /** How many days the council takes at most to decide a review it was asked for (schemes often say 8 weeks). */

@@ -9,7 +9,9 @@ import {
 } from '../domain/application.js';
 import { allocationBedroomNeed } from '../domain/bedrooms.js';
 import { isoDay } from '../domain/dates.js';
+import { DOCUMENT_CATALOGUE, isFormsKind } from '../domain/documents.js';
 import { assessEligibility } from '../domain/eligibility.js';
+import { checkEvidence } from '../domain/evidence-check.js';
 import {
   type IdentityProblem,
   identityProblems,
@@ -222,6 +224,8 @@ const INFORMATION_CLAUSE = 'Housing Act 1996 s166(1A) (the information an applic
 
 const isIdentity = (document: DocumentRecord) =>
   document.kind === 'passport' || document.kind === 'driving-licence';
+const identityKind = (document: DocumentRecord) =>
+  document.kind === 'driving-licence' ? ('driving-licence' as const) : ('passport' as const);
 
 /** What the applicant is told about each document, in plain English. */
 function documentReason(document: DocumentRecord) {
@@ -299,17 +303,24 @@ async function numbersOnOtherApplications(
 ): Promise<Set<string>> {
   const application = await deps.applications.get(applicationId);
   const applicant = application?.profile.household.find((member) => member.relationship === 'applicant');
+  const threshold = application ? policyOf(application).evidence.confidenceThreshold : 1;
   const elsewhere = new Set<string>();
   for (const document of application?.documents.filter(isIdentity) ?? []) {
     const field = (name: string) => document.readFields?.[name]?.value ?? '';
+    // A passport's number is trusted when its check digits hold; a licence's (which has none) when it read
+    // clearly, its driver number having been checked against its surname and birth date as it was read.
+    const numberTrusted =
+      document.kind === 'passport'
+        ? field('checkDigitsValid') === 'true'
+        : (document.readFields?.documentNumber?.confidence ?? 0) >= threshold;
     // Only a document that matches the applicant's answers now claims its number: a wrong or someone else's
     // passport uploaded by mistake must not hold the number against its real holder (found in review).
     if (
       document.status !== 'read' ||
       !applicant ||
-      identityProblems(document.readFields ?? {}, applicant, today).length > 0 ||
+      identityProblems(document.readFields ?? {}, applicant, today, identityKind(document)).length > 0 ||
       !field('documentNumber') ||
-      field('checkDigitsValid') !== 'true'
+      !numberTrusted
     )
       continue;
     const fingerprint = documentNumberFingerprint(
@@ -340,18 +351,35 @@ export async function verification(deps: StageDeps, input: StageInput): Promise<
       decidedAt: now,
     };
     const read = application.documents.filter(
-      (document) => document.status === 'read' && document.readFields,
+      (document) => isIdentity(document) && document.status === 'read' && document.readFields,
     );
     const checked = read.map((document) => ({
       document,
       problems: [
-        ...identityProblems(document.readFields ?? {}, applicant, now.slice(0, 10)),
+        ...identityProblems(document.readFields ?? {}, applicant, now.slice(0, 10), identityKind(document)),
         ...(elsewhere.has(document.documentId)
           ? [numberOnAnotherApplication(document.kind, document.readFields?.documentNumber?.value ?? '')]
           : []),
       ],
     }));
     const match = checked.find((candidate) => candidate.problems.length === 0);
+    const evidence = evidenceFindings(application, policy, now.slice(0, 10));
+    const evidenceProblems = evidence.flatMap((finding) => finding.problems);
+    if (match && evidenceProblems.length > 0) {
+      // Who they are checks out; what a payslip, statement or bill shows does not (or could not be read).
+      return {
+        decision: {
+          ...base,
+          outcome: 'refer',
+          reasons: evidenceProblems,
+          inputs: {
+            document: match.document.documentId,
+            evidence: evidence.map((finding) => `${finding.document.kind}:${finding.document.documentId}`),
+          },
+          next: `An officer will check your documents within ${policy.waits.officerDecisionDays} days. If one of your answers was wrong, tell the officer when they contact you; if a photo was unclear, they will ask you for another.`,
+        },
+      };
+    }
     if (match) {
       return {
         decision: {
@@ -365,6 +393,12 @@ export async function verification(deps: StageDeps, input: StageInput): Promise<
               answer: `${applicant.firstName} ${applicant.lastName}`,
             },
             ...tolerance(nameMatchOf(match.document.readFields ?? {}, applicant)),
+            ...evidence.map((finding) => ({
+              rule: 'verification.evidence',
+              clause: INFORMATION_CLAUSE,
+              text: `Your ${DOCUMENT_CATALOGUE[finding.document.kind].name.toLowerCase()}: ${finding.confirmed.join(' ')}`,
+              answer: finding.document.documentId,
+            })),
           ],
           inputs: {
             document: match.document.documentId,
@@ -404,6 +438,49 @@ export async function verification(deps: StageDeps, input: StageInput): Promise<
         next: `An officer will check your documents within ${policy.waits.officerDecisionDays} days.`,
       },
     };
+  });
+}
+
+/**
+ * What each payslip, statement, award letter or bill says against the answers (domain/evidence-check.ts): read
+ * ones are checked, ones that arrived but could not be read go to an officer. Identity documents are checked
+ * by the verification stage itself.
+ */
+function evidenceFindings(application: Application, policy: Policy, today: string) {
+  return application.documents.flatMap((document) => {
+    const { kind } = document;
+    if (!isFormsKind(kind) || isIdentity(document)) return [];
+    const name = DOCUMENT_CATALOGUE[kind].name.toLowerCase();
+    if (document.status === 'uploaded') {
+      return [
+        {
+          document,
+          confirmed: [],
+          problems: [
+            {
+              rule: 'verification.evidence.not-read',
+              clause: INFORMATION_CLAUSE,
+              text: `We could not read your ${name} automatically, so an officer will check it.`,
+              answer: document.documentId,
+            },
+          ],
+        },
+      ];
+    }
+    if (document.status !== 'read' || !document.readFields) return [];
+    const check = checkEvidence({ kind, fields: document.readFields, application, policy, today });
+    return [
+      {
+        document,
+        confirmed: check.confirmed,
+        problems: check.problems.map((problem) => ({
+          rule: `verification.evidence.${problem.field}`,
+          clause: INFORMATION_CLAUSE,
+          text: problem.text,
+          answer: document.documentId,
+        })),
+      },
+    ];
   });
 }
 

@@ -1,8 +1,11 @@
 import { fileTypeFromBuffer } from 'file-type';
 import * as z from 'zod';
 import { type Application, type DocumentRecord, MAX_DOCUMENT_BYTES } from '../domain/application.js';
+import { DOCUMENT_CATALOGUE, type FormsKind, isFormsKind } from '../domain/documents.js';
+import { checkEvidence } from '../domain/evidence-check.js';
 import { anotherPhotoPlease, identityProblems, type ReadFields } from '../domain/identity-check.js';
-import { ConflictError, type MrzReading, type UploadSlot } from '../ports.js';
+import { policyFor } from '../policies.js';
+import { ConflictError, type DocumentReading, type MrzReading, type UploadSlot } from '../ports.js';
 import type { Deps } from './deps.js';
 import { inspectUpload } from './upload-inspection.js';
 
@@ -165,6 +168,14 @@ export async function receiveUpload(
       const reading = await deps.reader.readPassportMrz(kept);
       updated = withReading(updated, reading, application, now);
       if (updated.status === 'read') outcome = 'read';
+    } else if (isFormsKind(document.kind)) {
+      const reading = await deps.reader.readDocument({
+        kind: document.kind,
+        bytes: kept,
+        contentType: document.contentType,
+      });
+      updated = withFormsReading(updated, document.kind, reading, application, now);
+      if (updated.status === 'read') outcome = 'read';
     }
   }
   if (!rejection) await deps.documents.promote(input.key, kept, document.contentType);
@@ -217,6 +228,55 @@ function withReading(
     status: 'read',
     readFields,
     ...(problems.length > 0 ? { problem: anotherPhotoPlease(problems) } : {}),
+  };
+}
+
+/**
+ * Records what was read from a licence, payslip, statement, letter or bill, and what the applicant should do
+ * about anything that does not check out (identity-check.ts for a licence, evidence-check.ts for the rest).
+ * Unreadable: the document stays `uploaded`, for an officer, with the reason and how to take a better photo.
+ */
+function withFormsReading(
+  document: DocumentRecord,
+  kind: FormsKind,
+  reading: DocumentReading,
+  application: Application,
+  now: Date,
+): DocumentRecord {
+  const name = DOCUMENT_CATALOGUE[kind].name.toLowerCase();
+  if (!reading.ok) {
+    const advice = reading.reason.endsWith('.') ? reading.reason : `${reading.reason}.`;
+    return {
+      ...document,
+      problem: `We could not read your ${name} automatically. ${advice} If it still cannot be read, an officer will check it.`,
+    };
+  }
+  const today = now.toISOString().slice(0, 10);
+  const policy = policyFor(application.policyId);
+  const applicant = application.profile.household.find((member) => member.relationship === 'applicant');
+  const problems =
+    kind === 'driving-licence'
+      ? [
+          ...(Object.values(reading.fields).some(
+            (field) => field.confidence < policy.evidence.confidenceThreshold,
+          )
+            ? [
+                `Parts of your driving licence did not read clearly enough to check: take another photo of the front, flat, in daylight, without glare on the plastic.`,
+              ]
+            : []),
+          ...(applicant
+            ? identityProblems(reading.fields, applicant, today, 'driving-licence').map((problem) => problem.text)
+            : []),
+        ]
+      : checkEvidence({ kind, fields: reading.fields, application, policy, today }).problems.map(
+          (problem) => problem.text,
+        );
+  const { problem: _previous, ...rest } = document;
+  return {
+    ...rest,
+    status: 'read',
+    readFields: reading.fields,
+    ...(problems.length > 0 ? { problem: problems.join(' ') } : {}),
   };
 }
 

@@ -42,7 +42,8 @@ async function given(): Promise<MemoryDeps> {
   const deps = memoryDeps();
   const document: DocumentRecord = {
     documentId,
-    kind: 'payslip',
+    // A passport sent as a PDF is stored for an officer and not read: this test is about receiving it.
+    kind: 'passport',
     contentType: 'application/pdf',
     sizeBytes: 4_000,
     status: 'declared',

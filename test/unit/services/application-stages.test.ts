@@ -576,6 +576,82 @@ describe('verification', () => {
     });
   });
 
+  /** A payslip as the reader gives it: Gareth's, dated last week, £2,050 net a month unless changed. */
+  const payslip = (
+    status: DocumentRecord['status'],
+    changes: Record<string, string> = {},
+  ): DocumentRecord => ({
+    documentId: 'doc_payslip1',
+    kind: 'payslip',
+    contentType: 'image/jpeg',
+    sizeBytes: 900_000,
+    status,
+    declaredAt: '2026-11-01T10:06:00.000Z',
+    ...(status === 'read'
+      ? {
+          readFields: Object.fromEntries(
+            Object.entries({
+              employeeName: 'Gareth Pritchard',
+              payDate: '2026-10-28',
+              payPeriod: 'monthly',
+              netPay: '205000',
+              ...changes,
+            }).map(([name, value]) => [name, { value, confidence: 0.93 }]),
+          ),
+        }
+      : {}),
+  });
+
+  it('verifies with the payslip’s checks among the reasons when it agrees with the answers', async () => {
+    const deps = await given(aCompleteApplication({ documents: [garethsPassport(), payslip('read')] }));
+
+    const result = await verification(deps, { applicationId });
+
+    expect(result.outcome).toBe('verified');
+    const reasons = (await stored(deps)).decisions[0]?.reasons ?? [];
+    expect(reasons.find((reason) => reason.rule === 'verification.evidence')?.text).toMatch(
+      /^Your payslip: Your payslip is in the name of Gareth Pritchard\. .*fits the £2,100 a month you told us/,
+    );
+  });
+
+  it.each([
+    [
+      'shows more income than declared',
+      payslip('read', { netPay: '400000' }),
+      'verification.evidence.income',
+    ],
+    ['could not be read', payslip('uploaded'), 'verification.evidence.not-read'],
+  ])('refers to an officer when a payslip %s, though the passport matches', async (_what, document, rule) => {
+    const deps = await given(aCompleteApplication({ documents: [garethsPassport(), document] }));
+
+    const result = await verification(deps, { applicationId });
+
+    expect(result.outcome).toBe('refer');
+    expect((await stored(deps)).decisions[0]?.reasons.map((reason) => reason.rule)).toEqual([rule]);
+  });
+
+  it('verifies a driving licence read as forms, which has no check digits', async () => {
+    const licence: DocumentRecord = {
+      ...garethsPassport(),
+      documentId: 'doc_licence1',
+      kind: 'driving-licence',
+      readFields: Object.fromEntries(
+        Object.entries({
+          surname: 'PRITCHARD',
+          givenNames: 'GARETH',
+          dateOfBirth: '1988-07-02',
+          expiryDate: '2031-05-01',
+          documentNumber: 'PRITC807028G99AB',
+        }).map(([name, value]) => [name, { value, confidence: 0.92 }]),
+      ),
+    };
+    const deps = await given(aCompleteApplication({ documents: [licence] }));
+
+    const result = await verification(deps, { applicationId });
+
+    expect(result.outcome).toBe('verified');
+  });
+
   it.each([
     ['surname', { surname: 'PRICHARD' }, 'verification.surname'],
     ['given name', { givenNames: 'GERAINT' }, 'verification.given-names'],

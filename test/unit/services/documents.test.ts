@@ -1,5 +1,5 @@
 import type { DocumentRecord } from '../../../shared/domain/application';
-import type { MrzReading, TextReader } from '../../../shared/ports';
+import type { DocumentReading, MrzReading, TextReader } from '../../../shared/ports';
 import { documentKey, receiveUpload } from '../../../shared/services/documents';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
@@ -208,5 +208,95 @@ describe('receiveUpload', () => {
 
     expect((await receiveUpload(deps, { key })).outcome).toBe('missing');
     expect((await stored(deps))?.status).toBe('declared');
+  });
+});
+
+describe('receiveUpload of a document read as forms', () => {
+  const fields = (values: Record<string, string>, confidence = 0.95) =>
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, confidence }]));
+  async function givenForms(kind: DocumentRecord['kind'], reading: DocumentReading) {
+    const { deps } = await given({ kind }, JPEG);
+    const reader = {
+      readPassportMrz: async () => {
+        throw new Error('Only passports are read by their MRZ');
+      },
+      readDocument: jest.fn(async () => reading),
+    };
+    deps.reader = reader;
+    return { deps, reader };
+  }
+
+  it('reads a payslip, records its fields, and raises nothing when it agrees with the answers', async () => {
+    const { deps, reader } = await givenForms('payslip', {
+      ok: true,
+      pages: 1,
+      fields: fields({
+        employeeName: 'Gareth Pritchard',
+        payDate: '2026-10-31',
+        payPeriod: 'monthly',
+        netPay: '205000',
+      }),
+    });
+
+    const { outcome } = await receiveUpload(deps, { key });
+
+    expect(outcome).toBe('read');
+    expect(reader.readDocument).toHaveBeenCalledWith(
+      expect.objectContaining({ kind: 'payslip', contentType: 'image/jpeg' }),
+    );
+    const document = await stored(deps);
+    expect(document?.status).toBe('read');
+    expect(document?.readFields?.netPay).toEqual({ value: '205000', confidence: 0.95 });
+    expect(document?.problem).toBeUndefined();
+  });
+
+  it('says what to do when a bill is for another address', async () => {
+    const { deps } = await givenForms('utility-bill', {
+      ok: true,
+      pages: 1,
+      fields: fields({ accountHolder: 'G Pritchard', postcode: 'CF14 3AB', billDate: '2026-10-12' }),
+    });
+
+    await receiveUpload(deps, { key });
+
+    const document = await stored(deps);
+    expect(document?.status).toBe('read');
+    expect(document?.problem).toContain('but you told us you live at RV1 4AB');
+  });
+
+  it('keeps an unreadable document for an officer, with the reader’s advice', async () => {
+    const { deps } = await givenForms('bank-statement', {
+      ok: false,
+      reason: 'The photo is blurred: retake it in daylight',
+    });
+
+    const { outcome } = await receiveUpload(deps, { key });
+
+    expect(outcome).toBe('uploaded');
+    const document = await stored(deps);
+    expect(document?.status).toBe('uploaded');
+    expect(document?.problem).toBe(
+      'We could not read your bank statement automatically. The photo is blurred: retake it in daylight. If it still cannot be read, an officer will check it.',
+    );
+  });
+
+  it('checks a driving licence like a passport, in the licence’s words', async () => {
+    const { deps } = await givenForms('driving-licence', {
+      ok: true,
+      pages: 1,
+      fields: fields({
+        surname: 'PRITCHARD',
+        givenNames: 'GARETH',
+        dateOfBirth: '1988-07-20',
+        documentNumber: 'PRITC807208G99AB',
+        expiryDate: '2031-05-01',
+      }),
+    });
+
+    await receiveUpload(deps, { key });
+
+    const document = await stored(deps);
+    expect(document?.status).toBe('read');
+    expect(document?.problem).toContain('Your driving licence says you were born on 1988-07-20');
   });
 });

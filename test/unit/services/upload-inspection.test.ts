@@ -22,7 +22,8 @@ const PASSPORT_PAGE = Buffer.from(
 function aDocument(overrides: Partial<DocumentRecord> = {}): DocumentRecord {
   return {
     documentId,
-    kind: 'payslip',
+    // A passport sent as a PDF is stored for an officer and not read: these tests are about what comes before.
+    kind: 'passport',
     contentType: 'application/pdf',
     sizeBytes: 4_000_000,
     status: 'declared',
