@@ -68,7 +68,8 @@ export class DoorstepStack extends Stack {
    * stage signs credentials; the API publishes their public key; the API and the web presign uploads into
    * quarantine and serve agreements (read only: they record a tenant's signature, they never sign); the
    * tenancy stage writes the agreement; the signing stage alone signs tenancies with the KMS key and writes
-   * the signed PDF. The register and close-case steps write decision letters, which the API and the web serve.
+   * the signed PDF. The register, close-case and letters steps write decision letters, which the API and the web
+   * serve.
    */
   private wireSigningAndDocuments(
     documents: DocumentIntake,
@@ -76,7 +77,7 @@ export class DoorstepStack extends Stack {
     web: DoorstepFunction,
   ): void {
     const signing = new SigningKeys(this, 'Signing');
-    const { keys, tenancy, tenancySigning, register, closeCase } = this.journey.functions;
+    const { keys, tenancy, tenancySigning, register, closeCase, letters: lettersFn } = this.journey.functions;
     const bucket = documents.bucket;
     const tenancies = bucket.arnForObjects(`${PROMOTED_PREFIX}tenancies/*`);
     const letters = bucket.arnForObjects(`${PROMOTED_PREFIX}letters/*`);
@@ -90,8 +91,9 @@ export class DoorstepStack extends Stack {
         new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [tenancies] }),
       );
     }
-    // Decision letters (PDF) are written by the steps that make the decisions: registering and closing a case.
-    for (const fn of [register, closeCase]) {
+    // Decision letters (PDF) are written by the steps that make the decisions (registering and closing a case)
+    // and by the Letters workflow's step, for decisions the API and the web make.
+    for (const fn of [register, closeCase, lettersFn]) {
       fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
       fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [letters] }));
     }
@@ -122,7 +124,7 @@ export class DoorstepStack extends Stack {
           'Tenancy agreements only (documents/tenancies/*): one object per tenancy, so a prefix is the narrowest scope.',
       });
     }
-    for (const fn of [register, closeCase, api, web]) {
+    for (const fn of [register, closeCase, lettersFn, api, web]) {
       Validations.of(fn.role ?? fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}letters/*]`,
         reason:

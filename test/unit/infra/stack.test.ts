@@ -200,7 +200,7 @@ describe('the Doorstep stack', () => {
     ]);
   });
 
-  it('lets the register and close-case steps write decision letters, and the API and the web only read them', () => {
+  it('lets the register, close-case and letters steps write decision letters, and the API and the web only read them', () => {
     const onLetters = statements().filter(({ statement }) =>
       JSON.stringify(statement.Resource).includes('/documents/letters/*'),
     );
@@ -214,8 +214,12 @@ describe('the Doorstep stack', () => {
       ].sort();
     expect(withAction('s3:PutObject')).toEqual([
       expect.stringMatching(/^Journeyclosecase/),
+      expect.stringMatching(/^Journeyletters/),
       expect.stringMatching(/^Journeyregister/),
     ]);
+    // The Letters step writes to the bucket it is told of (without it, the function could not write at all).
+    const lettersFn = Object.entries(doorstepFunctions()).find(([id]) => id.startsWith('Journeyletters'));
+    expect(lettersFn?.[1].Properties.Environment.Variables.DOCUMENTS_BUCKET).toBeDefined();
     expect(withAction('s3:GetObject')).toEqual([
       expect.stringMatching(/^Apiapi/),
       expect.stringMatching(/^Webweb/),
