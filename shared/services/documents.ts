@@ -265,7 +265,9 @@ function withFormsReading(
               ]
             : []),
           ...(applicant
-            ? identityProblems(reading.fields, applicant, today, 'driving-licence').map((problem) => problem.text)
+            ? identityProblems(reading.fields, applicant, today, 'driving-licence').map(
+                (problem) => problem.text,
+              )
             : []),
         ]
       : checkEvidence({ kind, fields: reading.fields, application, policy, today }).problems.map(
