@@ -8,6 +8,7 @@ import { DocumentIntake, PROMOTED_PREFIX, QUARANTINE_PREFIX } from './constructs
 import type { DoorstepFunction } from './constructs/doorstep-function.js';
 import { Journey } from './constructs/journey.js';
 import { Officers } from './constructs/officers.js';
+import { DocumentRetention } from './constructs/retention.js';
 import { SigningKeys } from './constructs/signing.js';
 import { JourneyWeb } from './constructs/web.js';
 
@@ -53,6 +54,7 @@ export class DoorstepStack extends Stack {
       signInSecrets: api.signInSecrets,
     });
     this.wireSigningAndDocuments(documents, api.fn, web.fn);
+    new DocumentRetention(this, 'Retention', { table: data.table, key: data.key, bucket: documents.bucket });
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });

@@ -20,6 +20,7 @@ import { LocalIdentityProvider } from './identity.js';
 import { lockSimulator } from './lock-simulator.js';
 import { LocalOfficerIdentity } from './officer-identity.js';
 import { LocalOutbox } from './outbox.js';
+import { startRetentionSweeps } from './retention.js';
 import { seedDemoStock } from './seed.js';
 import { startServer } from './server.js';
 import { uploadEndpoint } from './uploads.js';
@@ -194,6 +195,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     serverUrl = server.url;
     const rearmed = await time('rearm', () => engine.rearm());
     if (rearmed > 0) log(`re-entered ${rearmed} running execution${rearmed === 1 ? '' : 's'}`);
+    // Documents and share codes whose retention has ended: deleted now, then hourly (the Lambda runs daily).
+    const retention = startRetentionSweeps(getDeps, log);
 
     return {
       url: server.url,
@@ -204,6 +207,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       authenticators: identity.authenticators(),
       timings,
       async stop() {
+        await retention.stop();
         await server.close();
         await engine.stop();
         await reader.close();

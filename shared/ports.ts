@@ -2,6 +2,7 @@ import type { Application, DocumentContentType } from './domain/application.js';
 import type { FieldReading } from './domain/document-fields.js';
 import type { FormsKind } from './domain/documents.js';
 import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from './domain/letting.js';
+import type { DeletionEntry } from './domain/retention.js';
 import type { Stage, WaitingFor } from './domain/stage.js';
 
 /**
@@ -37,6 +38,22 @@ export interface ApplicationStore {
   unqueueReview(entry: ReviewQueueEntry): Promise<void>;
   /** The landlord's queued review requests, soonest due first (read consistently, like the waits' queue). */
   listReviewQueue(landlordId: string): Promise<ReviewQueueEntry[]>;
+  /**
+   * Lists documents (and share codes) in the due-for-deletion index by the instant each may be deleted
+   * (domain/retention.ts); listing the same entry again is a no-op.
+   */
+  scheduleDeletions(entries: readonly DeletionEntry[]): Promise<void>;
+  /** The index's entries due at or before `now` (ISO 8601), earliest first, read consistently: no scan. */
+  listDueForDeletion(now: string): Promise<DeletionEntry[]>;
+  /** Takes an entry out of the index; a no-op when it is not there. */
+  unscheduleDeletion(entry: DeletionEntry): Promise<void>;
+  /**
+   * Gives up an identity document's number claimed by {@link claimDocumentNumber}, when its document is
+   * deleted: only if `applicationId` holds it (another application's claim is never touched); a no-op otherwise.
+   */
+  releaseDocumentNumber(fingerprint: string, applicationId: string): Promise<void>;
+  /** Gives up a photo's perceptual hash claimed by {@link claimImageHash}, as {@link releaseDocumentNumber} does. */
+  releaseImageHash(hash: string, applicationId: string): Promise<void>;
 }
 
 /**

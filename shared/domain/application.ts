@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ImmigrationEvidence } from './immigration-evidence.js';
+import { StoredImmigrationEvidence } from './immigration-evidence.js';
 import { Stage } from './stage.js';
 
 /**
@@ -218,8 +218,11 @@ export const DocumentRecord = z.object({
   kind: DocumentKind,
   contentType: DocumentContentType,
   sizeBytes: z.number().int().positive().max(MAX_DOCUMENT_BYTES),
-  /** declared: the applicant asked to upload it; read: fields were extracted; rejected: sniffing or a check failed. */
-  status: z.enum(['declared', 'uploaded', 'read', 'rejected']),
+  /**
+   * declared: the applicant asked to upload it; read: fields were extracted; rejected: sniffing or a check failed;
+   * deleted: its retention ended, so its bytes and what was read from it are gone (services/retention.ts).
+   */
+  status: z.enum(['declared', 'uploaded', 'read', 'rejected', 'deleted']),
   declaredAt: z.iso.datetime(),
   /** Fields read from the document (OCR), once reading exists; each with a confidence from 0 to 1. */
   readFields: z
@@ -245,6 +248,8 @@ export const DocumentRecord = z.object({
    * (`documents.ts`, UK GDPR Art. 5(1)(e)). Unset while the application is open.
    */
   deleteAfter: z.iso.datetime().optional(),
+  /** When the retention sweep deleted it: the record keeps its kind and dates, nothing read from it. */
+  deletedAt: z.iso.datetime().optional(),
 });
 export type DocumentRecord = z.infer<typeof DocumentRecord>;
 
@@ -252,8 +257,11 @@ export const Profile = z.object({
   household: z.array(HouseholdMember).default([]),
   contact: Contact.optional(),
   immigrationStatus: ImmigrationStatus.optional(),
-  /** A share code for an officer to check, when the applicant is not British or Irish (never checked here). */
-  immigrationEvidence: ImmigrationEvidence.optional(),
+  /**
+   * A share code for an officer to check, when the applicant is not British or Irish (never checked here), with
+   * the day it is to be deleted once the application closes or is let.
+   */
+  immigrationEvidence: StoredImmigrationEvidence.optional(),
   income: Income.optional(),
   localConnection: LocalConnection.optional(),
   currentHome: CurrentHome.optional(),

@@ -49,3 +49,15 @@ const RefusedBrp = z.object({ kind: z.literal('brp') }).transform((_value, conte
 
 export const ImmigrationEvidence = z.discriminatedUnion('kind', [ShareCodeEvidence, NoShareCode, RefusedBrp]);
 export type ImmigrationEvidence = z.infer<typeof ImmigrationEvidence>;
+
+/**
+ * The evidence as the application keeps it: a share code also carries the day it is to be deleted, set when the
+ * application closes or is let (domain/documents.ts). Only Doorstep sets it: the answer's schema above has no
+ * such field, so an applicant cannot keep their code longer (or shorter) than its retention.
+ */
+export const StoredImmigrationEvidence = z.discriminatedUnion('kind', [
+  ShareCodeEvidence.extend({ deleteAfter: z.iso.datetime().optional() }),
+  NoShareCode,
+  RefusedBrp,
+]);
+export type StoredImmigrationEvidence = z.infer<typeof StoredImmigrationEvidence>;

@@ -237,6 +237,7 @@ function documentReason(document: DocumentRecord) {
       uploaded: `We have your ${kind}. An officer will check it.`,
       read: `We read your ${kind} and it matches your answers.`,
       rejected: `We could not accept your ${kind}.`,
+      deleted: `Your ${kind} was deleted when the time we keep it for ended.`,
     }[document.status];
   return {
     rule: `documents.${document.status}`,

@@ -2,9 +2,9 @@ import * as z from 'zod';
 import { assessAffordability } from '../domain/affordability.js';
 import { type Application, ApplicationId, type Reason } from '../domain/application.js';
 import { allocationClause } from '../domain/bedrooms.js';
-import { withDeletionDates } from '../domain/documents.js';
 import { type Offer, type Property, pickHome } from '../domain/letting.js';
 import type { Policy } from '../domain/policy.js';
+import { deletionEntries, withRetention } from '../domain/retention.js';
 import { Stage } from '../domain/stage.js';
 import { newId } from '../ids.js';
 import { policyFor } from '../policies.js';
@@ -176,14 +176,19 @@ export async function completeLet(deps: LettingDeps, input: OfferInput): Promise
   const now = deps.clock.now().toISOString();
   if (offer.status !== 'let') await deps.lettings.updateOffer(offer.offerId, 'let');
   const application = await deps.applications.get(input.applicationId);
-  if (application && application.status !== 'let') {
-    await deps.applications.save({
+  if (application?.status === 'let') {
+    // A retried step after the save: its documents' deletion dates go into the index this time.
+    await deps.applications.scheduleDeletions(deletionEntries(application));
+  } else if (application) {
+    const letApplication = await deps.applications.save({
       ...application,
       status: 'let',
       stage: Stage.Let,
       updatedAt: now,
-      documents: withDeletionDates(application.documents, now),
+      ...withRetention(application, now),
     });
+    // UK GDPR Art. 5(1)(e): each document and the share code are deleted when their retention ends.
+    await deps.applications.scheduleDeletions(deletionEntries(letApplication));
     await deps.audit.append({
       applicationId: input.applicationId,
       at: now,

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { ApplicationId } from '../domain/application.js';
-import { withDeletionDates } from '../domain/documents.js';
 import { reviewRoute } from '../domain/policy.js';
+import { deletionEntries, withRetention } from '../domain/retention.js';
 import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
 import { decisionIdFor } from '../ids.js';
 import { policyFor } from '../policies.js';
@@ -131,14 +131,18 @@ export async function closeCase(
 ): Promise<{ outcome: 'closed' }> {
   const application = await deps.applications.get(input.applicationId);
   if (!application) throw new NotFoundError(`Application ${input.applicationId} not found`);
-  if (application.status === 'closed') return { outcome: 'closed' };
+  if (application.status === 'closed') {
+    // A retried close after the save: its documents' deletion dates go into the index this time.
+    await deps.applications.scheduleDeletions(deletionEntries(application));
+    return { outcome: 'closed' };
+  }
   const now = deps.clock.now().toISOString();
   const policy = policyFor(application.policyId);
-  await deps.applications.save({
+  const closed = await deps.applications.save({
     ...application,
     status: 'closed',
     updatedAt: now,
-    documents: withDeletionDates(application.documents, now),
+    ...withRetention(application, now),
     decisions: [
       ...application.decisions,
       {
@@ -154,6 +158,8 @@ export async function closeCase(
       },
     ],
   });
+  // UK GDPR Art. 5(1)(e): each document and the share code are deleted when their retention ends.
+  await deps.applications.scheduleDeletions(deletionEntries(closed));
   await deps.audit.append({
     applicationId: application.applicationId,
     at: now,

@@ -2,6 +2,7 @@ import { JoseKeyIssuer } from '../../shared/adapters/local/jose-key-issuer';
 import { P12TenancySigner } from '../../shared/adapters/local/p12-signer';
 import type { Application } from '../../shared/domain/application';
 import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from '../../shared/domain/letting';
+import type { DeletionEntry } from '../../shared/domain/retention';
 import { WaitingFor } from '../../shared/domain/stage';
 import {
   type ApplicationStore,
@@ -92,6 +93,29 @@ export class MemoryApplications implements ApplicationStore {
       .filter((entry) => entry.landlordId === landlordId)
       .sort((a, b) => `${a.dueBy}#${a.applicationId}`.localeCompare(`${b.dueBy}#${b.applicationId}`))
       .map(clone);
+  }
+  /** The due-for-deletion index, by `<deleteAfter>#<application>#<document>` as the table keys it. */
+  readonly deletions = new Map<string, DeletionEntry>();
+  private deletionKey(entry: DeletionEntry) {
+    return `${new Date(entry.deleteAfter).toISOString()}#${entry.applicationId}#${entry.documentId}`;
+  }
+  async scheduleDeletions(entries: readonly DeletionEntry[]) {
+    for (const entry of entries) this.deletions.set(this.deletionKey(entry), clone(entry));
+  }
+  async listDueForDeletion(now: string) {
+    return [...this.deletions.entries()]
+      .filter(([, entry]) => Date.parse(entry.deleteAfter) <= Date.parse(now))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, entry]) => clone(entry));
+  }
+  async unscheduleDeletion(entry: DeletionEntry) {
+    this.deletions.delete(this.deletionKey(entry));
+  }
+  async releaseDocumentNumber(fingerprint: string, applicationId: string) {
+    if (this.documentNumbers.get(fingerprint) === applicationId) this.documentNumbers.delete(fingerprint);
+  }
+  async releaseImageHash(hash: string, applicationId: string) {
+    if (this.imageHashes.get(hash) === applicationId) this.imageHashes.delete(hash);
   }
 }
 

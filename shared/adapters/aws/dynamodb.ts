@@ -17,6 +17,7 @@ import {
 import * as z from 'zod';
 import { Application } from '../../domain/application.js';
 import { KeyCredential, Offer, type OfferStatus, Property, Tenancy } from '../../domain/letting.js';
+import type { DeletionEntry } from '../../domain/retention.js';
 import { Stage, WaitingFor } from '../../domain/stage.js';
 import {
   type ApplicationStore,
@@ -94,6 +95,13 @@ const StoredReviewQueueEntry = z.object({
   requestedAt: z.string(),
   dueBy: z.string(),
 }) satisfies z.ZodType<ReviewQueueEntry>;
+
+/** A due-for-deletion entry as stored, checked on the way out. */
+const StoredDeletionEntry = z.object({
+  applicationId: z.string().min(1),
+  documentId: z.string().min(1),
+  deleteAfter: z.string().min(1),
+}) satisfies z.ZodType<DeletionEntry>;
 
 export class DynamoApplicationStore implements ApplicationStore {
   constructor(
@@ -220,6 +228,69 @@ export class DynamoApplicationStore implements ApplicationStore {
       ConsistentRead: true,
     });
     return items.map((item) => StoredReviewQueueEntry.parse(strip(item)));
+  }
+
+  async scheduleDeletions(entries: readonly DeletionEntry[]): Promise<void> {
+    // A plain put of the same key and values: writing an entry twice leaves one entry (idempotent).
+    await Promise.all(
+      entries.map((entry) =>
+        this.db.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { ...keys.deletion(entry.deleteAfter, entry.applicationId, entry.documentId), ...entry },
+          }),
+        ),
+      ),
+    );
+  }
+
+  async listDueForDeletion(now: string): Promise<DeletionEntry[]> {
+    // Sort keys are `<instant>#<app>#<doc>`; '$' sorts just after '#', so `< <now>$` takes every entry due
+    // at or before `now` and none after.
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk < :until',
+      ExpressionAttributeValues: {
+        ':pk': keys.deletionPartition,
+        ':until': `${new Date(now).toISOString()}$`,
+      },
+      ConsistentRead: true,
+    });
+    return items.map((item) => StoredDeletionEntry.parse(strip(item)));
+  }
+
+  async unscheduleDeletion(entry: DeletionEntry): Promise<void> {
+    await this.db.send(
+      new DeleteCommand({
+        TableName: this.table,
+        Key: keys.deletion(entry.deleteAfter, entry.applicationId, entry.documentId),
+      }),
+    );
+  }
+
+  releaseDocumentNumber(fingerprint: string, applicationId: string): Promise<void> {
+    return this.releaseOwn(keys.documentNumber(fingerprint), applicationId);
+  }
+
+  releaseImageHash(hash: string, applicationId: string): Promise<void> {
+    return this.releaseOwn(keys.imageHash(hash), applicationId);
+  }
+
+  /** Deletes a claim only when `applicationId` holds it. */
+  private async releaseOwn(key: { pk: string; sk: string }, applicationId: string): Promise<void> {
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: key,
+          // Only the holder's own claim: another application's stays, enforced by the table.
+          ConditionExpression: 'applicationId = :mine',
+          ExpressionAttributeValues: { ':mine': applicationId },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 }
 

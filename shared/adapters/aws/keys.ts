@@ -17,7 +17,10 @@
  *   code asks    SIGNIN#<subject> / REQUESTS     TTL expiresAt; one attribute per admitted request (slot0..)
  *   session      SESSION#<sha256 of token> / SESSION   TTL expiresAt
  *   document no. DOCNUM#<sha256 of kind|issuing state|number> / DOCNUM   applicationId: the first application
- *                whose verified identity document carried that number (written once, attribute_not_exists)
+ *                whose verified identity document carried that number (written once, attribute_not_exists;
+ *                deleted by the retention sweep when that application's document is deleted)
+ *   deletion due PURGE / <deleteAfter>#<app id>#<document id>   a document or share code due for deletion
+ *                (domain/retention.ts); written when an application closes or is let, deleted by the sweep
  *   image hash   PHASH#<64-bit dHash, hex> / PHASH   applicationId: the first application a photo with that
  *                perceptual hash was uploaded on (written once, attribute_not_exists)
  *
@@ -67,6 +70,17 @@ export const keys = {
   codeRequests: (subject: string) => ({ pk: `SIGNIN#${subject}`, sk: 'REQUESTS' }),
   session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
   documentNumber: (fingerprint: string) => ({ pk: `DOCNUM#${fingerprint}`, sk: 'DOCNUM' }),
+  /**
+   * The due-for-deletion index: one partition, sorted by the instant each entry may be deleted (ISO 8601 in
+   * UTC, so text order is time order), so "everything due by now" is one range query. One partition is
+   * enough: a closing application writes a handful of entries and the sweep runs daily, far below a
+   * partition's 1,000 writes a second.
+   */
+  deletion: (deleteAfter: string, applicationId: string, documentId: string) => ({
+    pk: 'PURGE',
+    sk: `${new Date(deleteAfter).toISOString()}#${applicationId}#${documentId}`,
+  }),
+  deletionPartition: 'PURGE',
   imageHash: (hash: string) => ({ pk: `PHASH#${hash}`, sk: 'PHASH' }),
 } as const;
 
