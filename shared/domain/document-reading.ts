@@ -41,7 +41,8 @@ export interface OcrLine {
 /**
  * A printed label: words compared in a canonical form (lower case, look-alikes folded: 0 as o, 1, I and | as
  * l, 5 as s, "rn" as m), first exactly, then allowing a misread letter or two ("Statement penod"). A photocard
- * licence's numbered fields ("4b.") are patterns at the start of a line instead.
+ * licence's numbered fields ("4b.") are patterns at the start of a line instead. "ri" is folded to n both in
+ * the label and in what was read, since OCR reads one for the other ("Pay penod").
  */
 type Label = { words: string; canonical: string } | { numbered: RegExp };
 
@@ -53,6 +54,7 @@ function canonical(text: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/rn/g, 'm')
+    .replace(/ri/g, 'n')
     .replace(/[01|!i]/g, (char) => (char === '0' ? 'o' : 'l'))
     .replace(/[5$]/g, 's')
     .replace(/[^a-z0-9]/g, '');
@@ -94,8 +96,14 @@ function isMisread(read: string, label: string, allWords: boolean): boolean {
   return allWords && read.length >= 4 && read.length >= label.length * 0.7 && label.startsWith(read);
 }
 
-/** How a label is looked for: at a line's start exactly, anywhere exactly, or at the start with misreads. */
-type Search = 'start' | 'anywhere' | 'fuzzy';
+/**
+ * How a label is looked for: at a line's start exactly, anywhere exactly, at the start with misreads, then
+ * (a long label only, of {@link LONG_LABEL} letters or more) anywhere with misreads, for a line that starts
+ * with a speck read as a letter ("B g addres:").
+ */
+type Search = 'start' | 'anywhere' | 'fuzzy' | 'fuzzy-anywhere';
+
+const LONG_LABEL = 7;
 
 /** Where the label ends in the line's text, if the line has it the way the search looks. */
 function labelEnd(text: string, wanted: Label, search: Search): number | undefined {
@@ -109,8 +117,11 @@ function labelEnd(text: string, wanted: Label, search: Search): number | undefin
     end: (match.index ?? 0) + match[0].length,
   }));
   const count = wanted.words.split(' ').length;
-  const allowed = search === 'fuzzy' ? tolerance(wanted.canonical.length) : 0;
-  const starts = search === 'anywhere' ? words.length : Math.min(1, words.length);
+  const fuzzy = search === 'fuzzy' || search === 'fuzzy-anywhere';
+  if (search === 'fuzzy-anywhere' && wanted.canonical.length < LONG_LABEL) return undefined;
+  const allowed = fuzzy ? tolerance(wanted.canonical.length) : 0;
+  const starts =
+    search === 'anywhere' || search === 'fuzzy-anywhere' ? words.length : Math.min(1, words.length);
   for (let first = 0; first < starts; first += 1) {
     // OCR may split a word in two or join two: one word more or fewer than the label has.
     for (
@@ -254,7 +265,10 @@ const RULES: Readonly<Record<FormsKind, readonly Rule[]>> = {
     { labels: [label('account holder'), label('liable person')], parse: one('accountHolder', normaliseName) },
     { labels: [label('property address'), label('address')], parse: address, multiline: true },
     { labels: [label('postcode')], parse: one('postcode', normalisePostcode) },
-    { labels: [label('billing authority'), label('council name')], parse: one('council', normaliseName) },
+    {
+      labels: [label('billing authority'), label('council name'), label('authority')],
+      parse: one('council', normaliseName),
+    },
     {
       labels: [label('date of issue'), label('issue date'), label('bill date')],
       parse: one('billDate', normaliseDate),
@@ -271,6 +285,9 @@ const RULES: Readonly<Record<FormsKind, readonly Rule[]>> = {
     { labels: [numbered('8')], parse: address, multiline: true },
   ],
 };
+
+/** How much an address without a postcode (one OCR could not read, or none printed) lowers its confidence. */
+const UNENDED_ADDRESS_FACTOR = 0.5;
 
 /** An address runs over at most this many lines after its label's. */
 const ADDRESS_LINES = 5;
@@ -323,6 +340,7 @@ function valueAfter(
   if (!line || rule.unless?.test(line.text.slice(end))) return undefined;
   const start = valueStart(line.text, end);
   const candidates: Place[][] = [];
+  let doubt = 1;
   const sameLine: Place = { line, from: start, to: line.text.length };
   const hasPostcode = (part: Place) => normalisePostcode(part.line.text.slice(part.from)) !== undefined;
   if (rule.multiline) {
@@ -331,9 +349,10 @@ function valueAfter(
       if (parts.some(hasPostcode) || isLabel(next.text)) break;
       parts.push({ line: next, from: 0, to: next.text.length });
     }
-    // Without a postcode to end it, an address is only what is on its label's line.
+    // Without a postcode to end it, an address is only what is on its label's line, and likely cut short.
     const ended = parts.findIndex(hasPostcode);
     candidates.push(ended >= 0 ? parts.slice(0, ended + 1) : parts.filter((part) => part === sameLine));
+    if (ended < 0) doubt = UNENDED_ADDRESS_FACTOR;
   } else {
     candidates.push([sameLine]);
     const next = lines[index + 1];
@@ -344,7 +363,8 @@ function valueAfter(
     const fields = text.trim() ? rule.parse(text) : undefined;
     if (!fields) continue;
     // A value is only as sure as its least sure word: one misread word makes a wrong name or amount.
-    const confidence = Math.min(...parts.flatMap((part) => confidencesOver(part.line, part.from, part.to)));
+    const confidence =
+      doubt * Math.min(...parts.flatMap((part) => confidencesOver(part.line, part.from, part.to)));
     return Object.fromEntries(
       Object.entries(fields).map(([name, value]) => [name, { value, confidence: round(confidence) }]),
     );
@@ -354,19 +374,20 @@ function valueAfter(
 
 /**
  * The value of one rule: its labels looked for exactly at a line's start, then exactly anywhere in a line,
- * then with misreads at a line's start, skipping lines that another rule's label starts exactly ("Employer"
- * is not a misread "Employee").
+ * then with misreads at a line's start, then (long labels) anywhere. A search with misreads skips lines where
+ * another rule's label is exactly, where this search looks: "Employer" is not a misread "Employee".
  */
 function applyRule(
   rule: Rule,
   lines: readonly OcrLine[],
   isLabel: (text: string) => boolean,
-  othersStart: (text: string) => boolean,
+  claimedByOther: (text: string, search: 'start' | 'anywhere') => boolean,
 ): Found | undefined {
-  for (const search of ['start', 'anywhere', 'fuzzy'] as const) {
+  for (const search of ['start', 'anywhere', 'fuzzy', 'fuzzy-anywhere'] as const) {
     for (const wanted of rule.labels) {
       for (const [index, line] of lines.entries()) {
-        if (search === 'fuzzy' && othersStart(line.text)) continue;
+        if (search === 'fuzzy' && claimedByOther(line.text, 'start')) continue;
+        if (search === 'fuzzy-anywhere' && claimedByOther(line.text, 'anywhere')) continue;
         const end = labelEnd(line.text, wanted, search);
         if (end === undefined) continue;
         const found = valueAfter(rule, lines, index, end, isLabel);
@@ -387,15 +408,17 @@ export function extractFields(kind: FormsKind, lines: readonly OcrLine[]): Found
 /** The fields found beside their labels, before the checks that need every field ({@link crossChecked}). */
 export function fieldsByLabel(kind: FormsKind, lines: readonly OcrLine[]): Found {
   const rules = RULES[kind];
-  const starts = (rule: Rule, text: string) =>
-    rule.labels.some((wanted) => labelEnd(text, wanted, 'start') !== undefined);
+  const has = (rule: Rule, text: string, search: 'start' | 'anywhere') =>
+    rule.labels.some((wanted) => labelEnd(text, wanted, search) !== undefined);
   // A line that starts with a label (or a licence's field number) ends an address running down the lines.
   const isLabel = (text: string) =>
-    rules.some((rule) => !rule.multiline && starts(rule, text)) || /^\s*\d{1,2}[a-c]?\s*[.,]\s/.test(text);
+    rules.some((rule) => !rule.multiline && has(rule, text, 'start')) ||
+    /^\s*\d{1,2}[a-c]?\s*[.,]\s/.test(text);
   const found: Found = {};
   for (const rule of rules) {
-    const othersStart = (text: string) => rules.some((other) => other !== rule && starts(other, text));
-    const fields = applyRule(rule, lines, isLabel, othersStart);
+    const claimedByOther = (text: string, search: 'start' | 'anywhere') =>
+      rules.some((other) => other !== rule && has(other, text, search));
+    const fields = applyRule(rule, lines, isLabel, claimedByOther);
     for (const [name, reading] of Object.entries(fields ?? {})) found[name] ??= reading;
   }
   return found;
@@ -443,7 +466,9 @@ export const ILLEGIBLE =
 /** Why nothing was read when the print is legible but none of the kind's details are there. */
 export function notThisKind(kind: FormsKind): string {
   const name = DOCUMENT_CATALOGUE[kind].name;
-  return `This does not look like a ${name[0]?.toLowerCase()}${name.slice(1)}: none of the details it should show could be found. Check you chose the right document, and that the photo shows the whole page.`;
+  // "a payslip", but "a UK photocard…", "a Universal Credit statement", "a Council Tax bill": proper names stay.
+  const common = /^[A-Z][a-z]/.test(name) && !/^(?:Universal Credit|Council Tax)/.test(name);
+  return `This does not look like a ${common ? `${name[0]?.toLowerCase()}${name.slice(1)}` : name}: none of the details it should show could be found. Check you chose the right document, and that the photo shows the whole page.`;
 }
 
 /**

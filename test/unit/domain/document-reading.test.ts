@@ -1,4 +1,9 @@
-import { extractFields, normaliseDriverNumber, type OcrLine } from '../../../shared/domain/document-reading';
+import {
+  extractFields,
+  normaliseDriverNumber,
+  notThisKind,
+  type OcrLine,
+} from '../../../shared/domain/document-reading';
 import { DOCUMENT_CATALOGUE, FORMS_KINDS, type FormsKind } from '../../../shared/domain/documents';
 
 /**
@@ -247,6 +252,22 @@ describe('extractFields', () => {
       },
     ],
     [
+      '"ri" read as n in a label ("Pay penod"), and a long label after a speck read as letters',
+      'payslip',
+      ['Pay penod Weekly (week 32)', 'B g Employee name: Zofia Wisniewska'],
+      { payPeriod: 'weekly', employeeName: 'Zofia Wisniewska' },
+    ],
+    [
+      'a misread long label after specks ("8 3 suthority"), and "Property aodress"',
+      'council-tax-bill',
+      ['8 3 suthority Leeds City Council', 'Property aodress Flat 4, 27 Roundhay Road', 'Leeds', 'LS8 5A)'],
+      {
+        council: 'Leeds City Council',
+        address: 'Flat 4, 27 Roundhay Road, Leeds, LS8 5AJ',
+        postcode: 'LS8 5AJ',
+      },
+    ],
+    [
       'a page with no labels of the kind gives no fields',
       'payslip',
       ['Dear Mr Pritchard,', 'Thank you for your order.'],
@@ -268,6 +289,16 @@ describe('extractFields', () => {
     // Assess
     expect(fields.netPay).toEqual({ value: '181445', confidence: 0.62 });
     expect(fields.employeeName).toEqual({ value: 'Gareth Pritchard', confidence: 0.71 });
+  });
+
+  it('halves the confidence of an address whose postcode could not be read, as likely cut short', () => {
+    const fields = extractFields('utility-bill', [
+      line('Billing address 12 Heol y Felin'),
+      line('Cardiff'),
+      line('CF14 JAB'),
+    ]);
+
+    expect(fields.address).toEqual({ value: '12 Heol y Felin', confidence: 0.475 });
   });
 
   it('gives an address the lowest confidence over all its lines', () => {
@@ -319,5 +350,16 @@ describe('normaliseDriverNumber', () => {
     ['too short', 'PRITC8070', undefined],
   ])('%s: %j', (_what, text, expected) => {
     expect(normaliseDriverNumber(text)).toBe(expected);
+  });
+});
+
+describe('notThisKind', () => {
+  it.each([
+    ['payslip', 'This does not look like a payslip:'],
+    ['driving-licence', 'This does not look like a UK photocard driving licence:'],
+    ['universal-credit-statement', 'This does not look like a Universal Credit statement:'],
+    ['council-tax-bill', 'This does not look like a Council Tax bill:'],
+  ] as const)('names a %s as people write it', (kind, start) => {
+    expect(notThisKind(kind)).toMatch(new RegExp(`^${start}`));
   });
 });
