@@ -23,6 +23,8 @@ import { grantJourneyData } from './grants.js';
 export const QUARANTINE_PREFIX = 'quarantine/';
 /** Where promoted uploads and the agreements Doorstep writes live. */
 export const PROMOTED_PREFIX = 'documents/';
+/** Where applicants' documents live under each area (services/documents.ts, documentKey). */
+export const APPLICANT_DOCUMENTS_PREFIX = 'applications/';
 
 /** The EventBridge detail type GuardDuty Malware Protection for S3 publishes when it has scanned an object. */
 export const SCAN_RESULT_DETAIL_TYPE = 'GuardDuty Malware Protection Object Scan Result';
@@ -66,7 +68,21 @@ export class DocumentIntake extends Construct {
       serverAccessLogsBucket: asInterface<IBucket>(accessLogs),
       serverAccessLogsPrefix: 'documents/',
       lifecycleRules: [
-        { id: 'quarantine', prefix: QUARANTINE_PREFIX, expiration: Duration.days(1) },
+        // The bucket is versioned, so an expired or deleted object first becomes a noncurrent version: for
+        // uploads and applicants' documents that copy goes a day later too, not after the bucket's 30 days
+        // (UK GDPR Art. 5(1)(e): a document the retention sweep deletes is gone within days, not a month).
+        {
+          id: 'quarantine',
+          prefix: QUARANTINE_PREFIX,
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        {
+          id: 'applicant-documents',
+          prefix: `${PROMOTED_PREFIX}${APPLICANT_DOCUMENTS_PREFIX}`,
+          noncurrentVersionExpiration: Duration.days(1),
+          expiredObjectDeleteMarker: true,
+        },
         {
           id: 'uploads',
           abortIncompleteMultipartUploadAfter: Duration.days(1),

@@ -9,11 +9,8 @@ import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { keys } from '../../shared/adapters/aws/keys.js';
 import { asInterface } from './cdk-types.js';
-import { PROMOTED_PREFIX, QUARANTINE_PREFIX } from './documents.js';
+import { APPLICANT_DOCUMENTS_PREFIX, PROMOTED_PREFIX, QUARANTINE_PREFIX } from './documents.js';
 import { DoorstepFunction } from './doorstep-function.js';
-
-/** Where applicants' documents live under each area of the bucket (services/documents.ts, documentKey). */
-export const APPLICANT_DOCUMENTS = 'applications/';
 
 /**
  * Retention (UK GDPR Art. 5(1)(e); issue 7): a function that deletes the documents and share codes whose
@@ -73,7 +70,7 @@ export class DocumentRetention extends Construct {
     // Deleting needs no KMS and no read: DeleteObject on applicants' documents only, in both areas (an
     // upload still in quarantine is deleted with its document, a day before the lifecycle rule would).
     const applicantDocuments = [PROMOTED_PREFIX, QUARANTINE_PREFIX].map((prefix) =>
-      bucket.arnForObjects(`${prefix}${APPLICANT_DOCUMENTS}*`),
+      bucket.arnForObjects(`${prefix}${APPLICANT_DOCUMENTS_PREFIX}*`),
     );
     this.sweep.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:DeleteObject'], resources: applicantDocuments }),
@@ -81,8 +78,8 @@ export class DocumentRetention extends Construct {
     const bucketId = Stack.of(this).resolve((bucket.node.defaultChild as CfnBucket).logicalId) as string;
     for (const prefix of [PROMOTED_PREFIX, QUARANTINE_PREFIX]) {
       Validations.of(this.sweep.role ?? this.sweep).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}${APPLICANT_DOCUMENTS}*]`,
-        reason: `Deletes applicants' documents only (${prefix}${APPLICANT_DOCUMENTS}*): one object per document, so a prefix is the narrowest scope.`,
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}${APPLICANT_DOCUMENTS_PREFIX}*]`,
+        reason: `Deletes applicants' documents only (${prefix}${APPLICANT_DOCUMENTS_PREFIX}*): one object per document, so a prefix is the narrowest scope.`,
       });
     }
   }

@@ -60,11 +60,24 @@ describe('document retention in the stack', () => {
     expect(JSON.stringify(dynamo[0]?.Resource)).not.toContain('/index/');
   });
 
-  it('expires anything left in the quarantine prefix after a day', () => {
+  it('expires anything left in quarantine after a day, and the versions a deletion leaves a day later', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
       LifecycleConfiguration: {
         Rules: Match.arrayWith([
-          Match.objectLike({ Prefix: 'quarantine/', ExpirationInDays: 1, Status: 'Enabled' }),
+          Match.objectLike({
+            Prefix: 'quarantine/',
+            ExpirationInDays: 1,
+            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+            Status: 'Enabled',
+          }),
+          // S3 honours the shorter of overlapping expirations, so these beat the bucket-wide 30 days.
+          Match.objectLike({
+            Prefix: 'documents/applications/',
+            NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+            ExpiredObjectDeleteMarker: true,
+            Status: 'Enabled',
+          }),
         ]),
       },
     });
