@@ -93,6 +93,25 @@ describe('LocalDocumentReader', () => {
     },
   );
 
+  it.each([90, 180, 270])(
+    'reads a clean payslip photographed turned %i° with no EXIF orientation to say so',
+    async (degrees) => {
+      // Prepare: the pixels turned, as a phone that did not record its orientation leaves them.
+      const turned = await sharp(await bytesOf('gareth-payslip-clean.png'))
+        .rotate(degrees)
+        .png()
+        .toBuffer();
+
+      // Act
+      const reading = await reader.readDocument({ kind: 'payslip', bytes: turned, contentType: 'image/png' });
+
+      // Assess
+      if (!reading.ok) throw new Error(`Expected a reading, got: ${reading.reason}`);
+      expect(reading.fields.netPay?.value).toBe(SPECIMENS['gareth-payslip'].expected.netPay);
+      expect(reading.fields.employeeName?.value).toBe(SPECIMENS['gareth-payslip'].expected.employeeName);
+    },
+  );
+
   it('refuses a PDF of more pages than it reads, saying which pages to upload', async () => {
     // Prepare
     const pdf = await PDFDocument.create();

@@ -21,6 +21,9 @@ import { renderPdfPages } from './pdf-pages.js';
  * is built and measured against tesseract on these fixtures, whole pages are tesseract's.
  */
 
+/** Degrees a page is turned (clockwise) before it is read. */
+type Turn = 0 | 90 | 180 | 270;
+
 /** The English LSTM model, shipped in the package (it has no type declarations). */
 const eng = require('@tesseract.js-data/eng') as { langPath: string; gzip: boolean };
 
@@ -66,16 +69,25 @@ export class LocalDocumentReader {
   }): Promise<DocumentReading> {
     const pages = await this.pagesOf(input.bytes, input.contentType);
     if (!pages.ok) return pages;
-    const lines: OcrLine[] = [];
-    for (const page of pages.images) {
-      const prepared = await prepare(page);
-      if (!prepared) return { ok: false, reason: UNOPENABLE };
-      lines.push(...(await this.readPage(prepared)));
+    let lines = await this.readPages(pages.images, 0);
+    if (!lines) return { ok: false, reason: UNOPENABLE };
+    let fields = extractFields(input.kind, lines);
+    // A photo taken sideways or upside down, its pixels turned with no EXIF orientation to say so: nothing
+    // reads, so the photo is read turned each way until one finds the document's fields. PDF pages render upright.
+    if (Object.keys(fields).length === 0 && pages.images.length === 1) {
+      for (const turn of [90, 270, 180] as const) {
+        const turned = await this.readPages(pages.images, turn);
+        const found = turned ? extractFields(input.kind, turned) : {};
+        if (turned && Object.keys(found).length > 0) {
+          lines = turned;
+          fields = found;
+          break;
+        }
+      }
     }
     const words = lines.flatMap((line) => line.words ?? []);
     const legibility = words.reduce((sum, word) => sum + word.confidence, 0) / Math.max(1, words.length);
     if (words.length < FEWEST_WORDS || legibility < LEGIBLE) return { ok: false, reason: ILLEGIBLE };
-    const fields = extractFields(input.kind, lines);
     if (Object.keys(fields).length === 0) return { ok: false, reason: notThisKind(input.kind) };
     return { ok: true, fields, pages: pages.images.length };
   }
@@ -100,6 +112,17 @@ export class LocalDocumentReader {
       reason:
         'The PDF could not be opened (it may be damaged or password-protected): upload an unprotected copy, or a photo of each page.',
     };
+  }
+
+  /** Every page's lines, one page after another, each page turned; undefined when a page does not open. */
+  private async readPages(images: readonly Uint8Array[], turn: Turn): Promise<OcrLine[] | undefined> {
+    const lines: OcrLine[] = [];
+    for (const image of images) {
+      const prepared = await prepare(image, turn);
+      if (!prepared) return undefined;
+      lines.push(...(await this.readPage(prepared)));
+    }
+    return lines;
   }
 
   private async readPage(png: Buffer): Promise<OcrLine[]> {
@@ -133,10 +156,15 @@ export class LocalDocumentReader {
   }
 }
 
-/** The page in grey, turned upright by its EXIF orientation, contrast stretched, at the width tesseract reads best. */
-async function prepare(image: Uint8Array): Promise<Buffer | undefined> {
+/**
+ * The page in grey, turned upright by its EXIF orientation (and then by `turn`), contrast stretched, at the
+ * width tesseract reads best.
+ */
+async function prepare(image: Uint8Array, turn: Turn): Promise<Buffer | undefined> {
   try {
-    const upright = sharp(image).rotate();
+    // sharp turns once per pipeline: by the EXIF orientation first, then by the turn asked for.
+    const upright =
+      turn === 0 ? sharp(image).rotate() : sharp(await sharp(image).rotate().toBuffer()).rotate(turn);
     const { width } = await upright.metadata();
     if (!width) return undefined;
     return await upright
