@@ -118,7 +118,22 @@ export class DoorstepStack extends Stack {
       );
     }
 
+    // The console shows an officer the documents of their own landlord's cases (the web checks the landlord
+    // before reading, and records each look); applicants' uploads are otherwise read only by the stages.
+    const applicantDocuments = `${PROMOTED_PREFIX}applications/*`;
+    web.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [bucket.arnForObjects(applicantDocuments)],
+      }),
+    );
+
     const bucketId = Stack.of(this).resolve((bucket.node.defaultChild as CfnBucket).logicalId) as string;
+    Validations.of(web.role ?? web).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${applicantDocuments}]`,
+      reason:
+        'Officers open applicants’ documents in the console: one object per document under documents/applications/<application>/, so a prefix is the narrowest scope. The function checks the officer’s landlord owns the case before every read, and each read is in the audit trail.',
+    });
     for (const fn of [tenancy, tenancySigning, api, web]) {
       Validations.of(fn.role ?? fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}tenancies/*]`,

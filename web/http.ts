@@ -163,6 +163,25 @@ export function pdfResult(pdf: Uint8Array, filename: string): WebResult {
   };
 }
 
+/**
+ * An applicant's document for the officer checking it: shown inline, never cached or sniffed, and nothing in
+ * it may run or load (a PDF viewer gets no scripts; the bytes were sniffed and scanned when they arrived).
+ */
+export function documentResult(bytes: Uint8Array, contentType: string): WebResult {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': contentType,
+      'content-disposition': 'inline',
+      'cache-control': 'private, no-store',
+      'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      'x-content-type-options': 'nosniff',
+    },
+    body: Buffer.from(bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
 /** The digital key's QR code: the key itself, so never cached, and nothing in the image may run. */
 export function keySvgResult(svg: string): WebResult {
   return {

@@ -1,10 +1,12 @@
 import { ZodError } from 'zod';
 import type { Application } from '../shared/domain/application.js';
+import { DOCUMENT_CATALOGUE } from '../shared/domain/documents.js';
 import { formatShareCode } from '../shared/domain/immigration-evidence.js';
-import { stageTitles, WaitingFor } from '../shared/domain/stage.js';
+import { Stage, stageTitles, WaitingFor } from '../shared/domain/stage.js';
 import { JourneyStateError, type OfficerIdentity, type WaitKind } from '../shared/ports.js';
 import { type Actor, DecisionBodies, decide } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
+import { documentKey } from '../shared/services/documents.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../shared/services/officer-view.js';
 import { actorFromClaims } from '../shared/services/officers.js';
 import {
@@ -15,7 +17,7 @@ import {
   referralsAfterRegistration,
 } from '../shared/services/overrides.js';
 import { decideReview, ReviewDecisionBody } from '../shared/services/review-requests.js';
-import { cookieOf, escapeHtml, idParam, redirect, WebError, type WebEvent } from './http.js';
+import { cookieOf, documentResult, escapeHtml, idParam, redirect, WebError, type WebEvent } from './http.js';
 import { longDate } from './render.js';
 import type { Route } from './routes.js';
 
@@ -169,6 +171,10 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
   ) => {
     const view = await caseForOfficer(deps(), { applicationId, landlordId: officer.landlordId });
     const you = view.application.profile.household.find((member) => member.relationship === 'applicant');
+    // Documents that arrived: each shown beside what was read from it, and any may be asked for again.
+    const replaceable = view.application.documents.filter((document) =>
+      ['uploaded', 'read'].includes(document.status),
+    );
     const kinds = overrideKinds(view.application);
     return {
       title: `Case ${applicationId}`,
@@ -178,10 +184,43 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
       profileRows: profileRows(view.application),
       waits: view.waits
         .filter((wait) => wait.waitingFor !== WaitingFor.Applicant && OPTIONS[wait.kind])
-        .map((wait) => ({
-          ...wait,
-          title: WAIT_TITLE[wait.kind] ?? KIND_TEXT[wait.kind],
-          options: OPTIONS[wait.kind],
+        .map((wait) => {
+          const checksDocuments =
+            wait.kind === 'review' && (wait.stage === Stage.Documents || wait.stage === Stage.Verification);
+          return {
+            ...wait,
+            title: WAIT_TITLE[wait.kind] ?? KIND_TEXT[wait.kind],
+            options: [
+              ...(OPTIONS[wait.kind] ?? []),
+              ...(checksDocuments && replaceable.length > 0
+                ? [{ value: 'another', text: 'Ask the applicant for another document' }]
+                : []),
+            ],
+            // Which document to ask for again (only with "another").
+            ...(checksDocuments && replaceable.length > 0
+              ? {
+                  documentChoices: [
+                    { value: '', text: 'Choose a document' },
+                    ...replaceable.map((document) => ({
+                      value: document.documentId,
+                      text: `${DOCUMENT_CATALOGUE[document.kind].name} (${document.documentId})`,
+                    })),
+                  ],
+                }
+              : {}),
+          };
+        }),
+      evidence: view.application.documents
+        .filter((document) => ['uploaded', 'read', 'rejected'].includes(document.status))
+        .map((document) => ({
+          ...document,
+          name: DOCUMENT_CATALOGUE[document.kind].name,
+          href: `/officer/applications/${applicationId}/documents/${document.documentId}`,
+          isImage: document.contentType !== 'application/pdf',
+          readRows: Object.entries(document.readFields ?? {}).map(([name, field]) => ({
+            key: { text: name },
+            value: { text: `${field.value} (${Math.round(field.confidence * 100)}%)` },
+          })),
         })),
       documents: view.application.documents.map((document) => [
         { text: document.kind },
@@ -300,6 +339,33 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
         return page('officer/case.njk', await casePage(officer, idParam(event, 'applicationId')));
       },
     },
+    // A document's image (or PDF) for the officer checking it: only their landlord's cases, never cached, and
+    // each look is in the audit trail (who, which document), since it is personal data.
+    {
+      method: 'GET',
+      path: '/officer/applications/{applicationId}/documents/{documentId}',
+      handler: async (event) => {
+        const officer = await officerOf(identity(), event);
+        const applicationId = idParam(event, 'applicationId');
+        const view = await caseForOfficer(deps(), { applicationId, landlordId: officer.landlordId });
+        const document = view.application.documents.find(
+          (candidate) => candidate.documentId === idParam(event, 'documentId'),
+        );
+        if (!document || !['uploaded', 'read', 'rejected'].includes(document.status))
+          throw new WebError(404, 'Page not found');
+        const bytes = await deps().documents.read(documentKey(applicationId, document.documentId));
+        if (!bytes) throw new WebError(404, 'Page not found');
+        await deps().audit.append({
+          applicationId,
+          at: deps().clock.now().toISOString(),
+          type: 'document-viewed',
+          stage: view.application.stage,
+          actor: 'officer',
+          facts: { documentId: document.documentId, officerId: officer.officerId },
+        });
+        return documentResult(bytes, document.contentType);
+      },
+    },
     {
       method: 'POST',
       path: '/officer/decisions/{decisionId}',
@@ -314,20 +380,32 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
         if (!wait) throw new WebError(404, 'Page not found');
         const { applicationId } = wait;
         const kind = wait?.kind;
-        const body = { decision: form.decision, reason: typeof form.reason === 'string' ? form.reason : '' };
+        const body = {
+          decision: form.decision,
+          reason: typeof form.reason === 'string' ? form.reason : '',
+          ...(form.decision === 'another' ? { documentId: textOf(form.documentId) ?? '' } : {}),
+        };
         if (kind && kind in OPTIONS) {
           const parsed = DecisionBodies[kind].safeParse(body);
           if (!parsed.success) {
             const errors = parsed.error.issues.map((issue) => {
-              const field = issue.path[0] === 'reason' ? `reason-${decisionId}` : `decision-${decisionId}`;
+              const at = issue.path[0];
+              const field =
+                at === 'reason'
+                  ? `reason-${decisionId}`
+                  : at === 'documentId'
+                    ? `document-${decisionId}`
+                    : `decision-${decisionId}`;
               return {
                 field,
                 message:
-                  issue.path[0] !== 'reason'
-                    ? 'Select your decision'
-                    : issue.code === 'too_big'
-                      ? 'Your reason must be 500 characters or fewer'
-                      : 'Give a reason of at least 3 characters',
+                  at === 'documentId'
+                    ? 'Choose the document to ask for again'
+                    : at !== 'reason'
+                      ? 'Select your decision'
+                      : issue.code === 'too_big'
+                        ? 'Your reason must be 500 characters or fewer'
+                        : 'Give a reason of at least 3 characters',
               };
             });
             return page('officer/case.njk', await casePage(officer, applicationId, errors), 400);

@@ -6,6 +6,8 @@ import {
   type IChainable,
   IntegrationPattern,
   JsonPath,
+  Pass,
+  Result,
   StateMachine,
   Succeed,
   TaskInput,
@@ -84,10 +86,42 @@ export class ApplicationWorkflow extends Construct {
         .otherwise(registered),
     );
 
-    const stage = (name: Stage, assessFn: IFunction, next: IChainable, asksApplicant: boolean) =>
-      this.stage({ name, assessFn, next, asksApplicant, attention, fns });
-    const verification = stage(Stage.Verification, fns.verification, register, false);
-    const documents = stage(Stage.Documents, fns.documents, verification, true);
+    const stage = (
+      name: Stage,
+      assessFn: IFunction,
+      next: IChainable,
+      asksApplicant: boolean,
+      anotherDocument?: IChainable,
+    ) =>
+      this.stage({
+        name,
+        assessFn,
+        next,
+        asksApplicant,
+        attention,
+        fns,
+        ...(anotherDocument ? { anotherDocument } : {}),
+      });
+    // An officer checking documents may ask for another one: back to the Documents stage, through Resume?.
+    const backToDocuments = (from: Stage) =>
+      new Pass(this, `${from}: ask for another document`, {
+        result: Result.fromString(Stage.Documents),
+        resultPath: '$.resumeFrom',
+      }).next(resume);
+    const verification = stage(
+      Stage.Verification,
+      fns.verification,
+      register,
+      false,
+      backToDocuments(Stage.Verification),
+    );
+    const documents = stage(
+      Stage.Documents,
+      fns.documents,
+      verification,
+      true,
+      backToDocuments(Stage.Documents),
+    );
     const household = stage(Stage.Household, fns.household, documents, true);
     const qualification = stage(Stage.Qualification, fns.qualification, household, true);
     const eligibility = stage(Stage.Eligibility, fns.eligibility, qualification, true);
@@ -113,7 +147,8 @@ export class ApplicationWorkflow extends Construct {
 
   /**
    * One stage: assess -> (answers missing: wait for the applicant, assess again)
-   *                   -> (refer: an officer reviews: proceed or close) -> next stage.
+   *                   -> (refer: an officer reviews: proceed or close, or for documents ask for
+   *                       another, which goes back to the Documents stage) -> next stage.
    */
   private stage(props: {
     name: Stage;
@@ -122,6 +157,8 @@ export class ApplicationWorkflow extends Construct {
     asksApplicant: boolean;
     attention: IChainable;
     fns: JourneyFunctions;
+    /** Where an officer's "ask for another document" goes (document checks only). */
+    anotherDocument?: IChainable;
   }): IChainable {
     const { name, fns } = props;
     const applicationId = JsonPath.stringAt('$.applicationId');
@@ -160,12 +197,12 @@ export class ApplicationWorkflow extends Construct {
       onFailure: park,
     });
     close.next(new Succeed(this, `${name}: closed`));
-    review.next(
-      new Choice(this, `${name}: review decision`)
-        .when(Condition.stringEquals('$.person.decision', 'proceed'), props.next)
-        .when(Condition.stringEquals('$.person.decision', 'close'), close)
-        .otherwise(review),
-    );
+    const decision = new Choice(this, `${name}: review decision`)
+      .when(Condition.stringEquals('$.person.decision', 'proceed'), props.next)
+      .when(Condition.stringEquals('$.person.decision', 'close'), close);
+    if (props.anotherDocument)
+      decision.when(Condition.stringEquals('$.person.decision', 'another'), props.anotherDocument);
+    review.next(decision.otherwise(review));
 
     const outcome = new Choice(this, `${name}: outcome`).when(
       Condition.stringEquals('$.result.outcome', 'refer'),

@@ -243,6 +243,8 @@ export const DocumentRecord = z.object({
     .optional(),
   /** How many pages a PDF has (at most the cap, checked at upload). */
   pages: z.number().int().positive().optional(),
+  /** When an officer checking it asked for another instead (it is then `rejected`, the reason in `problem`). */
+  replacementAskedAt: z.iso.datetime().optional(),
   /**
    * When it is to be deleted: set when the application closes or is let, from the kind's retention
    * (`documents.ts`, UK GDPR Art. 5(1)(e)). Unset while the application is open.

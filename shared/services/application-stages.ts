@@ -264,6 +264,21 @@ export function documents(deps: StageDeps, input: StageInput): Promise<StageResu
     // goes on for an officer to check; so does anything after three tries.
     const awaitingOfficer = identity.some((document) => document.status === 'uploaded');
     if (!good && canTryAgain && !awaitingOfficer) answer(undefined, 'identity document');
+    // An officer asked for another document: wait until one proving the same arrives after the request.
+    const stillAsked = application.documents.find(
+      (asked) =>
+        asked.replacementAskedAt !== undefined &&
+        !application.documents.some(
+          (later) =>
+            later.declaredAt > (asked.replacementAskedAt ?? '') &&
+            later.status !== 'declared' &&
+            later.status !== 'rejected' &&
+            DOCUMENT_CATALOGUE[later.kind].proves.some((proof) =>
+              DOCUMENT_CATALOGUE[asked.kind].proves.includes(proof),
+            ),
+        ),
+    );
+    if (stillAsked) answer(undefined, `another ${DOCUMENT_CATALOGUE[stillAsked.kind].name.toLowerCase()}`);
     return {
       decision: {
         stage: Stage.Documents,

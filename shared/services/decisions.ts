@@ -1,8 +1,15 @@
 import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
 import type { Decision } from '../domain/application.js';
+import { DOCUMENT_CATALOGUE } from '../domain/documents.js';
 import { Stage, WaitingFor } from '../domain/stage.js';
-import { ConflictError, NotFoundError, type PendingWait, type WaitKind } from '../ports.js';
+import {
+  ConflictError,
+  JourneyStateError,
+  NotFoundError,
+  type PendingWait,
+  type WaitKind,
+} from '../ports.js';
 import type { Deps } from './deps.js';
 import { recordTenantSignature } from './tenant-signature.js';
 
@@ -15,7 +22,31 @@ import { recordTenantSignature } from './tenant-signature.js';
 const reason = z.string().trim().min(3, 'Give a reason of at least 3 characters').max(500);
 export const DecisionBodies = {
   answers: z.object({ decision: z.literal('submitted') }),
-  review: z.object({ decision: z.enum(['proceed', 'close']), reason }),
+  // "another" (checking documents only) names the document to replace; the reason is what the applicant reads.
+  // One object, not a union, so a bad decision and a bad reason are both reported.
+  review: z
+    .object({
+      decision: z.enum(['proceed', 'close', 'another']),
+      reason,
+      documentId: z
+        .string()
+        .regex(/^doc_[0-9A-Za-z]{1,60}$/, 'Choose the document to ask for again')
+        .exactOptional(),
+    })
+    .superRefine((body, context) => {
+      if (body.decision === 'another' && body.documentId === undefined)
+        context.addIssue({
+          code: 'custom',
+          path: ['documentId'],
+          message: 'Choose the document to ask for again',
+        });
+      if (body.decision !== 'another' && body.documentId !== undefined)
+        context.addIssue({
+          code: 'custom',
+          path: ['documentId'],
+          message: 'Only "another" names a document',
+        });
+    }),
   attention: z.object({ decision: z.enum(['retry', 'close']), reason }),
   approval: z.object({ decision: z.enum(['approve', 'reject']), reason }),
   response: z.discriminatedUnion('decision', [
@@ -98,6 +129,9 @@ export async function decide(
     if (wait.kind === 'review' && decision.decision === 'proceed' && input.actor.kind === 'officer') {
       await recordOfficerProceed(deps, wait, String(decision.reason));
     }
+    if (wait.kind === 'review' && decision.decision === 'another') {
+      await askForAnotherDocument(deps, wait, String(decision.documentId), String(decision.reason));
+    }
     const decidedBy = input.actor.kind === 'applicant' ? 'applicant' : 'officer';
     await deps.workflow.resume(claimed.taskToken, { ...decision, decidedBy });
   } catch (error) {
@@ -137,6 +171,44 @@ const PROCEED_OUTCOME: Partial<Record<Stage, Decision['outcome']>> = {
  * application's record says who decided and why (DESIGN.md §1: decidedBy officer), and a re-run of the stage
  * on the same answers keeps it.
  */
+/** The stages whose review checks documents, where an officer may ask for another document. */
+const DOCUMENT_CHECKS: ReadonlySet<Stage> = new Set([Stage.Documents, Stage.Verification]);
+
+/**
+ * An officer checking documents asks for another: the document is set aside (`rejected`, with the officer's
+ * reason as what the applicant reads), and the workflow goes back to the Documents stage, which waits for a
+ * new one. Only a document of the wait's own application that arrived can be asked for again.
+ */
+async function askForAnotherDocument(
+  deps: Pick<Deps, 'applications' | 'clock'>,
+  wait: PendingWait,
+  documentId: string,
+  reason: string,
+): Promise<void> {
+  if (!DOCUMENT_CHECKS.has(wait.stage))
+    throw new JourneyStateError('Only a check of documents can ask for another document');
+  const application = await deps.applications.get(wait.applicationId);
+  const document = application?.documents.find((candidate) => candidate.documentId === documentId);
+  if (!application || !document || document.status === 'declared' || document.status === 'deleted')
+    throw new NotFoundError('No document with that id on this application');
+  const now = deps.clock.now().toISOString();
+  const name = DOCUMENT_CATALOGUE[document.kind].name.toLowerCase();
+  await deps.applications.save({
+    ...application,
+    updatedAt: now,
+    documents: application.documents.map((candidate) =>
+      candidate.documentId === documentId
+        ? {
+            ...candidate,
+            status: 'rejected',
+            problem: `An officer checked your ${name} and asked for another: ${reason}`,
+            replacementAskedAt: now,
+          }
+        : candidate,
+    ),
+  });
+}
+
 async function recordOfficerProceed(
   deps: Pick<Deps, 'applications' | 'clock'>,
   wait: PendingWait,

@@ -444,7 +444,7 @@ describe('the web front end', () => {
     expect(actions).not.toContain('secretsmanager:GetSecretValue');
   });
 
-  it('gets the journey’s data, resumes and starts workflows, and touches only quarantine and tenancy objects', () => {
+  it('gets the journey’s data, resumes and starts workflows, and touches only quarantine, tenancy, letter and applicants’ document objects (reading the last for officers)', () => {
     const grants = webStatements().map(({ statement }) => ({
       actions: [statement.Action].flat().sort(),
       resource: JSON.stringify(statement.Resource),
@@ -465,11 +465,17 @@ describe('the web front end', () => {
         },
         { actions: ['s3:PutObject'], resource: expect.stringContaining('/quarantine/*') },
         { actions: ['s3:GetObject'], resource: expect.stringContaining('/documents/tenancies/*') },
+        { actions: ['s3:GetObject'], resource: expect.stringContaining('/documents/applications/*') },
         expect.objectContaining({ actions: expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']) }),
       ]),
     );
     const s3 = grants.filter(({ actions }) => actions.some((action) => action.startsWith('s3:')));
-    expect(s3).toHaveLength(2);
+    expect(s3).toHaveLength(3);
+    expect(s3.flatMap(({ actions }) => actions).sort()).toEqual([
+      's3:GetObject',
+      's3:GetObject',
+      's3:PutObject',
+    ]);
     expect(
       grants.flatMap(({ actions }) => actions).filter((action) => action.startsWith('dynamodb:Scan')),
     ).toEqual([]);

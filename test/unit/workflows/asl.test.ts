@@ -160,6 +160,33 @@ describe('the journey workflows (ASL extracted from the synthesised template)', 
     expect(parameters.Input).toMatchObject({ 'applicationId.$': '$.applicationId' });
   });
 
+  it.each(['Documents', 'Verification'])(
+    'lets an officer checking %s ask for another document, which goes back to the Documents stage',
+    (stage) => {
+      const states = asl['doorstep-application']?.States as Record<string, State>;
+      const choices = states[`${stage}: review decision`]?.Choices as Array<{
+        StringEquals?: string;
+        Next: string;
+      }>;
+      const another = choices.find((choice) => choice.StringEquals === 'another')?.Next;
+      expect(another).toBe(`${stage}: ask for another document`);
+      expect(states[another ?? '']).toMatchObject({
+        Type: 'Pass',
+        Result: 'Documents',
+        ResultPath: '$.resumeFrom',
+      });
+      expect(states[another ?? '']?.Next).toBe(asl['doorstep-application']?.StartAt);
+    },
+  );
+
+  it('offers "another document" at no stage that does not check documents', () => {
+    const states = asl['doorstep-application']?.States as Record<string, State>;
+    for (const stage of ['Eligibility', 'Qualification', 'Household']) {
+      const choices = states[`${stage}: review decision`]?.Choices as Array<{ StringEquals?: string }>;
+      expect(choices.map((choice) => choice.StringEquals)).toEqual(['proceed', 'close']);
+    }
+  });
+
   it('sends an officer "retry" from the attention wait back through the resume Choice', () => {
     for (const [, definition] of journeys) {
       const decision = definition.States['Attention: decision'] as State;
