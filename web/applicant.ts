@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { type Application, MAX_DOCUMENT_BYTES } from '../shared/domain/application.js';
+import { type Application, type DocumentKind, MAX_DOCUMENT_BYTES } from '../shared/domain/application.js';
 import {
   answersAreOpen,
   applicantNeedsField,
@@ -18,6 +18,8 @@ import {
   promptsFor,
 } from '../shared/domain/conversation.js';
 import { isoDay } from '../shared/domain/dates.js';
+import { DOCUMENT_CATALOGUE, type EvidenceType } from '../shared/domain/documents.js';
+import { pounds } from '../shared/domain/money.js';
 import { Stage, stageTitles } from '../shared/domain/stage.js';
 import { doorstepLandlords } from '../shared/policies.js';
 import { RateLimitedError, SignInRefusedError } from '../shared/ports.js';
@@ -203,6 +205,35 @@ function householdPage(
     },
     status,
   );
+}
+
+/** The upload page's title: identity first, and any other evidence the applicant wants to give. */
+const UPLOAD_TITLE = 'Send a document';
+
+/** Every document that can be uploaded (the catalogue's kinds that take files), identity ones first. */
+const UPLOAD_KINDS = (Object.entries(DOCUMENT_CATALOGUE) as Array<[DocumentKind, EvidenceType]>)
+  .filter(([, type]) => type.contentTypes.length > 0)
+  .map(([kind, type]) => ({
+    value: kind,
+    text: type.name,
+    hint: `Shows your ${type.proves.map((proof) => proof.replace('-', ' ')).join(' and ')}`,
+  }));
+
+/** Fields read in pence, shown as pounds. */
+const MONEY_FIELDS = new Set([
+  'grossPay',
+  'netPay',
+  'moneyIn',
+  'closingBalance',
+  'housingElement',
+  'totalPayment',
+  'amount',
+]);
+
+/** A field's name as a label: netPay as "Net pay". */
+function fieldLabel(name: string): string {
+  const words = name.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /**
@@ -684,9 +715,11 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         const application = await ownedApplication(context, who.subject, idParam(event, 'applicationId'));
         const rejected = application.documents.findLast((document) => document.status === 'rejected');
         return page('upload.njk', {
-          title: 'Send a photo of your passport or driving licence',
+          title: UPLOAD_TITLE,
           applicationId: application.applicationId,
-          values: {},
+          // An officer asked for another of a kind: that kind is chosen already.
+          values: rejected?.replacementAskedAt ? { kind: rejected.kind } : {},
+          kinds: UPLOAD_KINDS,
           problem: rejected?.problem,
         });
       },
@@ -700,7 +733,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         const who = await applicantOf(context, event);
         const applicationId = idParam(event, 'applicationId');
         const errors: Errors = [];
-        if (form.kind !== 'passport' && form.kind !== 'driving-licence')
+        if (!UPLOAD_KINDS.some((kind) => kind.value === form.kind))
           errors.push({ field: 'kind', message: 'Select which document it is' });
         if (!['image/jpeg', 'image/png', 'application/pdf'].includes(String(form.format))) {
           errors.push({ field: 'format', message: 'Select what kind of file you will send' });
@@ -709,9 +742,10 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           return page(
             'upload.njk',
             {
-              title: 'Send a photo of your passport or driving licence',
+              title: UPLOAD_TITLE,
               applicationId,
               values: form,
+              kinds: UPLOAD_KINDS,
               errors: summary(errors),
               fieldErrors: byField(errors),
             },
@@ -770,8 +804,13 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           sex: 'Sex',
         };
         const readRows = Object.entries(document.readFields ?? {}).map(([name, field]) => ({
-          key: { text: labels[name] ?? name },
-          value: { text: field.value },
+          key: { text: labels[name] ?? fieldLabel(name) },
+          value: {
+            text:
+              MONEY_FIELDS.has(name) && /^-?\d+$/.test(field.value)
+                ? pounds(Number(field.value))
+                : field.value,
+          },
         }));
         return page('document.njk', {
           title:
@@ -782,7 +821,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
                 : 'Is this what your document says?',
           applicationId: application.applicationId,
           document,
-          kindText: document.kind === 'passport' ? 'passport' : 'driving licence',
+          kindText: DOCUMENT_CATALOGUE[document.kind].name.replace(/^UK photocard /, '').toLowerCase(),
           answersOpen: answersAreOpen(application),
           readRows,
         });
@@ -810,6 +849,14 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           (document.status === 'read' && document.problem)
         ) {
           return redirect(`/applications/${applicationId}/documents/${document?.documentId ?? 'new'}`);
+        }
+        const identity = document.kind === 'passport' || document.kind === 'driving-licence';
+        const documentsWaiting = (await context.waits.listOpen(applicationId)).some(
+          (wait) => wait.kind === 'answers' && wait.stage === Stage.Documents,
+        );
+        if (!identity && !documentsWaiting) {
+          // Income or address evidence sent on its own: nothing waits for it; it is checked with the rest.
+          return redirect(await nextPage(context, who, applicationId));
         }
         if (answersAreOpen(application)) {
           await answerPrompt(context, {
@@ -873,7 +920,9 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           ? { text: 'Finish your answers', href: base, link: 'Carry on where you left off' }
           : needsDocument
             ? {
-                text: 'We need a clear photo of your passport or driving licence that matches your answers',
+                text:
+                  application.documents.findLast((document) => document.replacementAskedAt)?.problem ??
+                  'We need a clear photo of your passport or driving licence that matches your answers',
                 href: `${base}/documents/new`,
                 link: 'Send a photo',
               }

@@ -272,9 +272,7 @@ test('an applicant on a phone goes from "can I apply?" to the keys, with an offi
   expect(applicationId).toMatch(/^app_/);
 
   // The passport photo: which document and file kind, then the form that posts straight to storage.
-  await expect(
-    page.getByRole('heading', { name: 'Send a photo of your passport or driving licence' }),
-  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Send a document' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('radio', { name: 'Passport' }).check();
   await page.getByRole('radio', { name: 'A photo (.jpg or .jpeg)' }).check();

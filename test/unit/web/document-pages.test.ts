@@ -180,3 +180,103 @@ describe('a document that is not read automatically (found in review)', () => {
     expect(deps.applications.items.get(applicationId)?.conversation?.answered).toContain('identity-document');
   });
 });
+
+describe('income and address evidence on the journey (issue 7)', () => {
+  const payslip = {
+    documentId: 'doc_payslip1',
+    kind: 'payslip' as const,
+    contentType: 'image/jpeg' as const,
+    sizeBytes: 900_000,
+    status: 'read' as const,
+    declaredAt: '2026-11-01T10:06:00.000Z',
+    readFields: {
+      employeeName: { value: 'Gareth Pritchard', confidence: 0.93 },
+      netPay: { value: '205000', confidence: 0.93 },
+    },
+  };
+
+  it('offers every document that can be sent, identity first', async () => {
+    // Prepare
+    const { browser } = await garethWith([], false);
+
+    // Act
+    const page = await browser.get(`${base}/documents/new`);
+
+    // Assess
+    expect(titleOf(page.body)).toMatch(/^Send a document/);
+    const offered = [...page.body.matchAll(/name="kind" type="radio" value="([a-z-]+)"/g)].map(
+      ([, kind]) => kind,
+    );
+    expect(offered).toEqual([
+      'passport',
+      'driving-licence',
+      'payslip',
+      'bank-statement',
+      'universal-credit-statement',
+      'benefit-letter',
+      'utility-bill',
+      'council-tax-bill',
+    ]);
+    expect(page.body).toContain('or, for your income or address');
+  });
+
+  it('gives a slot for a payslip, and refuses a kind that cannot be sent', async () => {
+    // Prepare
+    const { browser } = await garethWith([], false);
+    await browser.get(`${base}/documents/new`);
+
+    // Act
+    const payslipSlot = await browser.post(`${base}/documents`, { kind: 'payslip', format: 'image/jpeg' });
+    await browser.get(`${base}/documents/new`);
+    const brp = await browser.post(`${base}/documents`, { kind: 'brp', format: 'image/jpeg' });
+
+    // Assess
+    expect(payslipSlot.status).toBe(200);
+    expect(titleOf(payslipSlot.body)).toMatch(/^Upload the photo or scan/);
+    expect(brp.status).toBe(400);
+  });
+
+  it('shows what was read from a payslip in words and pounds', async () => {
+    // Prepare
+    const { browser } = await garethWith([payslip], false);
+
+    // Act
+    const page = await browser.get(`${base}/documents/doc_payslip1`);
+
+    // Assess
+    expect(page.body).toContain('Employee name');
+    expect(page.body).toContain('£2,050');
+    expect(page.body).toContain('We read this from your payslip');
+  });
+
+  it('goes on from a payslip sent on its own, when nothing waits for a document', async () => {
+    // Prepare
+    const { browser, deps } = await garethWith([payslip], true);
+    await browser.get(`${base}/documents/doc_payslip1`);
+
+    // Act
+    const response = await browser.post(`${base}/documents/doc_payslip1/confirm`, {});
+
+    // Assess
+    expect(response.status).toBe(303);
+    expect(deps.workflow.resumed).toEqual([]);
+  });
+
+  it('chooses the kind an officer asked for again, and says why', async () => {
+    // Prepare
+    const asked = {
+      ...payslip,
+      status: 'rejected' as const,
+      problem: 'An officer checked your payslip and asked for another: the net pay is cut off.',
+      replacementAskedAt: '2026-11-02T09:00:00.000Z',
+    };
+    const { browser } = await garethWith([asked], true);
+
+    // Act
+    const page = await browser.get(`${base}/documents/new`);
+
+    // Assess
+    expect(page.body).toContain('the net pay is cut off.');
+    expect(page.body).toMatch(/value="payslip" checked/);
+  });
+});
