@@ -252,3 +252,58 @@ export function normaliseFrequency(text: string): PaymentFrequency | undefined {
   if (/week|per week|a week|every week|7 days/.test(plain)) return 'weekly';
   return undefined;
 }
+
+/**
+ * The benefits an award letter may be for, as DWP and HMRC name them: a name read with a letter or two wrong,
+ * or in other capitals ("Personal independence Payment"), is the benefit it nearly spells, so verification
+ * compares one name per benefit.
+ */
+const BENEFITS = [
+  'Attendance Allowance',
+  "Carer's Allowance",
+  'Child Benefit',
+  'Disability Living Allowance',
+  'Employment and Support Allowance',
+  'Housing Benefit',
+  "Jobseeker's Allowance",
+  'Pension Credit',
+  'Personal Independence Payment',
+  'State Pension',
+  'Universal Credit',
+];
+
+/** Lower case, letters only, I, l and 1 as one letter: the form two spellings of a benefit are compared in. */
+const lettersOf = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[1|!i]/g, 'l')
+    .replace(/0/g, 'o')
+    .replace(/[^a-z]/g, '');
+
+/** Edits between two short strings (insertions, deletions, substitutions): how far a misread is from a word. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1)
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** A benefit's name as DWP or HMRC writes it, when the text nearly spells one; other text as a name. */
+export function normaliseBenefit(text: string): string | undefined {
+  const read = lettersOf(text);
+  if (read.length === 0) return undefined;
+  const nearest = BENEFITS.map((name) => ({ name, edits: editDistance(read, lettersOf(name)) })).sort(
+    (a, b) => a.edits - b.edits,
+  )[0];
+  // One edit in ten letters: "Child Benefit" never becomes "Housing Benefit".
+  if (nearest && nearest.edits <= Math.floor(lettersOf(nearest.name).length / 10)) return nearest.name;
+  return normaliseName(text);
+}

@@ -1,8 +1,10 @@
 import {
   asDigit,
   asLetter,
+  editDistance,
   type FieldReading,
   normaliseAddress,
+  normaliseBenefit,
   normaliseDate,
   normaliseDateRange,
   normaliseFrequency,
@@ -68,22 +70,6 @@ function numbered(number: string): Label {
   return { numbered: new RegExp(`^\\s*(?:\\S{1,4}\\s+)?${pattern}\\s*[.,:]`) };
 }
 
-/** Edits (insertions, deletions, substitutions) between two short strings. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1)
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 /** Misread letters allowed in a label: none in a short one (Name, Date), where one letter makes another word. */
 const tolerance = (length: number): number => (length <= 5 ? 0 : length <= 10 ? 1 : 2);
 
@@ -92,7 +78,7 @@ const tolerance = (length: number): number => (length <= 5 ? 0 : length <= 10 ? 
  * lost ("Addre" for "Address"; only with all its words there, so "Money" is never "Money in").
  */
 function isMisread(read: string, label: string, allWords: boolean): boolean {
-  if (distance(read, label) <= tolerance(label.length)) return true;
+  if (editDistance(read, label) <= tolerance(label.length)) return true;
   return allWords && read.length >= 4 && read.length >= label.length * 0.7 && label.startsWith(read);
 }
 
@@ -235,7 +221,7 @@ const RULES: Readonly<Record<FormsKind, readonly Rule[]>> = {
   'benefit-letter': [
     { labels: [label('name')], parse: one('claimantName', normaliseName), unless: NOT_A_VALUE },
     { labels: [label('address')], parse: address, multiline: true },
-    { labels: [label('benefit')], parse: one('benefit', normaliseName) },
+    { labels: [label('benefit')], parse: one('benefit', normaliseBenefit) },
     { labels: [label('amount')], parse: one('amount', normaliseMoney) },
     {
       labels: [label('how often'), label('frequency'), label('paid')],
@@ -442,6 +428,7 @@ const FIELD_FORMS: Readonly<Record<string, (text: string) => string | undefined>
   housingElement: normaliseMoney,
   totalPayment: normaliseMoney,
   amount: normaliseMoney,
+  benefit: normaliseBenefit,
   postcode: normalisePostcode,
   address: (text) => normaliseAddress(text.split('\n')),
   payPeriod: normaliseFrequency,

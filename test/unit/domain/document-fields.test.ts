@@ -1,5 +1,6 @@
 import {
   normaliseAddress,
+  normaliseBenefit,
   normaliseDate,
   normaliseDateRange,
   normaliseFrequency,
@@ -139,5 +140,20 @@ describe('normaliseFrequency', () => {
   ];
   it.each(rows)('%s: %j', (_what, text, expected) => {
     expect(normaliseFrequency(text)).toBe(expected);
+  });
+});
+
+describe('normaliseBenefit', () => {
+  const rows: Row[] = [
+    ['a benefit as DWP writes it', 'Personal Independence Payment', 'Personal Independence Payment'],
+    ['other capitals', 'Personal independence Payment', 'Personal Independence Payment'],
+    ['a letter misread', 'Persona1 Independence Paymemt', 'Personal Independence Payment'],
+    ['an apostrophe lost', 'Carers Allowance', "Carer's Allowance"],
+    ['a short name is not stretched to another benefit', 'Child Benefit', 'Child Benefit'],
+    ['a benefit not on the list, kept as printed', 'Scottish Child Payment', 'Scottish Child Payment'],
+    ['no letters', '£26.05', undefined],
+  ];
+  it.each(rows)('%s: %j', (_what, text, expected) => {
+    expect(normaliseBenefit(text)).toBe(expected);
   });
 });
