@@ -27,6 +27,15 @@ const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-runtime-'));
 const lines: string[] = [];
 let runtime: Runtime;
 
+/** The demo stock is let by the later tests: one more two-bedroom home, so a journey reaches an approval. */
+const oneMoreTwoBedroomHome = (suffix: string) =>
+  runtime.deps.lettings.putHome({
+    ...DEMO_HOMES[1],
+    propertyId: `prop_riverside-extra-${suffix}`,
+    doorId: `door-extra-${suffix}`,
+    status: 'available',
+  } as Property);
+
 const start = () => startRuntime({ dataDir, log: (line) => lines.push(line), retryIntervalMs: 5 });
 
 beforeAll(async () => {
@@ -95,13 +104,7 @@ describe('the local runtime', () => {
   });
 
   it('writes the PDF letter of an officer’s new band through the Letters workflow, as in AWS', async () => {
-    // The demo stock is let by now: one more two-bedroom home, so this journey reaches an officer's approval.
-    await runtime.deps.lettings.putHome({
-      ...DEMO_HOMES[1],
-      propertyId: 'prop_riverside-extra-letters',
-      doorId: 'door-extra-letters',
-      status: 'available',
-    } as Property);
+    await oneMoreTwoBedroomHome('letters');
     const client = new JourneyClient(runtime.url);
     const { applicationId } = await runJourney(client, {
       email: 'letters.applicant@example.org',
@@ -137,13 +140,7 @@ describe('the local runtime', () => {
   });
 
   it('never shows a task token in a response, a log line or a notification', async () => {
-    // The demo stock is let by now: one more two-bedroom home, so this journey reaches an officer's approval.
-    await runtime.deps.lettings.putHome({
-      ...DEMO_HOMES[1],
-      propertyId: 'prop_riverside-extra-1',
-      doorId: 'door-extra-1',
-      status: 'available',
-    } as Property);
+    await oneMoreTwoBedroomHome('1');
     const client = new JourneyClient(runtime.url);
     const { applicationId } = await runJourney(client, {
       email: 'third.applicant@example.org',

@@ -85,6 +85,14 @@ async function openIncome(browser: Browser) {
   return browser.get(`${base}/changes/income`);
 }
 
+/** Gareth, registered, has given Owain's details on the change pages and is on Owain's needs page. */
+async function owainsNeedsPage() {
+  const { deps, browser } = await signedInAs({ registered: true });
+  await browser.get(`${base}/changes/household/add/child`);
+  const details = await browser.post(`${base}/changes/household/add/child`, owain);
+  return { deps, browser, details, before: await stored(deps) };
+}
+
 describe('telling us about a change after registration (issue 6)', () => {
   it('links "Tell us about a change" from a registered household’s status page, and lists what can change', async () => {
     // Prepare
@@ -265,10 +273,7 @@ describe('telling us about a change after registration (issue 6)', () => {
 
   it('asks a new member’s needs before writing anything, and writes them with the member in one change', async () => {
     // Prepare
-    const { deps, browser } = await signedInAs({ registered: true });
-    await browser.get(`${base}/changes/household/add/child`);
-    const details = await browser.post(`${base}/changes/household/add/child`, owain);
-    const before = await stored(deps);
+    const { deps, browser, details, before } = await owainsNeedsPage();
 
     // Act
     const needs = await browser.post(`${base}/changes/household/add/child`, {
@@ -289,10 +294,7 @@ describe('telling us about a change after registration (issue 6)', () => {
 
   it('asks again for the needs when none is chosen, keeping the details, and writes nothing', async () => {
     // Prepare
-    const { deps, browser } = await signedInAs({ registered: true });
-    await browser.get(`${base}/changes/household/add/child`);
-    const details = await browser.post(`${base}/changes/household/add/child`, owain);
-    const before = await stored(deps);
+    const { deps, browser, details, before } = await owainsNeedsPage();
 
     // Act
     const needs = await browser.post(`${base}/changes/household/add/child`, hiddenFieldsOf(details.body));
@@ -306,10 +308,7 @@ describe('telling us about a change after registration (issue 6)', () => {
 
   it('refuses details altered on the way to the needs page (400), and writes nothing', async () => {
     // Prepare
-    const { deps, browser } = await signedInAs({ registered: true });
-    await browser.get(`${base}/changes/household/add/child`);
-    const details = await browser.post(`${base}/changes/household/add/child`, owain);
-    const before = await stored(deps);
+    const { deps, browser, details, before } = await owainsNeedsPage();
 
     // Act
     const needs = await browser.post(`${base}/changes/household/add/child`, {
