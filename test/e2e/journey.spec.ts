@@ -9,6 +9,7 @@ import {
   reloadUntilVisible,
   signInCode,
   uniqueEmail,
+  ZOFIAS_PAYSLIP,
 } from './support.js';
 
 /**
@@ -19,6 +20,18 @@ import {
  */
 
 type Check = (page: Page) => Promise<void>;
+
+/** The upload page: which document and file kind, then the form that posts straight to storage. */
+async function sendDocument(page: Page, kind: string, format: string, file: string) {
+  await expect(page.getByRole('heading', { name: 'Send a document' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('radio', { name: kind, exact: true }).check();
+  await page.getByRole('radio', { name: format }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Upload the photo or scan').setInputFiles(file);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Send this file' }).click();
+}
 
 async function continueWith(page: Page) {
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -272,14 +285,7 @@ test('an applicant on a phone goes from "can I apply?" to the keys, with an offi
   expect(applicationId).toMatch(/^app_/);
 
   // The passport photo: which document and file kind, then the form that posts straight to storage.
-  await expect(page.getByRole('heading', { name: 'Send a document' })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByRole('radio', { name: 'Passport' }).check();
-  await page.getByRole('radio', { name: 'A photo (.jpg or .jpeg)' }).check();
-  await continueWith(page);
-  await page.getByLabel('Upload the photo or scan').setInputFiles(PASSPORT_PHOTO);
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'Send this file' }).click();
+  await sendDocument(page, 'Passport', 'A photo (.jpg or .jpeg)', PASSPORT_PHOTO);
   await reloadUntilVisible(page, () =>
     page.getByRole('heading', { name: 'Is this what your document says?' }),
   );
@@ -398,6 +404,80 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { name: 'How long have you lived in the area?' })).toBeVisible();
     await check(page);
   });
+});
+
+test('an officer checks a payslip beside what was read from it, and asks the applicant for another', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  await signIn(page, uniqueEmail('gareth-payslip'));
+  await aboutYou(page);
+  await household(page);
+  await homeAndMoney(page);
+  await circumstances(page);
+  const applicationId = /\/applications\/(app_[A-Za-z0-9]+)\//.exec(page.url())?.[1] as string;
+  await sendDocument(page, 'Passport', 'A photo (.jpg or .jpeg)', PASSPORT_PHOTO);
+  await reloadUntilVisible(page, () =>
+    page.getByRole('heading', { name: 'Is this what your document says?' }),
+  );
+  await page.getByRole('button', { name: 'Yes, this is right' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your answers before sending them' })).toBeVisible();
+
+  // A payslip that is someone else's: read, and the applicant told at once what does not match.
+  await page.goto(`/applications/${applicationId}/documents/new`);
+  await sendDocument(page, 'Payslip', 'A picture (.png)', ZOFIAS_PAYSLIP);
+  await reloadUntilVisible(page, () =>
+    page.getByRole('heading', { name: 'Your payslip does not match your answers' }),
+  );
+  await expect(page.getByText('Your payslip is in the name of Zofia Wisniewska')).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/applications/${applicationId}/check-answers`);
+  await page.getByRole('button', { name: 'Accept and send' }).click();
+  await expect(page.getByRole('heading', { name: 'What we decided, and why' })).toBeVisible();
+
+  // The officer sees the payslip beside what was read from it, and asks for another.
+  const officerContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const officer = await officerContext.newPage();
+  await officer.goto('/officer');
+  await officer.getByLabel('Work email address').fill(DEMO_OFFICER.email);
+  await officer.getByRole('textbox', { name: 'Password' }).fill(DEMO_OFFICER.password);
+  await officer.getByRole('button', { name: 'Sign in' }).click();
+  await expect(officer.getByRole('heading', { name: 'Your queue' })).toBeVisible();
+  await officer.goto(`/officer/applications/${applicationId}`);
+  await reloadUntilVisible(officer, () =>
+    officer.getByRole('heading', { name: 'Review the documents and details' }),
+  );
+  await expect(officer.getByRole('heading', { name: 'Documents to check' })).toBeVisible();
+  const payslipImage = officer.getByRole('img', { name: 'The Payslip the applicant uploaded' });
+  await payslipImage.scrollIntoViewIfNeeded();
+  await expect(payslipImage).toBeVisible();
+  // The image really came: served to the officer, not blocked or missing.
+  expect(await payslipImage.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBeGreaterThan(
+    100,
+  );
+  await expectAccessible(officer);
+  await officer.getByRole('radio', { name: 'Ask the applicant for another document' }).check();
+  await officer.getByLabel('Your reason', { exact: true }).fill('This payslip is not in your name.');
+  await officer.getByRole('button', { name: 'Record decision' }).click();
+  await expect(officer.getByRole('link', { name: 'Choose the document to ask for again' })).toBeVisible();
+  await expectAccessible(officer);
+  await officer.getByRole('radio', { name: 'Ask the applicant for another document' }).check();
+  await officer
+    .getByLabel('Which document to ask for again (only when you ask for another)')
+    .selectOption({ index: 2 });
+  await officer.getByLabel('Your reason', { exact: true }).fill('This payslip is not in your name.');
+  await officer.getByRole('button', { name: 'Record decision' }).click();
+  await expect(officer.getByRole('heading', { name: 'Review the documents and details' })).toHaveCount(0);
+  await officerContext.close();
+
+  // The applicant is told what the officer asked for, and the upload page has the payslip chosen already.
+  await reloadUntilVisible(page, () =>
+    page.getByText('An officer checked your payslip and asked for another').first(),
+  );
+  await expectAccessible(page);
+  await page.goto(`/applications/${applicationId}/documents/new`);
+  await expect(page.getByRole('radio', { name: 'Payslip', exact: true })).toBeChecked();
 });
 
 test('signing in refuses a wrong code and explains why', async ({ page }) => {

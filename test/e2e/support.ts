@@ -57,6 +57,8 @@ export const uniqueEmail = (who: string) =>
 /** The demo applicant's passport photo (invented data, made by test/fixtures/passports/generate.ts). */
 export const PASSPORT_PHOTO = join(__dirname, '..', 'fixtures', 'passports', 'gareth-phone.jpg');
 export const passportBytes = () => readFileSync(PASSPORT_PHOTO);
+/** A payslip that is not the demo applicant's (test/fixtures/documents, generated in code). */
+export const ZOFIAS_PAYSLIP = join(__dirname, '..', 'fixtures', 'documents', 'zofia-payslip-clean.png');
 
 export const DEMO_OFFICER = { email: 'officer@riverside.example', password: 'doorstep-officer' };
 
