@@ -16,7 +16,7 @@ import type { Deps } from '../shared/services/deps.js';
 
 /** The ports only some stages use; each function wires the ones it needs (functions/adapters/). */
 export type Extras = Partial<
-  Pick<Deps, 'documents' | 'reader' | 'scanner' | 'inspector' | 'signer' | 'keyIssuer'>
+  Pick<Deps, 'documents' | 'reader' | 'laterReader' | 'scanner' | 'inspector' | 'signer' | 'keyIssuer'>
 >;
 
 /**

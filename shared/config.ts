@@ -33,6 +33,12 @@ export const LambdaEnvironment = z.object({
   SIGN_IN_CODE_KEY: z.string().min(32).optional(),
   /** The documents bucket (uploads, promoted documents, tenancy agreements). */
   DOCUMENTS_BUCKET: z.string().min(1).optional(),
+  /**
+   * Where Textract announces a finished reading of a long PDF (an SNS topic), and the role it publishes with:
+   * the functions that start and finish those readings have them.
+   */
+  TEXTRACT_TOPIC_ARN: z.string().min(1).optional(),
+  TEXTRACT_ROLE_ARN: z.string().min(1).optional(),
   /** The KMS key (ECC_NIST_P256, SIGN_VERIFY) that signs digital key credentials. */
   KEY_CREDENTIALS_KEY_ARN: z.string().min(1).optional(),
   /** The KMS key (RSA_2048, SIGN_VERIFY) that signs tenancy PDFs, and its certificate (PEM). */

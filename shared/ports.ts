@@ -415,6 +415,24 @@ export interface TextReader {
 }
 
 /**
+ * Reads a document later, where {@link TextReader} cannot read it at once: in AWS, a PDF of more than one page
+ * (Textract's synchronous `AnalyzeDocument` takes one page), read by `StartDocumentAnalysis` from the promoted
+ * object, whose completion arrives as a message (functions/document-read). A runtime without one (locally,
+ * where every page is read at once) reads everything through {@link TextReader}.
+ */
+export interface LaterReader {
+  /** Whether this document is read later rather than at once. */
+  readsLater(document: { contentType: DocumentContentType; pages?: number }): boolean;
+  /**
+   * Starts reading the promoted document at `key` (the document store's key). Starting the same document again
+   * starts nothing new and answers the same job (idempotent by `documentId`).
+   */
+  startReading(input: { kind: FormsKind; key: string; documentId: string }): Promise<{ jobId: string }>;
+  /** What a finished job read: the same fields and reasons as {@link TextReader.readDocument}. */
+  collectReading(input: { kind: FormsKind; jobId: string }): Promise<DocumentReading>;
+}
+
+/**
  * What inspecting a clean upload found. `bytes` are the bytes to keep and read: for a photo, the picture turned
  * upright and scaled down (the original is not kept); otherwise the upload unchanged. `signals` are plain-English
  * notes for an officer (possible tampering), never a reason to refuse. `imageHash` is a 64-bit perceptual hash

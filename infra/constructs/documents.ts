@@ -14,6 +14,8 @@ import {
   type IBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { asInterface } from './cdk-types.js';
 import { DoorstepFunction } from './doorstep-function.js';
@@ -41,6 +43,12 @@ export class DocumentIntake extends Construct {
   readonly received: DoorstepFunction;
   /** GuardDuty Malware Protection for S3 on the quarantine prefix, tagging each object with its result. */
   readonly malwareProtection: CfnMalwareProtectionPlan;
+  /** Where Textract announces that it has finished reading a long PDF (its asynchronous analysis). */
+  readonly readings: Topic;
+  /** The role Textract assumes to publish to {@link readings}, and nothing else. */
+  readonly textractRole: Role;
+  /** Runs on each of Textract's announcements: collects what was read, checks it and saves it. */
+  readonly read: DoorstepFunction;
 
   constructor(scope: Construct, id: string, props: { key: IKey; table: Table }) {
     super(scope, id);
@@ -92,10 +100,48 @@ export class DocumentIntake extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    const { account } = Stack.of(this);
+    // Long PDFs are read by Textract's asynchronous analysis (shared/adapters/aws/textract-jobs.ts), which
+    // announces each finished job here; encrypted with the data key, TLS only (cdk-nag SNS2, SNS3).
+    this.readings = new Topic(this, 'TextractReadings', {
+      displayName: 'Doorstep: Textract has finished reading a document',
+      masterKey: props.key,
+      enforceSSL: true,
+    });
+    this.textractRole = new Role(this, 'TextractPublishRole', {
+      // Only Textract acting for this account (confused-deputy protection).
+      assumedBy: new ServicePrincipal('textract.amazonaws.com').withConditions({
+        StringEquals: { 'aws:SourceAccount': account },
+      }),
+      description:
+        'Amazon Textract: announces finished document analyses on the readings topic, nothing else',
+      inlinePolicies: {
+        publish: new PolicyDocument({
+          statements: [
+            new PolicyStatement({ actions: ['sns:Publish'], resources: [this.readings.topicArn] }),
+            // The topic is encrypted with the data key: through SNS only.
+            new PolicyStatement({
+              actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+              resources: [props.key.keyArn],
+              conditions: {
+                StringEquals: { 'kms:ViaService': `sns.${Stack.of(this).region}.amazonaws.com` },
+              },
+            }),
+          ],
+        }),
+      },
+    });
+    const readingSettings = {
+      TABLE_NAME: props.table.tableName,
+      DOCUMENTS_BUCKET: this.bucket.bucketName,
+      TEXTRACT_TOPIC_ARN: this.readings.topicArn,
+      TEXTRACT_ROLE_ARN: this.textractRole.roleArn,
+    };
+
     this.received = new DoorstepFunction(this, 'document-received', {
       folder: 'document-received',
       description: 'Sniffs each scanned upload in quarantine, promotes or rejects it, and reads passports',
-      environment: { TABLE_NAME: props.table.tableName, DOCUMENTS_BUCKET: this.bucket.bucketName },
+      environment: readingSettings,
       timeout: Duration.seconds(60),
       memorySize: 1024,
     });
@@ -114,8 +160,49 @@ export class DocumentIntake extends Construct {
       }),
     );
     this.received.addToRolePolicy(
-      new PolicyStatement({ actions: ['textract:AnalyzeDocument'], resources: ['*'] }),
+      new PolicyStatement({
+        actions: ['textract:AnalyzeDocument', 'textract:StartDocumentAnalysis'],
+        resources: ['*'],
+      }),
     );
+    // Textract reads a long PDF from S3 with the permissions of whoever started the job: applicants' promoted
+    // documents only (the data key's kms:Decrypt is granted with the journey's data).
+    this.received.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [this.bucket.arnForObjects(`${PROMOTED_PREFIX}${APPLICANT_DOCUMENTS_PREFIX}*`)],
+      }),
+    );
+    // Handing Textract its role to publish with, and to Textract only.
+    this.received.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['iam:PassRole'],
+        resources: [this.textractRole.roleArn],
+        conditions: { StringEquals: { 'iam:PassedToService': 'textract.amazonaws.com' } },
+      }),
+    );
+
+    this.read = new DoorstepFunction(this, 'document-read', {
+      folder: 'document-read',
+      description: 'Collects what Textract read from a long PDF, checks it against the answers and saves it',
+      environment: readingSettings,
+      timeout: Duration.seconds(60),
+    });
+    grantJourneyData(this.read, props.table, props.key);
+    this.read.addToRolePolicy(
+      new PolicyStatement({ actions: ['textract:GetDocumentAnalysis'], resources: ['*'] }),
+    );
+    this.readings.addSubscription(new LambdaSubscription(asInterface<IFunction>(this.read.live)));
+    Validations.of(this.read.live).acknowledge({
+      id: 'CloudFormation-Validate::W3694',
+      reason:
+        "SNS invokes the function's live alias: an alias ARN (what Ref gives for AWS::Lambda::Alias) is a valid Lambda endpoint, so a deploy never swaps code under a delivery.",
+    });
+    Validations.of(this.read).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'textract:GetDocumentAnalysis has no resource-level permissions, and X-Ray needs "*". A test checks no other action is granted on "*".',
+    });
     this.malwareProtection = this.protectQuarantine(props.key);
     // Each scan result (clean or not) runs document-received once; the function reads the verdict from the tag.
     // A tag not yet visible fails the invocation, and EventBridge retries it.
@@ -139,7 +226,11 @@ export class DocumentIntake extends Construct {
       ],
     });
     const bucketId = Stack.of(this).resolve((this.bucket.node.defaultChild as CfnBucket).logicalId) as string;
-    for (const prefix of [QUARANTINE_PREFIX, PROMOTED_PREFIX]) {
+    for (const prefix of [
+      QUARANTINE_PREFIX,
+      PROMOTED_PREFIX,
+      `${PROMOTED_PREFIX}${APPLICANT_DOCUMENTS_PREFIX}`,
+    ]) {
       Validations.of(this).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
         reason: `Objects under ${prefix} only: the narrowest scope for per-upload keys.`,
@@ -148,7 +239,7 @@ export class DocumentIntake extends Construct {
     Validations.of(this.received).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'textract:AnalyzeDocument has no resource-level permissions, and X-Ray needs "*". A test checks no other action is granted on "*".',
+        'textract:AnalyzeDocument and textract:StartDocumentAnalysis have no resource-level permissions, and X-Ray needs "*". A test checks no other action is granted on "*".',
     });
   }
 

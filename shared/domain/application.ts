@@ -243,6 +243,11 @@ export const DocumentRecord = z.object({
     .optional(),
   /** How many pages a PDF has (at most the cap, checked at upload). */
   pages: z.number().int().positive().optional(),
+  /**
+   * While the document is being read later (a PDF of several pages in AWS: Textract's asynchronous analysis), the
+   * job reading it; it stays `uploaded` until the job's answer arrives, and loses this once it has.
+   */
+  readingJob: z.object({ jobId: z.string().min(1).max(64), startedAt: z.iso.datetime() }).optional(),
   /** When an officer checking it asked for another instead (it is then `rejected`, the reason in `problem`). */
   replacementAskedAt: z.iso.datetime().optional(),
   /**

@@ -5,6 +5,7 @@ import type {
   Clock,
   DocumentStore,
   KeyIssuer,
+  LaterReader,
   LettingStore,
   MalwareScanner,
   Notifier,
@@ -28,6 +29,8 @@ export interface Deps {
   sessions: SessionStore;
   documents: DocumentStore;
   reader: TextReader;
+  /** Reads long PDFs later (Textract's asynchronous analysis in AWS); absent where every page is read at once. */
+  laterReader?: LaterReader;
   /** Scans uploads before promotion (GuardDuty's verdict in AWS, structural checks locally). */
   scanner: MalwareScanner;
   /** Checks and prepares a clean upload before promotion (sharp and pdf-lib locally; byte checks in AWS). */

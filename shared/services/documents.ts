@@ -19,6 +19,12 @@ export function documentKey(applicationId: string, documentId: string): string {
 
 const DOCUMENT_KEY = /^applications\/(app_[0-9A-Za-z]{16,40})\/(doc_[0-9A-Za-z]{16,40})$/;
 
+/** The application and document a store key names ({@link documentKey}), or undefined for any other key. */
+export function documentOfKey(key: string): { applicationId: string; documentId: string } | undefined {
+  const [, applicationId, documentId] = DOCUMENT_KEY.exec(key) ?? [];
+  return applicationId && documentId ? { applicationId, documentId } : undefined;
+}
+
 /** The longest page address a slot will redirect to. */
 export const MAX_UPLOAD_REDIRECT_LENGTH = 300;
 
@@ -89,16 +95,28 @@ export function uploadSlotFor(
   });
 }
 
-export type ReceiveOutcome = 'unknown' | 'missing' | 'already-received' | 'rejected' | 'uploaded' | 'read';
+export type ReceiveOutcome =
+  | 'unknown'
+  | 'missing'
+  | 'already-received'
+  | 'rejected'
+  | 'uploaded'
+  | 'reading'
+  | 'read';
 
 /**
  * An upload arrived in quarantine (an S3 event in AWS; the local upload endpoint locally): the bytes are
  * sniffed and malware-scanned; a mismatch with what was declared, or a scan that finds or refuses something,
  * is rejected with the reason and deleted, anything else is promoted,
- * and a passport photo is read and checked against the applicant's answers. Idempotent per document.
+ * and a passport photo is read and checked against the applicant's answers. A document the runtime reads later
+ * (a PDF of several pages in AWS: {@link LaterReader}) is promoted, its reading started, and it stays `uploaded`
+ * with the job until services/later-reading.ts records what the job read. Idempotent per document.
  */
 export async function receiveUpload(
-  deps: Pick<Deps, 'applications' | 'documents' | 'reader' | 'scanner' | 'inspector' | 'audit' | 'clock'>,
+  deps: Pick<
+    Deps,
+    'applications' | 'documents' | 'reader' | 'laterReader' | 'scanner' | 'inspector' | 'audit' | 'clock'
+  >,
   input: { key: string },
 ): Promise<{ outcome: ReceiveOutcome }> {
   const [, applicationId, documentId] = DOCUMENT_KEY.exec(input.key) ?? [];
@@ -153,6 +171,8 @@ export async function receiveUpload(
   // finds the upload again; the bytes promoted are exactly the bytes checked (and inspected).
   let updated: DocumentRecord;
   let outcome: ReceiveOutcome;
+  let promoted = false;
+  let notStarted: string | undefined;
   if (rejection) {
     updated = {
       ...document,
@@ -168,6 +188,32 @@ export async function receiveUpload(
       const reading = await deps.reader.readPassportMrz(kept);
       updated = withReading(updated, reading, application, now);
       if (updated.status === 'read') outcome = 'read';
+    } else if (
+      isFormsKind(document.kind) &&
+      deps.laterReader?.readsLater({
+        contentType: document.contentType,
+        ...(checked?.details.pages ? { pages: checked.details.pages } : {}),
+      })
+    ) {
+      // The job reads the promoted object, so it is promoted first. From here a retried notification finds
+      // nothing in quarantine, so a start that fails is not thrown: the document goes to an officer instead.
+      await deps.documents.promote(input.key, kept, document.contentType);
+      promoted = true;
+      try {
+        const { jobId } = await deps.laterReader.startReading({
+          kind: document.kind,
+          key: input.key,
+          documentId,
+        });
+        updated = { ...updated, readingJob: { jobId, startedAt: now.toISOString() } };
+        outcome = 'reading';
+      } catch (error) {
+        notStarted = error instanceof Error ? error.name : 'unknown';
+        updated = {
+          ...updated,
+          problem: `We could not start reading your ${DOCUMENT_CATALOGUE[document.kind].name.toLowerCase()} automatically, so an officer will check it.`,
+        };
+      }
     } else if (isFormsKind(document.kind)) {
       const reading = await deps.reader.readDocument({
         kind: document.kind,
@@ -178,7 +224,7 @@ export async function receiveUpload(
       if (updated.status === 'read') outcome = 'read';
     }
   }
-  if (!rejection) await deps.documents.promote(input.key, kept, document.contentType);
+  if (!rejection && !promoted) await deps.documents.promote(input.key, kept, document.contentType);
   await saveDocument(deps, application.applicationId, updated);
   if (rejection) await deps.documents.discardUpload(input.key);
   await deps.audit.append({
@@ -191,6 +237,7 @@ export async function receiveUpload(
       documentId,
       ...(sniffed ? { sniffed: sniffed.mime } : {}),
       ...(scan ? { scan: scan.verdict } : {}),
+      ...(notStarted ? { readingNotStarted: notStarted } : {}),
     },
   });
   return { outcome };
@@ -236,7 +283,7 @@ function withReading(
  * about anything that does not check out (identity-check.ts for a licence, evidence-check.ts for the rest).
  * Unreadable: the document stays `uploaded`, for an officer, with the reason and how to take a better photo.
  */
-function withFormsReading(
+export function withFormsReading(
   document: DocumentRecord,
   kind: FormsKind,
   reading: DocumentReading,

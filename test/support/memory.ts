@@ -9,7 +9,9 @@ import {
   type AuditEvent,
   type AuditLog,
   ConflictError,
+  type DocumentReading,
   type DocumentStore,
+  type LaterReader,
   type LettingStore,
   NotFoundError,
   type Notification,
@@ -396,6 +398,28 @@ export class MemoryDocuments implements DocumentStore {
   async delete(key: string) {
     this.quarantine.delete(key);
     this.promoted.delete(key);
+  }
+}
+
+/**
+ * Reads later as Textract's jobs do in AWS (a PDF not known to have one page), one job per document however
+ * often it is started, and answers each job with the reading a test gives it. Not in {@link memoryDeps}: there,
+ * as locally, every document is read at once.
+ */
+export class ScriptedLaterReader implements LaterReader {
+  readonly started: Array<{ kind: string; key: string; documentId: string }> = [];
+  readonly collected: string[] = [];
+  constructor(private readonly reading: DocumentReading) {}
+  readsLater(document: Parameters<LaterReader['readsLater']>[0]) {
+    return document.contentType === 'application/pdf' && document.pages !== 1;
+  }
+  async startReading(input: Parameters<LaterReader['startReading']>[0]) {
+    this.started.push(input);
+    return { jobId: `job-${input.documentId}` };
+  }
+  async collectReading(input: Parameters<LaterReader['collectReading']>[0]) {
+    this.collected.push(input.jobId);
+    return this.reading;
   }
 }
 

@@ -10,8 +10,9 @@ const MAX_PDF_PAGES = 10;
  * they arrived: photos are not turned upright or scaled down (Textract reads rotated pages itself), have no
  * perceptual hash, and so cannot be matched across applications. What plain byte reading can check is checked:
  * encrypted PDFs are refused, a PDF with more page objects in plain view than the cap is refused (pages inside
- * compressed object streams are not counted, so this is a lower bound), and the saved versions and a Producer
- * written in plain text give the same tampering signals as locally. README ("Uploads") says the same.
+ * compressed object streams are not counted, so this is a lower bound, recorded when it is at least one), and
+ * the saved versions and a Producer written in plain text give the same tampering signals as locally. README
+ * ("Uploads") says the same.
  */
 export class AsUploadedInspector implements UploadInspector {
   async inspect(input: { bytes: Uint8Array; contentType: string }): Promise<Inspection> {
@@ -36,7 +37,9 @@ export class AsUploadedInspector implements UploadInspector {
     const producer = infoEntry(text, 'Producer');
     const creator = infoEntry(text, 'Creator');
     const signals = pdfTamperingSignals({ producer, creator, savedVersions: pdfSavedVersions(text) });
-    return { ok: true, bytes: input.bytes, signals };
+    // The count in plain view, when there is one: a PDF of one page is read at once, any other later
+    // (textract-jobs.ts), so an undercount of a PDF whose pages are all compressed away reads it later.
+    return { ok: true, bytes: input.bytes, signals, ...(pages > 0 ? { pages } : {}) };
   }
 }
 

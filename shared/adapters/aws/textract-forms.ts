@@ -27,9 +27,8 @@ import type { DocumentReading } from '../../ports.js';
  * reader's labels (domain/document-reading.ts).
  *
  * Pages: the synchronous `AnalyzeDocument` takes bytes of a JPEG, a PNG or a single-page PDF. A PDF of more
- * pages needs the asynchronous `StartDocumentAnalysis`, which reads from S3 and answers later (a job and an
- * SNS topic or polling): not built yet, so a multi-page PDF is answered, in plain English, with what to upload
- * instead. The upload is already in S3 (the documents bucket), so the async path is the natural next step.
+ * pages is read by the asynchronous `StartDocumentAnalysis` from the promoted S3 object (textract-jobs.ts), with
+ * the same queries; its blocks become fields through {@link readingFromBlocks}, as here.
  */
 
 /** The question put for each field, in the words a reader of the document would use. */
@@ -164,12 +163,19 @@ export async function readDocumentWithTextract(
       };
     throw error;
   }
-  const blocks = output.Blocks ?? [];
+  return readingFromBlocks(input.kind, output.Blocks ?? [], output.DocumentMetadata?.Pages ?? 1);
+}
+
+/**
+ * The fields Textract's blocks answer for a kind, from either API (synchronous or asynchronous): the queries'
+ * answers first, the form's key-value pairs read with the local reader's labels for the rest, cross-checked.
+ */
+export function readingFromBlocks(kind: FormsKind, blocks: readonly Block[], pages: number): DocumentReading {
   const index = byId(blocks);
   if (!blocks.some((block) => block.BlockType === 'LINE' || block.BlockType === 'WORD'))
     return { ok: false, reason: ILLEGIBLE };
-  const fromForms = fieldsByLabel(input.kind, keyValueLines(blocks, index));
-  const fields = crossChecked(input.kind, { ...fromForms, ...answered(input.kind, blocks, index) });
-  if (Object.keys(fields).length === 0) return { ok: false, reason: notThisKind(input.kind) };
-  return { ok: true, fields, pages: output.DocumentMetadata?.Pages ?? 1 };
+  const fromForms = fieldsByLabel(kind, keyValueLines(blocks, index));
+  const fields = crossChecked(kind, { ...fromForms, ...answered(kind, blocks, index) });
+  if (Object.keys(fields).length === 0) return { ok: false, reason: notThisKind(kind) };
+  return { ok: true, fields, pages };
 }

@@ -218,6 +218,15 @@ describe('the AWS upload inspector (bytes kept as uploaded)', () => {
     });
   });
 
+  it('records the pages it counts in plain view, so a PDF of several is read later (Textract jobs)', async () => {
+    const three = await aPdf(3);
+
+    expect(await inspector.inspect({ bytes: three, contentType: 'application/pdf' })).toMatchObject({
+      ok: true,
+      pages: 3,
+    });
+  });
+
   it('notes an editor named in plain text and an update on top, as the local inspector does', async () => {
     const edited = withIncrementalUpdate(
       await aPdf(1, (document) => document.setProducer('Sejda PDF Desktop 7.6')),

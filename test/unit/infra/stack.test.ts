@@ -179,9 +179,72 @@ describe('the Doorstep stack', () => {
     expect(bucketWide).toEqual([]);
   });
 
+  it('reads long PDFs with Textract jobs: an encrypted, TLS-only topic Textract may only publish to, document-read subscribed', () => {
+    const [topicId, ...others] = Object.keys(template.findResources('AWS::SNS::Topic')).filter((id) =>
+      id.startsWith('DocumentsTextractReadings'),
+    );
+    expect(others).toEqual([]);
+    template.hasResourceProperties('AWS::SNS::Topic', {
+      KmsMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    // Textract's role: assumed by Textract for this account only, and it may publish to this topic alone.
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'textract.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          }),
+        ],
+      },
+      Policies: [
+        {
+          PolicyName: 'publish',
+          PolicyDocument: {
+            Statement: [
+              Match.objectLike({ Action: 'sns:Publish', Resource: { Ref: topicId } }),
+              Match.objectLike({
+                Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+                Condition: { StringEquals: { 'kms:ViaService': Match.anyValue() } },
+              }),
+            ],
+          },
+        },
+      ],
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: topicId },
+      Endpoint: { Ref: Match.stringLikeRegexp('^Documentsdocumentread.*Live') },
+    });
+    // document-received starts jobs on applicants' promoted documents, handing Textract its role and no other.
+    const received = JSON.stringify(statements().filter(({ policy }) => /documentreceived/i.test(policy)));
+    expect(received).toContain('textract:StartDocumentAnalysis');
+    expect(received).toContain('"iam:PassedToService":"textract.amazonaws.com"');
+    expect(received).toContain(
+      '{"Action":"s3:GetObject","Effect":"Allow","Resource":{"Fn::Join":["",[{"Fn::GetAtt":["DocumentsBucket',
+    );
+    expect(received).toContain('"/documents/applications/*"');
+    // document-read collects results and saves them: no S3, no starting jobs.
+    const read = statements().filter(({ policy }) => /documentread/i.test(policy));
+    const readActions = read.flatMap(({ statement }) =>
+      Array.isArray(statement.Action) ? statement.Action : [statement.Action],
+    );
+    expect(readActions).toContain('textract:GetDocumentAnalysis');
+    expect(readActions.filter((action) => /^(s3:|textract:Start|iam:)/.test(action))).toEqual([]);
+  });
+
   it('grants "*" only for the actions that accept nothing narrower (X-Ray, log delivery, Textract)', () => {
     const allowedOnStar =
-      /^(xray:|textract:AnalyzeDocument$|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))/;
+      /^(xray:|textract:(AnalyzeDocument|StartDocumentAnalysis|GetDocumentAnalysis)$|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))/;
     const onStar = statements().filter(({ statement }) => statement.Resource === '*');
     expect(onStar.length).toBeGreaterThan(0);
     for (const { statement } of onStar) {
