@@ -476,7 +476,10 @@ function evidenceFindings(application: Application, policy: Policy, today: strin
             {
               rule: 'verification.evidence.not-read',
               clause: INFORMATION_CLAUSE,
-              text: `We could not read your ${name} automatically, so an officer will check it.`,
+              // A long PDF read later (Textract's job in AWS) may still be being read: say so, not that it failed.
+              text: document.readingJob
+                ? `Your ${name} was still being read when we checked your answers, so an officer will check it.`
+                : `We could not read your ${name} automatically, so an officer will check it.`,
               answer: document.documentId,
             },
           ],

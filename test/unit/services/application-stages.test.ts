@@ -630,6 +630,24 @@ describe('verification', () => {
     expect((await stored(deps)).decisions[0]?.reasons.map((reason) => reason.rule)).toEqual([rule]);
   });
 
+  it('tells the applicant a long PDF was still being read, not that it could not be, when it refers', async () => {
+    const being: DocumentRecord = {
+      ...payslip('uploaded'),
+      contentType: 'application/pdf',
+      readingJob: { jobId: 'job-1', startedAt: '2026-11-01T10:06:30.000Z' },
+    };
+    const deps = await given(aCompleteApplication({ documents: [garethsPassport(), being] }));
+
+    await verification(deps, { applicationId });
+
+    expect((await stored(deps)).decisions[0]?.reasons).toEqual([
+      expect.objectContaining({
+        rule: 'verification.evidence.not-read',
+        text: 'Your payslip was still being read when we checked your answers, so an officer will check it.',
+      }),
+    ]);
+  });
+
   it('verifies a driving licence read as forms, which has no check digits', async () => {
     const licence: DocumentRecord = {
       ...garethsPassport(),
