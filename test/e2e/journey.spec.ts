@@ -453,9 +453,9 @@ test('an officer checks a payslip beside what was read from it, and asks the app
   await payslipImage.scrollIntoViewIfNeeded();
   await expect(payslipImage).toBeVisible();
   // The image really came: served to the officer, not blocked or missing.
-  expect(await payslipImage.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBeGreaterThan(
-    100,
-  );
+  expect(
+    await payslipImage.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+  ).toBeGreaterThan(100);
   await expectAccessible(officer);
   await officer.getByRole('radio', { name: 'Ask the applicant for another document' }).check();
   await officer.getByLabel('Your reason', { exact: true }).fill('This payslip is not in your name.');
