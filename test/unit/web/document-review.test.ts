@@ -79,6 +79,36 @@ describe('an officer checking documents in the console', () => {
     expect(page.body).toContain(`id="document-${decisionId}"`);
   });
 
+  it('says a PDF whose pages are still being read is being read, not that nothing was read', async () => {
+    // Prepare
+    const { browser, deps } = await checkWaiting();
+    const application = await deps.applications.get(applicationId);
+    if (!application) throw new Error('missing');
+    await deps.applications.save({
+      ...application,
+      documents: application.documents.map((document) =>
+        document.documentId === 'doc_payslip1'
+          ? {
+              documentId: document.documentId,
+              kind: document.kind,
+              contentType: 'application/pdf',
+              sizeBytes: document.sizeBytes,
+              status: 'uploaded',
+              declaredAt: document.declaredAt,
+              readingJob: { jobId: 'job-1', startedAt: '2026-11-02T09:31:00.000Z' },
+            }
+          : document,
+      ),
+    });
+
+    // Act
+    const page = await browser.get(casePath);
+
+    // Assess
+    expect(page.body).toContain('It is still being read (all its pages, started 2 Nov 2026, 09:31)');
+    expect(page.body).toContain(`Open the Payslip (PDF)`);
+  });
+
   it('serves the document to the officer, never cached and unable to run anything, and records the look', async () => {
     // Prepare
     const { browser, deps } = await checkWaiting();
