@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -6,6 +7,7 @@ import { CfnMalwareProtectionPlan } from 'aws-cdk-lib/aws-guardduty';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import {
   BlockPublicAccess,
   Bucket,
@@ -16,6 +18,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { asInterface } from './cdk-types.js';
 import { DoorstepFunction } from './doorstep-function.js';
@@ -49,6 +52,8 @@ export class DocumentIntake extends Construct {
   readonly textractRole: Role;
   /** Runs on each of Textract's announcements: collects what was read, checks it and saves it. */
   readonly read: DoorstepFunction;
+  /** Events the document functions could not process after their retries, for an operator (alarmed). */
+  readonly failures: Queue;
 
   constructor(scope: Construct, id: string, props: { key: IKey; table: Table }) {
     super(scope, id);
@@ -193,6 +198,33 @@ export class DocumentIntake extends Construct {
       new PolicyStatement({ actions: ['textract:GetDocumentAnalysis'], resources: ['*'] }),
     );
     this.readings.addSubscription(new LambdaSubscription(asInterface<IFunction>(this.read.live)));
+    // What still fails after the retries is kept, not dropped, and an operator is alarmed: an upload whose
+    // scan result or reading was never processed stays in view (the document itself waits for an officer).
+    this.failures = new Queue(this, 'Failures', {
+      // SQS-managed keys: EventBridge and Lambda can write to it without grants on the data key.
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.failures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter destination of document-received (EventBridge target) and document-read (asynchronous invocation); its messages are looked at by an operator, not consumed.',
+    });
+    this.read.live.configureAsyncInvoke({
+      onFailure: new SqsDestination(this.failures),
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+    });
+    new Alarm(this, 'FailuresWaiting', {
+      alarmDescription:
+        'Doorstep: an upload’s scan result or a long PDF’s reading failed after its retries; its event is in the Failures queue. Fix the cause, then send the message to the function again.',
+      metric: this.failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
     Validations.of(this.read.live).acknowledge({
       id: 'CloudFormation-Validate::W3694',
       reason:
@@ -222,6 +254,7 @@ export class DocumentIntake extends Construct {
         new LambdaFunction(asInterface<IFunction>(this.received.live), {
           retryAttempts: 8,
           maxEventAge: Duration.hours(2),
+          deadLetterQueue: this.failures,
         }),
       ],
     });

@@ -161,8 +161,31 @@ describe('the Doorstep stack', () => {
         Match.objectLike({
           Arn: Match.objectLike({ Ref: Match.stringLikeRegexp('^Documentsdocumentreceived.*Live') }),
           RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 8 }),
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DocumentsFailures'), 'Arn'] } },
         }),
       ],
+    });
+  });
+
+  it('keeps what the document functions could not process after their retries, encrypted and alarmed, never dropped', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    const failures = Object.entries(queues).find(([id]) => id.startsWith('DocumentsFailures'));
+    expect(failures?.[1].Properties).toMatchObject({
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1_209_600,
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^Documentsdocumentread') },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [failures?.[0], 'Arn'] } },
+      },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [failures?.[0], 'QueueName'] } }],
+      Threshold: 1,
     });
   });
 
