@@ -3,6 +3,20 @@ import { ApplicationId, IsoDate, LandlordId, Pence, type Reason } from './applic
 import { allocationClause } from './bedrooms.js';
 import type { Policy } from './policy.js';
 
+/** Accessibility features a home has and a household may need. */
+export const AccessibilityFeature = z.enum(['step-free', 'wheelchair-standard', 'level-access-shower']);
+export type AccessibilityFeature = z.infer<typeof AccessibilityFeature>;
+
+/** A local lettings restriction: a minimum age (e.g. homes for older people) or a local connection. */
+export const LocalLettings = z.object({
+  minimumAge: z.number().int().min(16).max(120).optional(),
+  /** Whole years the applicant must have lived in the area. */
+  localConnectionYears: z.number().int().min(1).max(50).optional(),
+  /** Plain English: why the restriction exists, as the landlord's policy states it. */
+  description: z.string().min(1).max(300).optional(),
+});
+export type LocalLettings = z.infer<typeof LocalLettings>;
+
 /** A home the landlord lets. */
 export const Property = z.object({
   propertyId: z.string().regex(/^prop_[0-9A-Za-z-]{1,40}$/),
@@ -16,6 +30,16 @@ export const Property = z.object({
   doorId: z.string().min(1),
   availableFrom: IsoDate,
   status: z.enum(['available', 'offered', 'let']),
+  /** How many people the home is designed for (bed spaces); unknown when absent. */
+  bedSpaces: z.number().int().min(1).max(20).optional(),
+  /** Features a household's accessibility need may require (issue 8); none recorded when absent. */
+  accessibility: z.array(AccessibilityFeature).optional(),
+  /** 0 for the ground floor; negative for a basement. */
+  floor: z.number().int().min(-2).max(100).optional(),
+  /** Whether the landlord lets this home to a household with pets; no restriction recorded when absent. */
+  petsAllowed: z.boolean().optional(),
+  /** A local lettings policy for this home (Housing Act 1996 s166A(6)(b) England, s167(2E) Wales). */
+  localLettings: LocalLettings.optional(),
 });
 export type Property = z.infer<typeof Property>;
 
