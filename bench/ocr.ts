@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import {
+  DEFAULT_ENGINES,
+  LocalDocumentReader,
+  type PageEngine,
+} from '../shared/adapters/local/document-reader';
 import { type LocalEngine, LocalMrzReader } from '../shared/adapters/local/mrz-reader';
 import { FORMS_KINDS } from '../shared/domain/documents';
 import type { DocumentReading, MrzReading } from '../shared/ports';
@@ -19,8 +24,8 @@ import {
  *
  * Outcomes: "right" (every field right, check digits hold), "right, checks fail" (the fields right but a
  * check digit misread), "WRONG" (a field wrong; "!" when every check digit still holds), "no reading" (the
- * reader said why). Then the forms documents (payslips, statements, letters, bills, licences): see
- * {@link documents}.
+ * reader said why). Then the forms documents (payslips, statements, letters, bills, licences), each page
+ * engine side by side: see {@link documents}.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const folder = join(__dirname, '../test/fixtures/passports');
@@ -103,24 +108,37 @@ async function main(): Promise<void> {
       const ratio = median(tesseract.times) / Math.max(1, median(paddle.times));
       console.log(`tesseract.js / Paddle median time in this run: ${ratio.toFixed(2)}`);
     }
-    await documents(reader);
   } finally {
     await reader.close();
   }
+  await documents();
 }
 
 /** Below this confidence a field is shown to an officer (as in test/integration/document-reader.test.ts). */
 const PERSON_BELOW = 0.8;
 
 /**
- * The forms documents of test/fixtures/documents, read by the wired local reader (tesseract.js on whole
- * pages, poppler for the PDF), per kind and capture: fields read exactly right out of those expected, wrong
- * fields the reader was sure of (at or above {@link PERSON_BELOW}: a misread nobody would be asked to check),
- * the median time per page (median of BENCH_RUNS reads of each file, divided by its pages), and the share of
- * documents that would need a person (refused, or an expected field missing or below {@link PERSON_BELOW}).
+ * The forms documents of test/fixtures/documents, read whole by each page engine alone (PaddleOCR's PP-OCRv4
+ * detector and recogniser, tesseract.js), by the reader as wired (DEFAULT_ENGINES, in order) and with
+ * tesseract.js falling back to Paddle, per kind and
+ * capture: fields read exactly right out of those expected, wrong fields the reader was sure of (at or above
+ * {@link PERSON_BELOW}: a misread nobody would be asked to check), the median time per page (median of
+ * BENCH_RUNS reads of each file, divided by its pages), and the share of documents that would need a person
+ * (refused, or an expected field missing or below {@link PERSON_BELOW}).
  */
-async function documents(reader: LocalMrzReader): Promise<void> {
+async function documents(): Promise<void> {
   const folder = join(__dirname, '../test/fixtures/documents');
+  const reader = new LocalDocumentReader();
+  // A fallback order, measured beside the one wired (they are the same when it is wired).
+  const fallbackOrder: PageEngine[] = ['tesseract', 'paddle'];
+  const fallback = new LocalDocumentReader({ engines: fallbackOrder });
+  type Input = Parameters<LocalDocumentReader['readDocument']>[0];
+  const engines: Array<{ name: string; read: (input: Input) => Promise<DocumentReading> }> = [
+    { name: 'Paddle', read: (input) => reader.readWith('paddle' satisfies PageEngine, input) },
+    { name: 'tesseract', read: (input) => reader.readWith('tesseract' satisfies PageEngine, input) },
+    { name: `as wired (${DEFAULT_ENGINES.join(', then ')})`, read: (input) => reader.readDocument(input) },
+    { name: fallbackOrder.join(', then '), read: (input) => fallback.readDocument(input) },
+  ];
   type Tally = {
     fields: number;
     right: number;
@@ -130,8 +148,8 @@ async function documents(reader: LocalMrzReader): Promise<void> {
     msPerPage: number[];
   };
   const tallies = new Map<string, Tally>();
-  const tally = (kind: string, capture: Capture): Tally => {
-    const key = `${kind} | ${capture}`;
+  const tally = (kind: string, capture: Capture, engine: string): Tally => {
+    const key = `${kind} | ${capture} | ${engine}`;
     const found = tallies.get(key) ?? {
       fields: 0,
       right: 0,
@@ -143,74 +161,90 @@ async function documents(reader: LocalMrzReader): Promise<void> {
     tallies.set(key, found);
     return found;
   };
-  // The first read starts tesseract's worker: not counted.
-  const [first] = DOCUMENT_IMAGES;
-  if (first)
-    await reader.readDocument({
-      kind: SPECIMENS[first.specimen].kind,
-      bytes: await readFile(join(folder, first.file)),
-      contentType: first.contentType,
-    });
-  for (const image of DOCUMENT_IMAGES) {
-    const specimen = SPECIMENS[image.specimen];
-    const bytes = await readFile(join(folder, image.file));
-    const times: number[] = [];
-    let reading: DocumentReading | undefined;
-    for (let run = 0; run < RUNS; run += 1) {
-      const result = await timed(() =>
-        reader.readDocument({ kind: specimen.kind, bytes, contentType: image.contentType }),
-      );
-      times.push(result.ms);
-      reading = result.value;
+  try {
+    // The first read of each engine loads it (tesseract's worker, Paddle's two ONNX sessions): not counted.
+    const [first] = DOCUMENT_IMAGES;
+    if (first)
+      for (const engine of engines)
+        await engine.read({
+          kind: SPECIMENS[first.specimen].kind,
+          bytes: await readFile(join(folder, first.file)),
+          contentType: first.contentType,
+        });
+    for (const image of DOCUMENT_IMAGES) {
+      const specimen = SPECIMENS[image.specimen];
+      const bytes = await readFile(join(folder, image.file));
+      for (const engine of engines) {
+        const times: number[] = [];
+        let reading: DocumentReading | undefined;
+        for (let run = 0; run < RUNS; run += 1) {
+          const result = await timed(() =>
+            engine.read({ kind: specimen.kind, bytes, contentType: image.contentType }),
+          );
+          times.push(result.ms);
+          reading = result.value;
+        }
+        if (!reading) continue;
+        const row = tally(
+          image.contentType === 'application/pdf' ? `${specimen.kind} (PDF)` : specimen.kind,
+          image.capture,
+          engine.name,
+        );
+        row.documents += 1;
+        row.msPerPage.push(median(times) / (reading.ok ? reading.pages : 1));
+        const expected = Object.entries(specimen.expected);
+        row.fields += expected.length;
+        if (!reading.ok) {
+          row.person += 1;
+          continue;
+        }
+        let needsPerson = false;
+        for (const [field, value] of expected) {
+          const read = reading.fields[field];
+          if (!read || read.confidence < PERSON_BELOW) needsPerson = true;
+          if (read?.value === value) row.right += 1;
+          else if (read && read.confidence >= PERSON_BELOW) row.sureButWrong += 1;
+        }
+        if (needsPerson) row.person += 1;
+      }
     }
-    if (!reading) continue;
-    const row = tally(
-      image.contentType === 'application/pdf' ? `${specimen.kind} (PDF)` : specimen.kind,
-      image.capture,
-    );
-    row.documents += 1;
-    row.msPerPage.push(median(times) / (reading.ok ? reading.pages : 1));
-    const expected = Object.entries(specimen.expected);
-    row.fields += expected.length;
-    if (!reading.ok) {
-      row.person += 1;
-      continue;
-    }
-    let needsPerson = false;
-    for (const [field, value] of expected) {
-      const read = reading.fields[field];
-      if (!read || read.confidence < PERSON_BELOW) needsPerson = true;
-      if (read?.value === value) row.right += 1;
-      else if (read && read.confidence >= PERSON_BELOW) row.sureButWrong += 1;
-    }
-    if (needsPerson) row.person += 1;
+  } finally {
+    await Promise.all([reader.close(), fallback.close()]);
   }
   console.log(`\nforms documents, median of ${RUNS} reads each, ${new Date().toISOString()}\n`);
   console.log(
-    '| document | capture | files | fields right | wrong but sure | ms per page (median) | needs a person |',
+    '| document | capture | engine | files | fields right | wrong but sure | ms per page (median) | needs a person |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---|---:|---:|---:|---:|---:|');
   const order = [...FORMS_KINDS, 'bank-statement (PDF)'];
+  const names = engines.map((engine) => engine.name);
+  const part = (key: string, index: number) => key.split(' | ')[index] ?? '';
   const rows = [...tallies.entries()].sort(
     ([a], [b]) =>
-      order.indexOf(a.split(' | ')[0] ?? '') - order.indexOf(b.split(' | ')[0] ?? '') || a.localeCompare(b),
+      order.indexOf(part(a, 0)) - order.indexOf(part(b, 0)) ||
+      part(a, 1).localeCompare(part(b, 1)) ||
+      names.indexOf(part(a, 2)) - names.indexOf(part(b, 2)),
   );
   const percent = (part: number, whole: number) => `${Math.round((100 * part) / Math.max(1, whole))}%`;
   for (const [key, row] of rows)
     console.log(
       `| ${key} | ${row.documents} | ${row.right}/${row.fields} (${percent(row.right, row.fields)}) | ${row.sureButWrong} | ${Math.round(median(row.msPerPage))} | ${row.person}/${row.documents} |`,
     );
-  for (const capture of ['clean', 'degraded'] as const) {
-    const all = rows.filter(([key]) => key.endsWith(capture)).map(([, row]) => row);
-    const sum = (pick: (row: Tally) => number) => all.reduce((total, row) => total + pick(row), 0);
-    console.log(
-      `${capture}: ${percent(
-        sum((row) => row.right),
-        sum((row) => row.fields),
-      )} of fields right, ${sum((row) => row.sureButWrong)} wrong but sure, ` +
-        `median ${Math.round(median(all.flatMap((row) => row.msPerPage)))} ms per page, ${sum((row) => row.person)}/${sum((row) => row.documents)} need a person`,
-    );
-  }
+  console.log('');
+  for (const name of names)
+    for (const capture of ['clean', 'degraded'] as const) {
+      const all = rows
+        .filter(([key]) => part(key, 1) === capture && part(key, 2) === name)
+        .map(([, row]) => row);
+      const sum = (pick: (row: Tally) => number) => all.reduce((total, row) => total + pick(row), 0);
+      console.log(
+        `${name}, ${capture}: ${percent(
+          sum((row) => row.right),
+          sum((row) => row.fields),
+        )} of fields right, ${sum((row) => row.sureButWrong)} wrong but sure, ` +
+          `median ${Math.round(median(all.flatMap((row) => row.msPerPage)))} ms per page, ${sum((row) => row.person)}/${sum((row) => row.documents)} need a person`,
+      );
+    }
 }
 
 main().catch((error: unknown) => {

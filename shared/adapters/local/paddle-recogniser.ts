@@ -38,7 +38,9 @@ export function mrzCharacter(character: string): string | undefined {
 }
 
 export class PaddleRecogniser {
-  private loading: Promise<{ session: InferenceSession; mapped: Array<string | undefined> }> | undefined;
+  private loading:
+    | Promise<{ session: InferenceSession; alphabet: string[]; mapped: Array<string | undefined> }>
+    | undefined;
 
   constructor(private readonly options: { modelDirectory?: string; threads?: number } = {}) {}
 
@@ -57,6 +59,7 @@ export class PaddleRecogniser {
       const alphabet = ['', ...keys.replace(/\r?\n$/, '').split(/\r?\n/), ' '];
       return {
         session,
+        alphabet,
         mapped: alphabet.map((character) => (character ? mrzCharacter(character) : undefined)),
       };
     })();
@@ -66,11 +69,12 @@ export class PaddleRecogniser {
     return this.loading;
   }
 
-  /** Reads one line (or part of one): the image is scaled to 48 px high by the caller. */
-  async recognise(image: GreyImage): Promise<Recognised> {
+  /** The model's output for one line: per time step, a probability for each class (blank, alphabet, space). */
+  private async run(image: GreyImage) {
     if (image.height !== PADDLE_INPUT_HEIGHT)
       throw new Error(`PP-OCRv4 reads lines ${PADDLE_INPUT_HEIGHT} px high, got ${image.height}`);
-    const { session, mapped } = await this.load();
+    const loaded = await this.load();
+    const { session } = loaded;
     const { width, height, data } = image;
     // Normalised to [-1, 1] as PaddleOCR's RecResizeImg does; grey into all three channels.
     const input = new Float32Array(3 * width * height);
@@ -85,11 +89,47 @@ export class PaddleRecogniser {
     const output = results[session.outputNames[0] ?? ''];
     if (!output) throw new Error('PP-OCRv4 returned no output');
     const [, steps = 0, classes = 0] = output.dims;
-    if (classes !== mapped.length)
+    if (classes !== loaded.alphabet.length)
       throw new Error(
-        `PP-OCRv4 gave ${classes} classes for a dictionary of ${mapped.length}: model and keys differ`,
+        `PP-OCRv4 gave ${classes} classes for a dictionary of ${loaded.alphabet.length}: model and keys differ`,
       );
-    const probabilities = output.data as Float32Array;
+    return { ...loaded, steps, classes, probabilities: output.data as Float32Array };
+  }
+
+  /**
+   * Reads one line over the model's whole alphabet (Latin, digits, punctuation and the Chinese it was trained
+   * on; it has no `£`): each character with its probability and the time step it was read at, out of `steps`
+   * spread evenly across the line's width, so a caller can place each character on the line.
+   */
+  async readLine(image: GreyImage): Promise<{
+    characters: Array<{ character: string; probability: number; step: number }>;
+    steps: number;
+  }> {
+    const { alphabet, steps, classes, probabilities } = await this.run(image);
+    const read: Array<{ character: string; probability: number; step: number }> = [];
+    let previous = -1;
+    for (let step = 0; step < steps; step += 1) {
+      const offset = step * classes;
+      let best = 0;
+      let bestProbability = -1;
+      for (let index = 0; index < classes; index += 1) {
+        const probability = probabilities[offset + index] ?? 0;
+        if (probability > bestProbability) {
+          bestProbability = probability;
+          best = index;
+        }
+      }
+      const character = alphabet[best];
+      if (best !== 0 && best !== previous && character)
+        read.push({ character, probability: bestProbability, step });
+      previous = best;
+    }
+    return { characters: read, steps };
+  }
+
+  /** Reads one line (or part of one): the image is scaled to 48 px high by the caller. */
+  async recognise(image: GreyImage): Promise<Recognised> {
+    const { mapped, steps, classes, probabilities } = await this.run(image);
     let text = '';
     let sum = 0;
     let previous = -1;
