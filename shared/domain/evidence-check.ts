@@ -97,7 +97,7 @@ function money(fields: ReadFields, name: string): number | undefined {
   return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : undefined;
 }
 
-/** A monthly amount from one payment and how often it is paid (monthly when the document does not say). */
+/** A monthly amount from one payment and how often it is paid (an award letter that does not say: monthly). */
 function monthly(amount: number, frequency: string | undefined): number {
   return Math.round(amount * (PER_MONTH[frequency as PaymentFrequency] ?? 1));
 }
@@ -203,7 +203,8 @@ function incomeCheck(
   };
   if (kind === 'payslip') {
     const net = money(fields, 'netPay');
-    if (net === undefined) return;
+    // Without how often it is paid, a monthly figure would be a guess: an officer compares it instead.
+    if (net === undefined || fields.payPeriod === undefined) return;
     const oneEarner = adults(application).length === 1;
     compare('payslip', monthly(net, fields.payPeriod?.value), declared.monthlyEarnings, oneEarner);
   } else if (kind === 'universal-credit-statement') {

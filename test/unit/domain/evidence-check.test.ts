@@ -97,6 +97,15 @@ describe('checkEvidence', () => {
     if (fields.length === 0) expect(result.confirmed.length).toBeGreaterThan(0);
   });
 
+  it('does not guess a monthly income from a payslip that does not say how often it is paid', () => {
+    const { payPeriod: _period, ...withoutPeriod } = payslip({ netPay: '48000' });
+
+    const result = check('payslip', withoutPeriod);
+
+    expect(result.problems).toEqual([]);
+    expect(result.confirmed.join(' ')).not.toContain('a month, which fits');
+  });
+
   it('compares nothing that read with low confidence, and asks for a clearer photo instead', () => {
     const result = check('payslip', payslip({ netPay: '900000' }), 0.6);
 
