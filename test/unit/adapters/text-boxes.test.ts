@@ -1,10 +1,12 @@
 import {
+  blankRuns,
   cropBox,
   findTextBoxes,
   type ProbabilityMap,
   readingOrder,
   scaleBox,
   type TextBox,
+  wordsOf,
 } from '../../../shared/adapters/local/text-boxes';
 
 /** A blank probability map with the given rectangles (x, y, width, height) marked as text, optionally turned. */
@@ -135,5 +137,61 @@ describe('cropBox', () => {
     expect(crop.data[24 * crop.width + 72]).toBe(0);
     expect(crop.data[2 * crop.width + 72]).toBe(255);
     expect(crop.data[24 * crop.width + 5]).toBe(255);
+  });
+});
+
+/** A white strip 48 px high with black bars at the given [from, to) columns (a stand-in for glyphs). */
+function stripWith(width: number, bars: ReadonlyArray<readonly [number, number]>) {
+  const height = 48;
+  const data = new Uint8Array(width * height).fill(230);
+  for (const [from, to] of bars)
+    for (let y = 12; y < 36; y += 1) for (let x = from; x < to; x += 1) data[y * width + x] = 20;
+  return { data, width, height };
+}
+
+describe('blankRuns', () => {
+  it('finds the blank columns at least as wide as asked, at the edges too', () => {
+    const strip = stripWith(110, [
+      [10, 30],
+      [33, 50],
+      [70, 90],
+    ]);
+
+    expect(blankRuns(strip, 12)).toEqual([
+      [50, 69],
+      [90, 109],
+    ]);
+  });
+});
+
+describe('wordsOf', () => {
+  it('splits words at a wide blank gap the model read no space in, and at a space it read', () => {
+    // Prepare: "to31" printed as "to" and "31" 20 px apart, then a space read, then "Oct" in full-width
+    // letters; 20 time steps over 200 px, so step s is at x = 10s + 5.
+    const strip = stripWith(200, [
+      [0, 40],
+      [60, 100],
+      [130, 190],
+    ]);
+    const characters = [
+      { character: 't', probability: 0.99, step: 1 },
+      { character: 'o', probability: 0.95, step: 3 },
+      { character: '3', probability: 0.9, step: 7 },
+      { character: '1', probability: 0.97, step: 8 },
+      { character: ' ', probability: 0.6, step: 11 },
+      { character: 'Ｏ', probability: 0.8, step: 14 },
+      { character: 'c', probability: 0.99, step: 16 },
+      { character: 't', probability: 0.99, step: 17 },
+    ];
+
+    // Act
+    const words = wordsOf(characters, 20, strip);
+
+    // Assess: each word as sure as its least sure character; the space's own probability counts for none
+    expect(words).toEqual([
+      { text: 'to', confidence: 0.95 },
+      { text: '31', confidence: 0.9 },
+      { text: 'Oct', confidence: 0.8 },
+    ]);
   });
 });
