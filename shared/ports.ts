@@ -3,6 +3,7 @@ import type { FieldReading } from './domain/document-fields.js';
 import type { FormsKind } from './domain/documents.js';
 import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from './domain/letting.js';
 import type { DeletionEntry } from './domain/retention.js';
+import type { RegisteredHousehold } from './domain/shortlist.js';
 import type { Stage, WaitingFor } from './domain/stage.js';
 
 /**
@@ -54,6 +55,12 @@ export interface ApplicationStore {
   releaseDocumentNumber(fingerprint: string, applicationId: string): Promise<void>;
   /** Gives up a photo's perceptual hash claimed by {@link claimImageHash}, as {@link releaseDocumentNumber} does. */
   releaseImageHash(hash: string, applicationId: string): Promise<void>;
+  /** Puts a registered household on its landlord's register, replacing its earlier entry (idempotent). */
+  putRegistered(entry: RegisteredHousehold): Promise<void>;
+  /** Takes an application off its landlord's register; a no-op when it is not there. */
+  removeRegistered(landlordId: string, applicationId: string): Promise<void>;
+  /** The landlord's register, from its own index (no scan; eventually consistent), in no particular order. */
+  listRegister(landlordId: string): Promise<RegisteredHousehold[]>;
 }
 
 /**

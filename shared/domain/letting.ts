@@ -9,11 +9,9 @@ export type AccessibilityFeature = z.infer<typeof AccessibilityFeature>;
 
 /** A local lettings restriction: a minimum age (e.g. homes for older people) or a local connection. */
 export const LocalLettings = z.object({
-  minimumAge: z.number().int().min(16).max(120).optional(),
+  minimumAge: z.number().int().optional(),
   /** Whole years the applicant must have lived in the area. */
-  localConnectionYears: z.number().int().min(1).max(50).optional(),
-  /** Plain English: why the restriction exists, as the landlord's policy states it. */
-  description: z.string().min(1).max(300).optional(),
+  localConnectionYears: z.number().int().optional(),
 });
 export type LocalLettings = z.infer<typeof LocalLettings>;
 
@@ -31,11 +29,11 @@ export const Property = z.object({
   availableFrom: IsoDate,
   status: z.enum(['available', 'offered', 'let']),
   /** How many people the home is designed for (bed spaces); unknown when absent. */
-  bedSpaces: z.number().int().min(1).max(20).optional(),
+  bedSpaces: z.number().int().optional(),
   /** Features a household's accessibility need may require (issue 8); none recorded when absent. */
   accessibility: z.array(AccessibilityFeature).optional(),
   /** 0 for the ground floor; negative for a basement. */
-  floor: z.number().int().min(-2).max(100).optional(),
+  floor: z.number().int().optional(),
   /** Whether the landlord lets this home to a household with pets; no restriction recorded when absent. */
   petsAllowed: z.boolean().optional(),
   /** A local lettings policy for this home (Housing Act 1996 s166A(6)(b) England, s167(2E) Wales). */

@@ -1,9 +1,16 @@
 import * as z from 'zod';
-import { type Application, ApplicationId, IsoDate, LandlordId, type Reason } from './application.js';
+import {
+  type Application,
+  ApplicationId,
+  IsoDate,
+  LandlordId,
+  type Reason,
+  Registration,
+} from './application.js';
 import { allocationClause } from './bedrooms.js';
 import { ageOn } from './dates.js';
-import { AccessibilityFeature, type Property } from './letting.js';
-import { Band, type Jurisdiction, type Policy } from './policy.js';
+import type { AccessibilityFeature, Property } from './letting.js';
+import type { Jurisdiction, Policy } from './policy.js';
 
 /**
  * Shortlisting one home (issue 8): the registered households it fits, in the order the allocation scheme ranks
@@ -13,26 +20,32 @@ import { Band, type Jurisdiction, type Policy } from './policy.js';
  */
 
 /**
- * A household on the register, compact: what shortlisting needs and nothing else, one per application. Written
- * when a registration is recorded, removed when the case closes or is let.
+ * A household on the register, compact: its registration (band, effective date, bedroom need under the council's
+ * allocation bedroom standard) and what the filters need, nothing else; one per application. Written when a
+ * registration is recorded, removed when the case closes or is let.
  */
-export const RegisteredHousehold = z.object({
+export const RegisteredHousehold = Registration.extend({
   applicationId: ApplicationId,
   landlordId: LandlordId,
-  band: Band,
-  effectiveDate: IsoDate,
-  /** Bedrooms the household needs under the council's allocation bedroom standard. */
-  bedroomNeed: z.number().int().min(1),
   /** People who will live in the home (an unborn child not counted). */
-  householdSize: z.number().int().min(1).max(20),
-  accessibilityNeeds: z.array(AccessibilityFeature).optional(),
-  hasPets: z.boolean().optional(),
+  householdSize: z.number().int().min(1),
   /** The applicant's date of birth, so a minimum-age restriction is judged on the day of the shortlist. */
   applicantDateOfBirth: IsoDate.optional(),
   /** Whole years the applicant had lived in the council's area when last assessed. */
-  localConnectionYears: z.number().int().min(0).max(120).optional(),
+  localConnectionYears: z.number().int().nonnegative().optional(),
 });
 export type RegisteredHousehold = z.infer<typeof RegisteredHousehold>;
+
+/**
+ * A household as the filters see it: its register entry, and its accessibility needs and pets. The applicant's
+ * profile does not ask about either yet, so the register entry does not store them (the web function's bundle is
+ * a few bytes under 1 MiB: the schema gains them with the questions); a household without them is not filtered
+ * by them.
+ */
+export interface ShortlistCandidate extends RegisteredHousehold {
+  accessibilityNeeds?: AccessibilityFeature[];
+  hasPets?: boolean;
+}
 
 export interface ShortlistEntry {
   /** 1 for the household the scheme ranks first. */
@@ -95,7 +108,7 @@ export function byRegisterOrder(
 /** The rules a household fails for a home; empty when the home fits it. */
 export function skipReasons(
   home: Property,
-  household: RegisteredHousehold,
+  household: ShortlistCandidate,
   context: { policy: ShortlistPolicy; on: string },
 ): Reason[] {
   const { policy, on } = context;
@@ -142,9 +155,7 @@ export function skipReasons(
     });
   }
   const restriction = home.localLettings;
-  const lettingsClause = `${localLettingsStatute[policy.jurisdiction]}: local lettings policy for ${home.address}${
-    restriction?.description ? ` (${restriction.description})` : ''
-  }`;
+  const lettingsClause = `${localLettingsStatute[policy.jurisdiction]}: local lettings policy for ${home.address}`;
   if (restriction?.minimumAge !== undefined) {
     const age = household.applicantDateOfBirth ? ageOn(household.applicantDateOfBirth, on) : undefined;
     if (age === undefined || age < restriction.minimumAge) {
@@ -182,7 +193,7 @@ export function skipReasons(
  */
 export function shortlistFor(
   home: Property,
-  households: readonly RegisteredHousehold[],
+  households: readonly ShortlistCandidate[],
   context: { policy: ShortlistPolicy; on: string },
 ): Shortlist {
   const ranked = [...households].sort(byRegisterOrder);
@@ -211,19 +222,21 @@ export function shortlistFor(
  * or closed or let). Household size counts everyone who will live in the home except an unborn child.
  */
 export function registeredHousehold(application: Application): RegisteredHousehold | undefined {
-  const registration = application.registration;
-  if (!registration || application.status === 'closed' || application.status === 'let') return undefined;
-  const members = application.profile.household.filter((member) => !member.unborn);
-  const applicant = members.find((member) => member.relationship === 'applicant');
-  const years = application.profile.localConnection?.yearsInArea;
+  const { registration, profile, status, applicationId, landlordId } = application;
+  if (!registration || status === 'closed' || status === 'let') return undefined;
+  const members = profile.household.filter((member) => !member.unborn);
+  const born = members.find((member) => member.relationship === 'applicant')?.dateOfBirth;
+  const years = profile.localConnection?.yearsInArea;
+  // A plain copy of the registration: band, effective date and bedroom need, and nothing else.
+  const { band, effectiveDate, bedroomNeed } = registration;
   return {
-    applicationId: application.applicationId,
-    landlordId: application.landlordId,
-    band: registration.band,
-    effectiveDate: registration.effectiveDate,
-    bedroomNeed: registration.bedroomNeed,
-    householdSize: Math.max(1, members.length),
-    ...(applicant ? { applicantDateOfBirth: applicant.dateOfBirth } : {}),
+    applicationId,
+    landlordId,
+    band,
+    effectiveDate,
+    bedroomNeed,
+    householdSize: members.length || 1,
+    ...(born ? { applicantDateOfBirth: born } : {}),
     ...(years === undefined ? {} : { localConnectionYears: years }),
   };
 }

@@ -29,6 +29,7 @@ import { sha256Hex } from '../ids.js';
 import { policyFor } from '../policies.js';
 import { JourneyStateError, NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
+import { syncRegister } from './register-index.js';
 
 /** What the Application workflow passes to every stage task. */
 export const StageInput = z.object({ applicationId: ApplicationId });
@@ -567,6 +568,7 @@ export async function registration(
   });
   const application = await deps.applications.get(input.applicationId);
   if (!application?.registration) throw new JourneyStateError('Registration did not record a band');
+  await syncRegister(deps.applications, application);
   const homes = await deps.lettings.listAvailableHomes(application.landlordId);
   const match = pickHome(homes, {
     bedroomNeed: application.registration.bedroomNeed,

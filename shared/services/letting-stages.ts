@@ -10,6 +10,7 @@ import { newId } from '../ids.js';
 import { policyFor } from '../policies.js';
 import { ConflictError, JourneyStateError, NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
+import { syncRegister } from './register-index.js';
 
 export type LettingDeps = Pick<Deps, 'applications' | 'lettings' | 'audit' | 'clock'>;
 
@@ -179,6 +180,7 @@ export async function completeLet(deps: LettingDeps, input: OfferInput): Promise
   if (application?.status === 'let') {
     // A retried step after the save: its documents' deletion dates go into the index this time.
     await deps.applications.scheduleDeletions(deletionEntries(application));
+    await syncRegister(deps.applications, application);
   } else if (application) {
     const letApplication = await deps.applications.save({
       ...application,
@@ -189,6 +191,7 @@ export async function completeLet(deps: LettingDeps, input: OfferInput): Promise
     });
     // UK GDPR Art. 5(1)(e): each document and the share code are deleted when their retention ends.
     await deps.applications.scheduleDeletions(deletionEntries(letApplication));
+    await syncRegister(deps.applications, letApplication);
     await deps.audit.append({
       applicationId: input.applicationId,
       at: now,

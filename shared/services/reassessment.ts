@@ -10,6 +10,7 @@ import { Stage, WaitingFor } from '../domain/stage.js';
 import { policyFor } from '../policies.js';
 import { NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
+import { syncRegister } from './register-index.js';
 
 /**
  * Change of circumstances after registration (issue 6). Once a household is on the register its Application
@@ -171,6 +172,8 @@ export async function reassess(
   const registrationChanged =
     !sameAnswers || !(officerStands || isDeepStrictEqual(decided.registration, registration));
   if (lifted.length === 0 && !registrationChanged) {
+    // The band stands, but the answers behind the register entry (household size, years in the area) may not.
+    await syncRegister(deps.applications, application);
     return { outcome: 'unchanged', ...(await matchAgain(deps, application, undefined)) };
   }
 
@@ -201,6 +204,7 @@ export async function reassess(
     decisions: [...application.decisions, ...decisions],
     updatedAt: now,
   });
+  await syncRegister(deps.applications, saved);
   for (const each of decisions) {
     await deps.audit.append({
       applicationId: application.applicationId,

@@ -7,6 +7,7 @@ import { decisionIdFor } from '../ids.js';
 import { policyFor } from '../policies.js';
 import { NotFoundError, type PendingWait, type WaitKind } from '../ports.js';
 import type { Deps } from './deps.js';
+import { syncRegister } from './register-index.js';
 
 /**
  * Human steps (DESIGN.md §1b): the workflow parks a task token here and a person answers later through the
@@ -134,6 +135,7 @@ export async function closeCase(
   if (application.status === 'closed') {
     // A retried close after the save: its documents' deletion dates go into the index this time.
     await deps.applications.scheduleDeletions(deletionEntries(application));
+    await syncRegister(deps.applications, application);
     return { outcome: 'closed' };
   }
   const now = deps.clock.now().toISOString();
@@ -160,6 +162,7 @@ export async function closeCase(
   });
   // UK GDPR Art. 5(1)(e): each document and the share code are deleted when their retention ends.
   await deps.applications.scheduleDeletions(deletionEntries(closed));
+  await syncRegister(deps.applications, closed);
   await deps.audit.append({
     applicationId: application.applicationId,
     at: now,

@@ -3,6 +3,7 @@ import { P12TenancySigner } from '../../shared/adapters/local/p12-signer';
 import type { Application } from '../../shared/domain/application';
 import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from '../../shared/domain/letting';
 import type { DeletionEntry } from '../../shared/domain/retention';
+import type { RegisteredHousehold } from '../../shared/domain/shortlist';
 import { WaitingFor } from '../../shared/domain/stage';
 import {
   type ApplicationStore,
@@ -118,6 +119,17 @@ export class MemoryApplications implements ApplicationStore {
   }
   async releaseImageHash(hash: string, applicationId: string) {
     if (this.imageHashes.get(hash) === applicationId) this.imageHashes.delete(hash);
+  }
+  /** The register index, by `<landlord>|<application>` as the table keys it. */
+  readonly register = new Map<string, RegisteredHousehold>();
+  async putRegistered(entry: RegisteredHousehold) {
+    this.register.set(`${entry.landlordId}|${entry.applicationId}`, clone(entry));
+  }
+  async removeRegistered(landlordId: string, applicationId: string) {
+    this.register.delete(`${landlordId}|${applicationId}`);
+  }
+  async listRegister(landlordId: string) {
+    return [...this.register.values()].filter((entry) => entry.landlordId === landlordId).map(clone);
   }
 }
 

@@ -18,6 +18,7 @@ import * as z from 'zod';
 import { Application } from '../../domain/application.js';
 import { KeyCredential, Offer, type OfferStatus, Property, Tenancy } from '../../domain/letting.js';
 import type { DeletionEntry } from '../../domain/retention.js';
+import { RegisteredHousehold } from '../../domain/shortlist.js';
 import { Stage, WaitingFor } from '../../domain/stage.js';
 import {
   type ApplicationStore,
@@ -274,6 +275,33 @@ export class DynamoApplicationStore implements ApplicationStore {
 
   releaseImageHash(hash: string, applicationId: string): Promise<void> {
     return this.releaseOwn(keys.imageHash(hash), applicationId);
+  }
+
+  async putRegistered(entry: RegisteredHousehold): Promise<void> {
+    // A plain put on the application's own key: writing it again, or after a re-band, leaves one entry.
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...keys.registered(entry.landlordId, entry.applicationId), ...entry },
+      }),
+    );
+  }
+
+  async removeRegistered(landlordId: string, applicationId: string): Promise<void> {
+    await this.db.send(
+      new DeleteCommand({ TableName: this.table, Key: keys.registered(landlordId, applicationId) }),
+    );
+  }
+
+  async listRegister(landlordId: string): Promise<RegisteredHousehold[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      // Eventually consistent, at half the read cost of a whole register: a household registered a second ago
+      // may be missing from a shortlist read in that second, which an officer's next look includes.
+      ExpressionAttributeValues: { ':pk': keys.registerPartition(landlordId) },
+    });
+    return items.map((item) => RegisteredHousehold.parse(strip(item)));
   }
 
   /** Deletes a claim only when `applicationId` holds it. */

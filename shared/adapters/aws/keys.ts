@@ -23,6 +23,8 @@
  *                (domain/retention.ts); written when an application closes or is let, deleted by the sweep
  *   image hash   PHASH#<64-bit dHash, hex> / PHASH   applicationId: the first application a photo with that
  *                perceptual hash was uploaded on (written once, attribute_not_exists)
+ *   register     REGISTER#<landlord> / APP#<app id>   a registered household, compact (domain/shortlist.ts);
+ *                put when a registration is recorded, deleted when the case closes or is let
  *
  * No key holds an email address, a document number or a secret: sign-in records are keyed by the pseudonymous
  * subject, sessions by a hash of the token, document numbers by a hash of the number.
@@ -82,6 +84,16 @@ export const keys = {
   }),
   deletionPartition: 'PURGE',
   imageHash: (hash: string) => ({ pk: `PHASH#${hash}`, sk: 'PHASH' }),
+  /**
+   * The landlord's register, one partition per landlord, one item per application. Keyed by the application, not
+   * by band and date: a re-band overwrites the same item, so no stale place can outlive a change, and every write
+   * is idempotent. A shortlist reads the whole partition and ranks it in memory (domain/shortlist.ts).
+   */
+  registered: (landlordId: string, applicationId: string) => ({
+    pk: `REGISTER#${landlordId}`,
+    sk: `APP#${applicationId}`,
+  }),
+  registerPartition: (landlordId: string) => `REGISTER#${landlordId}`,
 } as const;
 
 /** The table's key schema: the CDK stack and the local runtime create the same table from this. */

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { AccessibilityFeature, type Property } from '../../../shared/domain/letting';
-import { byRegisterOrder, type RegisteredHousehold, shortlistFor } from '../../../shared/domain/shortlist';
+import { byRegisterOrder, type ShortlistCandidate, shortlistFor } from '../../../shared/domain/shortlist';
 import { policyFor } from '../../../shared/policies';
 import { aHome } from '../../fixtures/applications';
 
@@ -13,7 +13,7 @@ const isoDate = fc
   .date({ min: new Date('1930-01-01T00:00:00Z'), max: new Date('2026-11-29T00:00:00Z'), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));
 
-const household = (id: number): fc.Arbitrary<RegisteredHousehold> =>
+const household = (id: number): fc.Arbitrary<ShortlistCandidate> =>
   fc.record(
     {
       applicationId: fc.constant(`app_${String(id).padStart(16, '0')}`),

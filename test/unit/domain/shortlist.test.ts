@@ -1,9 +1,5 @@
 import type { Property } from '../../../shared/domain/letting';
-import {
-  type RegisteredHousehold,
-  registeredHousehold,
-  shortlistFor,
-} from '../../../shared/domain/shortlist';
+import { registeredHousehold, type ShortlistCandidate, shortlistFor } from '../../../shared/domain/shortlist';
 import { policyFor } from '../../../shared/policies';
 import { aCompleteApplication, aHome, anApplication } from '../../fixtures/applications';
 
@@ -11,7 +7,7 @@ const riverside = policyFor('riverside-council');
 const cwmValley = policyFor('cwm-valley');
 const ON = '2026-11-29';
 
-function aHousehold(overrides: Partial<RegisteredHousehold> = {}): RegisteredHousehold {
+function aHousehold(overrides: Partial<ShortlistCandidate> = {}): ShortlistCandidate {
   return {
     applicationId: 'app_0000000000000001',
     landlordId: 'riverside-homes',
@@ -74,7 +70,7 @@ describe('shortlistFor ranks the households a home fits', () => {
 });
 
 /** Each row: the rule, the home, the household, and words the plain-English reason must contain. */
-const skips: Array<[string, Partial<Property>, Partial<RegisteredHousehold>, string]> = [
+const skips: Array<[string, Partial<Property>, Partial<ShortlistCandidate>, string]> = [
   ['shortlist.bedrooms', { bedrooms: 1 }, { bedroomNeed: 2 }, 'needs 2 bedrooms; Flat 3, 14 Weaver Court'],
   ['shortlist.bed-spaces', { bedSpaces: 3 }, { householdSize: 4 }, '4 people would live there'],
   [
