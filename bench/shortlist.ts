@@ -1,5 +1,5 @@
 import type { Property } from '../shared/domain/letting.js';
-import { type ShortlistCandidate, shortlistFor } from '../shared/domain/shortlist.js';
+import { type ShortlistCandidate, shortlistHome } from '../shared/domain/shortlist.js';
 import { policyFor } from '../shared/policies.js';
 import { MemoryApplications } from '../test/support/memory.js';
 
@@ -8,8 +8,8 @@ import { MemoryApplications } from '../test/support/memory.js';
  * target: under 200 ms locally). The households are generated from a fixed seed, so every run ranks the same
  * register. Prints figures (median, min, max of the passes), never asserts: this machine is shared and noisy.
  *
- *   pure        shortlistFor over the register already in memory (rank, filter, explain every skip)
- *   memory      the memory store's listRegister (a copy of every entry, as a store returns) then shortlistFor
+ *   pure        shortlistHome over the register already in memory (rank, filter, explain every skip)
+ *   memory      the memory store's listRegister (a copy of every entry, as a store returns) then shortlistHome
  */
 const HOUSEHOLDS = 50_000;
 const PASSES = 15;
@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   const store = new MemoryApplications();
   for (const entry of register) await store.putRegistered(entry);
 
-  const result = shortlistFor(home, register, context);
+  const result = shortlistHome(home, register, context);
   console.log(
     `${HOUSEHOLDS.toLocaleString('en-GB')} registered households (seed ${SEED}); one 2-bedroom, 4-bed-space, step-free, no-pets home with a 2-year local connection rule: ${result.shortlist.length.toLocaleString('en-GB')} listed, ${result.skipped.length.toLocaleString('en-GB')} skipped with reasons`,
   );
@@ -96,12 +96,12 @@ async function main(): Promise<void> {
   console.log('| measure | median | min | max |');
   console.log('|---|---:|---:|---:|');
   console.log(
-    `| shortlistFor (pure) | ${figures(await time(PASSES, () => shortlistFor(home, register, context)))} |`,
+    `| shortlistHome (pure) | ${figures(await time(PASSES, () => shortlistHome(home, register, context)))} |`,
   );
   console.log(
-    `| memory store listRegister + shortlistFor | ${figures(
+    `| memory store listRegister + shortlistHome | ${figures(
       await time(PASSES, async () =>
-        shortlistFor(home, await store.listRegister('riverside-homes'), context),
+        shortlistHome(home, await store.listRegister('riverside-homes'), context),
       ),
     )} |`,
   );

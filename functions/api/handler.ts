@@ -21,6 +21,7 @@ import { actorFromClaims } from '../../shared/services/officers.js';
 import { overrideDecision } from '../../shared/services/overrides.js';
 import { decideReview, requestReview } from '../../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
+import { shortlistFor } from '../../shared/services/shortlists.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
 import { keySvgResult, pdfResult } from '../../web/http.js';
 import { s3Documents } from '../adapters/documents.js';
@@ -270,6 +271,12 @@ export const createHandler = (deps: () => Deps) => {
       const actor = officer(event);
       const filter = QueueFilter.parse(event.queryStringParameters ?? {});
       return json(200, await officerQueue(deps(), { landlordId: actor.landlordId, filter }));
+    },
+    // The shortlist for one of the officer's own landlord's homes: who it fits in order, and why others not.
+    'GET /v1/officer/properties/{propertyId}/shortlist': async (event) => {
+      const actor = officer(event);
+      const propertyId = param(event, 'propertyId');
+      return json(200, await shortlistFor(deps(), { landlordId: actor.landlordId, propertyId }));
     },
     // Doors and anyone else: the public keys that verify digital keys. Public by design, and cacheable.
     'GET /v1/keys/jwks.json': async () =>

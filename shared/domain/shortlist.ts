@@ -191,7 +191,7 @@ export function skipReasons(
  * The shortlist for one home on the day `on` (ISO date): the households it fits in the scheme's order, and the
  * households it does not fit, in the same order, each with its reasons.
  */
-export function shortlistFor(
+export function shortlistHome(
   home: Property,
   households: readonly ShortlistCandidate[],
   context: { policy: ShortlistPolicy; on: string },

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { AccessibilityFeature, type Property } from '../../../shared/domain/letting';
-import { byRegisterOrder, type ShortlistCandidate, shortlistFor } from '../../../shared/domain/shortlist';
+import { byRegisterOrder, type ShortlistCandidate, shortlistHome } from '../../../shared/domain/shortlist';
 import { policyFor } from '../../../shared/policies';
 import { aHome } from '../../fixtures/applications';
 
@@ -58,11 +58,11 @@ const home: fc.Arbitrary<Property> = fc
   )
   .map((overrides) => aHome(overrides));
 
-describe('shortlistFor, for any home and register', () => {
+describe('shortlistHome, for any home and register', () => {
   it('lists households in band order, then effective date, then application id', () => {
     fc.assert(
       fc.property(home, register, (property, households) => {
-        const { shortlist } = shortlistFor(property, households, context);
+        const { shortlist } = shortlistHome(property, households, context);
         for (let index = 1; index < shortlist.length; index += 1) {
           const before = shortlist[index - 1];
           const after = shortlist[index];
@@ -78,7 +78,7 @@ describe('shortlistFor, for any home and register', () => {
   it('puts each household either on the list or among the skipped, never both, and gives each skip a reason', () => {
     fc.assert(
       fc.property(home, register, (property, households) => {
-        const { shortlist, skipped } = shortlistFor(property, households, context);
+        const { shortlist, skipped } = shortlistHome(property, households, context);
         const listed = new Set(shortlist.map((entry) => entry.applicationId));
         expect(skipped.filter((skip) => listed.has(skip.applicationId))).toEqual([]);
         expect(listed.size + skipped.length).toBe(households.length);
@@ -91,11 +91,11 @@ describe('shortlistFor, for any home and register', () => {
   it('never takes a household off the list when another joins the register', () => {
     fc.assert(
       fc.property(home, register, household(20_000), (property, households, newcomer) => {
-        const before = shortlistFor(property, households, context).shortlist.map(
+        const before = shortlistHome(property, households, context).shortlist.map(
           (entry) => entry.applicationId,
         );
         const after = new Set(
-          shortlistFor(property, [...households, newcomer], context).shortlist.map(
+          shortlistHome(property, [...households, newcomer], context).shortlist.map(
             (entry) => entry.applicationId,
           ),
         );
@@ -111,8 +111,8 @@ describe('shortlistFor, for any home and register', () => {
         const shuffled = reverse
           ? [...households].reverse()
           : [...households.slice(1), ...households.slice(0, 1)];
-        expect(shortlistFor(property, shuffled, context)).toEqual(
-          shortlistFor(property, households, context),
+        expect(shortlistHome(property, shuffled, context)).toEqual(
+          shortlistHome(property, households, context),
         );
       }),
       runs,
@@ -123,7 +123,7 @@ describe('shortlistFor, for any home and register', () => {
     fc.assert(
       fc.property(home, register, (property, households) => {
         const byId = new Map(households.map((each) => [each.applicationId, each]));
-        for (const entry of shortlistFor(property, households, context).shortlist) {
+        for (const entry of shortlistHome(property, households, context).shortlist) {
           const listed = byId.get(entry.applicationId);
           expect(listed?.landlordId).toBe(property.landlordId);
           expect(listed?.bedroomNeed).toBeLessThanOrEqual(property.bedrooms);

@@ -1,5 +1,9 @@
 import type { Property } from '../../../shared/domain/letting';
-import { registeredHousehold, type ShortlistCandidate, shortlistFor } from '../../../shared/domain/shortlist';
+import {
+  registeredHousehold,
+  type ShortlistCandidate,
+  shortlistHome,
+} from '../../../shared/domain/shortlist';
 import { policyFor } from '../../../shared/policies';
 import { aCompleteApplication, aHome, anApplication } from '../../fixtures/applications';
 
@@ -19,7 +23,7 @@ function aHousehold(overrides: Partial<ShortlistCandidate> = {}): ShortlistCandi
   };
 }
 
-describe('shortlistFor ranks the households a home fits', () => {
+describe('shortlistHome ranks the households a home fits', () => {
   it('puts band A first, then the earliest effective date, then the application id', () => {
     // Prepare
     const households = [
@@ -30,7 +34,7 @@ describe('shortlistFor ranks the households a home fits', () => {
     ];
 
     // Act
-    const { shortlist, skipped } = shortlistFor(aHome(), households, { policy: riverside, on: ON });
+    const { shortlist, skipped } = shortlistHome(aHome(), households, { policy: riverside, on: ON });
 
     // Assess
     expect(skipped).toEqual([]);
@@ -61,7 +65,7 @@ describe('shortlistFor ranks the households a home fits', () => {
     });
 
     // Act
-    const { shortlist, skipped } = shortlistFor(home, [household], { policy: riverside, on: ON });
+    const { shortlist, skipped } = shortlistHome(home, [household], { policy: riverside, on: ON });
 
     // Assess
     expect(shortlist).toHaveLength(1);
@@ -107,10 +111,10 @@ const skips: Array<[string, Partial<Property>, Partial<ShortlistCandidate>, stri
   ['shortlist.landlord', {}, { landlordId: 'cwm-valley-homes' }, 'another landlord'],
 ];
 
-describe('shortlistFor explains every household it skips', () => {
+describe('shortlistHome explains every household it skips', () => {
   it.each(skips)('skips under %s (row %#)', (rule, home, household, words) => {
     // Act
-    const { shortlist, skipped } = shortlistFor(aHome(home), [aHousehold(household)], {
+    const { shortlist, skipped } = shortlistHome(aHome(home), [aHousehold(household)], {
       policy: riverside,
       on: ON,
     });
@@ -125,7 +129,7 @@ describe('shortlistFor explains every household it skips', () => {
 
   it('gives every rule a household fails, not just the first', () => {
     // Act
-    const { skipped } = shortlistFor(
+    const { skipped } = shortlistHome(
       aHome({ bedrooms: 1, bedSpaces: 2, petsAllowed: false }),
       [aHousehold({ bedroomNeed: 2, householdSize: 3, hasPets: true })],
       { policy: riverside, on: ON },
@@ -141,7 +145,7 @@ describe('shortlistFor explains every household it skips', () => {
 
   it('lets a home that records nothing about pets to a household with pets', () => {
     // Act
-    const { shortlist } = shortlistFor(aHome(), [aHousehold({ hasPets: true })], {
+    const { shortlist } = shortlistHome(aHome(), [aHousehold({ hasPets: true })], {
       policy: riverside,
       on: ON,
     });
@@ -152,7 +156,7 @@ describe('shortlistFor explains every household it skips', () => {
 
   it('counts an applicant who turns 55 on the day of the shortlist as 55', () => {
     // Act
-    const { shortlist } = shortlistFor(
+    const { shortlist } = shortlistHome(
       aHome({ localLettings: { minimumAge: 55 } }),
       [aHousehold({ applicantDateOfBirth: '1971-11-29' })],
       { policy: riverside, on: ON },
@@ -164,8 +168,8 @@ describe('shortlistFor explains every household it skips', () => {
 
   it('cites the bedroom standard of the council’s scheme, and Wales’s section for a local lettings policy', () => {
     // Act
-    const england = shortlistFor(aHome({ bedrooms: 1 }), [aHousehold()], { policy: riverside, on: ON });
-    const wales = shortlistFor(
+    const england = shortlistHome(aHome({ bedrooms: 1 }), [aHousehold()], { policy: riverside, on: ON });
+    const wales = shortlistHome(
       aHome({ localLettings: { localConnectionYears: 5 } }),
       [aHousehold({ localConnectionYears: 0 })],
       { policy: cwmValley, on: ON },
