@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import QRCode from 'qrcode';
+import { create as createQr } from 'qrcode/lib/core/qrcode.js';
+import { render as renderSvgTag } from 'qrcode/lib/renderer/svg-tag.js';
 import * as z from 'zod';
 import { KEY_CREDENTIAL_TYPE, keyClaims, keyWindow } from '../domain/keys.js';
 import type { KeyCredential } from '../domain/letting.js';
@@ -87,8 +88,10 @@ export async function keyQrCode(
  * Renders a credential as an SVG QR code. Error correction level M (up to 15% of the code unreadable) suits
  * a phone screen held to a reader; a key of about 560 characters makes a version 19 code, 93 modules a side.
  */
-export function renderQrSvg(text: string): Promise<string> {
-  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+export async function renderQrSvg(text: string): Promise<string> {
+  // What `QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })` draws, without the
+  // package's other renderers (qrcode-modules.d.ts).
+  return renderSvgTag(createQr(text, { errorCorrectionLevel: 'M' }), { margin: 4 });
 }
 
 /** The members of a JWK that are private (RFC 7518 §6): never published, whatever an issuer returns. */

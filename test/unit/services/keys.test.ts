@@ -1,8 +1,9 @@
 import { createLocalJWKSet, type JWK, jwtVerify } from 'jose';
 import jsQR from 'jsqr';
+import QRCode from 'qrcode';
 import sharp from 'sharp';
 import { JourneyStateError, type KeyIssuer, NotFoundError } from '../../../shared/ports';
-import { issueKeys, keyQrCode, publishedKeys } from '../../../shared/services/keys';
+import { issueKeys, keyQrCode, publishedKeys, renderQrSvg } from '../../../shared/services/keys';
 import { tryDoor } from '../../../shared/services/locks';
 import { aLetting, weaverCourt } from '../../fixtures/lettings';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
@@ -172,6 +173,16 @@ function decodeClaims(jws: string) {
     payload: JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>,
   };
 }
+
+describe('renderQrSvg', () => {
+  it('draws exactly what the qrcode package draws for SVG, without loading its other renderers', async () => {
+    const text = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJkb29yLXdlYXZlci0xNC0zIn0.c2lnbmF0dXJl';
+
+    expect(await renderQrSvg(text)).toBe(
+      await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
+    );
+  });
+});
 
 describe('keyQrCode', () => {
   it('shows the holder a QR code that a door’s camera reads back as the credential, which opens the door', async () => {
