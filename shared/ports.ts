@@ -2,6 +2,7 @@ import type { Application, DocumentContentType } from './domain/application.js';
 import type { FieldReading } from './domain/document-fields.js';
 import type { FormsKind } from './domain/documents.js';
 import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from './domain/letting.js';
+import type { LettingsLogRecord } from './domain/lettings-log.js';
 import type { DeletionEntry } from './domain/retention.js';
 import type { RegisteredHousehold } from './domain/shortlist.js';
 import type { Stage, WaitingFor } from './domain/stage.js';
@@ -94,6 +95,10 @@ export interface LettingStore {
   getTenancy(tenancyId: string): Promise<Tenancy | undefined>;
   putKey(credential: KeyCredential): Promise<void>;
   getKey(credentialId: string): Promise<KeyCredential | undefined>;
+  /** Records a letting's lettings log record once: a second put for the same tenancy is a no-op. True when this call wrote it. */
+  putLettingsLog(record: LettingsLogRecord): Promise<boolean>;
+  /** A landlord's lettings log records let from `from` to `to` (ISO dates, both inclusive), in let date order. */
+  listLettingsLog(landlordId: string, from: string, to: string): Promise<LettingsLogRecord[]>;
 }
 
 /** What a person is being asked to decide, and so which answers a decision may carry. */

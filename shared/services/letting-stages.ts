@@ -3,6 +3,7 @@ import { assessAffordability } from '../domain/affordability.js';
 import { type Application, ApplicationId, type Reason } from '../domain/application.js';
 import { allocationClause } from '../domain/bedrooms.js';
 import { type Offer, type Property, pickHome } from '../domain/letting.js';
+import { lettingsLogRecord } from '../domain/lettings-log.js';
 import type { Policy } from '../domain/policy.js';
 import { deletionEntries, withRetention } from '../domain/retention.js';
 import { Stage } from '../domain/stage.js';
@@ -200,5 +201,21 @@ export async function completeLet(deps: LettingDeps, input: OfferInput): Promise
       facts: { offerId: offer.offerId, propertyId: offer.propertyId },
     });
   }
+  if (application) await logLetting(deps, application, offer, now);
   return { outcome: 'let' };
+}
+
+/**
+ * The letting's CORE-style lettings log record, written once per tenancy (the store ignores a second put, so a
+ * retried Let step logs nothing twice). A letting without a tenancy or a home on record has nothing to log.
+ */
+async function logLetting(deps: LettingDeps, application: Application, offer: Offer, now: string) {
+  const [tenancy, property] = await Promise.all([
+    deps.lettings.getTenancy(tenancyIdFor(offer)),
+    deps.lettings.getHome(offer.propertyId),
+  ]);
+  if (!tenancy || !property) return;
+  await deps.lettings.putLettingsLog(
+    lettingsLogRecord({ application, offer, property, tenancy, letDate: now.slice(0, 10) }),
+  );
 }

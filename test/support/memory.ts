@@ -2,6 +2,7 @@ import { JoseKeyIssuer } from '../../shared/adapters/local/jose-key-issuer';
 import { P12TenancySigner } from '../../shared/adapters/local/p12-signer';
 import type { Application } from '../../shared/domain/application';
 import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from '../../shared/domain/letting';
+import type { LettingsLogRecord } from '../../shared/domain/lettings-log';
 import type { DeletionEntry } from '../../shared/domain/retention';
 import type { RegisteredHousehold } from '../../shared/domain/shortlist';
 import { WaitingFor } from '../../shared/domain/stage';
@@ -185,6 +186,21 @@ export class MemoryLettings implements LettingStore {
   async getKey(credentialId: string) {
     const credential = this.keys.get(credentialId);
     return credential ? clone(credential) : undefined;
+  }
+  readonly lettingsLog = new Map<string, LettingsLogRecord>();
+  async putLettingsLog(record: LettingsLogRecord) {
+    const key = `${record.landlordId}#${record.letDate}#${record.tenancyId}`;
+    if ([...this.lettingsLog.values()].some((logged) => logged.tenancyId === record.tenancyId)) return false;
+    this.lettingsLog.set(key, clone(record));
+    return true;
+  }
+  async listLettingsLog(landlordId: string, from: string, to: string) {
+    return [...this.lettingsLog.entries()]
+      .filter(
+        ([, record]) => record.landlordId === landlordId && record.letDate >= from && record.letDate <= to,
+      )
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, record]) => clone(record));
   }
 }
 

@@ -17,6 +17,7 @@ import {
 import * as z from 'zod';
 import { Application } from '../../domain/application.js';
 import { KeyCredential, Offer, type OfferStatus, Property, Tenancy } from '../../domain/letting.js';
+import { LettingsLogRecord } from '../../domain/lettings-log.js';
 import type { DeletionEntry } from '../../domain/retention.js';
 import { RegisteredHousehold } from '../../domain/shortlist.js';
 import { Stage, WaitingFor } from '../../domain/stage.js';
@@ -478,6 +479,52 @@ export class DynamoLettingStore implements LettingStore {
       new GetCommand({ TableName: this.table, Key: keys.key(credentialId) }),
     );
     return parse(KeyCredential, Item);
+  }
+
+  async putLettingsLog(record: LettingsLogRecord): Promise<boolean> {
+    const parsed = LettingsLogRecord.parse(record);
+    try {
+      // Once per letting, keyed by the tenancy: a Let step retried on a later day finds its record already
+      // written, though the log item's own key (by let date) would differ.
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.lettingsLogOnce(parsed.tenancyId), letDate: parsed.letDate },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...keys.lettingsLog(parsed.landlordId, parsed.letDate, parsed.tenancyId), ...parsed },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async listLettingsLog(landlordId: string, from: string, to: string): Promise<LettingsLogRecord[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      // `~` sorts after every character of a tenancy id, so the whole of the last day is included.
+      ExpressionAttributeValues: {
+        ':pk': keys.lettingsLogPartition(landlordId),
+        ':from': `${from}#`,
+        ':to': `${to}#~`,
+      },
+    });
+    return items.map((item) => LettingsLogRecord.parse(strip(item)));
   }
 }
 

@@ -25,6 +25,9 @@
  *                perceptual hash was uploaded on (written once, attribute_not_exists)
  *   register     REGISTER#<landlord> / APP#<app id>   a registered household, compact (domain/shortlist.ts);
  *                put when a registration is recorded, deleted when the case closes or is let
+ *   lettings log LETLOG#<landlord> / <let date>#<tenancy id>   a completed letting's CORE-style record
+ *                (domain/lettings-log.ts); a date range is one query. Written in one transaction with
+ *                LETLOG#<tenancy id> / LETLOG (attribute_not_exists), so each letting is logged once
  *
  * No key holds an email address, a document number or a secret: sign-in records are keyed by the pseudonymous
  * subject, sessions by a hash of the token, document numbers by a hash of the number.
@@ -94,6 +97,13 @@ export const keys = {
     sk: `APP#${applicationId}`,
   }),
   registerPartition: (landlordId: string) => `REGISTER#${landlordId}`,
+  /** The landlord's lettings log, sorted by let date (ISO dates, so text order is date order). */
+  lettingsLog: (landlordId: string, letDate: string, tenancyId: string) => ({
+    pk: `LETLOG#${landlordId}`,
+    sk: `${letDate}#${tenancyId}`,
+  }),
+  lettingsLogPartition: (landlordId: string) => `LETLOG#${landlordId}`,
+  lettingsLogOnce: (tenancyId: string) => ({ pk: `LETLOG#${tenancyId}`, sk: 'LETLOG' }),
 } as const;
 
 /** The table's key schema: the CDK stack and the local runtime create the same table from this. */

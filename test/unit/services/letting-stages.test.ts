@@ -474,4 +474,22 @@ describe('completeLet', () => {
     // Assess
     expect(deps.audit.events.filter((event) => event.type === 'let')).toHaveLength(1);
   });
+
+  it('writes the letting to the lettings log once, even when the stage runs again a day later', async () => {
+    // Prepare
+    const deps = await given([registered()], [aHome()]);
+    const offerId = await offered(deps);
+    const { tenancyId } = await prepareTenancy(deps, { applicationId: pritchards, offerId });
+    const letDay = deps.clock.now().toISOString().slice(0, 10);
+    await completeLet(deps, { applicationId: pritchards, offerId });
+    deps.clock.advanceDays(1);
+
+    // Act
+    await completeLet(deps, { applicationId: pritchards, offerId });
+
+    // Assess
+    const log = await deps.lettings.listLettingsLog('riverside-homes', '2020-01-01', '2030-12-31');
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ tenancyId, offerId, letDate: letDay, postcode: 'RV2 7QT' });
+  });
 });
