@@ -16,6 +16,7 @@ import {
   letterPdfForApplicant,
   parseLetterNumber,
 } from '../../shared/services/letters.js';
+import { lettingsLogExport } from '../../shared/services/lettings-log.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../../shared/services/officer-view.js';
 import { actorFromClaims } from '../../shared/services/officers.js';
 import { overrideDecision } from '../../shared/services/overrides.js';
@@ -277,6 +278,24 @@ export const createHandler = (deps: () => Deps) => {
       const actor = officer(event);
       const propertyId = param(event, 'propertyId');
       return json(200, await shortlistFor(deps(), { landlordId: actor.landlordId, propertyId }));
+    },
+    // The officer's own landlord's lettings log (CORE-style, one row per letting) for a range of let dates.
+    'GET /v1/officer/lettings-log.csv': async (event) => {
+      const actor = officer(event);
+      const { csv, filename } = await lettingsLogExport(deps(), {
+        landlordId: actor.landlordId,
+        query: event.queryStringParameters ?? {},
+      });
+      return {
+        statusCode: 200,
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${filename}"`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        },
+        body: csv,
+      };
     },
     // Doors and anyone else: the public keys that verify digital keys. Public by design, and cacheable.
     'GET /v1/keys/jwks.json': async () =>

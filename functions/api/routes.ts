@@ -27,6 +27,7 @@ export const apiRoutes = {
   'POST /v1/officer/applications/{applicationId}/reviews/{decision}': 'officer',
   'GET /v1/officer/queue': 'officer',
   'GET /v1/officer/properties/{propertyId}/shortlist': 'officer',
+  'GET /v1/officer/lettings-log.csv': 'officer',
   'GET /v1/keys/jwks.json': 'anyone',
 } as const satisfies Record<string, 'anyone' | 'applicant' | 'officer'>;
 
