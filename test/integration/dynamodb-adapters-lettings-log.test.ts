@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local';
-import { DynamoLettingStore, documentClient } from '../../shared/adapters/aws/dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoLettingStore } from '../../shared/adapters/aws/dynamodb';
 import { keys } from '../../shared/adapters/aws/keys';
-import { createJourneyTable } from '../../shared/adapters/aws/table';
 import type { LettingsLogRecord } from '../../shared/domain/lettings-log';
+import { journeyTableInDynamoDbLocal } from '../support/journey-table';
 
 /**
  * The lettings log in the journey table, against a real DynamoDB Local: one item per letting under its landlord's
@@ -12,20 +11,9 @@ import type { LettingsLogRecord } from '../../shared/domain/lettings-log';
  */
 
 const TABLE = 'doorstep-lettings-log-test';
-let local: DynamoDbLocal;
-let db: DynamoDBDocumentClient;
+const dynamo = journeyTableInDynamoDbLocal(TABLE);
 
-beforeAll(async () => {
-  local = await startDynamoDbLocal();
-  await createJourneyTable(local.client, TABLE);
-  db = documentClient(local.client);
-}, 60_000);
-
-afterAll(async () => {
-  await local?.stop();
-}, 30_000);
-
-const store = () => new DynamoLettingStore(db, TABLE);
+const store = () => new DynamoLettingStore(dynamo.db, TABLE);
 const landlord = () => `landlord-${randomBytes(4).toString('hex')}`;
 const aRecord = (landlordId: string, letDate: string): LettingsLogRecord => {
   const id = randomBytes(8).toString('hex');
@@ -97,7 +85,7 @@ describe('DynamoLettingStore lettings log', () => {
     await store().putLettingsLog(record);
 
     // Act
-    const { Items } = await db.send(
+    const { Items } = await dynamo.db.send(
       new QueryCommand({
         TableName: TABLE,
         KeyConditionExpression: 'pk = :pk',

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local';
-import { DynamoWaitStore, documentClient } from '../../shared/adapters/aws/dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoWaitStore } from '../../shared/adapters/aws/dynamodb';
 import { keys } from '../../shared/adapters/aws/keys';
-import { createJourneyTable } from '../../shared/adapters/aws/table';
 import { Stage, WaitingFor } from '../../shared/domain/stage';
 import type { PendingWait } from '../../shared/ports';
+import { journeyTableInDynamoDbLocal } from '../support/journey-table';
 import { describeWaitQueue } from '../support/wait-queue-contract';
 
 /**
@@ -14,20 +13,9 @@ import { describeWaitQueue } from '../support/wait-queue-contract';
  */
 
 const TABLE = 'doorstep-queue-test';
-let local: DynamoDbLocal;
-let db: DynamoDBDocumentClient;
+const dynamo = journeyTableInDynamoDbLocal(TABLE);
 
-beforeAll(async () => {
-  local = await startDynamoDbLocal();
-  await createJourneyTable(local.client, TABLE);
-  db = documentClient(local.client);
-}, 60_000);
-
-afterAll(async () => {
-  await local?.stop();
-}, 30_000);
-
-const store = () => new DynamoWaitStore(db, TABLE);
+const store = () => new DynamoWaitStore(dynamo.db, TABLE);
 
 describe('DynamoWaitStore', () => {
   describeWaitQueue(store);
@@ -48,7 +36,7 @@ describe('DynamoWaitStore', () => {
     });
     const queueItems = async (landlordId: string) =>
       (
-        await db.send(
+        await dynamo.db.send(
           new QueryCommand({
             TableName: TABLE,
             KeyConditionExpression: 'pk = :pk',
@@ -83,7 +71,7 @@ describe('DynamoWaitStore', () => {
       // Prepare: a wait item as parks wrote them before the queue (no queue entry).
       const landlordId = `landlord-${hex(6)}`;
       const wait = aWait(landlordId);
-      await db.send(
+      await dynamo.db.send(
         new PutCommand({
           TableName: TABLE,
           Item: {

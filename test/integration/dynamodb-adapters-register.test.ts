@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local';
-import { DynamoApplicationStore, documentClient } from '../../shared/adapters/aws/dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoApplicationStore } from '../../shared/adapters/aws/dynamodb';
 import { keys } from '../../shared/adapters/aws/keys';
-import { createJourneyTable } from '../../shared/adapters/aws/table';
 import type { RegisteredHousehold } from '../../shared/domain/shortlist';
+import { journeyTableInDynamoDbLocal } from '../support/journey-table';
 
 /**
  * The register index in the journey table, against a real DynamoDB Local: one item per application under its
@@ -12,20 +11,9 @@ import type { RegisteredHousehold } from '../../shared/domain/shortlist';
  */
 
 const TABLE = 'doorstep-register-test';
-let local: DynamoDbLocal;
-let db: DynamoDBDocumentClient;
+const dynamo = journeyTableInDynamoDbLocal(TABLE);
 
-beforeAll(async () => {
-  local = await startDynamoDbLocal();
-  await createJourneyTable(local.client, TABLE);
-  db = documentClient(local.client);
-}, 60_000);
-
-afterAll(async () => {
-  await local?.stop();
-}, 30_000);
-
-const store = () => new DynamoApplicationStore(db, TABLE);
+const store = () => new DynamoApplicationStore(dynamo.db, TABLE);
 const landlord = () => `landlord-${randomBytes(4).toString('hex')}`;
 const anEntry = (landlordId: string, overrides: Partial<RegisteredHousehold> = {}): RegisteredHousehold => ({
   applicationId: `app_${randomBytes(8).toString('hex')}`,
@@ -99,7 +87,7 @@ describe('DynamoApplicationStore register index', () => {
     await store().putRegistered(entry);
 
     // Act
-    const { Items } = await db.send(
+    const { Items } = await dynamo.db.send(
       new QueryCommand({
         TableName: TABLE,
         KeyConditionExpression: 'pk = :pk',
@@ -119,7 +107,7 @@ describe('DynamoApplicationStore register index', () => {
       await Promise.all(entries.slice(start, start + 100).map((entry) => store().putRegistered(entry)));
     }
 
-    const firstPage = await db.send(
+    const firstPage = await dynamo.db.send(
       new QueryCommand({
         TableName: TABLE,
         KeyConditionExpression: 'pk = :pk',

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   DynamoApplicationStore,
   DynamoAuditLog,
@@ -9,7 +8,6 @@ import {
   DynamoOutboxNotifier,
   DynamoSessionStore,
   DynamoWaitStore,
-  documentClient,
 } from '../../shared/adapters/aws/dynamodb';
 import { TABLE_KEYS } from '../../shared/adapters/aws/keys';
 import { createJourneyTable } from '../../shared/adapters/aws/table';
@@ -27,6 +25,7 @@ import {
 } from '../../shared/ports';
 import { getSession, requestCode, SIGN_IN, verifyCode } from '../../shared/services/sessions';
 import { aCompleteApplication, aHome, anApplication } from '../fixtures/applications';
+import { journeyTableInDynamoDbLocal } from '../support/journey-table';
 
 /**
  * The DynamoDB adapters against a real DynamoDB Local (AWS's jar, in memory): conditional writes,
@@ -35,18 +34,7 @@ import { aCompleteApplication, aHome, anApplication } from '../fixtures/applicat
  */
 
 const TABLE = 'doorstep-journey-test';
-let local: DynamoDbLocal;
-let db: DynamoDBDocumentClient;
-
-beforeAll(async () => {
-  local = await startDynamoDbLocal();
-  await createJourneyTable(local.client, TABLE);
-  db = documentClient(local.client);
-}, 60_000);
-
-afterAll(async () => {
-  await local?.stop();
-}, 30_000);
+const dynamo = journeyTableInDynamoDbLocal(TABLE);
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const applicationId = () => `app_${hex(12)}`;
@@ -91,14 +79,14 @@ function aWait(overrides: Partial<PendingWait> = {}): PendingWait {
 
 describe('the journey table', () => {
   it('has the keys and the GSI the CDK stack declares, and creating it again keeps it', async () => {
-    await createJourneyTable(local.client, TABLE);
-    const { Table } = await local.client.send(new DescribeTableCommand({ TableName: TABLE }));
+    await createJourneyTable(dynamo.local.client, TABLE);
+    const { Table } = await dynamo.local.client.send(new DescribeTableCommand({ TableName: TABLE }));
     expect(Table?.KeySchema).toEqual([
       { AttributeName: TABLE_KEYS.partition, KeyType: 'HASH' },
       { AttributeName: TABLE_KEYS.sort, KeyType: 'RANGE' },
     ]);
     expect(Table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
-    const { TimeToLiveDescription } = await local.client.send(
+    const { TimeToLiveDescription } = await dynamo.local.client.send(
       new DescribeTimeToLiveCommand({ TableName: TABLE }),
     );
     expect(TimeToLiveDescription).toEqual({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
@@ -116,7 +104,7 @@ describe('the journey table', () => {
 });
 
 describe('DynamoApplicationStore', () => {
-  const store = () => new DynamoApplicationStore(db, TABLE);
+  const store = () => new DynamoApplicationStore(dynamo.db, TABLE);
 
   it('creates an application at version 0 and refuses a second create of the same id', async () => {
     const application = anApplication({ applicationId: applicationId(), version: 7 });
@@ -209,7 +197,7 @@ describe('DynamoApplicationStore', () => {
       expect(await store().claimDocumentNumber(number, first)).toBe(first);
       expect(await store().claimDocumentNumber(number, applicationId())).toBe(first);
       expect(await store().claimDocumentNumber(number, first)).toBe(first);
-      const { Item } = await db.send(
+      const { Item } = await dynamo.db.send(
         new GetCommand({ TableName: TABLE, Key: { pk: `DOCNUM#${number}`, sk: 'DOCNUM' } }),
       );
       expect(Item).toEqual({ pk: `DOCNUM#${number}`, sk: 'DOCNUM', applicationId: first });
@@ -269,7 +257,7 @@ describe('DynamoApplicationStore', () => {
 });
 
 describe('DynamoLettingStore', () => {
-  const store = () => new DynamoLettingStore(db, TABLE);
+  const store = () => new DynamoLettingStore(dynamo.db, TABLE);
 
   it('lists only the available homes of that landlord, earliest first, through the GSI', async () => {
     const landlord = landlordId();
@@ -456,7 +444,7 @@ describe('DynamoLettingStore', () => {
       jws: 'eyJhbGciOiJFUzI1NiIsInR5cCI6ImRvb3JzdGVwLWtleStqd3QifQ.eyJzdWIiOiJrZXkifQ.c2lnbmF0dXJl',
     };
     await store().putKey(credential);
-    const { Item } = await db.send(
+    const { Item } = await dynamo.db.send(
       new GetCommand({ TableName: TABLE, Key: { pk: `KEY#${credential.credentialId}`, sk: 'KEY' } }),
     );
     expect(Item).toEqual({ pk: `KEY#${credential.credentialId}`, sk: 'KEY', ...credential });
@@ -464,7 +452,7 @@ describe('DynamoLettingStore', () => {
 });
 
 describe('DynamoWaitStore', () => {
-  const store = () => new DynamoWaitStore(db, TABLE);
+  const store = () => new DynamoWaitStore(dynamo.db, TABLE);
 
   it('parks a wait once: parking it again changes nothing', async () => {
     const wait = aWait();
@@ -536,7 +524,7 @@ describe('DynamoWaitStore', () => {
     await store().claim(decided.decisionId);
     await store().complete(decided.decisionId, { decision: 'approve' });
     // An offer of the same application shares the index partition; it is not a wait.
-    const lettings = new DynamoLettingStore(db, TABLE);
+    const lettings = new DynamoLettingStore(dynamo.db, TABLE);
     const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
     await lettings.putHome(home);
     await lettings.createOffer(
@@ -554,7 +542,7 @@ describe('DynamoWaitStore', () => {
 });
 
 describe('DynamoAuditLog', () => {
-  const log = () => new DynamoAuditLog(db, TABLE);
+  const log = () => new DynamoAuditLog(dynamo.db, TABLE);
 
   it('lists the events of an application in time order, and in append order within the same instant', async () => {
     const application = applicationId();
@@ -580,7 +568,7 @@ describe('DynamoAuditLog', () => {
     await log().append(earlier);
     await log().append({ ...event('2026-11-01T17:00:00.000Z', 'created'), applicationId: applicationId() });
     // The application record shares the partition; it is not an event.
-    await new DynamoApplicationStore(db, TABLE).create(anApplication({ applicationId: application }));
+    await new DynamoApplicationStore(dynamo.db, TABLE).create(anApplication({ applicationId: application }));
 
     expect(await log().list(application)).toEqual([earlier, ...appended]);
   });
@@ -601,7 +589,7 @@ describe('DynamoAuditLog', () => {
 describe('DynamoOutboxNotifier', () => {
   it('gives a message that is useless after a time the TTL attribute, in epoch seconds', async () => {
     const now = new Date('2026-11-03T08:00:00.000Z');
-    const notifier = new DynamoOutboxNotifier(db, TABLE, { now: () => now });
+    const notifier = new DynamoOutboxNotifier(dynamo.db, TABLE, { now: () => now });
     const marker = hex(8);
     await notifier.send({
       to: { email: 'gareth.pritchard@example.org' },
@@ -610,7 +598,7 @@ describe('DynamoOutboxNotifier', () => {
       discardAfter: '2026-11-03T08:10:00.000Z',
     });
 
-    const { Items } = await db.send(
+    const { Items } = await dynamo.db.send(
       new QueryCommand({
         TableName: TABLE,
         KeyConditionExpression: 'pk = :pk',
@@ -624,7 +612,7 @@ describe('DynamoOutboxNotifier', () => {
 
   it("writes the notification to the outbox under the day's partition", async () => {
     const now = new Date('2026-11-02T09:30:15.250Z');
-    const notifier = new DynamoOutboxNotifier(db, TABLE, { now: () => now });
+    const notifier = new DynamoOutboxNotifier(dynamo.db, TABLE, { now: () => now });
     const applicant = applicationId();
     await notifier.send({
       to: { applicationId: applicant },
@@ -637,7 +625,7 @@ describe('DynamoOutboxNotifier', () => {
       values: { deadline: '2026-11-09' },
     });
 
-    const { Items } = await db.send(
+    const { Items } = await dynamo.db.send(
       new QueryCommand({
         TableName: TABLE,
         KeyConditionExpression: 'pk = :pk',
@@ -667,7 +655,7 @@ describe('DynamoOutboxNotifier', () => {
 });
 
 describe('DynamoSessionStore', () => {
-  const store = () => new DynamoSessionStore(db, TABLE);
+  const store = () => new DynamoSessionStore(dynamo.db, TABLE);
   const subject = () => `sub_${hex(16)}`;
   const now = new Date('2026-11-02T09:30:00.000Z');
   const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
@@ -725,7 +713,7 @@ describe('DynamoSessionStore', () => {
     const code = aCode();
     await store().putCode(code);
 
-    const { Item } = await db.send(
+    const { Item } = await dynamo.db.send(
       new GetCommand({ TableName: TABLE, Key: { pk: `SIGNIN#${code.subject}`, sk: 'CODE' } }),
     );
 

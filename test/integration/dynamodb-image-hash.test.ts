@@ -1,31 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local';
-import { DynamoApplicationStore, documentClient } from '../../shared/adapters/aws/dynamodb';
-import { createJourneyTable } from '../../shared/adapters/aws/table';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoApplicationStore } from '../../shared/adapters/aws/dynamodb';
+import { journeyTableInDynamoDbLocal } from '../support/journey-table';
 
 /**
  * Perceptual image hashes claimed per application (issue 7, "image reused across applicants") against a real
  * DynamoDB Local: the first claimant keeps a hash, enforced by the table's condition, not read-then-write.
  */
 const TABLE = 'doorstep-image-hash-test';
-let local: DynamoDbLocal;
-let db: DynamoDBDocumentClient;
-
-beforeAll(async () => {
-  local = await startDynamoDbLocal();
-  await createJourneyTable(local.client, TABLE);
-  db = documentClient(local.client);
-}, 60_000);
-
-afterAll(async () => {
-  await local?.stop();
-}, 30_000);
+const dynamo = journeyTableInDynamoDbLocal(TABLE);
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const applicationId = () => `app_${hex(12)}`;
 const imageHash = () => hex(8);
-const store = () => new DynamoApplicationStore(db, TABLE);
+const store = () => new DynamoApplicationStore(dynamo.db, TABLE);
 
 describe('claimImageHash', () => {
   it('gives a hash to the first application and keeps it there; the first claiming again gets itself', async () => {
@@ -35,7 +23,7 @@ describe('claimImageHash', () => {
     expect(await store().claimImageHash(hash, first)).toBe(first);
     expect(await store().claimImageHash(hash, second)).toBe(first);
     expect(await store().claimImageHash(hash, first)).toBe(first);
-    const { Item } = await db.send(
+    const { Item } = await dynamo.db.send(
       new GetCommand({ TableName: TABLE, Key: { pk: `PHASH#${hash}`, sk: 'PHASH' } }),
     );
     expect(Item).toEqual({ pk: `PHASH#${hash}`, sk: 'PHASH', applicationId: first });

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local';
-import { DynamoApplicationStore, DynamoAuditLog, documentClient } from '../../shared/adapters/aws/dynamodb';
-import { createJourneyTable } from '../../shared/adapters/aws/table';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoApplicationStore, DynamoAuditLog } from '../../shared/adapters/aws/dynamodb';
 import type { DocumentRecord } from '../../shared/domain/application';
 import type { DeletionEntry } from '../../shared/domain/retention';
 import { sha256Hex } from '../../shared/ids';
 import { documentKey } from '../../shared/services/documents';
 import { sweepRetention } from '../../shared/services/retention';
 import { aCompleteApplication } from '../fixtures/applications';
+import { journeyTableInDynamoDbLocal } from '../support/journey-table';
 import { ManualClock, MemoryDocuments } from '../support/memory';
 
 /**
@@ -17,22 +16,11 @@ import { ManualClock, MemoryDocuments } from '../support/memory';
  */
 
 const TABLE = 'doorstep-retention-test';
-let local: DynamoDbLocal;
-let db: DynamoDBDocumentClient;
-
-beforeAll(async () => {
-  local = await startDynamoDbLocal();
-  await createJourneyTable(local.client, TABLE);
-  db = documentClient(local.client);
-}, 60_000);
-
-afterAll(async () => {
-  await local?.stop();
-}, 30_000);
+const dynamo = journeyTableInDynamoDbLocal(TABLE);
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const applicationId = () => `app_${hex(16)}`;
-const store = () => new DynamoApplicationStore(db, TABLE);
+const store = () => new DynamoApplicationStore(dynamo.db, TABLE);
 /** The index is one partition every test shares: each looks only at its own applications' entries. */
 const mine = (entries: DeletionEntry[], ...ids: string[]) =>
   entries.filter((entry) => ids.includes(entry.applicationId));
@@ -59,7 +47,7 @@ describe('the due-for-deletion index in DynamoDB', () => {
     expect(await at('2027-01-01T09:00:00.000Z')).toEqual([entries[1], entries[2]]);
     expect(await at('2027-01-05T09:00:00.000Z')).toEqual([entries[1], entries[2], entries[0]]);
     expect(await at('2027-12-31T00:00:00.000Z')).toHaveLength(4);
-    const { Item } = await db.send(
+    const { Item } = await dynamo.db.send(
       new GetCommand({
         TableName: TABLE,
         Key: { pk: 'PURGE', sk: `2027-01-01T09:00:00.000Z#${one}#doc_a` },
@@ -83,7 +71,7 @@ describe('the due-for-deletion index in DynamoDB', () => {
     // Assess
     expect(listed).toEqual([entry]);
     expect(mine(await store().listDueForDeletion('2027-02-02T00:00:00.000Z'), id)).toEqual([]);
-    const { Items } = await db.send(
+    const { Items } = await dynamo.db.send(
       new QueryCommand({
         TableName: TABLE,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :day)',
@@ -131,7 +119,7 @@ describe('the due-for-deletion index in DynamoDB', () => {
     // Prepare: applications closed a month ago, each with a passport (30 days) and a payslip (90 days)
     const clock = new ManualClock(new Date('2027-06-01T03:00:00.000Z'));
     const documents = new MemoryDocuments();
-    const deps = { applications: store(), audit: new DynamoAuditLog(db, TABLE), documents, clock };
+    const deps = { applications: store(), audit: new DynamoAuditLog(dynamo.db, TABLE), documents, clock };
     const closedAt = '2027-04-30T12:00:00.000Z';
     const ids = Array.from({ length: 20 }, applicationId);
     for (const id of ids) {
