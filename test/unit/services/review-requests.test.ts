@@ -4,23 +4,9 @@ import { ConflictError, JourneyStateError, NotFoundError } from '../../../shared
 import type { Actor } from '../../../shared/services/decisions';
 import { officerQueue } from '../../../shared/services/officer-view';
 import { decideReview, requestReview, reviewDeadline } from '../../../shared/services/review-requests';
-import { aCompleteApplication } from '../../fixtures/applications';
+import { aCompleteApplication, referral } from '../../fixtures/applications';
 import { memoryDeps } from '../../support/memory';
 
-/** A referral on qualification, made on 2 November 2026, open to review for 21 days (to 23 November). */
-const referral: Decision = {
-  stage: Stage.Qualification,
-  outcome: 'refer',
-  reasons: [
-    { rule: 'qualification.residence', clause: 'Housing Act 1996 s160ZA(7)', text: 'One year, not two.' },
-  ],
-  inputs: {},
-  policyVersion: 'riverside-council@2026-04',
-  decidedBy: 'system',
-  decidedAt: '2026-11-02T09:30:00.000Z',
-  next: 'An officer will check.',
-  review: { route: 'Ask Riverside Council to review this decision.', withinDays: 21 },
-};
 const eligible: Decision = {
   ...referral,
   stage: Stage.Eligibility,

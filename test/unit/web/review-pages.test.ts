@@ -1,24 +1,9 @@
-import type { Decision } from '../../../shared/domain/application';
-import { Stage } from '../../../shared/domain/stage';
-import { aCompleteApplication } from '../../fixtures/applications';
+import { aCompleteApplication, referral } from '../../fixtures/applications';
 import { aWebApp, errorSummaryOf, FakeOfficerIdentity, fieldErrorOf, signIn } from './browser';
 
 const email = 'gareth.pritchard@example.org';
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
 const base = `/applications/${applicationId}`;
-const referral: Decision = {
-  stage: Stage.Qualification,
-  outcome: 'refer',
-  reasons: [
-    { rule: 'qualification.residence', clause: 'Housing Act 1996 s160ZA(7)', text: 'One year, not two.' },
-  ],
-  inputs: {},
-  policyVersion: 'riverside-council@2026-04',
-  decidedBy: 'system',
-  decidedAt: '2026-11-02T09:30:00.000Z',
-  next: 'An officer will check.',
-  review: { route: 'Ask Riverside Council to review this decision.', withinDays: 21 },
-};
 
 async function garethWithAReferral() {
   const app = aWebApp();
