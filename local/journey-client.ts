@@ -110,12 +110,13 @@ export class JourneyClient {
     this.session = token;
   }
 
-  async signInOfficer(email: string, password: string): Promise<void> {
+  /** `code`: what the officer's authenticator app shows, for an officer who has one (the senior officer). */
+  async signInOfficer(email: string, password: string, code?: string): Promise<void> {
     const { body } = await this.expect<{ idToken: string }>(
       200,
       'POST',
       '/local/idp/token',
-      { email, password },
+      { email, password, ...(code ? { code } : {}) },
       'none',
     );
     this.officerToken = body.idToken;

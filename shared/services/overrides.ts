@@ -5,7 +5,7 @@ import { reband } from '../domain/registration.js';
 import { Stage } from '../domain/stage.js';
 import { policyFor } from '../policies.js';
 import { JourneyStateError, NotFoundError } from '../ports.js';
-import type { Actor } from './decisions.js';
+import { type Actor, ForbiddenError } from './decisions.js';
 import { requestLetterPdfs } from './letters.js';
 import { isRegistered, type ReassessDeps, type Reassessment, reassess } from './reassessment.js';
 import { closeCase } from './waits.js';
@@ -58,9 +58,17 @@ function openReferral(application: Application): Decision | undefined {
 }
 
 /**
+ * Overriding a decision is a senior officer's (issue 8: officers and senior officers, who make overrides and
+ * escalations): an officer decides the waits a case puts to officers, and asks a senior officer to override.
+ */
+export function mayOverride(actor: Extract<Actor, { kind: 'officer' }>): boolean {
+  return actor.roles.includes('senior-officer');
+}
+
+/**
  * The overrides `overrideDecision` accepts for this application as it stands, so a form offers only those: none
  * before registration; `proceed` only while a referral made after registration waits; `close` not while an
- * offer is live. Any officer of the landlord may make each (the service asks for no senior role).
+ * offer is live. Each needs a senior officer of the landlord ({@link mayOverride}).
  */
 export function overrideKinds(application: Application): OverrideKind[] {
   if (!isRegistered(application)) return [];
@@ -109,6 +117,8 @@ async function applyOverride(
   // Another landlord's application answers exactly like a missing one.
   if (!application || application.landlordId !== input.actor.landlordId)
     throw new NotFoundError('No such application');
+  if (!mayOverride(input.actor))
+    throw new ForbiddenError('Only a senior officer can override a decision: ask a senior officer');
   const body = OverrideBody.parse(input.body);
   const registration = application.registration;
   if (!registration || !isRegistered(application)) {
@@ -119,8 +129,16 @@ async function applyOverride(
   const policy = policyFor(application.policyId);
   const now = deps.clock.now().toISOString();
   const { applicationId } = application;
-  const audit = (facts: Record<string, string>) =>
-    deps.audit.append({ applicationId, at: now, type: 'overridden', actor: 'officer', facts });
+  // Who: the officer's pseudonymous id. Why: the reason is on the decision record at `decisionRecord` (the
+  // household reads it there); free text stays out of the audit log, which outlives erasure (DESIGN.md §6).
+  const audit = (facts: Record<string, string | number>) =>
+    deps.audit.append({
+      applicationId,
+      at: now,
+      type: 'overridden',
+      actor: 'officer',
+      facts: { ...facts, officerId: input.actor.officerId },
+    });
 
   if (body.kind === 'close') {
     if (application.status === 'offered') {
@@ -130,7 +148,12 @@ async function applyOverride(
     }
     const stage = openReferral(application)?.stage ?? Stage.Registered;
     await closeCase(deps, { applicationId, stage, reason: body.reason });
-    await audit({ kind: 'close', stage });
+    const closed = await deps.applications.get(applicationId);
+    const decisionRecord =
+      closed?.decisions.findLastIndex((decision) =>
+        decision.reasons.some((each) => each.rule === 'officer.close'),
+      ) ?? -1;
+    await audit({ kind: 'close', stage, decisionRecord });
     return { applicationId, outcome: 'closed' };
   }
 
@@ -161,7 +184,7 @@ async function applyOverride(
       ],
       updatedAt: now,
     });
-    await audit({ kind: 'proceed', stage: referral.stage });
+    await audit({ kind: 'proceed', stage: referral.stage, decisionRecord: application.decisions.length });
     // The change the referral held back is assessed now (band, bedroom need, matching).
     const reassessment = await reassess(deps, { applicationId });
     return { applicationId, outcome: 'overridden', reassessment };
@@ -206,6 +229,11 @@ async function applyOverride(
     ],
     updatedAt: now,
   });
-  await audit({ kind: 'band', from: registration.band, to: body.band });
+  await audit({
+    kind: 'band',
+    from: registration.band,
+    to: body.band,
+    decisionRecord: application.decisions.length,
+  });
   return { applicationId, outcome: 'overridden' };
 }

@@ -4,6 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_OFFICERS } from '../../local/identity';
 import { checkLet } from '../../local/journey-checks';
 import {
   DEMO_OFFICER,
@@ -12,6 +13,7 @@ import {
   JourneyClient,
   runJourney,
 } from '../../local/journey-client';
+import { authenticatorCode } from '../../local/officer-totp';
 import { type Runtime, startRuntime } from '../../local/runtime';
 import { DEMO_HOMES } from '../../local/seed';
 import type { Property } from '../../shared/domain/letting';
@@ -111,6 +113,10 @@ describe('the local runtime', () => {
       passport: demoPassport(),
       stopAt: 'approval',
     });
+    // Overrides are a senior officer's: the demo senior officer signs in with their authenticator app's code.
+    const senior = DEMO_OFFICERS[1];
+    const appKey = runtime.authenticators.find((each) => each.email === senior.email)?.key ?? '';
+    await client.signInOfficer(senior.email, senior.password, authenticatorCode(appKey, new Date()));
 
     const override = await client.request(
       'POST',

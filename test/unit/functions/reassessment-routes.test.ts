@@ -49,7 +49,9 @@ async function call(
   return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
 }
 
-const anOverride = (body: unknown, claims: Claims = riversideOfficer) =>
+/** Overrides are a senior officer's (shared/services/overrides.ts). */
+const riversideSenior: Claims = { ...riversideOfficer, 'cognito:groups': '[officer senior-officer]' };
+const anOverride = (body: unknown, claims: Claims = riversideSenior) =>
   anHttpEvent({
     method: 'POST',
     path: `/v1/officer/applications/${applicationId}/override`,

@@ -16,11 +16,12 @@ import { type MemoryDeps, memoryDeps } from '../../support/memory';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
 const gareth = { subject: 'sub_gareth' };
+/** Overrides are a senior officer's (shared/services/overrides.ts). */
 const officer = {
   kind: 'officer' as const,
   officerId: 'off_siân',
   landlordId: 'riverside-homes',
-  roles: ['officer' as const],
+  roles: ['officer' as const, 'senior-officer' as const],
 };
 
 /** A son born on 10 November 2026: a new baby (Owain shares with Elin, both under 10, or has a room). */

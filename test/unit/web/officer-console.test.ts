@@ -10,7 +10,7 @@ const cwmCase = 'app_fedcba9876543210fedcba9876543210';
 const riversideToken = 'AQCEAAAAKgAAAAMAAAAAAAAAAWFwcHJvdmFsLXJpdmVyc2lkZQ==approval-ri';
 const cwmToken = 'AQCEAAAAKgAAAAMAAAAAAAAAAWFwcHJvdmFsLWN3bS12YWxsZXk==approval-cw';
 
-/** Ellis lets homes for Riverside Homes; Jones for Cwm Valley Homes. */
+/** Ellis lets homes for Riverside Homes, as a senior officer (who may override); Jones for Cwm Valley Homes. */
 const officers = new FakeOfficerIdentity([
   {
     email: 'ellis@riverside-homes.example',
@@ -20,7 +20,7 @@ const officers = new FakeOfficerIdentity([
       sub: 'officer-ellis',
       email: 'ellis@riverside-homes.example',
       'custom:landlordId': 'riverside-homes',
-      'cognito:groups': ['officer'],
+      'cognito:groups': ['officer', 'senior-officer'],
     },
   },
   {
@@ -453,7 +453,13 @@ describe('changing a decision after registration', () => {
       expect.objectContaining({
         applicationId: riversideCase,
         actor: 'officer',
-        facts: { kind: 'band', from: 'B', to: 'A' },
+        facts: {
+          kind: 'band',
+          from: 'B',
+          to: 'A',
+          officerId: 'officer-ellis',
+          decisionRecord: expect.any(Number),
+        },
       }),
     ]);
   });
@@ -608,7 +614,14 @@ describe('changing a decision after registration', () => {
       decidedBy: 'officer',
     });
     expect(overrides(deps)).toEqual([
-      expect.objectContaining({ facts: { kind: 'proceed', stage: Stage.Qualification } }),
+      expect.objectContaining({
+        facts: {
+          kind: 'proceed',
+          stage: Stage.Qualification,
+          officerId: 'officer-ellis',
+          decisionRecord: expect.any(Number),
+        },
+      }),
     ]);
     expect(after.body).toContain('(settled since)');
     expect(after.body).not.toContain('value="proceed"');
