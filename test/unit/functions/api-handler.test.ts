@@ -355,13 +355,14 @@ describe('GET /v1/officer/queue', () => {
       }),
     ]);
     expect(response.body.counts).toEqual({
-      approval: 1,
-      review: 1,
-      attention: 0,
-      answers: 0,
-      response: 0,
-      signature: 0,
+      all: 2,
+      approvals: 1,
+      documents: 1,
+      referrals: 0,
+      reviews: 0,
+      'near-deadline': 0,
     });
+    expect(response.body.page).toEqual({ number: 1, pages: 1, size: 50 });
     expect(response.text).not.toContain(taskToken);
     expect(response.text).not.toContain('taskToken');
   });
@@ -376,9 +377,11 @@ describe('GET /v1/officer/queue', () => {
     // Assess
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
+      show: 'all',
       entries: [],
-      counts: { approval: 0, review: 0, attention: 0, answers: 0, response: 0, signature: 0 },
+      counts: { all: 0, approvals: 0, documents: 0, referrals: 0, reviews: 0, 'near-deadline': 0 },
       reviews: [],
+      page: { number: 1, pages: 1, size: 50 },
     });
     expect(response.text).not.toContain(decisionId);
     expect(response.text).not.toContain(approvalId);
@@ -398,10 +401,72 @@ describe('GET /v1/officer/queue', () => {
     expect(approvals.body.entries.map((entry: { decisionId: string }) => entry.decisionId)).toEqual([
       approvalId,
     ]);
-    expect(approvals.body.counts.review).toBe(1);
+    expect(approvals.body.counts.documents).toBe(1);
     expect(unknown.status).toBe(400);
     expect(unknown.body.fields).toEqual([expect.objectContaining({ field: 'kind' })]);
   });
+
+  it('shows one view with ?show=, counting the whole queue, and answers 400 naming the views for one it does not have', async () => {
+    // Prepare
+    const { decisionId, approvalId, api } = await aQueue();
+
+    // Act
+    const approvals = await call(api, aQueueGet(riversideOfficer, { show: 'approvals' }));
+    const documents = await call(api, aQueueGet(riversideOfficer, { show: 'documents' }));
+    const referrals = await call(api, aQueueGet(riversideOfficer, { show: 'referrals' }));
+    const unknown = await call(api, aQueueGet(riversideOfficer, { show: 'urgent' }));
+
+    // Assess
+    expect(approvals.status).toBe(200);
+    expect(approvals.body.show).toBe('approvals');
+    expect(approvals.body.entries.map((entry: { decisionId: string }) => entry.decisionId)).toEqual([
+      approvalId,
+    ]);
+    expect(documents.body.entries.map((entry: { decisionId: string }) => entry.decisionId)).toEqual([
+      decisionId,
+    ]);
+    expect(referrals.body.entries).toEqual([]);
+    expect(referrals.body.counts).toMatchObject({ all: 2, approvals: 1, documents: 1, referrals: 0 });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.fields).toEqual([
+      {
+        field: 'show',
+        problem: 'Show one of: all, approvals, documents, referrals, reviews, near-deadline',
+      },
+    ]);
+    expect(unknown.text).not.toContain(applicationId);
+  });
+
+  it('shows what is due within two days with ?show=near-deadline, as the clock moves', async () => {
+    // Prepare
+    const { deps, decisionId, api } = await aQueue();
+    const before = await call(api, aQueueGet(riversideOfficer, { show: 'near-deadline' }));
+    // Now 2026-11-10T09:30Z: the review, due on 2026-11-12 at 09:30, is two days off, so near its deadline.
+    deps.clock.advanceDays(6);
+
+    // Act
+    const after = await call(api, aQueueGet(riversideOfficer, { show: 'near-deadline' }));
+
+    // Assess
+    expect(before.body.entries).toEqual([]);
+    expect(after.body.entries.map((entry: { decisionId: string }) => entry.decisionId)).toEqual([decisionId]);
+    expect(after.body.counts['near-deadline']).toBe(1);
+  });
+
+  it.each(['0', 'two', '1.5'])(
+    'answers 400 for a page that is not a whole number from 1 (%s)',
+    async (page) => {
+      // Prepare
+      const { api } = await aQueue();
+
+      // Act
+      const response = await call(api, aQueueGet(riversideOfficer, { page }));
+
+      // Assess
+      expect(response.status).toBe(400);
+      expect(response.body.fields).toEqual([expect.objectContaining({ field: 'page' })]);
+    },
+  );
 
   it('answers 401 without officer claims and 403 without an officer role', async () => {
     // Prepare

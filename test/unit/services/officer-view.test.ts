@@ -158,7 +158,7 @@ describe('officerQueue', () => {
     return { deps, ids: { review, attention, answers, approval, cwmApproval } };
   }
 
-  it('lists the waits officers must act on, soonest deadline first, with counts per kind', async () => {
+  it('lists the waits officers must act on, soonest deadline first, with counts per view', async () => {
     // Prepare
     const { deps, ids } = await aLandlordsQueue();
 
@@ -181,13 +181,14 @@ describe('officerQueue', () => {
       applicationStage: Stage.Verification,
     });
     expect(queue.counts).toEqual({
-      approval: 1,
-      review: 1,
-      attention: 1,
-      answers: 0,
-      response: 0,
-      signature: 0,
+      all: 3,
+      approvals: 1,
+      documents: 1,
+      referrals: 1,
+      reviews: 0,
+      'near-deadline': 0,
     });
+    expect(queue.page).toEqual({ number: 1, pages: 1, size: 50 });
   });
 
   it('shows a wait being decided until its decision is recorded', async () => {
@@ -203,7 +204,7 @@ describe('officerQueue', () => {
     // Assess
     expect(whileDeciding.entries[0]).toMatchObject({ decisionId: ids.review, status: 'deciding' });
     expect(decided.entries.map((entry) => entry.decisionId)).toEqual([ids.attention, ids.approval]);
-    expect(decided.counts.review).toBe(0);
+    expect(decided.counts.documents).toBe(0);
   });
 
   it('narrows the list by kind or by role, and still counts the whole queue', async () => {
@@ -224,7 +225,7 @@ describe('officerQueue', () => {
     expect(approvals.entries.map((entry) => entry.decisionId)).toEqual([ids.approval]);
     expect(escalations.entries.map((entry) => entry.decisionId)).toEqual([ids.attention]);
     expect(approvals.counts).toEqual(escalations.counts);
-    expect(approvals.counts.review).toBe(1);
+    expect(approvals.counts.documents).toBe(1);
   });
 
   it('shows another landlord’s officers none of these waits, and never a task token', async () => {
@@ -244,7 +245,7 @@ describe('officerQueue', () => {
     expect(shown).not.toContain('-token');
   });
 
-  it('leaves out a wait whose application is gone', async () => {
+  it('leaves out of the page a wait whose application is gone', async () => {
     // Prepare
     const { deps } = await aLandlordsQueue();
     deps.applications.items.delete(applicationId);
@@ -254,6 +255,62 @@ describe('officerQueue', () => {
 
     // Assess
     expect(queue.entries).toEqual([]);
-    expect(queue.counts.approval).toBe(0);
+  });
+
+  it('shows one view at a time (documents, referrals, near the deadline) and still counts the whole queue', async () => {
+    // Prepare
+    const { deps, ids } = await aLandlordsQueue();
+    // Now 2026-11-10T09:30Z: the review is due in exactly two days, the attention wait in three.
+    deps.clock.advanceDays(6);
+
+    // Act
+    const views = await Promise.all(
+      (['documents', 'referrals', 'near-deadline', 'reviews'] as const).map((show) =>
+        officerQueue(deps, { landlordId: 'riverside-homes', filter: { show } }),
+      ),
+    );
+
+    // Assess
+    expect(views.map((view) => view.entries.map((entry) => entry.decisionId))).toEqual([
+      [ids.review],
+      [ids.attention],
+      [ids.review],
+      [],
+    ]);
+    expect(views.map((view) => view.show)).toEqual(['documents', 'referrals', 'near-deadline', 'reviews']);
+    expect(views[2]?.counts).toEqual({
+      all: 3,
+      approvals: 1,
+      documents: 1,
+      referrals: 1,
+      reviews: 0,
+      'near-deadline': 1,
+    });
+  });
+
+  it('shows the queue 50 at a time, the last page for a page past the end, with counts over all of it', async () => {
+    // Prepare
+    const deps = memoryDeps();
+    await deps.applications.create(aCompleteApplication({ stage: Stage.OfficerApproval }));
+    for (let n = 0; n < 51; n += 1)
+      await awaitPerson(deps, {
+        applicationId,
+        stage: Stage.OfficerApproval,
+        kind: 'approval',
+        waitingFor: WaitingFor.Officer,
+        taskToken: token(`approval-${n}`),
+      });
+
+    // Act
+    const first = await officerQueue(deps, { landlordId: 'riverside-homes' });
+    const past = await officerQueue(deps, { landlordId: 'riverside-homes', filter: { page: 9 } });
+
+    // Assess
+    expect(first.entries).toHaveLength(50);
+    expect(first.page).toEqual({ number: 1, pages: 2, size: 50 });
+    expect(past.entries).toHaveLength(1);
+    expect(past.page).toEqual({ number: 2, pages: 2, size: 50 });
+    expect(past.counts.approvals).toBe(51);
+    expect(past.entries[0]?.decisionId).not.toBe(first.entries.at(-1)?.decisionId);
   });
 });
