@@ -500,3 +500,75 @@ export function betterReading(a: MrzReading, b: MrzReading): MrzReading {
   if (a.checkDigitsValid !== b.checkDigitsValid) return a.checkDigitsValid ? a : b;
   return b.confidence > a.confidence ? b : a;
 }
+
+/** Line 2's fields, each with its check digit where it has one (ICAO 9303 Part 4 §4.2.2.2). */
+const LINE2_FIELDS: ReadonlyArray<{ from: number; to: number; check?: 'document' | 'date' | 'personal' }> = [
+  { from: 0, to: 10, check: 'document' },
+  { from: 10, to: 13 },
+  { from: 13, to: 20, check: 'date' },
+  { from: 20, to: 21 },
+  { from: 21, to: 28, check: 'date' },
+  { from: 28, to: 43, check: 'personal' },
+  { from: 43, to: 44 },
+];
+
+/** The value most often given, the earliest first among equals; undefined for none. */
+function mostCommon(values: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const value of values) {
+    const count = values.filter((other) => other === value).length;
+    if (count > bestCount) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Whether a field of line 2 (with its check digit last) holds, as {@link line2Checks} counts it. */
+function fieldHolds(segment: string, check: 'document' | 'date' | 'personal'): boolean {
+  const value = segment.slice(0, -1);
+  const digit = segment.slice(-1);
+  if (check === 'personal' && /^<*$/.test(value) && (digit === '<' || digit === '0')) return true;
+  return String(mrzCheckDigit(value)) === digit;
+}
+
+/**
+ * Two MRZ lines agreed from several readings of the same zone (the same strips read after different
+ * treatments, none of which read right alone): line 1 character by character, the most common; line 2 field
+ * by field, the most common version whose own check digit holds (dates and check digits with letters read for
+ * digits swapped back), else the most common, and for the sex the most common of M, F, X and `<`. Readings
+ * too far from 44 characters are left out. The agreed lines go to {@link readTd3}, whose check digits (the
+ * composite one spans every field but the names, nationality and sex) still decide whether they are right.
+ * Undefined when fewer than two readings are usable.
+ */
+export function agreeTd3(readings: ReadonlyArray<readonly [string, string]>): [string, string] | undefined {
+  const usable = readings
+    .map(([first, second]) => [normaliseMrzLine(first), normaliseMrzLine(second)] as const)
+    .filter(([first, second]) =>
+      [first, second].every((line) => Math.abs(line.length - TD3_LINE_LENGTH) <= 2),
+    )
+    .map(([first, second]): [string, string] => [
+      fixLine1Length(first).text,
+      lengthCandidates(second)[0]?.text ?? second.slice(0, TD3_LINE_LENGTH),
+    ]);
+  if (usable.length < 2) return undefined;
+  let line1 = '';
+  for (let i = 0; i < TD3_LINE_LENGTH; i += 1)
+    line1 += mostCommon(usable.map(([first]) => first.charAt(i))) ?? '<';
+  let line2 = '';
+  for (const field of LINE2_FIELDS) {
+    const versions = usable.map(([, second]) => {
+      const segment = second.slice(field.from, field.to);
+      if (field.check === 'date') return numeric(segment).text;
+      if (field.check) return segment.slice(0, -1) + numeric(segment.slice(-1)).text;
+      return segment;
+    });
+    const { check } = field;
+    const holding = check ? versions.filter((version) => fieldHolds(version, check)) : [];
+    const sexes = field.from === 20 ? versions.filter((version) => version in SEXES) : [];
+    line2 += mostCommon(holding) ?? mostCommon(sexes) ?? mostCommon(versions) ?? '';
+  }
+  return [line1, line2];
+}
