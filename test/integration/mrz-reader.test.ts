@@ -92,15 +92,6 @@ describe('LocalMrzReader', () => {
     },
   );
 
-  it('reads a photo smeared by a shaking hand once the smear is taken out, and says so', async () => {
-    // Act
-    const reading = okReading(await reader.readPassportMrz(await image('gareth-shaken.jpg')));
-
-    // Assess
-    expect(reading.fields).toEqual(expectedFields(HOLDERS.gareth));
-    expect(reading).toMatchObject({ checkDigitsValid: true, engine: 'paddleocr-ppocrv4+deblur' });
-  });
-
   it('reads an expired passport as it is: judging the expiry date is the identity check’s job', async () => {
     // Act
     const reading = okReading(await reader.readPassportMrz(await image('margaret-expired.png')));

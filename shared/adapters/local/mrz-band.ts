@@ -29,11 +29,6 @@ export interface MrzStrip {
   ink: Uint8Array;
   /** x of the 45 boundaries between and around the 44 character cells, when they could be located. */
   cells?: number[];
-  /**
-   * The same line cut with more paper above and below (the same width and columns): a smeared photo spreads
-   * each character's ink beyond the tight cut, and undoing the smear needs it (see deblur.ts).
-   */
-  tall: GreyImage;
 }
 
 export interface MrzBand {
@@ -450,8 +445,6 @@ export async function findMrzBand(
       height: row.height + 2 * marginY,
     };
     const image = crop(straight, box, paper);
-    const extraY = Math.max(3, Math.round(row.height * 0.2));
-    const tall = crop(straight, { ...box, top: box.top - extraY, height: box.height + 2 * extraY }, paper);
     const stripInk = crop({ data: ink, width: straight.width, height: straight.height }, box, 0).data;
     const cells = locateCells(stripInk, box.width, box.height);
     // Whatever lies beyond the line's first and last characters (guilloche, the page edge) becomes plain paper:
@@ -459,16 +452,14 @@ export async function findMrzBand(
     const from = cells?.[0] ?? marginX - 2;
     const to = cells?.[cells.length - 1] ?? box.width - marginX + 2;
     const stripPaper = medianGrey(image);
-    for (let y = 0; y < tall.height; y += 1) {
+    for (let y = 0; y < box.height; y += 1) {
       for (let x = 0; x < box.width; x += 1) {
         if (x >= from && x < to) continue;
-        tall.data[y * box.width + x] = stripPaper;
-        if (y >= box.height) continue;
         image.data[y * box.width + x] = stripPaper;
         stripInk[y * box.width + x] = 0;
       }
     }
-    return cells ? { image, ink: stripInk, cells, tall } : { image, ink: stripInk, tall };
+    return cells ? { image, ink: stripInk, cells } : { image, ink: stripInk };
   });
   const [first, second] = strips;
   if (!first || !second) return undefined;

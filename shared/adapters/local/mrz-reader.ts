@@ -1,6 +1,5 @@
-import { agreeTd3, MRZ_NOT_FOUND, MRZ_UNREADABLE, normaliseMrzLine, readTd3 } from '../../domain/mrz.js';
+import { MRZ_NOT_FOUND, MRZ_UNREADABLE, normaliseMrzLine, readTd3 } from '../../domain/mrz.js';
 import type { DocumentReading, MrzReading, TextReader } from '../../ports.js';
-import { type Deconvolution, motionPsf, richardsonLucy, smearDirections } from './deblur.js';
 import { LocalDocumentReader } from './document-reader.js';
 import { findMrzBand, type MrzBand, type MrzStrip, prepareStrip, type StripTreatment } from './mrz-band.js';
 import { PADDLE_INPUT_HEIGHT, PaddleRecogniser, type Recognised } from './paddle-recogniser.js';
@@ -12,8 +11,6 @@ import { TesseractRecogniser } from './tesseract-recogniser.js';
  * repair and parse with the domain's check digits. While the check digits fail, the strips are read again:
  * by tesseract.js (the fallback), then by Paddle with other treatments (contrast stretched, narrower, wider).
  * Every line read joins one pool, so the reading chosen may pair one engine's line 1 with another's line 2.
- * When no pass's check digits hold, the strips may be smeared (a hand shook): Paddle reads them again with the
- * smear taken out ({@link SMEARS}), and the readings are agreed field by field until the check digits hold.
  * Other documents (payslips, statements, bills, licences) are read whole by {@link LocalDocumentReader}.
  * Models load on first use and stay loaded; `close()` releases them so a process (Jest, `npm start`) can exit.
  */
@@ -52,27 +49,6 @@ const PASSES: readonly Pass[] = [
 
 /** A reading this confident, with its check digits holding, ends the passes; a less confident one reads on. */
 const SURE_ENOUGH = 0.8;
-
-/**
- * Taking a hand's shake out of the strips (deblur.ts), tried only when no pass above read check digits that
- * hold, and only in a direction the strips look smeared in ({@link smearDirections}): these smear lengths (in
- * pixels of the working page) and Richardson–Lucy iterations, after a light smoothing against the photo's
- * noise. No one treatment reads every character right: on the shaken fixture, 10 of 144 nearby lengths,
- * iterations, smoothings and directions read line 2 with its check digits holding, and one of those misread
- * the surname. So the readings are agreed ({@link agreeTd3}) once there are {@link SMEAR_AGREEMENT}, and the
- * first agreement whose check digits hold is the reading. At most {@link SMEAR_DIRECTIONS} × 6 treatments,
- * each two Richardson–Lucy runs and two Paddle reads (about 0.3 s on this machine's two cores).
- */
-const SMEARS: ReadonlyArray<Omit<Deconvolution, 'psf'> & { length: number }> = [
-  { length: 10, iterations: 20 },
-  { length: 9, iterations: 15 },
-  { length: 11, iterations: 25 },
-  { length: 9, iterations: 25 },
-  { length: 11, iterations: 15 },
-  { length: 10, iterations: 15 },
-].map((each) => ({ ...each, smoothing: 0.8 }));
-const SMEAR_DIRECTIONS = 2;
-const SMEAR_AGREEMENT = 3;
 
 interface LineRead extends Recognised {
   engine: LocalEngine;
@@ -178,49 +154,9 @@ export class LocalMrzReader implements TextReader {
       if (best?.reading.ok && best.reading.checkDigitsValid && best.reading.confidence >= SURE_ENOUGH)
         return best.reading;
     }
-    if (engines.includes('paddle') && !(best?.reading.ok && best.reading.checkDigitsValid)) {
-      const unsmeared = await this.readUnsmeared(band);
-      if (unsmeared) return unsmeared;
-    }
     return (
       best?.reading ?? { ok: false, reason: MRZ_NOT_FOUND, engine: ENGINE_NAMES[engines[0] ?? 'paddle'] }
     );
-  }
-
-  /**
-   * Reads the strips with a smear taken out, treatment by treatment ({@link SMEARS}), and agrees the readings
-   * of each direction: the first agreement whose check digits hold, or undefined.
-   */
-  private async readUnsmeared(band: MrzBand): Promise<MrzReading | undefined> {
-    const engine = `${ENGINE_NAMES.paddle}+deblur`;
-    const directions = smearDirections(band.strips.map((strip) => strip.tall));
-    for (const degrees of directions.slice(0, SMEAR_DIRECTIONS)) {
-      const readings: Array<[string, string]> = [];
-      const confidences: number[] = [];
-      for (const { length, ...treatment } of SMEARS) {
-        const psf = motionPsf(length, degrees);
-        const [one, two] = await Promise.all(
-          band.strips.map(async (strip) =>
-            this.paddle.recognise(
-              await prepareStrip(richardsonLucy(strip.tall, { ...treatment, psf }), PADDLE_INPUT_HEIGHT),
-            ),
-          ),
-        );
-        if (!one || !two) continue;
-        readings.push([one.text, two.text]);
-        confidences.push((one.confidence + two.confidence) / 2);
-        if (readings.length < SMEAR_AGREEMENT) continue;
-        const agreed = agreeTd3(readings);
-        if (!agreed) continue;
-        const reading = readTd3(agreed, {
-          engine,
-          today: this.now(),
-          engineConfidence: confidences.reduce((sum, each) => sum + each, 0) / confidences.length,
-        });
-        if (reading.ok && reading.checkDigitsValid) return reading;
-      }
-    }
-    return undefined;
   }
 
   private async readStrip(strip: MrzStrip, pass: Pass): Promise<LineRead> {

@@ -1,5 +1,4 @@
 import {
-  agreeTd3,
   betterReading,
   looksLikeTd3Line,
   mrzCheckDigit,
@@ -404,53 +403,5 @@ describe('helpers', () => {
     expect(betterReading(good, bad)).toBe(good);
     expect(betterReading(none, bad)).toBe(bad);
     expect(betterReading(none, none)).toBe(none);
-  });
-});
-
-describe('agreeTd3: several readings of one zone, none right alone', () => {
-  const [line1, line2] = composeTd3(HOLDERS.gareth);
-
-  it('takes each line 2 field from the readings whose own check digit holds, and names by majority', () => {
-    // Prepare: the misreads of the shaken fixture's deblurred strips, each reading wrong somewhere.
-    const readings: Array<[string, string]> = [
-      [misread(line1, { 5: 'R' }), misread(line2, { 20: '4', 27: '5' })],
-      [line1, misread(line2, { 27: '5' })],
-      [misread(line1, { 30: 'C' }), misread(line2, { 10: '6', 11: '8' })],
-    ];
-
-    // Act
-    const agreed = agreeTd3(readings);
-
-    // Assess
-    expect(agreed).toEqual([line1, line2]);
-    expect(okReading(readTd3(agreed ?? [], options))).toMatchObject({
-      checkDigitsValid: true,
-      fields: expectedFields(HOLDERS.gareth),
-    });
-  });
-
-  it('agrees nothing a check digit can vouch for when no reading of a field holds', () => {
-    // Prepare: every reading misreads the expiry's check digit.
-    const readings: Array<[string, string]> = [
-      [line1, misread(line2, { 27: '5' })],
-      [line1, misread(line2, { 27: '5', 40: '8' })],
-    ];
-
-    // Act
-    const reading = okReading(readTd3(agreeTd3(readings) ?? [], options));
-
-    // Assess
-    expect(reading.checkDigitsValid).toBe(false);
-  });
-
-  it('needs two readings near 44 characters', () => {
-    // Act and assess
-    expect(agreeTd3([[line1, line2]])).toBeUndefined();
-    expect(
-      agreeTd3([
-        [line1, line2],
-        [line1.slice(0, 30), line2],
-      ]),
-    ).toBeUndefined();
   });
 });
