@@ -10,7 +10,9 @@ import { createHandler as household } from '../functions/household/handler.js';
 import { createHandler as keys } from '../functions/keys/handler.js';
 import { createHandler as letFn } from '../functions/let/handler.js';
 import { createHandler as letters } from '../functions/letters/handler.js';
+import { createHandler as nextOffer } from '../functions/next-offer/handler.js';
 import { createHandler as offer } from '../functions/offer/handler.js';
+import { createHandler as offerTimer } from '../functions/offer-timer/handler.js';
 import { createHandler as qualification } from '../functions/qualification/handler.js';
 import { createHandler as register } from '../functions/register/handler.js';
 import { createHandler as tenancy } from '../functions/tenancy/handler.js';
@@ -30,6 +32,8 @@ const factories: Record<string, (deps: () => Deps) => (event: never, context: ne
   register,
   offer,
   'close-offer': closeOffer,
+  'next-offer': nextOffer,
+  'offer-timer': offerTimer,
   tenancy,
   'tenancy-signing': tenancySigning,
   keys,

@@ -21,7 +21,7 @@ import { lockSimulator } from './lock-simulator.js';
 import { LocalOfficerIdentity } from './officer-identity.js';
 import { LocalOutbox } from './outbox.js';
 import { startRetentionSweeps } from './retention.js';
-import { seedDemoStock } from './seed.js';
+import { seedDemoAdvert, seedDemoStock } from './seed.js';
 import { startServer } from './server.js';
 import { uploadEndpoint } from './uploads.js';
 import { LocalWorkflowEngine } from './workflow-engine.js';
@@ -126,7 +126,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       }),
       keyIssuer: new JoseKeyIssuer({ file: join(keysDir, 'credentials.jwk.json') }),
     };
-    await time('seed', () => seedDemoStock(getDeps()));
+    await time('seed', async () => {
+      await seedDemoStock(getDeps());
+      await seedDemoAdvert(getDeps());
+    });
     const identity = await LocalIdentityProvider.open(
       join(options.dataDir, 'keys', 'identity.json'),
       'doorstep-local-idp',

@@ -27,6 +27,8 @@ export interface EngineOptions {
 const TOKEN_PLACEHOLDER = 'doorstep-local-task-token';
 /** aws-local-stepfunctions uses setTimeout, which fires at once beyond 2^31 ms (DESIGN.md §5): clamp. */
 const MAX_TIMEOUT_SECONDS = 2_147_483;
+/** How long (× 50 ms) an answer waits for a re-armed execution to reach its wait again. */
+const REARM_PATIENCE_TRIES = 200;
 const APPLICATION_MACHINE = 'doorstep-application';
 const LETTING_MACHINE = 'doorstep-letting';
 const LETTERS_MACHINE = 'doorstep-letters';
@@ -61,7 +63,9 @@ export class LocalWorkflowEngine implements WorkflowClient {
     for (const [name, definition] of Object.entries(options.asl)) {
       this.machines.set(
         name,
-        new StateMachine(clampTimeouts(definition) as never, { validationOptions: { checkArn: false } }),
+        new StateMachine(localTimeouts(clampTimeouts(definition)) as never, {
+          validationOptions: { checkArn: false },
+        }),
       );
     }
   }
@@ -70,8 +74,11 @@ export class LocalWorkflowEngine implements WorkflowClient {
     await this.startExecution(APPLICATION_MACHINE, applicationId, { applicationId });
   }
 
-  async startLetting(applicationId: string, name: string): Promise<void> {
-    await this.startExecution(LETTING_MACHINE, name, { applicationId });
+  async startLetting(applicationId: string, name: string, propertyId?: string): Promise<void> {
+    await this.startExecution(LETTING_MACHINE, name, {
+      applicationId,
+      ...(propertyId ? { propertyId } : {}),
+    });
   }
 
   async startLetters(applicationId: string, name: string): Promise<void> {
@@ -141,7 +148,12 @@ export class LocalWorkflowEngine implements WorkflowClient {
    * so the record never names a wait that was already answered.
    */
   private async settle(taskToken: string): Promise<Pending> {
-    const waiting = this.pending.get(taskToken);
+    let waiting = this.pending.get(taskToken);
+    // An execution re-armed after a restart passes a timer step before its wait takes this token again.
+    for (let tries = 0; !waiting && tries < REARM_PATIENCE_TRIES && this.rearming(taskToken); tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      waiting = this.pending.get(taskToken);
+    }
     if (!waiting) throw new TaskDoesNotExist('No execution is waiting for this task');
     this.pending.delete(taskToken);
     try {
@@ -151,6 +163,10 @@ export class LocalWorkflowEngine implements WorkflowClient {
       throw error;
     }
     return waiting;
+  }
+
+  private rearming(taskToken: string): boolean {
+    return [...this.reuse.values()].some((parked) => parked.taskToken === taskToken);
   }
 
   private run(record: ExecutionRecord, input: Record<string, unknown>): void {
@@ -171,7 +187,7 @@ export class LocalWorkflowEngine implements WorkflowClient {
       },
       noThrowOnAbort: true,
       context: {
-        Execution: { Id: arn, Name: record.executionName.split(':')[1] },
+        Execution: { Id: arn, Name: record.executionName.split(':')[1], Input: record.input },
         StateMachine: {
           Id: `arn:aws:states:eu-west-2:000000000000:stateMachine:${record.machine}`,
           Name: record.machine,
@@ -234,7 +250,11 @@ export class LocalWorkflowEngine implements WorkflowClient {
 
   /** A `.waitForTaskToken` state: hands a token to the parking function, then waits for `resume`. */
   private async waitForPerson(record: ExecutionRecord, stateName: string, input: unknown): Promise<unknown> {
-    const { FunctionName, Payload } = input as { FunctionName: string; Payload: Record<string, unknown> };
+    const { FunctionName, Payload: given } = input as {
+      FunctionName: string;
+      Payload: Record<string, unknown>;
+    };
+    const { [LOCAL_TIMEOUT_KEY]: timeoutSeconds, ...Payload } = given;
     const folder = LOCAL_FUNCTION_ARN.exec(FunctionName)?.[1];
     const handler = folder ? this.options.functions[folder] : undefined;
     if (!handler) throw new Error(`Wait ${stateName} calls ${FunctionName}, which has no local handler`);
@@ -244,6 +264,10 @@ export class LocalWorkflowEngine implements WorkflowClient {
     if (previous && previous.stateName !== stateName) await this.supersede(previous.taskToken);
     const taskToken = previous?.stateName === stateName ? previous.taskToken : newTaskToken();
 
+    // An execution waits for one person at a time: a wait of this execution still pending timed out (its
+    // TimeoutSecondsPath fired), and nobody may answer it now.
+    for (const [token, pending] of this.pending)
+      if (pending.executionName === record.executionName) this.pending.delete(token);
     const { promise, resolve, reject } = deferred<unknown>();
     // Stopping the runtime rejects every pending wait; the aborted execution may no longer be listening.
     promise.catch(() => undefined);
@@ -261,6 +285,21 @@ export class LocalWorkflowEngine implements WorkflowClient {
     } catch (error) {
       this.pending.delete(taskToken);
       throw error;
+    }
+    if (typeof timeoutSeconds === 'number') {
+      const timer = setTimeout(
+        () => {
+          if (this.pending.get(taskToken)?.executionName !== record.executionName) return;
+          this.pending.delete(taskToken);
+          reject(Object.assign(new Error('The wait timed out'), { name: 'States.Timeout' }));
+        },
+        Math.min(Math.max(timeoutSeconds, 1), MAX_TIMEOUT_SECONDS) * 1000,
+      );
+      timer.unref();
+      promise.then(
+        () => clearTimeout(timer),
+        () => clearTimeout(timer),
+      );
     }
     return promise;
   }
@@ -291,6 +330,37 @@ function newTaskToken(): string {
 
 function executionArn(executionName: string): string {
   return `arn:aws:states:eu-west-2:000000000000:execution:${executionName}`;
+}
+
+/** Where a wait's `TimeoutSecondsPath` value travels to {@link LocalWorkflowEngine.waitForPerson} (never to a handler). */
+const LOCAL_TIMEOUT_KEY = 'doorstepLocalTimeoutSeconds';
+
+/**
+ * Step Functions reads a task's `TimeoutSecondsPath` from the state's input; aws-local-stepfunctions reads it
+ * from the task's parameters, where `$.timer.seconds` is not. So a wait's path moves into its payload, and the
+ * engine times the wait itself, failing it with `States.Timeout` as Step Functions does.
+ */
+function localTimeouts(definition: AslDefinition): AslDefinition {
+  const states = Object.fromEntries(
+    Object.entries(definition.States).map(([name, state]) => {
+      const path = state.TimeoutSecondsPath;
+      if (typeof path !== 'string' || !String(state.Resource).endsWith('.waitForTaskToken'))
+        return [name, state];
+      const { TimeoutSecondsPath: _moved, ...rest } = state;
+      const parameters = state.Parameters as { Payload?: Record<string, unknown> } | undefined;
+      return [
+        name,
+        {
+          ...rest,
+          Parameters: {
+            ...parameters,
+            Payload: { ...parameters?.Payload, [`${LOCAL_TIMEOUT_KEY}.$`]: path },
+          },
+        },
+      ];
+    }),
+  );
+  return { ...definition, States: states };
 }
 
 function clampTimeouts(definition: AslDefinition): AslDefinition {

@@ -1,7 +1,8 @@
+import type { Advert, Bid } from './domain/adverts.js';
 import type { Application, DocumentContentType } from './domain/application.js';
 import type { FieldReading } from './domain/document-fields.js';
 import type { FormsKind } from './domain/documents.js';
-import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from './domain/letting.js';
+import type { HomeDetails, KeyCredential, Offer, OfferStatus, Property, Tenancy } from './domain/letting.js';
 import type { LettingsLogRecord } from './domain/lettings-log.js';
 import type { DeletionEntry } from './domain/retention.js';
 import type { RegisteredHousehold } from './domain/shortlist.js';
@@ -83,23 +84,58 @@ export interface LettingStore {
   putHome(home: Property): Promise<void>;
   getHome(propertyId: string): Promise<Property | undefined>;
   listAvailableHomes(landlordId: string): Promise<Property[]>;
+  /** Adds a new home; fails with {@link ConflictError} when its id exists. */
+  createHome(home: Property): Promise<void>;
   /**
-   * Records an offer and marks its home offered, atomically: at most one live offer per home, enforced by the
-   * store. Fails with {@link ConflictError} when the home is no longer available.
+   * Replaces what describes one of the landlord's homes, keeping its status (owned by the offer flow) as it is at
+   * the moment of the write, so an edit never undoes an offer's change. Another landlord's home, or none, fails
+   * with {@link NotFoundError}. Answers the home as written.
+   */
+  updateHomeDetails(propertyId: string, landlordId: string, details: HomeDetails): Promise<Property>;
+  /** Every home of the landlord, whatever its status, from the landlord's own index (no scan), in no order. */
+  listHomes(landlordId: string): Promise<Property[]>;
+  /**
+   * Records a proposed offer of an available home, awaiting an officer's approval. A proposal does not hold the
+   * home (approval does), and a home is proposed to a household once: a second proposal, or a home that is no
+   * longer available or is another landlord's, fails with {@link ConflictError}.
    */
   createOffer(offer: Offer): Promise<void>;
   getOffer(offerId: string): Promise<Offer | undefined>;
-  /** Moves an offer on; a closed offer (refused or withdrawn) releases its home, a let one lets it. */
-  updateOffer(offerId: string, status: OfferStatus, reason?: string): Promise<Offer>;
+  /** Every offer of a home ever proposed, oldest first: who it has been offered to already. */
+  listOffersOfHome(propertyId: string): Promise<Array<{ applicationId: string; offerId: string }>>;
+  /**
+   * An officer approves a proposed offer: it becomes the home's one live offer and the home leaves the available
+   * list, atomically, so of many approvals of one home at once exactly one wins (issue 8). Fails with
+   * {@link ConflictError} when the home already has a live offer or is let, or the offer is no longer awaiting
+   * approval.
+   */
+  approveOffer(offerId: string, approval: { approvedAt: string; respondBy: string }): Promise<Offer>;
+  /**
+   * Moves an offer on, only from the status it had when read; a closed offer (refused or withdrawn) that held
+   * its home releases it, a let one lets it.
+   */
+  updateOffer(offerId: string, status: OfferStatus, change?: OfferChange): Promise<Offer>;
   putTenancy(tenancy: Tenancy): Promise<void>;
   getTenancy(tenancyId: string): Promise<Tenancy | undefined>;
   putKey(credential: KeyCredential): Promise<void>;
   getKey(credentialId: string): Promise<KeyCredential | undefined>;
+  /** Advertises a home for choice-based lettings, or changes its advert: one advert per home. */
+  putAdvert(advert: Advert): Promise<void>;
+  getAdvert(propertyId: string): Promise<Advert | undefined>;
+  /** The landlord's adverts closing on or after `from` (an ISO date), soonest closing first. */
+  listAdverts(landlordId: string, from: string): Promise<Advert[]>;
+  /** Records a household's interest in an advertised home once; true when this call recorded it. */
+  putBid(bid: Bid): Promise<boolean>;
+  /** Every household interested in a home, in the order they said so. */
+  listBids(propertyId: string): Promise<Bid[]>;
   /** Records a letting's lettings log record once: a second put for the same tenancy is a no-op. True when this call wrote it. */
   putLettingsLog(record: LettingsLogRecord): Promise<boolean>;
   /** A landlord's lettings log records let from `from` to `to` (ISO dates, both inclusive), in let date order. */
   listLettingsLog(landlordId: string, from: string, to: string): Promise<LettingsLogRecord[]>;
 }
+
+/** What else changes with an offer's status: why it closed, reminders sent, whether it lapsed. */
+export type OfferChange = Partial<Pick<Offer, 'closedReason' | 'remindersSent' | 'lapsed'>>;
 
 /** What a person is being asked to decide, and so which answers a decision may carry. */
 export type WaitKind = 'answers' | 'review' | 'attention' | 'approval' | 'response' | 'signature';
@@ -192,9 +228,10 @@ export interface WorkflowClient {
   startApplication(applicationId: string): Promise<void>;
   /**
    * Starts a Letting workflow (one per offer of a home) for a registered household, by execution name: starting
-   * a name that has started already is a no-op, so a retried request never offers twice.
+   * a name that has started already is a no-op, so a retried request never offers twice. With a home, the offer
+   * is of that home; without, of the household's best fitting home.
    */
-  startLetting(applicationId: string, name: string): Promise<void>;
+  startLetting(applicationId: string, name: string, propertyId?: string): Promise<void>;
   /**
    * Starts the Letters workflow, which writes the PDFs of the application's decision letters not yet written
    * (decisions made outside a workflow); starting a name that has started already is a no-op.

@@ -9,6 +9,7 @@ import {
 } from '../shared/ports.js';
 import { ForbiddenError } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
+import { advertRoutes } from './adverts.js';
 import { applicantRoutes, SignInNeeded } from './applicant.js';
 import { type AssetDirs, serveAsset } from './assets.js';
 import { changeRoutes } from './changes.js';
@@ -19,6 +20,8 @@ import { officerSignInRoutes } from './officer-sign-in.js';
 import type { Render } from './render.js';
 import { reviewRoutes } from './reviews.js';
 import { matchRoute, type PageRenderer } from './routes.js';
+import { shortlistRoutes } from './shortlist.js';
+import { stockRoutes } from './stock.js';
 
 export interface WebOptions {
   deps: () => Deps;
@@ -41,9 +44,12 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
     ...applicantRoutes(options.deps),
     ...changeRoutes(options.deps),
     ...letterRoutes(options.deps),
+    ...advertRoutes(options.deps),
     ...reviewRoutes(options.deps),
     ...officerSignInRoutes(options.officers),
     ...officerRoutes(options.deps, options.officers),
+    ...stockRoutes(options.deps, options.officers),
+    ...shortlistRoutes(options.deps, options.officers),
   ];
   const csrf = new Csrf(options.csrfKey);
 

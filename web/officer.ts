@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import type { Application } from '../shared/domain/application.js';
 import { DOCUMENT_CATALOGUE } from '../shared/domain/documents.js';
 import { formatShareCode } from '../shared/domain/immigration-evidence.js';
+import { NEAR_DEADLINE_DAYS, QUEUE_VIEWS, type QueueView } from '../shared/domain/queue.js';
 import { Stage, stageTitles, WaitingFor } from '../shared/domain/stage.js';
 import { JourneyStateError, type OfficerIdentity, type WaitKind } from '../shared/ports.js';
 import { type Actor, DecisionBodies, decide } from '../shared/services/decisions.js';
@@ -10,6 +11,7 @@ import { documentKey } from '../shared/services/documents.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../shared/services/officer-view.js';
 import { actorFromClaims } from '../shared/services/officers.js';
 import {
+  mayOverride,
   type OverrideKind,
   OverrideReason,
   overrideDecision,
@@ -38,7 +40,7 @@ export class OfficerSignInNeeded extends Error {
   override readonly name = 'OfficerSignInNeeded';
 }
 
-async function officerOf(identity: OfficerIdentity, event: WebEvent): Promise<Officer> {
+export async function officerOf(identity: OfficerIdentity, event: WebEvent): Promise<Officer> {
   const token = cookieOf(event, OFFICER_COOKIE);
   const claims = token ? await identity.verify(token) : undefined;
   const actor = claims ? actorFromClaims(claims) : undefined;
@@ -55,6 +57,19 @@ const KIND_TEXT: Record<WaitKind, string> = {
   answers: 'Answers',
   response: 'Offer responses',
   signature: 'Signatures',
+};
+
+/** The queue's views (shared/domain/queue.ts): the link's words, and what an empty view says. */
+const VIEW_TEXT: Record<QueueView, { text: string; empty: string }> = {
+  all: { text: 'Everything', empty: 'Nothing is waiting for you.' },
+  approvals: { text: 'Offers to approve', empty: 'No offers are waiting for approval.' },
+  documents: { text: 'Documents to review', empty: 'No documents are waiting to be checked.' },
+  referrals: { text: 'Referrals', empty: 'No cases have been referred to an officer.' },
+  reviews: { text: 'Review requests', empty: 'No household is waiting for a review decision.' },
+  'near-deadline': {
+    text: 'Near their deadline',
+    empty: `Nothing is due in the next ${NEAR_DEADLINE_DAYS} days.`,
+  },
 };
 
 /** The choices an officer has on each kind of wait, in plain English. */
@@ -175,7 +190,8 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
     const replaceable = view.application.documents.filter((document) =>
       ['uploaded', 'read'].includes(document.status),
     );
-    const kinds = overrideKinds(view.application);
+    // Only a senior officer is offered the overrides (the service refuses anyone else).
+    const kinds = mayOverride(officer) ? overrideKinds(view.application) : [];
     return {
       title: `Case ${applicationId}`,
       application: view.application,
@@ -273,7 +289,10 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
       ]),
       errors: errors.map((error) => ({ text: error.message, href: `#${error.field}` })),
       fieldErrors: Object.fromEntries(errors.map((error) => [error.field, error.message])),
-      navigation: [{ href: '/officer', text: 'Queue' }],
+      navigation: [
+        { href: '/officer', text: 'Queue' },
+        { href: '/officer/homes', text: 'Homes' },
+      ],
       serviceName: 'Doorstep lettings console',
       serviceUrl: '/officer',
     };
@@ -287,25 +306,53 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
       path: '/officer',
       handler: async (event, page) => {
         const officer = await officerOf(identity(), event);
-        const filter = QueueFilter.safeParse({
-          ...(event.queryStringParameters?.kind ? { kind: event.queryStringParameters.kind } : {}),
-        });
+        // A view or page the console does not have shows the whole queue, or its first page.
+        const query = event.queryStringParameters ?? {};
+        const show = QueueFilter.shape.show.safeParse(query.show).data;
+        const asked = QueueFilter.shape.page.safeParse(query.page).data;
         const queue = await officerQueue(deps(), {
           landlordId: officer.landlordId,
-          ...(filter.success ? { filter: filter.data } : {}),
+          filter: { ...(show ? { show } : {}), ...(asked ? { page: asked } : {}) },
         });
-        const counts = (['approval', 'review', 'attention'] as const).map((kind) => ({
-          kind,
-          text: KIND_TEXT[kind],
-          n: queue.counts[kind],
-        }));
+        const hrefOf = (view: QueueView, pageNumber = 1) => {
+          const search = new URLSearchParams({
+            ...(view === 'all' ? {} : { show: view }),
+            ...(pageNumber > 1 ? { page: String(pageNumber) } : {}),
+          }).toString();
+          return `/officer${search ? `?${search}` : ''}`;
+        };
+        const { number, pages } = queue.page;
         return page('officer/queue.njk', {
-          title: 'Your queue',
+          title: `${queue.show === 'all' ? '' : `${VIEW_TEXT[queue.show].text} – `}Your queue${pages > 1 ? ` (page ${number} of ${pages})` : ''}`,
           ...consoleChrome,
-          navigation: [{ href: '/officer', text: 'Queue', active: true }],
+          navigation: [
+            { href: '/officer', text: 'Queue', active: true },
+            { href: '/officer/homes', text: 'Homes' },
+          ],
           officer,
-          counts,
-          total: Object.values(queue.counts).reduce((sum, n) => sum + n, 0),
+          views: QUEUE_VIEWS.map((view) => ({
+            text: VIEW_TEXT[view].text,
+            n: queue.counts[view],
+            href: hrefOf(view),
+            current: view === queue.show,
+          })),
+          showText: VIEW_TEXT[queue.show].text,
+          empty: VIEW_TEXT[queue.show].empty,
+          reviewCount: queue.counts.reviews,
+          // GOV.UK pagination: the first, the last and the pages either side of this one, gaps as ellipses.
+          pagination:
+            pages > 1
+              ? {
+                  ...(number > 1 ? { previous: { href: hrefOf(queue.show, number - 1) } } : {}),
+                  ...(number < pages ? { next: { href: hrefOf(queue.show, number + 1) } } : {}),
+                  items: Array.from({ length: pages }, (_, index) => index + 1)
+                    .filter((n) => n === 1 || n === pages || Math.abs(n - number) <= 1)
+                    .flatMap((n, index, kept) => [
+                      ...(index > 0 && n - (kept[index - 1] ?? n) > 1 ? [{ ellipsis: true }] : []),
+                      { number: n, href: hrefOf(queue.show, n), current: n === number },
+                    ]),
+                }
+              : undefined,
           reviews: queue.reviews.map((review) => [
             {
               html: `<a class="govuk-link" href="/officer/applications/${escapeHtml(review.applicationId)}#reviews-heading">${escapeHtml(review.applicationId)}</a>`,
@@ -429,6 +476,11 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
         const applicationId = idParam(event, 'applicationId');
         // Another landlord's case is missing for this officer (caseForOfficer and the service answer 404).
         const view = await caseForOfficer(deps(), { applicationId, landlordId: officer.landlordId });
+        if (!mayOverride(officer))
+          throw new WebError(
+            403,
+            'Only a senior officer can change a decision. Ask a senior officer to do it.',
+          );
         const answers: OverrideAnswers = {};
         const kind = textOf(form.kind);
         const band = textOf(form.band);

@@ -10,6 +10,8 @@ export interface JourneyFunctions {
   register: IFunction;
   offer: IFunction;
   closeOffer: IFunction;
+  offerTimer: IFunction;
+  nextOffer: IFunction;
   tenancy: IFunction;
   tenancySigning: IFunction;
   keys: IFunction;
@@ -30,6 +32,8 @@ export const journeyFunctionFolders: Record<keyof JourneyFunctions, string> = {
   register: 'register',
   offer: 'offer',
   closeOffer: 'close-offer',
+  offerTimer: 'offer-timer',
+  nextOffer: 'next-offer',
   tenancy: 'tenancy',
   tenancySigning: 'tenancy-signing',
   keys: 'keys',

@@ -12,9 +12,16 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
+export type JourneyName = 'Application' | 'Letting' | 'Letters';
+
+/** The deployed state machine's name: known before deploy, so a workflow can name another (or itself) by it. */
+export function journeyStateMachineName(name: JourneyName): string {
+  return `doorstep-${name.toLowerCase()}`;
+}
+
 export interface JourneyStateMachineProps {
   /** The state machine's name, also its key in the local runtime's ASL cache. */
-  name: 'Application' | 'Letting' | 'Letters';
+  name: JourneyName;
   definition: IChainable;
   logKey?: IKey;
 }
@@ -38,7 +45,7 @@ export class JourneyStateMachine extends Construct {
       ...(props.logKey ? { encryptionKey: props.logKey } : {}),
     });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineName: `doorstep-${props.name.toLowerCase()}`,
+      stateMachineName: journeyStateMachineName(props.name),
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromChainable(props.definition),
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },

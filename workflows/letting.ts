@@ -1,11 +1,22 @@
-import { Duration } from 'aws-cdk-lib';
-import { Choice, Condition, JsonPath, type Pass, Succeed } from 'aws-cdk-lib/aws-stepfunctions';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import {
+  Choice,
+  Condition,
+  Fail,
+  IntegrationPattern,
+  JsonPath,
+  type Pass,
+  StateMachine,
+  Succeed,
+  TaskInput,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { Stage, WaitingFor } from '../shared/domain/stage.js';
 import { attentionWait, routeResume } from './attention.js';
 import type { JourneyFunctions } from './journey-functions.js';
-import { JourneyStateMachine } from './journey-state-machine.js';
-import { HumanWait, machineTask, parkState } from './steps.js';
+import { JourneyStateMachine, journeyStateMachineName } from './journey-state-machine.js';
+import { addMachineRetries, HumanWait, machineTask, parkState } from './steps.js';
 
 export interface LettingWorkflowProps {
   functions: JourneyFunctions;
@@ -58,17 +69,6 @@ export class LettingWorkflow extends Construct {
       escalate.next(parked);
       return { escalate, parked };
     };
-    const closeOffer = (stage: Stage, status: 'withdrawn' | 'refused', end: string) => {
-      const task = machineTask(this, `${stage}: close offer`, {
-        fn: fns.closeOffer,
-        payload: { applicationId, offerId, status, reason: JsonPath.stringAt('$.person.reason') },
-        resultPath: JsonPath.DISCARD,
-        onFailure: park(stage),
-      });
-      task.next(new Succeed(this, end));
-      return task;
-    };
-
     // Let and Keys: machine steps after the signature.
     const letDone = new Succeed(this, 'Let');
     const complete = machineTask(this, 'Let: complete', {
@@ -126,60 +126,172 @@ export class LettingWorkflow extends Construct {
         .otherwise(signature),
     );
 
-    // ApplicantResponse: accept or refuse, before the offer's deadline.
-    const responding = escalateThenPark(Stage.ApplicantResponse, 'response');
+    // After an offer ends without a letting (rejected, refused or lapsed): the home's next household on its
+    // shortlist, in a Letting execution of its own, which an officer approves in turn. A failure here fails the
+    // execution (an alarm), since the offer itself is already closed.
+    const offerEnded = new Succeed(this, 'Offer closed');
+    const nextFailed = new Fail(this, 'Next offer not started', {
+      error: 'NextOfferFailed',
+      cause: 'The offer closed, but the next household on the home’s shortlist was not offered it',
+    });
+    const startNext = new StepFunctionsStartExecution(this, 'Offer: start the next', {
+      // This workflow's own live alias, by name: a token reference to itself would be a circular dependency.
+      stateMachine: StateMachine.fromStateMachineArn(
+        this,
+        'LettingSelf',
+        Stack.of(this).formatArn({
+          service: 'states',
+          resource: 'stateMachine',
+          resourceName: `${journeyStateMachineName('Letting')}:live`,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ),
+      integrationPattern: IntegrationPattern.REQUEST_RESPONSE,
+      associateWithParent: true,
+      name: JsonPath.stringAt('$.next.executionName'),
+      input: TaskInput.fromObject({
+        applicationId: JsonPath.stringAt('$.next.applicationId'),
+        propertyId: JsonPath.stringAt('$.next.propertyId'),
+      }),
+      resultPath: JsonPath.DISCARD,
+    });
+    // That household was offered this home by an execution that has ended (an officer's direct offer): done.
+    const started = 'StepFunctions.ExecutionAlreadyExistsException';
+    startNext.addRetry({ errors: [started], maxAttempts: 0 });
+    addMachineRetries(startNext);
+    startNext.addCatch(offerEnded, { errors: [started], resultPath: JsonPath.DISCARD });
+    startNext.addCatch(nextFailed, { errors: ['States.ALL'], resultPath: '$.error' });
+    startNext.next(offerEnded);
+    const findNext = new LambdaInvoke(this, 'Offer: next household', {
+      lambdaFunction: fns.nextOffer,
+      payload: TaskInput.fromObject({ applicationId, offerId }),
+      payloadResponseOnly: true,
+      resultPath: '$.next',
+    });
+    addMachineRetries(findNext);
+    findNext.addCatch(nextFailed, { errors: ['States.ALL'], resultPath: '$.error' });
+    findNext.next(
+      new Choice(this, 'Offer: anyone next?')
+        .when(Condition.stringEquals('$.next.outcome', 'next'), startNext)
+        .otherwise(offerEnded),
+    );
+    const closeThenNext = (stage: Stage, status: 'withdrawn' | 'refused', reason?: string) => {
+      const task = machineTask(this, `${stage}: ${reason ? 'lapse' : 'close offer'}`, {
+        fn: fns.closeOffer,
+        payload: {
+          applicationId,
+          offerId,
+          status,
+          ...(reason ? { reason, lapsed: true } : { reason: JsonPath.stringAt('$.person.reason') }),
+        },
+        resultPath: JsonPath.DISCARD,
+        onFailure: park(stage),
+      });
+      task.next(findNext);
+      return task;
+    };
+
+    // ApplicantResponse: accept or refuse by the offer's deadline. A timer step sets each wait's timeout to the
+    // next reminder or the deadline; it sends the reminders, and no answer by the deadline counts as a refusal.
+    const responseTimer = machineTask(this, 'ApplicantResponse: timer', {
+      fn: fns.offerTimer,
+      payload: { applicationId, offerId, kind: 'response' },
+      resultPath: '$.timer',
+      onFailure: park(Stage.ApplicantResponse),
+    });
     const response = new HumanWait(this, 'ApplicantResponse: response', {
       fn: fns.awaitPerson,
       stage: Stage.ApplicantResponse,
       kind: 'response',
       waitingFor: WaitingFor.Applicant,
-      timeout: APPLICANT_BACKSTOP,
+      timeout: { secondsPath: '$.timer.seconds' },
+      deadlinePath: '$.timer.deadline',
       withOffer: true,
     })
-      .escalateTo(responding.escalate)
-      .parkTo(responding.parked);
+      .escalateTo(responseTimer)
+      .parkTo(park(Stage.ApplicantResponse));
+    responseTimer.next(
+      new Choice(this, 'ApplicantResponse: lapsed?')
+        .when(
+          Condition.stringEquals('$.timer.due', 'lapse'),
+          closeThenNext(
+            Stage.ApplicantResponse,
+            'refused',
+            'No answer by the deadline, after the reminders: counted as a refusal',
+          ),
+        )
+        .otherwise(response),
+    );
     response.next(
       new Choice(this, 'ApplicantResponse: decision')
         .when(Condition.stringEquals('$.person.decision', 'accept'), prepare)
         .when(
           Condition.stringEquals('$.person.decision', 'refuse'),
-          closeOffer(Stage.ApplicantResponse, 'refused', 'Offer refused'),
+          closeThenNext(Stage.ApplicantResponse, 'refused'),
         )
-        .otherwise(response),
+        .otherwise(responseTimer),
     );
 
-    // OfficerApproval: an officer approves or rejects the match.
-    const approving = escalateThenPark(Stage.OfficerApproval, 'approval');
+    // OfficerApproval: an officer approves (the offer goes live; see services/decisions.ts) or rejects the match,
+    // by the policy's deadline; after it, the approval goes to a senior officer.
+    const approvalTimer = machineTask(this, 'OfficerApproval: timer', {
+      fn: fns.offerTimer,
+      payload: { applicationId, offerId, kind: 'approval' },
+      resultPath: '$.timer',
+      onFailure: park(Stage.OfficerApproval),
+    });
+    const approvalParked = park(Stage.OfficerApproval);
+    const rejected = closeThenNext(Stage.OfficerApproval, 'withdrawn');
+    const decided = (name: string) =>
+      new Choice(this, name)
+        .when(Condition.stringEquals('$.person.decision', 'approve'), responseTimer)
+        .when(Condition.stringEquals('$.person.decision', 'reject'), rejected);
     const approval = new HumanWait(this, 'OfficerApproval: approval', {
       fn: fns.awaitPerson,
       stage: Stage.OfficerApproval,
       kind: 'approval',
       waitingFor: WaitingFor.Officer,
+      timeout: { secondsPath: '$.timer.seconds' },
+      deadlinePath: '$.timer.deadline',
+      withOffer: true,
+    })
+      .escalateTo(approvalTimer)
+      .parkTo(approvalParked);
+    approval.next(decided('OfficerApproval: decision').otherwise(approvalTimer));
+    const seniorApproval = new HumanWait(this, 'OfficerApproval: senior approval', {
+      fn: fns.awaitPerson,
+      stage: Stage.OfficerApproval,
+      kind: 'approval',
+      waitingFor: WaitingFor.SeniorOfficer,
       timeout: OFFICER_BACKSTOP,
       withOffer: true,
     })
-      .escalateTo(approving.escalate)
-      .parkTo(approving.parked);
-    approval.next(
-      new Choice(this, 'OfficerApproval: decision')
-        .when(Condition.stringEquals('$.person.decision', 'approve'), response)
-        .when(
-          Condition.stringEquals('$.person.decision', 'reject'),
-          closeOffer(Stage.OfficerApproval, 'withdrawn', 'Offer withdrawn'),
-        )
+      .escalateTo(approvalParked)
+      .parkTo(approvalParked);
+    const escalateApproval = machineTask(this, 'OfficerApproval: to a senior officer', {
+      fn: fns.escalate,
+      payload: { applicationId, stage: Stage.OfficerApproval, kind: 'approval' },
+      resultPath: JsonPath.DISCARD,
+      onFailure: approvalParked,
+    });
+    escalateApproval.next(seniorApproval);
+    seniorApproval.next(decided('OfficerApproval: senior decision').otherwise(seniorApproval));
+    approvalTimer.next(
+      new Choice(this, 'OfficerApproval: late?')
+        .when(Condition.stringEquals('$.timer.due', 'escalate'), escalateApproval)
         .otherwise(approval),
     );
 
-    // Offer: match a home and record the offer (one live offer per home, enforced by the store).
+    // Offer: propose a home (the execution's, or the best fitting one) for an officer to approve.
     const match = machineTask(this, 'Offer: match', {
       fn: fns.offer,
-      payload: { applicationId },
+      payload: { applicationId, execution: JsonPath.objectAt('$$.Execution.Input') },
       resultPath: '$.offer',
       onFailure: park(Stage.Offer),
     });
     match.next(
       new Choice(this, 'Offer: found?')
-        .when(Condition.stringEquals('$.offer.outcome', 'offered'), approval)
+        .when(Condition.stringEquals('$.offer.outcome', 'offered'), approvalTimer)
         .otherwise(new Succeed(this, 'No home yet')),
     );
 
@@ -187,8 +299,8 @@ export class LettingWorkflow extends Construct {
       resume,
       [
         [Stage.Offer, match],
-        [Stage.OfficerApproval, approval],
-        [Stage.ApplicantResponse, response],
+        [Stage.OfficerApproval, approvalTimer],
+        [Stage.ApplicantResponse, responseTimer],
         [Stage.TenancySigning, prepare],
         [Stage.Keys, keys],
         [Stage.Let, complete],
@@ -196,6 +308,9 @@ export class LettingWorkflow extends Construct {
       match,
     );
 
-    this.workflow = new JourneyStateMachine(this, 'StateMachine', { name: 'Letting', definition: resume });
+    this.workflow = new JourneyStateMachine(this, 'StateMachine', {
+      name: 'Letting',
+      definition: resume,
+    });
   }
 }

@@ -74,8 +74,13 @@ export interface HumanWaitProps {
   stage: Stage | { path: string };
   kind: WaitKind;
   waitingFor: WaitingFor;
-  /** Backstop only: the deadline people see is data on the record (DESIGN.md §1b). */
-  timeout: Duration;
+  /**
+   * Backstop only: the deadline people see is data on the record (DESIGN.md §1b). Or a timer's path in the
+   * state (`TimeoutSecondsPath`), for a wait whose timeout is the next check of an offer's deadlines.
+   */
+  timeout: Duration | { secondsPath: string };
+  /** Where the deadline people see is in the state (an offer timer's), instead of the policy's days from now. */
+  deadlinePath?: string;
   /** Include `$.offer.offerId` in the wait (Letting waits). */
   withOffer?: boolean;
 }
@@ -99,12 +104,16 @@ export class HumanWait extends StateMachineFragment {
       taskToken: JsonPath.taskToken,
     };
     if (props.withOffer) payload.offerId = JsonPath.stringAt('$.offer.offerId');
+    if (props.deadlinePath) payload.deadline = JsonPath.stringAt(props.deadlinePath);
     if (props.kind === 'attention') payload.error = JsonPath.objectAt('$.error');
     this.wait = new LambdaInvoke(scope, name, {
       lambdaFunction: props.fn,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       payload: TaskInput.fromObject(payload),
-      taskTimeout: Timeout.duration(props.timeout),
+      taskTimeout:
+        props.timeout instanceof Duration
+          ? Timeout.duration(props.timeout)
+          : Timeout.at(props.timeout.secondsPath),
       // A Retry would re-ask a person who may already be answering; failures park instead.
       retryOnServiceExceptions: false,
       resultPath: '$.person',

@@ -1,4 +1,5 @@
 import httpRouterHandler from '@middy/http-router';
+import { advertiseHome, advertsForApplicant, expressInterest } from '../../shared/services/adverts.js';
 import {
   type Applicant,
   applicantView,
@@ -10,6 +11,7 @@ import {
 } from '../../shared/services/applications.js';
 import { type Actor, decide } from '../../shared/services/decisions.js';
 import type { Deps } from '../../shared/services/deps.js';
+import { offerHomeTo } from '../../shared/services/direct-offers.js';
 import { keyQrCode, publishedKeys } from '../../shared/services/keys.js';
 import {
   letterForApplicant,
@@ -23,6 +25,7 @@ import { overrideDecision } from '../../shared/services/overrides.js';
 import { decideReview, requestReview } from '../../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
 import { shortlistFor } from '../../shared/services/shortlists.js';
+import { addHome, editHome, listHomes } from '../../shared/services/stock.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
 import { keySvgResult, pdfResult } from '../../web/http.js';
 import { s3Documents } from '../adapters/documents.js';
@@ -182,6 +185,23 @@ export const createHandler = (deps: () => Deps) => {
       const letter = await letterPdfForApplicant(context, { applicant: who, applicationId, number });
       return pdfResult(letter.pdf, letter.filename);
     },
+    // Choice-based lettings: the homes advertised now, each with whether it fits the household, and interest.
+    'GET /v1/applications/{applicationId}/adverts': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const applicationId = param(event, 'applicationId');
+      return json(200, await advertsForApplicant(context, { subject: who.subject, applicationId }));
+    },
+    'POST /v1/applications/{applicationId}/adverts/{propertyId}/interest': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const interest = await expressInterest(context, {
+        subject: who.subject,
+        applicationId: param(event, 'applicationId'),
+        propertyId: param(event, 'propertyId'),
+      });
+      return json(200, interest);
+    },
     'PUT /v1/applications/{applicationId}/profile/{section}': async (event) => {
       const context = deps();
       const who = await applicant(context, event);
@@ -267,11 +287,26 @@ export const createHandler = (deps: () => Deps) => {
         }),
       );
     },
-    // The officer's own landlord's queue; `?kind=` or `?waitingFor=` narrows the list, not the counts.
+    // The officer's own landlord's queue; `?show=` (a view), `?kind=` or `?waitingFor=` narrows the list, not the
+    // counts; `?page=` picks a page. An unknown view answers 400 with the views there are.
     'GET /v1/officer/queue': async (event) => {
       const actor = officer(event);
       const filter = QueueFilter.parse(event.queryStringParameters ?? {});
       return json(200, await officerQueue(deps(), { landlordId: actor.landlordId, filter }));
+    },
+    // The officer's own landlord's stock: every home in every status; add one; change what describes one.
+    'GET /v1/officer/properties': async (event) => {
+      const actor = officer(event);
+      return json(200, { properties: await listHomes(deps(), actor.landlordId) });
+    },
+    'POST /v1/officer/properties': async (event) => {
+      const actor = officer(event);
+      return json(201, await addHome(deps(), { actor, input: event.parsedBody ?? {} }));
+    },
+    'PUT /v1/officer/properties/{propertyId}': async (event) => {
+      const actor = officer(event);
+      const propertyId = param(event, 'propertyId');
+      return json(200, await editHome(deps(), { actor, propertyId, input: event.parsedBody ?? {} }));
     },
     // The shortlist for one of the officer's own landlord's homes: who it fits in order, and why others not.
     'GET /v1/officer/properties/{propertyId}/shortlist': async (event) => {
@@ -279,11 +314,34 @@ export const createHandler = (deps: () => Deps) => {
       const propertyId = param(event, 'propertyId');
       return json(200, await shortlistFor(deps(), { landlordId: actor.landlordId, propertyId }));
     },
+    // A direct offer of one of the officer's landlord's homes to a household on its shortlist, for approval.
+    'POST /v1/officer/properties/{propertyId}/offers': async (event) => {
+      const actor = officer(event);
+      const offer = await offerHomeTo(deps(), {
+        landlordId: actor.landlordId,
+        officerId: actor.officerId,
+        propertyId: param(event, 'propertyId'),
+        body: event.parsedBody,
+      });
+      return json(202, offer);
+    },
+    // Choice-based lettings: advertise one of the officer's landlord's available homes until a closing date.
+    'POST /v1/officer/properties/{propertyId}/advert': async (event) => {
+      const actor = officer(event);
+      const advert = await advertiseHome(deps(), {
+        landlordId: actor.landlordId,
+        officerId: actor.officerId,
+        propertyId: param(event, 'propertyId'),
+        body: event.parsedBody,
+      });
+      return json(200, advert);
+    },
     // The officer's own landlord's lettings log (CORE-style, one row per letting) for a range of let dates.
     'GET /v1/officer/lettings-log.csv': async (event) => {
       const actor = officer(event);
       const { csv, filename } = await lettingsLogExport(deps(), {
         landlordId: actor.landlordId,
+        officerId: actor.officerId,
         query: event.queryStringParameters ?? {},
       });
       return {

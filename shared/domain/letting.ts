@@ -15,6 +15,15 @@ export const LocalLettings = z.object({
 });
 export type LocalLettings = z.infer<typeof LocalLettings>;
 
+/**
+ * What kind of letting a home is (CORE lettings logs' "needs type"): general needs, or supported housing of one
+ * of three kinds: sheltered (for older people, often with a warden or alarm), extra care (sheltered with care on
+ * site) or other supported housing (with support tied to the tenancy). The rent regime (social or affordable
+ * rent) is not modelled yet.
+ */
+export const HomeTenure = z.enum(['general-needs', 'sheltered', 'extra-care', 'supported']);
+export type HomeTenure = z.infer<typeof HomeTenure>;
+
 /** A home the landlord lets. */
 export const Property = z.object({
   propertyId: z.string().regex(/^prop_[0-9A-Za-z-]{1,40}$/),
@@ -38,8 +47,20 @@ export const Property = z.object({
   petsAllowed: z.boolean().optional(),
   /** A local lettings policy for this home (Housing Act 1996 s166A(6)(b) England, s167(2E) Wales). */
   localLettings: LocalLettings.optional(),
+  /** Weekly service charges on top of the rent (cleaning, communal heating, a warden), in pence; none when absent. */
+  weeklyServiceCharge: Pence.optional(),
+  tenure: HomeTenure.optional(),
+  /** How to view the home (who to call, open viewing times), as an offer shows it. */
+  viewing: z.string().max(500).optional(),
 });
 export type Property = z.infer<typeof Property>;
+
+/**
+ * What describes a home, as an officer adds and edits it: everything but its id, its landlord and its status
+ * (available, offered, let), which the offer flow owns.
+ */
+export const HomeDetails = Property.omit({ propertyId: true, landlordId: true, status: true });
+export type HomeDetails = z.infer<typeof HomeDetails>;
 
 export const OfferStatus = z.enum([
   'awaiting-approval',
@@ -62,8 +83,21 @@ export const Offer = z.object({
   ),
   createdAt: z.iso.datetime(),
   closedReason: z.string().optional(),
+  /** When an officer approved the offer: from then until it is accepted, refused or lapses, it holds its home. */
+  approvedAt: z.iso.datetime().optional(),
+  /** The household's deadline to answer, set at approval from the policy; no answer by then is a refusal. */
+  respondBy: z.iso.datetime().optional(),
+  /** How many reminders before the deadline the household has been sent. */
+  remindersSent: z.number().int().nonnegative().optional(),
+  /** True when the offer was refused because nobody answered by the deadline. */
+  lapsed: z.boolean().optional(),
 });
 export type Offer = z.infer<typeof Offer>;
+
+/** An offer holds its home from approval until it is accepted and let, refused, lapses or is withdrawn. */
+export function holdsHome(status: OfferStatus): boolean {
+  return status === 'awaiting-applicant' || status === 'accepted';
+}
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 

@@ -86,6 +86,21 @@ export const Policy = z.object({
     officerDecisionDays: z.number().int().min(1).max(60),
     offerResponseDays: z.number().int().min(1).max(60),
     signingDays: z.number().int().min(1).max(60),
+    /** A senior officer's time to decide an offer's approval escalated to them (issue 8). */
+    seniorDecisionDays: z.number().int().min(1).max(60),
+    /**
+     * When the household is reminded before an offer lapses, in hours before its deadline (issue 8): no answer
+     * by the deadline, after these reminders, counts as a refusal.
+     */
+    offerReminderHoursBefore: z
+      .array(
+        z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+      )
+      .max(5),
   }),
 });
 export type Policy = z.infer<typeof Policy>;

@@ -11,6 +11,7 @@ import {
   type WaitKind,
 } from '../ports.js';
 import type { Deps } from './deps.js';
+import { approveOffer } from './letting-stages.js';
 import { recordTenantSignature } from './tenant-signature.js';
 
 /**
@@ -76,6 +77,13 @@ export class ForbiddenError extends Error {
   override readonly name = 'ForbiddenError';
 }
 
+/** Why someone signed in cannot answer a wait of their own case: whose decision it is. */
+const WRONG_ROLE: Record<WaitingFor, string> = {
+  [WaitingFor.Applicant]: 'This step waits for the applicant’s answer, not an officer’s',
+  [WaitingFor.Officer]: 'This decision is for an officer to make',
+  [WaitingFor.SeniorOfficer]: 'This decision waits for a senior officer: ask a senior officer to make it',
+};
+
 async function mayAct(
   deps: Pick<Deps, 'applications'>,
   actor: Actor,
@@ -107,7 +115,7 @@ export async function decide(
   if (!wait) throw new NotFoundError('No decision with that id');
   const permission = await mayAct(deps, input.actor, wait);
   if (permission === 'not-theirs') throw new NotFoundError('No decision with that id');
-  if (permission === 'wrong-role') throw new ForbiddenError('Your role cannot make this decision');
+  if (permission === 'wrong-role') throw new ForbiddenError(WRONG_ROLE[wait.waitingFor]);
 
   const decision = DecisionBodies[wait.kind].parse(input.body) as Record<string, unknown>;
   if (wait.status === 'decided') {
@@ -129,6 +137,14 @@ export async function decide(
     if (wait.kind === 'review' && decision.decision === 'proceed' && input.actor.kind === 'officer') {
       await recordOfficerProceed(deps, wait, String(decision.reason));
     }
+    if (wait.kind === 'approval' && decision.decision === 'approve' && wait.offerId) {
+      // The offer goes live here, before the workflow moves on: of simultaneous approvals of one home, one wins.
+      await approveOffer(deps, {
+        applicationId: wait.applicationId,
+        offerId: wait.offerId,
+        ...(input.actor.kind === 'officer' ? { officerId: input.actor.officerId } : {}),
+      });
+    }
     if (wait.kind === 'review' && decision.decision === 'another') {
       await askForAnotherDocument(deps, wait, String(decision.documentId), String(decision.reason));
     }
@@ -146,13 +162,20 @@ export async function decide(
     throw error;
   }
   await deps.waits.complete(wait.decisionId, decision);
+  // Who: the officer's pseudonymous id. Why: the reason stays on the decided wait (found by decisionId), not
+  // copied here, since free text may name people and the audit log outlives erasure (DESIGN.md §6).
   await deps.audit.append({
     applicationId: wait.applicationId,
     at: deps.clock.now().toISOString(),
     type: 'decided',
     stage: wait.stage,
     actor: input.actor.kind,
-    facts: { kind: wait.kind, decision: String(decision.decision), decisionId: wait.decisionId },
+    facts: {
+      kind: wait.kind,
+      decision: String(decision.decision),
+      decisionId: wait.decisionId,
+      ...(input.actor.kind === 'officer' ? { officerId: input.actor.officerId } : {}),
+    },
   });
   return { decisionId: wait.decisionId, decision };
 }

@@ -28,15 +28,31 @@ export const LettingsLogRange = z
   });
 export type LettingsLogRange = z.infer<typeof LettingsLogRange>;
 
-/** A landlord's lettings log for the dates, as CSV, with the file name it downloads as. */
+/**
+ * A landlord's lettings log for the dates, as CSV, with the file name it downloads as. Each letting in it is
+ * about a household, so each household's audit trail records which officer downloaded it (the audit log is
+ * kept per application; an export of no lettings discloses nothing and records nothing).
+ */
 export async function lettingsLogExport(
-  deps: Pick<Deps, 'lettings'>,
-  input: { landlordId: string; query: unknown },
+  deps: Pick<Deps, 'lettings' | 'audit' | 'clock'>,
+  input: { landlordId: string; officerId: string; query: unknown },
 ): Promise<{ csv: string; filename: string }> {
   const landlordId = LandlordId.parse(input.landlordId);
   const { from, to } = LettingsLogRange.parse(input.query ?? {});
   const records = await deps.lettings.listLettingsLog(landlordId, from, to);
   // The store reads the landlord's own partition; this keeps another landlord's rows out whatever a store does.
   const own = records.filter((record) => record.landlordId === landlordId);
+  const at = deps.clock.now().toISOString();
+  await Promise.all(
+    own.map((record) =>
+      deps.audit.append({
+        applicationId: record.applicationId,
+        at,
+        type: 'lettings-log-downloaded',
+        actor: 'officer',
+        facts: { officerId: input.officerId, tenancyId: record.tenancyId, from, to },
+      }),
+    ),
+  );
   return { csv: lettingsLogCsv(own), filename: `lettings-log-${landlordId}-${from}-${to}.csv` };
 }

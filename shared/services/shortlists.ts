@@ -8,6 +8,11 @@ export interface ShortlistView extends Shortlist {
   propertyId: string;
   /** The day the shortlist was drawn up: ages and the register are as they were that day. */
   on: string;
+  /**
+   * When the home is advertised (choice-based lettings): its cycle, and the households that said they are
+   * interested, in the order they did. The home is offered among these, in the shortlist's order.
+   */
+  advert?: { advertisedOn: string; closesOn: string; interested: string[] };
 }
 
 /**
@@ -22,7 +27,21 @@ export async function shortlistFor(
   const home = await deps.lettings.getHome(input.propertyId);
   if (!home || home.landlordId !== input.landlordId) throw new NotFoundError('No such property');
   const on = isoDay(deps.clock.now());
-  const register = await deps.applications.listRegister(home.landlordId);
+  const [register, advert] = await Promise.all([
+    deps.applications.listRegister(home.landlordId),
+    deps.lettings.getAdvert(home.propertyId),
+  ]);
   const drawn = shortlistHome(home, register, { policy: policyForLandlord(home.landlordId), on });
-  return { propertyId: home.propertyId, on, ...drawn };
+  if (!advert) return { propertyId: home.propertyId, on, ...drawn };
+  const bids = await deps.lettings.listBids(home.propertyId);
+  return {
+    propertyId: home.propertyId,
+    on,
+    ...drawn,
+    advert: {
+      advertisedOn: advert.advertisedOn,
+      closesOn: advert.closesOn,
+      interested: bids.map((bid) => bid.applicationId),
+    },
+  };
 }

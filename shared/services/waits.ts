@@ -23,13 +23,20 @@ export const AwaitPersonInput = z.object({
   waitingFor: z.enum(WaitingFor),
   taskToken: z.string().min(1).max(4096),
   offerId: z.string().optional(),
+  /** The deadline people see, when the workflow's timer sets it (an offer's); else the policy's days from now. */
+  deadline: z.iso.datetime().optional(),
   /** For an attention wait: the caught error. Only its name is kept (a message may carry personal data). */
   error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }).optional(),
 });
 export type AwaitPersonInput = z.infer<typeof AwaitPersonInput>;
 
 /** How long each kind of wait gives people, from the policy; the workflow's TimeoutSeconds is a later backstop. */
-function deadlineDays(kind: WaitKind, waits: ReturnType<typeof policyFor>['waits']): number {
+function deadlineDays(
+  kind: WaitKind,
+  waitingFor: WaitingFor,
+  waits: ReturnType<typeof policyFor>['waits'],
+): number {
+  if (waitingFor === WaitingFor.SeniorOfficer && kind === 'approval') return waits.seniorDecisionDays;
   switch (kind) {
     case 'answers':
       return waits.applicantAnswersDays;
@@ -59,12 +66,18 @@ export async function awaitPerson(
     stage: input.stage,
     kind: input.kind,
     waitingFor: input.waitingFor,
-    deadline: new Date(now.getTime() + deadlineDays(input.kind, policy.waits) * 86_400_000).toISOString(),
+    deadline:
+      input.deadline ??
+      new Date(
+        now.getTime() + deadlineDays(input.kind, input.waitingFor, policy.waits) * 86_400_000,
+      ).toISOString(),
     createdAt: now.toISOString(),
     status: 'open',
     ...(input.offerId ? { offerId: input.offerId } : {}),
     ...(input.error?.Error ? { problem: input.error.Error } : {}),
   };
+  // The earlier wait for the same question goes first, so nobody ever sees two to answer.
+  await supersedeEarlierWaits(deps, wait);
   // Parked already (the same token re-armed after a restart): the person was told the first time.
   if (!(await deps.waits.park(wait))) return { decisionId };
   if (application.stage !== input.stage && input.kind === 'answers') {
@@ -87,6 +100,24 @@ export async function awaitPerson(
     values: { stage: stageTitles[input.stage], deadline: wait.deadline.slice(0, 10), decisionId },
   });
   return { decisionId };
+}
+
+/**
+ * A wait parked again for the same question (an offer's answer after a reminder, an approval escalated to a senior
+ * officer) replaces the earlier one: nobody can answer the old one any more, and it leaves the queue.
+ */
+async function supersedeEarlierWaits(deps: Pick<Deps, 'waits'>, wait: PendingWait): Promise<void> {
+  if (!wait.offerId) return;
+  for (const earlier of await deps.waits.listOpen(wait.applicationId)) {
+    if (
+      earlier.decisionId === wait.decisionId ||
+      earlier.kind !== wait.kind ||
+      earlier.offerId !== wait.offerId
+    )
+      continue;
+    if (await deps.waits.claim(earlier.decisionId))
+      await deps.waits.complete(earlier.decisionId, { superseded: true });
+  }
 }
 
 export const EscalateInput = z.object({

@@ -281,7 +281,16 @@ describe('DynamoLettingStore', () => {
     expect(await store().listAvailableHomes(home.landlordId)).toEqual([]);
   });
 
-  it('creates an offer, marks its home offered and takes it off the available list', async () => {
+  const APPROVAL = { approvedAt: '2026-11-22T09:00:00.000Z', respondBy: '2026-11-29T09:00:00.000Z' };
+
+  /** A proposed offer of the home, approved: the home's live offer. */
+  async function liveOfferOf(home: { propertyId: string; landlordId: string }): Promise<Offer> {
+    const offer = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+    await store().createOffer(offer);
+    return store().approveOffer(offer.offerId, APPROVAL);
+  }
+
+  it('records a proposed offer without holding the home; approval takes the home off the available list', async () => {
     const landlord = landlordId();
     const home = aHome({ propertyId: propertyId(), landlordId: landlord });
     const other = aHome({ propertyId: propertyId(), landlordId: landlord, availableFrom: '2026-12-05' });
@@ -292,38 +301,92 @@ describe('DynamoLettingStore', () => {
     await store().createOffer(offer);
 
     expect(await store().getOffer(offer.offerId)).toEqual(offer);
+    expect(await store().getHome(home.propertyId)).toEqual(home);
+    expect(await store().listAvailableHomes(landlord)).toEqual([home, other]);
+    expect(await store().listOffersOfHome(home.propertyId)).toEqual([
+      { applicationId: offer.applicationId, offerId: offer.offerId },
+    ]);
+
+    const approved = await store().approveOffer(offer.offerId, APPROVAL);
+
+    expect(approved).toEqual({ ...offer, status: 'awaiting-applicant', ...APPROVAL });
+    expect(await store().getOffer(offer.offerId)).toEqual(approved);
     expect(await store().getHome(home.propertyId)).toEqual({ ...home, status: 'offered' });
     expect(await store().listAvailableHomes(landlord)).toEqual([other]);
     expect(await store().getOffer(offerId())).toBeUndefined();
   });
 
-  it('lets exactly one of two simultaneous offers of one home through', async () => {
+  it('proposes a home to each household once, and lists who it was proposed to, oldest first', async () => {
     const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
     await store().putHome(home);
     const first = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
-    const second = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+    const second = anOffer({
+      propertyId: home.propertyId,
+      landlordId: home.landlordId,
+      createdAt: '2026-11-21T10:00:00.000Z',
+    });
+    await store().createOffer(second);
+    await store().createOffer(first);
+    const again = anOffer({
+      propertyId: home.propertyId,
+      landlordId: home.landlordId,
+      applicationId: first.applicationId,
+    });
 
-    const results = await Promise.allSettled([store().createOffer(first), store().createOffer(second)]);
+    await expect(store().createOffer(again)).rejects.toBeInstanceOf(ConflictError);
 
-    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
-    const rejected = results.filter((result) => result.status === 'rejected');
-    expect(rejected).toHaveLength(1);
-    expect(rejected[0]?.reason).toBeInstanceOf(ConflictError);
-    const stored = [await store().getOffer(first.offerId), await store().getOffer(second.offerId)].filter(
-      Boolean,
-    );
-    expect(stored).toHaveLength(1);
-    expect((await store().getHome(home.propertyId))?.status).toBe('offered');
-    expect(await store().listAvailableHomes(home.landlordId)).toEqual([]);
+    expect(await store().getOffer(again.offerId)).toBeUndefined();
+    expect(await store().listOffersOfHome(home.propertyId)).toEqual([
+      { applicationId: first.applicationId, offerId: first.offerId },
+      { applicationId: second.applicationId, offerId: second.offerId },
+    ]);
+    expect(await store().listOffersOfHome(propertyId())).toEqual([]);
   });
 
-  it('refuses a second offer of a home that is already offered', async () => {
+  it('approves exactly one of 50 simultaneous approvals of offers of one home to 50 households', async () => {
     const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
     await store().putHome(home);
-    await store().createOffer(anOffer({ propertyId: home.propertyId, landlordId: home.landlordId }));
+    const offers = Array.from({ length: 50 }, () =>
+      anOffer({ propertyId: home.propertyId, landlordId: home.landlordId }),
+    );
+    for (const offer of offers) await store().createOffer(offer);
+
+    const results = await Promise.allSettled(
+      offers.map((offer) => store().approveOffer(offer.offerId, APPROVAL)),
+    );
+
+    const won = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    expect(won).toHaveLength(1);
+    const lost = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+    expect(lost).toHaveLength(49);
+    for (const reason of lost) expect(reason).toBeInstanceOf(ConflictError);
+    const stored = await Promise.all(offers.map((offer) => store().getOffer(offer.offerId)));
+    expect(stored.filter((offer) => offer?.status === 'awaiting-applicant')).toEqual(won);
+    expect(stored.filter((offer) => offer?.status === 'awaiting-approval')).toHaveLength(49);
+    expect((await store().getHome(home.propertyId))?.status).toBe('offered');
+    expect(await store().listAvailableHomes(home.landlordId)).toEqual([]);
+  }, 60_000);
+
+  it('refuses to approve an offer twice, or one that is no longer awaiting approval', async () => {
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await store().putHome(home);
+    const live = await liveOfferOf(home);
+    await expect(store().approveOffer(live.offerId, APPROVAL)).rejects.toBeInstanceOf(ConflictError);
+    await expect(store().approveOffer(offerId(), APPROVAL)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses a proposal of an offered home, and approval of a proposal once the home has a live offer', async () => {
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await store().putHome(home);
+    const waiting = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+    await store().createOffer(waiting);
+    await liveOfferOf(home);
+
     const late = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
     await expect(store().createOffer(late)).rejects.toBeInstanceOf(ConflictError);
     expect(await store().getOffer(late.offerId)).toBeUndefined();
+    await expect(store().approveOffer(waiting.offerId, APPROVAL)).rejects.toBeInstanceOf(ConflictError);
+    expect(await store().getOffer(waiting.offerId)).toEqual(waiting);
   });
 
   it("refuses an offer of another landlord's home, and of a home that does not exist", async () => {
@@ -332,6 +395,7 @@ describe('DynamoLettingStore', () => {
     const poached = anOffer({ propertyId: home.propertyId, landlordId: landlordId() });
     await expect(store().createOffer(poached)).rejects.toBeInstanceOf(ConflictError);
     expect(await store().getOffer(poached.offerId)).toBeUndefined();
+    expect(await store().listOffersOfHome(home.propertyId)).toEqual([]);
     expect(await store().getHome(home.propertyId)).toEqual(home);
     expect(await store().listAvailableHomes(home.landlordId)).toEqual([home]);
 
@@ -341,30 +405,59 @@ describe('DynamoLettingStore', () => {
   });
 
   it.each(['refused', 'withdrawn'] as const)(
-    'puts the home back on the available list when the offer is %s',
+    'puts the home back on the available list when the live offer is %s',
     async (status) => {
       const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
       await store().putHome(home);
-      const offer = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
-      await store().createOffer(offer);
-      await store().updateOffer(offer.offerId, 'awaiting-applicant');
+      const offer = await liveOfferOf(home);
 
-      const closed = await store().updateOffer(offer.offerId, status, 'The household chose another home');
+      const closed = await store().updateOffer(offer.offerId, status, {
+        closedReason: 'The household chose another home',
+        lapsed: true,
+      });
 
-      expect(closed).toEqual({ ...offer, status, closedReason: 'The household chose another home' });
+      expect(closed).toEqual({
+        ...offer,
+        status,
+        closedReason: 'The household chose another home',
+        lapsed: true,
+      });
       expect(await store().getOffer(offer.offerId)).toEqual(closed);
       expect(await store().getHome(home.propertyId)).toEqual(home);
       expect(await store().listAvailableHomes(home.landlordId)).toEqual([home]);
       // The home is free: another household can be offered it.
-      await store().createOffer(anOffer({ propertyId: home.propertyId, landlordId: home.landlordId }));
+      await liveOfferOf(home);
     },
   );
+
+  it('leaves the home alone when a proposal that was never approved is closed', async () => {
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await store().putHome(home);
+    const proposal = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
+    await store().createOffer(proposal);
+    const live = await liveOfferOf(home);
+
+    await store().updateOffer(proposal.offerId, 'withdrawn', { closedReason: 'Another offer was approved' });
+
+    expect((await store().getHome(home.propertyId))?.status).toBe('offered');
+    expect((await store().getOffer(live.offerId))?.status).toBe('awaiting-applicant');
+  });
+
+  it('records reminders on a live offer without touching its home', async () => {
+    const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+    await store().putHome(home);
+    const offer = await liveOfferOf(home);
+    expect(await store().updateOffer(offer.offerId, 'awaiting-applicant', { remindersSent: 1 })).toEqual({
+      ...offer,
+      remindersSent: 1,
+    });
+    expect((await store().getHome(home.propertyId))?.status).toBe('offered');
+  });
 
   it('marks the home let when the offer is let, and keeps it off the list', async () => {
     const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
     await store().putHome(home);
-    const offer = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
-    await store().createOffer(offer);
+    const offer = await liveOfferOf(home);
     await store().updateOffer(offer.offerId, 'accepted');
     expect((await store().getHome(home.propertyId))?.status).toBe('offered');
 
@@ -380,14 +473,12 @@ describe('DynamoLettingStore', () => {
   it('does not free a home again when an offer that already ended changes status', async () => {
     const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
     await store().putHome(home);
-    const refused = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
-    await store().createOffer(refused);
-    await store().updateOffer(refused.offerId, 'refused', 'Too far from school');
-    const live = anOffer({ propertyId: home.propertyId, landlordId: home.landlordId });
-    await store().createOffer(live);
+    const refused = await liveOfferOf(home);
+    await store().updateOffer(refused.offerId, 'refused', { closedReason: 'Too far from school' });
+    const live = await liveOfferOf(home);
 
     // The refused offer is withdrawn later (an officer closing the case): the home stays with the live offer.
-    await store().updateOffer(refused.offerId, 'withdrawn', 'Case closed');
+    await store().updateOffer(refused.offerId, 'withdrawn', { closedReason: 'Case closed' });
 
     expect((await store().getHome(home.propertyId))?.status).toBe('offered');
     expect(await store().listAvailableHomes(home.landlordId)).toEqual([]);
@@ -397,15 +488,15 @@ describe('DynamoLettingStore', () => {
 
     // A let home is not put back on the list by withdrawing its offer afterwards either.
     await store().updateOffer(live.offerId, 'let');
-    await store().updateOffer(live.offerId, 'withdrawn', 'Recorded in error');
+    await store().updateOffer(live.offerId, 'withdrawn', { closedReason: 'Recorded in error' });
     expect((await store().getHome(home.propertyId))?.status).toBe('let');
     expect(await store().listAvailableHomes(home.landlordId)).toEqual([]);
   });
 
   it('refuses to update an offer that does not exist', async () => {
-    await expect(store().updateOffer(offerId(), 'refused', 'No such offer')).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      store().updateOffer(offerId(), 'refused', { closedReason: 'No such offer' }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('round-trips a tenancy and a key credential', async () => {

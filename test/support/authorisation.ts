@@ -89,7 +89,7 @@ export function aLettingsLogRecord(landlordId: string, tenancyId: string, caseId
 
 /**
  * Riverside's registered household (Gareth's), with a referral whose review Gareth asked for, his passport's
- * image, a wait for an officer, a wait escalated to a senior officer, a wait for Gareth, a home and a letting
+ * image, a wait for an officer, a wait escalated to a senior officer, a wait for Gareth, a home (advertised) and a letting
  * in the lettings log; Aisha is another signed-in applicant with no case here. `let`: the same case later on,
  * let, its tenancy signed and its key issued.
  */
@@ -121,6 +121,13 @@ export async function aCaseWorld(kind: 'registered' | 'let' = 'registered') {
     );
     await registration(deps, { applicationId });
     await deps.lettings.putHome(aHome());
+    // Advertised for choice-based lettings this week.
+    await deps.lettings.putAdvert({
+      propertyId: aHome().propertyId,
+      landlordId: aHome().landlordId,
+      advertisedOn: '2026-11-29',
+      closesOn: '2026-12-06',
+    });
   }
   await deps.documents.put(
     documentKey(applicationId, 'doc_passport1'),

@@ -3,6 +3,20 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 /** The claims API Gateway's JWT authoriser passes on for an officer (arrays arrive as "[a b]"). */
 export type Claims = Record<string, string>;
 
+/** Ellis, an officer of Riverside Homes, as the authoriser passes her on. */
+export const riversideOfficer: Claims = {
+  sub: 'officer-ellis',
+  'custom:landlordId': 'riverside-homes',
+  'cognito:groups': '[officer]',
+};
+
+/** Jones, an officer of another landlord (Cwm Valley Homes). */
+export const cwmOfficer: Claims = {
+  ...riversideOfficer,
+  sub: 'officer-jones',
+  'custom:landlordId': 'cwm-valley-homes',
+};
+
 /**
  * An API Gateway HTTP API (payload 2.0) event as the JWT authoriser passes it. @middy/http-router picks the
  * format from `version` and routes on `requestContext.http.method` and `requestContext.http.path`.

@@ -1,7 +1,16 @@
 import { JoseKeyIssuer } from '../../shared/adapters/local/jose-key-issuer';
 import { P12TenancySigner } from '../../shared/adapters/local/p12-signer';
+import type { Advert, Bid } from '../../shared/domain/adverts';
 import type { Application } from '../../shared/domain/application';
-import type { KeyCredential, Offer, OfferStatus, Property, Tenancy } from '../../shared/domain/letting';
+import {
+  type HomeDetails,
+  holdsHome,
+  type KeyCredential,
+  type Offer,
+  type OfferStatus,
+  type Property,
+  type Tenancy,
+} from '../../shared/domain/letting';
 import type { LettingsLogRecord } from '../../shared/domain/lettings-log';
 import type { DeletionEntry } from '../../shared/domain/retention';
 import type { RegisteredHousehold } from '../../shared/domain/shortlist';
@@ -18,6 +27,7 @@ import {
   NotFoundError,
   type Notification,
   type Notifier,
+  type OfferChange,
   type PendingWait,
   type QueueEntry,
   type ReviewQueueEntry,
@@ -151,27 +161,93 @@ export class MemoryLettings implements LettingStore {
       .filter((home) => home.landlordId === landlordId && home.status === 'available')
       .map(clone);
   }
+  async createHome(home: Property) {
+    if (this.homes.has(home.propertyId)) throw new ConflictError('exists');
+    this.homes.set(home.propertyId, clone(home));
+  }
+  async updateHomeDetails(propertyId: string, landlordId: string, details: HomeDetails) {
+    const home = this.homes.get(propertyId);
+    if (home?.landlordId !== landlordId) throw new NotFoundError('no home');
+    const updated: Property = { propertyId, landlordId, status: home.status, ...clone(details) };
+    this.homes.set(propertyId, updated);
+    return clone(updated);
+  }
+  async listHomes(landlordId: string) {
+    return [...this.homes.values()].filter((home) => home.landlordId === landlordId).map(clone);
+  }
   async createOffer(offer: Offer) {
     const home = this.homes.get(offer.propertyId);
     if (home?.status !== 'available' || home.landlordId !== offer.landlordId)
       throw new ConflictError('taken');
-    this.homes.set(home.propertyId, { ...home, status: 'offered' });
+    const offeredBefore = [...this.offers.values()].some(
+      (earlier) => earlier.propertyId === offer.propertyId && earlier.applicationId === offer.applicationId,
+    );
+    if (offeredBefore || this.offers.has(offer.offerId)) throw new ConflictError('offered already');
     this.offers.set(offer.offerId, clone(offer));
   }
   async getOffer(offerId: string) {
     const offer = this.offers.get(offerId);
     return offer ? clone(offer) : undefined;
   }
-  async updateOffer(offerId: string, status: OfferStatus, reason?: string) {
+  async listOffersOfHome(propertyId: string) {
+    return [...this.offers.values()]
+      .filter((offer) => offer.propertyId === propertyId)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map(({ applicationId, offerId }) => ({ applicationId, offerId }));
+  }
+  async approveOffer(offerId: string, approval: { approvedAt: string; respondBy: string }) {
     const offer = this.offers.get(offerId);
     if (!offer) throw new NotFoundError('no offer');
-    const updated: Offer = { ...offer, status, ...(reason ? { closedReason: reason } : {}) };
+    const home = this.homes.get(offer.propertyId);
+    if (offer.status !== 'awaiting-approval' || home?.status !== 'available')
+      throw new ConflictError('the home has a live offer');
+    this.homes.set(home.propertyId, { ...home, status: 'offered' });
+    const approved: Offer = { ...offer, status: 'awaiting-applicant', ...approval };
+    this.offers.set(offerId, approved);
+    return clone(approved);
+  }
+  async updateOffer(offerId: string, status: OfferStatus, change: OfferChange = {}) {
+    const offer = this.offers.get(offerId);
+    if (!offer) throw new NotFoundError('no offer');
+    const updated: Offer = { ...offer, ...change, status };
     this.offers.set(offerId, updated);
     const home = this.homes.get(offer.propertyId);
-    if (home && (status === 'refused' || status === 'withdrawn'))
+    if (home && holdsHome(offer.status) && (status === 'refused' || status === 'withdrawn'))
       this.homes.set(home.propertyId, { ...home, status: 'available' });
-    if (home && status === 'let') this.homes.set(home.propertyId, { ...home, status: 'let' });
+    if (home && holdsHome(offer.status) && status === 'let')
+      this.homes.set(home.propertyId, { ...home, status: 'let' });
     return clone(updated);
+  }
+  readonly adverts = new Map<string, Advert>();
+  readonly bids: Bid[] = [];
+  async putAdvert(advert: Advert) {
+    this.adverts.set(advert.propertyId, clone(advert));
+  }
+  async getAdvert(propertyId: string) {
+    const advert = this.adverts.get(propertyId);
+    return advert ? clone(advert) : undefined;
+  }
+  async listAdverts(landlordId: string, from: string) {
+    return [...this.adverts.values()]
+      .filter((advert) => advert.landlordId === landlordId && advert.closesOn >= from)
+      .sort((a, b) => `${a.closesOn}#${a.propertyId}`.localeCompare(`${b.closesOn}#${b.propertyId}`))
+      .map(clone);
+  }
+  async putBid(bid: Bid) {
+    if (
+      this.bids.some(
+        (earlier) => earlier.propertyId === bid.propertyId && earlier.applicationId === bid.applicationId,
+      )
+    )
+      return false;
+    this.bids.push(clone(bid));
+    return true;
+  }
+  async listBids(propertyId: string) {
+    return this.bids
+      .filter((bid) => bid.propertyId === propertyId)
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map(clone);
   }
   async putTenancy(tenancy: Tenancy) {
     this.tenancies.set(tenancy.tenancyId, clone(tenancy));
@@ -347,10 +423,11 @@ export class RecordingWorkflow implements WorkflowClient {
     this.started.push(applicationId);
   }
   /** Lettings started, by execution name; a name started twice is kept once, as Step Functions does. */
-  readonly lettings: Array<{ applicationId: string; name: string }> = [];
-  async startLetting(applicationId: string, name: string) {
+  readonly lettings: Array<{ applicationId: string; name: string; propertyId?: string }> = [];
+  async startLetting(applicationId: string, name: string, propertyId?: string) {
     this.check();
-    if (!this.lettings.some((letting) => letting.name === name)) this.lettings.push({ applicationId, name });
+    if (!this.lettings.some((letting) => letting.name === name))
+      this.lettings.push({ applicationId, name, ...(propertyId ? { propertyId } : {}) });
   }
   /** Letters workflows started, by execution name, kept once each like lettings. */
   readonly letters: Array<{ applicationId: string; name: string }> = [];

@@ -15,8 +15,17 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { Advert, Bid } from '../../domain/adverts.js';
 import { Application } from '../../domain/application.js';
-import { KeyCredential, Offer, type OfferStatus, Property, Tenancy } from '../../domain/letting.js';
+import {
+  HomeDetails,
+  holdsHome,
+  KeyCredential,
+  Offer,
+  type OfferStatus,
+  Property,
+  Tenancy,
+} from '../../domain/letting.js';
 import { LettingsLogRecord } from '../../domain/lettings-log.js';
 import type { DeletionEntry } from '../../domain/retention.js';
 import { RegisteredHousehold } from '../../domain/shortlist.js';
@@ -30,6 +39,7 @@ import {
   NotFoundError,
   type Notification,
   type Notifier,
+  type OfferChange,
   type PendingWait,
   type QueueEntry,
   type ReviewQueueEntry,
@@ -71,6 +81,16 @@ const orderedSuffix = () => `${String(++sequence).padStart(12, '0')}-${suffix()}
 
 function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
+}
+
+/** How many times an approval cancelled only by a simultaneous transaction is tried. */
+const APPROVAL_ATTEMPTS = 5;
+
+/** A transaction cancelled because another touched the same item at once, not because a condition failed. */
+function onlyTransactionConflicts(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
 }
 
 /** Every page of a query (a page stops at 1 MB). */
@@ -339,8 +359,76 @@ export class DynamoLettingStore implements LettingStore {
     };
   }
 
+  /** Writes a home and its stock entry together; `guard` conditions the home's write. */
+  private async writeHome(home: Property, guard: Record<string, unknown> = {}): Promise<void> {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.table, Item: this.homeItem(Property.parse(home)), ...guard } },
+          { Put: { TableName: this.table, Item: keys.stockEntry(home.landlordId, home.propertyId) } },
+        ],
+      }),
+    );
+  }
+
   async putHome(home: Property): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: this.homeItem(Property.parse(home)) }));
+    await this.writeHome(home);
+  }
+
+  async createHome(home: Property): Promise<void> {
+    try {
+      await this.writeHome(home, { ConditionExpression: 'attribute_not_exists(pk)' });
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ConflictError(`Home ${home.propertyId} exists`);
+      throw error;
+    }
+  }
+
+  /**
+   * Writes the home with the new details and the status just read, on condition that it is still the
+   * landlord's and still has that status: a status the offer flow changed in between fails the condition, and
+   * the home is read again and the write retried, a few times. So an edit never undoes an offer, and an
+   * available home's place in the available list follows its new date. The stock entry is written too
+   * (idempotent), so a home stored before the stock index existed joins it.
+   */
+  async updateHomeDetails(propertyId: string, landlordId: string, details: HomeDetails): Promise<Property> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.table, Key: keys.home(propertyId), ConsistentRead: true }),
+      );
+      const current = parse(Property, Item);
+      if (current?.landlordId !== landlordId) throw new NotFoundError(`No home ${propertyId}`);
+      const home = Property.parse({
+        ...HomeDetails.parse(details),
+        propertyId,
+        landlordId,
+        status: current.status,
+      });
+      try {
+        await this.writeHome(home, {
+          ConditionExpression: 'landlordId = :landlord AND #status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':landlord': landlordId, ':status': current.status },
+        });
+        return home;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    throw new ConflictError(`Home ${propertyId} changed meanwhile; try again`);
+  }
+
+  /** One query of the landlord's stock entries, then each home by its key (no scan). */
+  async listHomes(landlordId: string): Promise<Property[]> {
+    const entries = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.stockPartition(landlordId) },
+    });
+    const homes = await Promise.all(
+      entries.map((entry) => this.getHome(String(entry.sk).slice(keys.stockEntry('', '').sk.length))),
+    );
+    return homes.filter((home): home is Property => home?.landlordId === landlordId);
   }
 
   async getHome(propertyId: string): Promise<Property | undefined> {
@@ -360,6 +448,15 @@ export class DynamoLettingStore implements LettingStore {
     return items.map((item) => Property.parse(strip(item)));
   }
 
+  /** An offer as stored: keyed by its id, and indexed under its application by when it was made. */
+  private offerItem(offer: Offer) {
+    return {
+      ...keys.offer(offer.offerId),
+      ...keys.offerIndex(offer.applicationId, offer.createdAt),
+      ...offer,
+    };
+  }
+
   async createOffer(offer: Offer): Promise<void> {
     try {
       await this.db.send(
@@ -368,27 +465,30 @@ export class DynamoLettingStore implements LettingStore {
             {
               Put: {
                 TableName: this.table,
+                Item: this.offerItem(Offer.parse(offer)),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              // Each home is proposed to a household once; the next offer after a refusal skips who had it.
+              Put: {
+                TableName: this.table,
                 Item: {
-                  ...keys.offer(offer.offerId),
-                  ...keys.offerIndex(offer.applicationId, offer.createdAt),
-                  ...offer,
+                  ...keys.homeOffered(offer.propertyId, offer.applicationId),
+                  offerId: offer.offerId,
+                  createdAt: offer.createdAt,
                 },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
             {
-              // One live offer per home: only an available home can be offered, and offering it takes it off the list.
-              Update: {
+              // Only an available home of the offer's landlord can be proposed; proposing does not hold it.
+              ConditionCheck: {
                 TableName: this.table,
                 Key: keys.home(offer.propertyId),
-                UpdateExpression: 'SET #status = :offered REMOVE gsi1pk, gsi1sk',
                 ConditionExpression: '#status = :available AND landlordId = :landlord',
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':offered': 'offered',
-                  ':available': 'available',
-                  ':landlord': offer.landlordId,
-                },
+                ExpressionAttributeValues: { ':available': 'available', ':landlord': offer.landlordId },
               },
             },
           ],
@@ -396,7 +496,9 @@ export class DynamoLettingStore implements LettingStore {
       );
     } catch (error) {
       if (isConditionFailure(error))
-        throw new ConflictError(`Home ${offer.propertyId} is no longer available`);
+        throw new ConflictError(
+          `Home ${offer.propertyId} is not available, or was offered to this household already`,
+        );
       throw error;
     }
   }
@@ -408,18 +510,89 @@ export class DynamoLettingStore implements LettingStore {
     return parse(Offer, Item);
   }
 
-  async updateOffer(offerId: string, status: OfferStatus, reason?: string): Promise<Offer> {
+  async listOffersOfHome(propertyId: string): Promise<Array<{ applicationId: string; offerId: string }>> {
+    const { pk } = keys.home(propertyId);
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :offered)',
+      ExpressionAttributeValues: { ':pk': pk, ':offered': keys.homeOfferedPrefix },
+      ConsistentRead: true,
+    });
+    return items
+      .map((item) => ({
+        applicationId: String(item.sk).slice(keys.homeOfferedPrefix.length),
+        offerId: String(item.offerId),
+        createdAt: String(item.createdAt),
+      }))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map(({ applicationId, offerId }) => ({ applicationId, offerId }));
+  }
+
+  async approveOffer(offerId: string, approval: { approvedAt: string; respondBy: string }): Promise<Offer> {
     const offer = await this.getOffer(offerId);
     if (!offer) throw new NotFoundError(`Offer ${offerId} not found`);
-    const updated: Offer = { ...offer, status, ...(reason ? { closedReason: reason } : {}) };
+    const approved: Offer = { ...offer, status: 'awaiting-applicant', ...approval };
+    // Approvals of one home at the same moment can cancel each other (TransactionConflict) with no winner:
+    // those are tried again, so exactly one wins and the rest find the home taken.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.sendApproval(offer, approved);
+        return approved;
+      } catch (error) {
+        if (onlyTransactionConflicts(error) && attempt < APPROVAL_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
+          continue;
+        }
+        if (isConditionFailure(error))
+          throw new ConflictError(
+            `Home ${offer.propertyId} already has a live offer, or this offer is no longer awaiting approval`,
+          );
+        throw error;
+      }
+    }
+  }
+
+  private async sendApproval(offer: Offer, approved: Offer): Promise<void> {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table,
+              Item: this.offerItem(approved),
+              ConditionExpression: '#status = :awaiting',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':awaiting': 'awaiting-approval' },
+            },
+          },
+          {
+            // The one live offer per home: only an available home can be taken, and taking it is the approval.
+            Update: {
+              TableName: this.table,
+              Key: keys.home(offer.propertyId),
+              UpdateExpression: 'SET #status = :offered REMOVE gsi1pk, gsi1sk',
+              ConditionExpression: '#status = :available AND landlordId = :landlord',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':offered': 'offered',
+                ':available': 'available',
+                ':landlord': offer.landlordId,
+              },
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  async updateOffer(offerId: string, status: OfferStatus, change: OfferChange = {}): Promise<Offer> {
+    const offer = await this.getOffer(offerId);
+    if (!offer) throw new NotFoundError(`Offer ${offerId} not found`);
+    const updated: Offer = { ...offer, ...change, status };
     const offerPut = {
       Put: {
         TableName: this.table,
-        Item: {
-          ...keys.offer(offerId),
-          ...keys.offerIndex(offer.applicationId, offer.createdAt),
-          ...updated,
-        },
+        Item: this.offerItem(updated),
         ConditionExpression: '#status = :was',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':was': offer.status },
@@ -427,9 +600,10 @@ export class DynamoLettingStore implements LettingStore {
     };
     const releases = status === 'refused' || status === 'withdrawn';
     const lets = status === 'let';
-    // Only a live offer holds its home: once an offer has ended, the home may already belong to another offer.
-    const live = offer.status !== 'refused' && offer.status !== 'withdrawn' && offer.status !== 'let';
-    const home = live && (releases || lets) ? await this.getHome(offer.propertyId) : undefined;
+    // Only a live offer holds its home: a proposal never took it, and once an offer has ended the home may
+    // already belong to another offer.
+    const home =
+      holdsHome(offer.status) && (releases || lets) ? await this.getHome(offer.propertyId) : undefined;
     const homeWrite = home
       ? [
           {
@@ -447,6 +621,64 @@ export class DynamoLettingStore implements LettingStore {
       throw error;
     }
     return updated;
+  }
+
+  async putAdvert(advert: Advert): Promise<void> {
+    const parsed = Advert.parse(advert);
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...keys.advert(parsed.propertyId),
+          ...keys.advertIndex(parsed.landlordId, parsed.closesOn, parsed.propertyId),
+          ...parsed,
+        },
+      }),
+    );
+  }
+
+  async getAdvert(propertyId: string): Promise<Advert | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.advert(propertyId), ConsistentRead: true }),
+    );
+    return parse(Advert, Item);
+  }
+
+  async listAdverts(landlordId: string, from: string): Promise<Advert[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
+      ExpressionAttributeValues: { ':pk': keys.adverts(landlordId), ':from': from },
+    });
+    return items.map((item) => Advert.parse(strip(item)));
+  }
+
+  async putBid(bid: Bid): Promise<boolean> {
+    const parsed = Bid.parse(bid);
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...keys.bid(parsed.propertyId, parsed.applicationId), ...parsed },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async listBids(propertyId: string): Promise<Bid[]> {
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :bid)',
+      ExpressionAttributeValues: { ':pk': keys.advert(propertyId).pk, ':bid': keys.bidPrefix },
+      ConsistentRead: true,
+    });
+    return items.map((item) => Bid.parse(strip(item))).sort((a, b) => a.at.localeCompare(b.at));
   }
 
   async putTenancy(tenancy: Tenancy): Promise<void> {

@@ -9,6 +9,12 @@
  *   review queue REVIEWS#<landlord> / <due by>#<app id>#<decision>   a review request an officer must decide,
  *                without the applicant's words; written after the request is saved, deleted when it is decided
  *   home         HOME#<id>       / HOME          gsi1 (only while available): AVAILABLE#<landlord> / <availableFrom>#<id>
+ *   stock entry  HOMES#<landlord> / HOME#<id>   no attributes: the landlord's homes in every status, so the console's
+ *                list is one query (then each home by key); written with the home, never changed (a home keeps its landlord)
+ *   offered to   HOME#<id>       / OFFERED#<app id>   offerId, createdAt: the home was proposed to that household
+ *                (written with the offer, attribute_not_exists), so the next offer skips who had it already
+ *   advert       HOME#<id>       / ADVERT        gsi1: ADVERTS#<landlord> / <closesOn>#<id>   choice-based lettings
+ *   bid          HOME#<id>       / BID#<app id>  a household's interest in the advertised home (attribute_not_exists)
  *   offer        OFFER#<id>      / OFFER         gsi1: APP#<id> / OFFER#<createdAt>
  *   tenancy      TENANCY#<id>    / TENANCY
  *   key          KEY#<id>        / KEY
@@ -63,6 +69,30 @@ export const keys = {
   reviewQueuePartition: (landlordId: string) => `REVIEWS#${landlordId}`,
   home: (propertyId: string) => ({ pk: `HOME#${propertyId}`, sk: 'HOME' }),
   availableHomes: (landlordId: string) => `AVAILABLE#${landlordId}`,
+  stockEntry: (landlordId: string, propertyId: string) => ({
+    pk: `HOMES#${landlordId}`,
+    sk: `HOME#${propertyId}`,
+  }),
+  stockPartition: (landlordId: string) => `HOMES#${landlordId}`,
+  /** A home proposed to a household: one per pair (attribute_not_exists), so a home is offered to each once. */
+  homeOffered: (propertyId: string, applicationId: string) => ({
+    pk: `HOME#${propertyId}`,
+    sk: `OFFERED#${applicationId}`,
+  }),
+  homeOfferedPrefix: 'OFFERED#',
+  /** A home's advert (choice-based lettings), listed by landlord in closing-date order on gsi1. */
+  advert: (propertyId: string) => ({ pk: `HOME#${propertyId}`, sk: 'ADVERT' }),
+  advertIndex: (landlordId: string, closesOn: string, propertyId: string) => ({
+    gsi1pk: `ADVERTS#${landlordId}`,
+    gsi1sk: `${closesOn}#${propertyId}`,
+  }),
+  adverts: (landlordId: string) => `ADVERTS#${landlordId}`,
+  /** A household's interest in an advertised home: once per pair (attribute_not_exists). */
+  bid: (propertyId: string, applicationId: string) => ({
+    pk: `HOME#${propertyId}`,
+    sk: `BID#${applicationId}`,
+  }),
+  bidPrefix: 'BID#',
   offer: (offerId: string) => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' }),
   offerIndex: (applicationId: string, createdAt: string) => ({
     gsi1pk: `APP#${applicationId}`,

@@ -29,24 +29,22 @@ export class StepFunctionsWorkflowClient implements WorkflowClient {
 
   async startApplication(applicationId: string): Promise<void> {
     // Named after the application: a second start of the same application is refused by Step Functions.
-    await this.start(this.applicationAliasArn, applicationId, applicationId);
+    await this.start(this.applicationAliasArn, applicationId, { applicationId });
   }
 
-  async startLetting(applicationId: string, name: string): Promise<void> {
+  async startLetting(applicationId: string, name: string, propertyId?: string): Promise<void> {
     if (!this.lettingAliasArn) throw new Error('This function has no LETTING_WORKFLOW_ARN');
-    await this.start(this.lettingAliasArn, name, applicationId);
+    await this.start(this.lettingAliasArn, name, { applicationId, ...(propertyId ? { propertyId } : {}) });
   }
 
   async startLetters(applicationId: string, name: string): Promise<void> {
     if (!this.lettersAliasArn) throw new Error('This function has no LETTERS_WORKFLOW_ARN');
-    await this.start(this.lettersAliasArn, name, applicationId);
+    await this.start(this.lettersAliasArn, name, { applicationId });
   }
 
-  private async start(stateMachineArn: string, name: string, applicationId: string): Promise<void> {
+  private async start(stateMachineArn: string, name: string, input: Record<string, string>): Promise<void> {
     try {
-      await this.sfn.send(
-        new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify({ applicationId }) }),
-      );
+      await this.sfn.send(new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify(input) }));
     } catch (error) {
       if (error instanceof ExecutionAlreadyExists) return;
       throw error;

@@ -1,20 +1,9 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHandler } from '../../../functions/api/handler';
 import { aHome } from '../../fixtures/applications';
-import { anHttpEvent, type Claims } from '../../support/http-events';
+import { anHttpEvent, type Claims, cwmOfficer, riversideOfficer } from '../../support/http-events';
 import { memoryDeps } from '../../support/memory';
 import { aLambdaContext } from './lambda-context';
-
-const riversideOfficer: Claims = {
-  sub: 'officer-ellis',
-  'custom:landlordId': 'riverside-homes',
-  'cognito:groups': '[officer]',
-};
-const cwmOfficer: Claims = {
-  ...riversideOfficer,
-  sub: 'officer-jones',
-  'custom:landlordId': 'cwm-valley-homes',
-};
 
 function aShortlistGet(claims?: Claims, propertyId = 'prop_riverside-14') {
   return anHttpEvent({

@@ -79,6 +79,15 @@ const seniorOfficersOnly = (ok: number) => ({ ...landlordsOfficers(ok), officer:
 /** A listing of the officer's own landlord: another landlord's officer gets their own (none of this case). */
 const ownLandlordsList = (ok: number) => ({ ...landlordsOfficers(ok), anotherLandlordsOfficer: ok });
 
+/** What an officer gives for a home (shared/services/stock.ts). */
+const aHomeBody = {
+  address: '22 Mill Lane, Riverside',
+  postcode: 'RV1 4AB',
+  bedrooms: 2,
+  weeklyRent: 11_250,
+  availableFrom: '2026-12-08',
+};
+
 const listsTheCase = (answer: Answer) => answer.text.includes(applicationId);
 
 const MATRIX: Partial<Record<RouteKey, Case[]>> = {
@@ -157,6 +166,20 @@ const MATRIX: Partial<Record<RouteKey, Case[]>> = {
         pathParameters: { applicationId, section: 'contact' },
         body: { email: 'gareth.pritchard@example.org', phone: '07700 900123' },
       }),
+      expect: ownersOnly(200),
+    },
+  ],
+  'GET /v1/applications/{applicationId}/adverts': [
+    {
+      name: 'the homes to choose from',
+      request: () => ({ pathParameters: { applicationId } }),
+      expect: ownersOnly(200),
+    },
+  ],
+  'POST /v1/applications/{applicationId}/adverts/{propertyId}/interest': [
+    {
+      name: 'interest in an advertised home',
+      request: () => ({ pathParameters: { applicationId, propertyId } }),
       expect: ownersOnly(200),
     },
   ],
@@ -263,11 +286,52 @@ const MATRIX: Partial<Record<RouteKey, Case[]>> = {
       check: (answer, caller) => expect(listsTheCase(answer)).toBe(caller !== 'anotherLandlordsOfficer'),
     },
   ],
+  'GET /v1/officer/properties': [
+    {
+      name: 'the landlord’s homes',
+      request: () => ({}),
+      expect: ownLandlordsList(200),
+      check: (answer, caller) =>
+        expect(answer.text.includes(propertyId)).toBe(caller !== 'anotherLandlordsOfficer'),
+    },
+  ],
+  'POST /v1/officer/properties': [
+    {
+      name: 'a new home (the caller’s own landlord’s)',
+      request: () => ({ body: aHomeBody }),
+      expect: ownLandlordsList(201),
+      audit: 'no reason taken',
+    },
+  ],
+  'PUT /v1/officer/properties/{propertyId}': [
+    {
+      name: 'a home’s details',
+      request: () => ({ pathParameters: { propertyId }, body: aHomeBody }),
+      expect: landlordsOfficers(200),
+      audit: 'no reason taken',
+    },
+  ],
   'GET /v1/officer/properties/{propertyId}/shortlist': [
     {
       name: 'a home’s shortlist',
       request: () => ({ pathParameters: { propertyId } }),
       expect: landlordsOfficers(200),
+    },
+  ],
+  'POST /v1/officer/properties/{propertyId}/offers': [
+    {
+      name: 'a direct offer of a home to a household on its shortlist',
+      request: () => ({ pathParameters: { propertyId }, body: { applicationId } }),
+      expect: landlordsOfficers(202),
+      audit: 'no reason taken',
+    },
+  ],
+  'POST /v1/officer/properties/{propertyId}/advert': [
+    {
+      name: 'an advert of a home',
+      request: () => ({ pathParameters: { propertyId }, body: { closesOn: '2026-12-06' } }),
+      expect: landlordsOfficers(200),
+      audit: 'no reason taken',
     },
   ],
   'GET /v1/officer/lettings-log.csv': [

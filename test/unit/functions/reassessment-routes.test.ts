@@ -4,21 +4,11 @@ import type { HouseholdMember } from '../../../shared/domain/application';
 import { registration } from '../../../shared/services/application-stages';
 import { requestCode, verifyCode } from '../../../shared/services/sessions';
 import { aCompleteApplication, household } from '../../fixtures/applications';
-import { anHttpEvent, type Claims } from '../../support/http-events';
+import { anHttpEvent, type Claims, cwmOfficer, riversideOfficer } from '../../support/http-events';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 import { aLambdaContext } from './lambda-context';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
-const riversideOfficer: Claims = {
-  sub: 'officer-ellis',
-  'custom:landlordId': 'riverside-homes',
-  'cognito:groups': '[officer]',
-};
-const cwmOfficer: Claims = {
-  ...riversideOfficer,
-  sub: 'officer-jones',
-  'custom:landlordId': 'cwm-valley-homes',
-};
 const owain: HouseholdMember = {
   memberId: 'm5',
   relationship: 'child',

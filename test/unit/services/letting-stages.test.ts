@@ -3,7 +3,7 @@ import type { Application } from '../../../shared/domain/application';
 import type { Property } from '../../../shared/domain/letting';
 import { Stage } from '../../../shared/domain/stage';
 import { ConflictError, JourneyStateError, NotFoundError } from '../../../shared/ports';
-import { closeOffer, completeLet, makeOffer } from '../../../shared/services/letting-stages';
+import { approveOffer, closeOffer, completeLet, makeOffer } from '../../../shared/services/letting-stages';
 import { prepareTenancy } from '../../../shared/services/tenancy-stage';
 import { recordTenantSignature } from '../../../shared/services/tenant-signature';
 import { aCompleteApplication, aHome } from '../../fixtures/applications';
@@ -34,15 +34,16 @@ async function stored(deps: MemoryDeps, applicationId = pritchards): Promise<App
   return application;
 }
 
-/** Makes an offer and returns its id, failing the test when there is none. */
+/** Makes an offer and an officer approves it (it is live); returns its id, failing the test when there is none. */
 async function offered(deps: MemoryDeps, applicationId = pritchards): Promise<string> {
   const result = await makeOffer(deps, { applicationId });
   if (!result.offerId) throw new Error('no offer was made');
+  await approveOffer(deps, { applicationId, offerId: result.offerId });
   return result.offerId;
 }
 
 describe('makeOffer', () => {
-  it('offers the smallest home that fits and marks it offered', async () => {
+  it('proposes the smallest home that fits, which stays available until an officer approves the offer', async () => {
     // Prepare
     const deps = await given(
       [registered()],
@@ -65,7 +66,7 @@ describe('makeOffer', () => {
       status: 'awaiting-approval',
     });
     expect(offer?.reasons[0]?.rule).toBe('matching.bedrooms');
-    expect(deps.lettings.homes.get('prop_riverside-2bed')?.status).toBe('offered');
+    expect(deps.lettings.homes.get('prop_riverside-2bed')?.status).toBe('available');
     expect(deps.lettings.homes.get('prop_riverside-3bed')?.status).toBe('available');
     const application = await stored(deps);
     expect(application.status).toBe('offered');
@@ -165,67 +166,31 @@ describe('makeOffer', () => {
     expect(deps.lettings.offers.size).toBe(0);
   });
 
-  describe('two households racing for the same home', () => {
-    /** Holds every listing until both households have listed, so both see the same home free. */
-    function listTogether(deps: MemoryDeps) {
-      const list = deps.lettings.listAvailableHomes.bind(deps.lettings);
-      let release: () => void = () => {};
-      const bothListed = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let listings = 0;
-      jest.spyOn(deps.lettings, 'listAvailableHomes').mockImplementation(async (landlordId) => {
-        const homes = await list(landlordId);
-        listings += 1;
-        if (listings === 2) release();
-        if (listings <= 2) await bothListed;
-        return homes;
-      });
-    }
+  it('proposes the same home to two households at once; only one approval can make its offer live', async () => {
+    // Prepare
+    const deps = await given([registered(), registered({ applicationId: khans })], [aHome()]);
 
-    it('gives the home to one and the next home to the other', async () => {
-      // Prepare
-      const deps = await given(
-        [registered(), registered({ applicationId: khans })],
-        [
-          aHome({ propertyId: 'prop_riverside-14' }),
-          aHome({ propertyId: 'prop_riverside-15', availableFrom: '2026-12-01' }),
-        ],
-      );
-      listTogether(deps);
+    // Act
+    const results = await Promise.all([
+      makeOffer(deps, { applicationId: pritchards }),
+      makeOffer(deps, { applicationId: khans }),
+    ]);
+    const approvals = await Promise.allSettled(
+      results.map((result, index) =>
+        approveOffer(deps, {
+          applicationId: [pritchards, khans][index] ?? '',
+          offerId: result.offerId ?? '',
+        }),
+      ),
+    );
 
-      // Act
-      const results = await Promise.all([
-        makeOffer(deps, { applicationId: pritchards }),
-        makeOffer(deps, { applicationId: khans }),
-      ]);
-
-      // Assess
-      expect(results.map((result) => result.outcome)).toEqual(['offered', 'offered']);
-      const homes = results
-        .map((result) => deps.lettings.offers.get(result.offerId ?? '')?.propertyId)
-        .sort();
-      expect(homes).toEqual(['prop_riverside-14', 'prop_riverside-15']);
-      // Both listed before either offered, and the loser listed once more after its conflict.
-      expect(deps.lettings.listAvailableHomes).toHaveBeenCalledTimes(3);
-    });
-
-    it('gives the only home to one and answers no-home to the other', async () => {
-      // Prepare
-      const deps = await given([registered(), registered({ applicationId: khans })], [aHome()]);
-      listTogether(deps);
-
-      // Act
-      const results = await Promise.all([
-        makeOffer(deps, { applicationId: pritchards }),
-        makeOffer(deps, { applicationId: khans }),
-      ]);
-
-      // Assess
-      expect(results.map((result) => result.outcome).sort()).toEqual(['no-home', 'offered']);
-      expect(deps.lettings.offers.size).toBe(1);
-      expect(deps.lettings.listAvailableHomes).toHaveBeenCalledTimes(3);
-    });
+    // Assess
+    expect(results.map((result) => result.outcome)).toEqual(['offered', 'offered']);
+    expect(approvals.map((approval) => approval.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = approvals.find((approval) => approval.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(ConflictError);
+    expect(refused?.status === 'rejected' && refused.reason.message).toMatch(/already has a live offer/);
+    expect(deps.lettings.homes.get('prop_riverside-14')?.status).toBe('offered');
   });
 });
 
@@ -253,7 +218,11 @@ describe('closeOffer', () => {
     const application = await stored(deps);
     expect(application.status).toBe('registered');
     expect(application.currentOfferId).toBeUndefined();
-    expect(deps.audit.events.map((event) => event.type)).toEqual(['offer-made', 'offer-refused']);
+    expect(deps.audit.events.map((event) => event.type)).toEqual([
+      'offer-made',
+      'offer-approved',
+      'offer-refused',
+    ]);
   });
 
   it("closes the household's live offer when no offer is named", async () => {
@@ -290,9 +259,12 @@ describe('closeOffer', () => {
     expect(deps.audit.events).toEqual([]);
   });
 
-  it('lets the household be offered the freed home again', async () => {
+  it('offers the household another home next time, never the one it refused', async () => {
     // Prepare
-    const deps = await given([registered()], [aHome()]);
+    const deps = await given(
+      [registered()],
+      [aHome(), aHome({ propertyId: 'prop_riverside-15', availableFrom: '2026-12-01' })],
+    );
     const first = await offered(deps);
     await closeOffer(deps, {
       applicationId: pritchards,
@@ -306,7 +278,8 @@ describe('closeOffer', () => {
 
     // Assess
     expect(second.outcome).toBe('offered');
-    expect(second.offerId).not.toBe(first);
+    expect(deps.lettings.offers.get(second.offerId ?? '')?.propertyId).toBe('prop_riverside-15');
+    expect(deps.lettings.homes.get('prop_riverside-14')?.status).toBe('available');
   });
 });
 

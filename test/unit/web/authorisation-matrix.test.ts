@@ -88,6 +88,16 @@ const seniorOfficersOnly = (ok: number) => ({ ...landlordsOfficers(ok), officer:
 const ownLandlordsList = (ok: number) => ({ ...landlordsOfficers(ok), anotherLandlordsOfficer: ok });
 
 const casePath = `/officer/applications/${applicationId}`;
+/** The Homes form as an officer fills it in (web/stock.ts). */
+const aHomeForm = {
+  address: '22 Mill Lane, Riverside',
+  postcode: 'RV1 4AB',
+  bedrooms: '2',
+  weeklyRent: '112.50',
+  'availableFrom-day': '8',
+  'availableFrom-month': '12',
+  'availableFrom-year': '2026',
+};
 
 const CONSOLE: Partial<Record<string, ConsoleCase[]>> = {
   'GET /officer': [
@@ -149,6 +159,70 @@ const CONSOLE: Partial<Record<string, ConsoleCase[]>> = {
       form: { result: 'upheld', reason: 'Two years’ residence is not shown by the evidence' },
       expect: landlordsOfficers(303),
       audit: reasonOnTheReview,
+    },
+  ],
+  'GET /officer/homes': [
+    {
+      name: 'the landlord’s homes',
+      path: () => '/officer/homes',
+      expect: ownLandlordsList(200),
+      check: (response, caller) =>
+        expect(response.body.includes('/officer/homes/prop_riverside-14')).toBe(
+          caller !== 'anotherLandlordsOfficer',
+        ),
+    },
+  ],
+  'GET /officer/homes/new': [
+    { name: 'the form for a new home', path: () => '/officer/homes/new', expect: ownLandlordsList(200) },
+  ],
+  'POST /officer/homes/new': [
+    {
+      name: 'a new home (the officer’s own landlord’s)',
+      path: () => '/officer/homes/new',
+      form: aHomeForm,
+      expect: ownLandlordsList(303),
+      audit: 'no reason taken',
+    },
+  ],
+  'GET /officer/homes/{propertyId}': [
+    { name: 'a home’s form', path: () => '/officer/homes/prop_riverside-14', expect: landlordsOfficers(200) },
+  ],
+  'POST /officer/homes/{propertyId}': [
+    {
+      name: 'a home’s details',
+      path: () => '/officer/homes/prop_riverside-14',
+      form: aHomeForm,
+      expect: landlordsOfficers(303),
+      audit: 'no reason taken',
+    },
+  ],
+  'GET /officer/homes/{propertyId}/shortlist': [
+    {
+      name: 'a home’s shortlist',
+      path: () => '/officer/homes/prop_riverside-14/shortlist',
+      expect: landlordsOfficers(200),
+      check: (response, caller) =>
+        expect(response.body.includes(applicationId)).toBe(
+          caller === 'officer' || caller === 'seniorOfficer',
+        ),
+    },
+  ],
+  'POST /officer/homes/{propertyId}/offers': [
+    {
+      name: 'a direct offer of a home to a household on its shortlist',
+      path: () => '/officer/homes/prop_riverside-14/offers',
+      form: { applicationId },
+      expect: landlordsOfficers(303),
+      audit: 'no reason taken',
+    },
+  ],
+  'POST /officer/homes/{propertyId}/advert': [
+    {
+      name: 'an advert of a home',
+      path: () => '/officer/homes/prop_riverside-14/advert',
+      form: { 'closesOn-day': '6', 'closesOn-month': '12', 'closesOn-year': '2026' },
+      expect: landlordsOfficers(303),
+      audit: 'no reason taken',
     },
   ],
 };

@@ -94,6 +94,23 @@ export class FakeOfficerIdentity implements OfficerIdentity {
   }
 }
 
+/** Ellis, an officer of Riverside Homes, who signs in with the token `id-token-ellis` (set it as her cookie). */
+export function ellisIdentity(): FakeOfficerIdentity {
+  return new FakeOfficerIdentity([
+    {
+      email: 'ellis@riverside-homes.example',
+      password: 'correct horse battery staple',
+      token: 'id-token-ellis',
+      claims: {
+        sub: 'officer-ellis',
+        email: 'ellis@riverside-homes.example',
+        'custom:landlordId': 'riverside-homes',
+        'cognito:groups': ['officer'],
+      },
+    },
+  ]);
+}
+
 export function aWebApp(input: { deps?: MemoryDeps; officers?: OfficerIdentity } = {}) {
   const deps = input.deps ?? memoryDeps();
   const logged: string[] = [];

@@ -2,25 +2,13 @@ import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { awaitPerson } from '../../../shared/services/waits';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
-import { aWebApp, FakeOfficerIdentity, titleOf } from './browser';
+import { aWebApp, ellisIdentity, titleOf } from './browser';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
 const token = (name: string) => `AQCEAAAAKgAAAAMAAAAAAAAAAc2VjcmV0=${name}-token`;
 
 /** Ellis lets homes for Riverside Homes. */
-const officers = new FakeOfficerIdentity([
-  {
-    email: 'ellis@riverside-homes.example',
-    password: 'correct horse battery staple',
-    token: 'id-token-ellis',
-    claims: {
-      sub: 'officer-ellis',
-      email: 'ellis@riverside-homes.example',
-      'custom:landlordId': 'riverside-homes',
-      'cognito:groups': ['officer'],
-    },
-  },
-]);
+const officers = ellisIdentity();
 
 /** Riverside's queue: a passport to check (due first), a failed step (referral), and `approvals` offers. */
 async function aQueue(approvals = 1): Promise<MemoryDeps> {

@@ -71,21 +71,31 @@ describe('the journey workflows (ASL extracted from the synthesised template)', 
       expect(backoff).toBeDefined();
       const catchers = (state.Catch as Catcher[] | undefined) ?? [];
       const catchAll = catchers.find((catcher) => catcher.ErrorEquals.includes('States.ALL'));
-      // Letters parks nothing for a person: its failure fails the execution, which raises an alarm.
-      expect(catchAll?.Next).toMatch(/: park$|^Attention$|^Letters: not written$/);
+      // Letters parks nothing for a person, and the next offer after one closed has no case to park: their
+      // failure fails the execution, which raises an alarm.
+      expect(catchAll?.Next).toMatch(/: park$|^Attention$|^Letters: not written$|^Next offer not started$/);
     },
   );
 
   it.each(tasks(isHumanWait))(
-    '%s waits with a timeout backstop that escalates, and never retries',
-    (_name, state) => {
-      expect(state.TimeoutSeconds).toEqual(expect.any(Number));
-      expect(state.TimeoutSeconds as number).toBeGreaterThan(0);
+    '%s waits with a timeout (a backstop, or an offer timer) that escalates, and never retries',
+    (name, state) => {
       expect(state.Retry).toBeUndefined();
       expect(state.HeartbeatSeconds).toBeUndefined();
       const catchers = (state.Catch as Catcher[] | undefined) ?? [];
       const onTimeout = catchers.find((catcher) => catcher.ErrorEquals.includes('States.Timeout'));
-      expect(onTimeout?.Next).toMatch(/escalate/);
+      if (state.TimeoutSecondsPath !== undefined) {
+        // An offer's deadlines: the timer step decides between waiting on, a reminder, escalation and lapse.
+        expect(state.TimeoutSecondsPath).toBe('$.timer.seconds');
+        expect(onTimeout?.Next).toMatch(/: timer$/);
+      } else if (name.endsWith('senior approval')) {
+        // Escalated already: a senior officer who does not decide by the backstop leaves it for attention.
+        expect(state.TimeoutSeconds as number).toBeGreaterThan(0);
+        expect(onTimeout?.Next).toBe('OfficerApproval: park');
+      } else {
+        expect(state.TimeoutSeconds as number).toBeGreaterThan(0);
+        expect(onTimeout?.Next).toMatch(/escalate/);
+      }
       // The token is handed to the parking function, never elsewhere.
       expect(JSON.stringify(state.Parameters)).toContain('"taskToken.$":"$$.Task.Token"');
     },
@@ -122,8 +132,12 @@ describe('the journey workflows (ASL extracted from the synthesised template)', 
       ((states[from]?.Choices ?? []) as Array<{ StringEquals?: string; Next: string }>).find(
         (choice) => choice.StringEquals === decision,
       )?.Next;
-    expect(chain('Offer: found?', 'offered')).toBe('OfficerApproval: approval');
-    expect(chain('OfficerApproval: decision', 'approve')).toBe('ApplicantResponse: response');
+    expect(chain('Offer: found?', 'offered')).toBe('OfficerApproval: timer');
+    expect(states['OfficerApproval: timer']?.Next).toBe('OfficerApproval: late?');
+    expect(states['OfficerApproval: late?']?.Default).toBe('OfficerApproval: approval');
+    expect(chain('OfficerApproval: decision', 'approve')).toBe('ApplicantResponse: timer');
+    expect(states['ApplicantResponse: timer']?.Next).toBe('ApplicantResponse: lapsed?');
+    expect(states['ApplicantResponse: lapsed?']?.Default).toBe('ApplicantResponse: response');
     expect(chain('ApplicantResponse: decision', 'accept')).toBe('TenancySigning: prepare');
     expect(states['TenancySigning: prepare']?.Next).toBe('TenancySigning: signed?');
     expect(states['TenancySigning: signed?']?.Default).toBe('TenancySigning: signature');
@@ -131,6 +145,58 @@ describe('the journey workflows (ASL extracted from the synthesised template)', 
     expect(states['TenancySigning: apply signatures']?.Next).toBe('Keys: issue');
     expect(states['Keys: issue']?.Next).toBe('Let: complete');
     expect(states['Let: complete']?.Next).toBe('Let');
+  });
+
+  it('escalates a late approval to a senior officer, whose decision counts the same', () => {
+    const states = asl['doorstep-letting']?.States as Record<string, State>;
+    const late = states['OfficerApproval: late?']?.Choices as Array<{ StringEquals?: string; Next: string }>;
+    expect(late).toEqual([
+      { Variable: '$.timer.due', StringEquals: 'escalate', Next: 'OfficerApproval: to a senior officer' },
+    ]);
+    expect(states['OfficerApproval: to a senior officer']?.Next).toBe('OfficerApproval: senior approval');
+    const senior = states['OfficerApproval: senior approval'] as State;
+    expect(JSON.stringify(senior.Parameters)).toContain('"waitingFor":"senior-officer"');
+    expect(senior.Next).toBe('OfficerApproval: senior decision');
+    expect(JSON.stringify(states['OfficerApproval: senior decision']?.Choices)).toBe(
+      JSON.stringify(states['OfficerApproval: decision']?.Choices),
+    );
+  });
+
+  it('counts no answer by the deadline as a refusal, and then offers the home to the next household', () => {
+    const states = asl['doorstep-letting']?.States as Record<string, State>;
+    const lapsed = states['ApplicantResponse: lapsed?']?.Choices as Array<{
+      StringEquals?: string;
+      Next: string;
+    }>;
+    expect(lapsed).toEqual([
+      { Variable: '$.timer.due', StringEquals: 'lapse', Next: 'ApplicantResponse: lapse' },
+    ]);
+    const lapse = states['ApplicantResponse: lapse'] as State;
+    expect(lapse.Parameters).toMatchObject({ status: 'refused', lapsed: true });
+    for (const closing of [
+      'ApplicantResponse: lapse',
+      'ApplicantResponse: close offer',
+      'OfficerApproval: close offer',
+    ])
+      expect(states[closing]?.Next).toBe('Offer: next household');
+    const anyone = states['Offer: anyone next?']?.Choices as Array<{ StringEquals?: string; Next: string }>;
+    expect(anyone).toEqual([
+      { Variable: '$.next.outcome', StringEquals: 'next', Next: 'Offer: start the next' },
+    ]);
+    const start = states['Offer: start the next'] as State;
+    expect(start.Resource).toBe('arn:aws:states:::states:startExecution');
+    const parameters = start.Parameters as Record<string, unknown>;
+    // Its own live alias, by its name: the local runtime and AWS both resolve it.
+    expect(JSON.stringify(parameters.StateMachineArn)).toContain(':stateMachine:doorstep-letting:live');
+    expect(parameters).toMatchObject({
+      'Name.$': '$.next.executionName',
+      Input: { 'applicationId.$': '$.next.applicationId', 'propertyId.$': '$.next.propertyId' },
+    });
+    // A household whose offer of this home ended already (an officer's direct offer) is not offered it again.
+    expect((start.Catch as Catcher[])[0]).toMatchObject({
+      ErrorEquals: ['StepFunctions.ExecutionAlreadyExistsException'],
+      Next: 'Offer closed',
+    });
   });
 
   it('applies the tenant’s signature in a machine step after the wait, which a resumed stage does not ask again', () => {
@@ -150,6 +216,13 @@ describe('the journey workflows (ASL extracted from the synthesised template)', 
     expect(branches).toContain('"Next":"TenancySigning: apply signatures"');
     const resume = JSON.stringify(asl['doorstep-letting']?.States['Resume?']);
     expect(resume).toContain('"StringEquals":"TenancySigning"');
+  });
+
+  it('writes the registration letter in the letters function’s step, after registering', () => {
+    const states = asl['doorstep-application']?.States as Record<string, State>;
+    expect(states['Registered: register']?.Next).toBe('Registered: letter');
+    expect(states['Registered: letter']?.Resource).toMatch(/:function:Journeyletters.*:live$/);
+    expect(states['Registered: letter']?.Next).toBe('Registered: home available now?');
   });
 
   it('links the workflows by application id: registration starts a Letting on its live alias', () => {
