@@ -70,7 +70,7 @@ export class DoorstepStack extends Stack {
    * stage signs credentials; the API publishes their public key; the API and the web presign uploads into
    * quarantine and serve agreements (read only: they record a tenant's signature, they never sign); the
    * tenancy stage writes the agreement; the signing stage alone signs tenancies with the KMS key and writes
-   * the signed PDF. The register, close-case and letters steps write decision letters, which the API and the web
+   * the signed PDF. The close-case and letters steps write decision letters, which the API and the web
    * serve.
    */
   private wireSigningAndDocuments(
@@ -79,7 +79,7 @@ export class DoorstepStack extends Stack {
     web: DoorstepFunction,
   ): void {
     const signing = new SigningKeys(this, 'Signing');
-    const { keys, tenancy, tenancySigning, register, closeCase, letters: lettersFn } = this.journey.functions;
+    const { keys, tenancy, tenancySigning, closeCase, letters: lettersFn } = this.journey.functions;
     const bucket = documents.bucket;
     const tenancies = bucket.arnForObjects(`${PROMOTED_PREFIX}tenancies/*`);
     const letters = bucket.arnForObjects(`${PROMOTED_PREFIX}letters/*`);
@@ -93,9 +93,9 @@ export class DoorstepStack extends Stack {
         new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [tenancies] }),
       );
     }
-    // Decision letters (PDF) are written by the steps that make the decisions (registering and closing a case)
-    // and by the Letters workflow's step, for decisions the API and the web make.
-    for (const fn of [register, closeCase, lettersFn]) {
+    // Decision letters (PDF) are written by the close-case step, and by the letters step: the Registered stage's
+    // letter, and the Letters workflow's for decisions the API and the web make.
+    for (const fn of [closeCase, lettersFn]) {
       fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
       fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [letters] }));
     }
@@ -141,7 +141,7 @@ export class DoorstepStack extends Stack {
           'Tenancy agreements only (documents/tenancies/*): one object per tenancy, so a prefix is the narrowest scope.',
       });
     }
-    for (const fn of [register, closeCase, lettersFn, api, web]) {
+    for (const fn of [closeCase, lettersFn, api, web]) {
       Validations.of(fn.role ?? fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}letters/*]`,
         reason:

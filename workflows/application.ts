@@ -80,7 +80,15 @@ export class ApplicationWorkflow extends Construct {
       resultPath: '$.result',
       onFailure: registeredPark,
     });
-    register.next(
+    // The registration letter (PDF) in a step of its own: the letters function carries the PDF library.
+    const letter = machineTask(this, 'Registered: letter', {
+      fn: fns.letters,
+      payload: { applicationId },
+      resultPath: JsonPath.DISCARD,
+      onFailure: registeredPark,
+    });
+    register.next(letter);
+    letter.next(
       new Choice(this, 'Registered: home available now?')
         .when(Condition.booleanEquals('$.result.homeAvailable', true), startLetting)
         .otherwise(registered),

@@ -4,7 +4,6 @@ import type { Decision } from '../domain/application.js';
 import { composeLetter, type Letter, letterNumbers } from '../domain/letters.js';
 import { policyFor } from '../policies.js';
 import { NotFoundError } from '../ports.js';
-import { registration, type StageInput, type StageResult } from './application-stages.js';
 import type { Deps } from './deps.js';
 import { letterKey } from './letters.js';
 import { Layout, longDate, QUIET } from './tenancy-agreement.js';
@@ -108,13 +107,6 @@ export async function writeLetters(
     });
   }
   return { written: made.size };
-}
-
-/** The Registered step: register (band, effective date, bedroom need), then write the registration letter. */
-export async function registerAndWriteLetters(deps: Deps, input: StageInput): Promise<StageResult> {
-  const result = await registration(deps, input);
-  await writeLetters(deps, input);
-  return result;
 }
 
 /** The close-case step: close with the officer's reason, then write the letter that says so and why. */

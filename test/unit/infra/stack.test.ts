@@ -286,7 +286,7 @@ describe('the Doorstep stack', () => {
     ]);
   });
 
-  it('lets the register, close-case and letters steps write decision letters, and the API and the web only read them', () => {
+  it('lets the close-case and letters steps write decision letters, and the API and the web only read them', () => {
     const onLetters = statements().filter(({ statement }) =>
       JSON.stringify(statement.Resource).includes('/documents/letters/*'),
     );
@@ -301,7 +301,6 @@ describe('the Doorstep stack', () => {
     expect(withAction('s3:PutObject')).toEqual([
       expect.stringMatching(/^Journeyclosecase/),
       expect.stringMatching(/^Journeyletters/),
-      expect.stringMatching(/^Journeyregister/),
     ]);
     // The Letters step writes to the bucket it is told of (without it, the function could not write at all).
     const lettersFn = Object.entries(doorstepFunctions()).find(([id]) => id.startsWith('Journeyletters'));

@@ -2,13 +2,9 @@ import { decodePDFRawStream, PDFArray, PDFDocument, type PDFPage, PDFRawStream, 
 import type { Application } from '../../../shared/domain/application';
 import { Stage } from '../../../shared/domain/stage';
 import { NotFoundError } from '../../../shared/ports';
-import { qualification } from '../../../shared/services/application-stages';
+import { qualification, registration } from '../../../shared/services/application-stages';
 import { applicantView } from '../../../shared/services/applications';
-import {
-  closeCaseAndWriteLetters,
-  registerAndWriteLetters,
-  writeLetters,
-} from '../../../shared/services/letter-pdf';
+import { closeCaseAndWriteLetters, writeLetters } from '../../../shared/services/letter-pdf';
 import { letterForApplicant, letterKey, letterPdfForApplicant } from '../../../shared/services/letters';
 import { aCompleteApplication, aHome } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
@@ -129,14 +125,15 @@ describe('the close-case step', () => {
   });
 });
 
-describe('the register step', () => {
-  it('writes the registration letter with the band and the review route', async () => {
+describe('the Registered stage', () => {
+  it('registers, then its letters step writes the registration letter with the band and the review route', async () => {
     // Prepare
     const deps = await given(aCompleteApplication());
     await deps.lettings.putHome(aHome());
 
-    // Act
-    const result = await registerAndWriteLetters(deps, { applicationId });
+    // Act: the two steps the Application workflow runs (workflows/application.ts).
+    const result = await registration(deps, { applicationId });
+    await writeLetters(deps, { applicationId });
 
     // Assess
     expect(result).toMatchObject({ outcome: 'registered', homeAvailable: true });
