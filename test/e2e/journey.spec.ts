@@ -347,7 +347,14 @@ test('an applicant on a phone goes from "can I apply?" to the keys, with an offi
   await expect(officer.getByRole('heading', { name: 'Approve or reject this offer' })).toHaveCount(0);
   await officerContext.close();
 
-  // Back to the applicant: the offer, the agreement, the key.
+  // Back to the applicant: the homes advertised for choice-based lettings, then the offer, the agreement, the key.
+  await page.goto(`/applications/${applicationId}/status`);
+  await page.getByRole('link', { name: 'See the homes you can choose' }).click();
+  await expect(page.getByRole('heading', { name: 'Homes you can choose' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'I am interested in 2 Kingfisher Walk, Riverside' }).click();
+  await expect(page.getByText('We have recorded that you are interested in 2 Kingfisher Walk')).toBeVisible();
+  await expectAccessible(page);
   await page.goto(`/applications/${applicationId}/status`);
   await reloadUntilVisible(page, () => page.getByRole('link', { name: 'See the home and answer the offer' }));
   await expectAccessible(page);
