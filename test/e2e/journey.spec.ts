@@ -352,7 +352,7 @@ test('an applicant on a phone goes from "can I apply?" to the keys, with an offi
   await page.getByRole('link', { name: 'See the homes you can choose' }).click();
   await expect(page.getByRole('heading', { name: 'Homes you can choose' })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'I am interested in 2 Kingfisher Walk, Riverside' }).click();
+  await page.getByRole('button', { name: /^I am interested in this home\W+2 Kingfisher Walk/ }).click();
   await expect(page.getByText('We have recorded that you are interested in 2 Kingfisher Walk')).toBeVisible();
   await expectAccessible(page);
   await page.goto(`/applications/${applicationId}/status`);
