@@ -5,8 +5,8 @@ import { aLetting } from '../../fixtures/lettings';
 import { memoryDeps } from '../../support/memory';
 import {
   aWebApp,
+  ellisIdentity,
   errorSummaryOf,
-  FakeOfficerIdentity,
   fieldErrorOf,
   inputValueOf,
   signIn,
@@ -14,19 +14,7 @@ import {
 } from './browser';
 
 /** Ellis lets homes for Riverside Homes. */
-const officers = new FakeOfficerIdentity([
-  {
-    email: 'ellis@riverside-homes.example',
-    password: 'correct horse battery staple',
-    token: 'id-token-ellis',
-    claims: {
-      sub: 'officer-ellis',
-      email: 'ellis@riverside-homes.example',
-      'custom:landlordId': 'riverside-homes',
-      'cognito:groups': ['officer'],
-    },
-  },
-]);
+const officers = ellisIdentity();
 
 /** A first-floor sheltered flat for over-55s, as Ellis types it into the form. */
 const orchardHouse = {
