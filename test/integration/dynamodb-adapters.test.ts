@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import {
   DynamoApplicationStore,
   DynamoAuditLog,
@@ -429,6 +434,42 @@ describe('DynamoLettingStore', () => {
       await liveOfferOf(home);
     },
   );
+
+  it('keeps an officer’s change to a home made while its offer was live, when the offer closes or lets', async () => {
+    for (const [status, after] of [
+      ['refused', 'available'],
+      ['let', 'let'],
+    ] as const) {
+      const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });
+      await store().putHome(home);
+      const offer = await liveOfferOf(home);
+      const { propertyId: _id, landlordId: _landlord, status: _status, ...details } = home;
+      // The officer's edit lands between the offer's read of the home and its write (the race to lose).
+      let edited = false;
+      const racing = new DynamoLettingStore(
+        {
+          send: async (command: unknown) => {
+            if (command instanceof TransactWriteCommand && !edited) {
+              edited = true;
+              await store().updateHomeDetails(home.propertyId, home.landlordId, {
+                ...details,
+                weeklyRent: 12_000,
+              });
+            }
+            return dynamo.db.send(command as never);
+          },
+        } as unknown as DynamoDBDocumentClient,
+        TABLE,
+      );
+
+      await racing.updateOffer(offer.offerId, status, { closedReason: 'Chose another home' });
+
+      expect(await store().getHome(home.propertyId)).toEqual({ ...home, weeklyRent: 12_000, status: after });
+      expect(await store().listAvailableHomes(home.landlordId)).toEqual(
+        after === 'available' ? [{ ...home, weeklyRent: 12_000 }] : [],
+      );
+    }
+  });
 
   it('leaves the home alone when a proposal that was never approved is closed', async () => {
     const home = aHome({ propertyId: propertyId(), landlordId: landlordId() });

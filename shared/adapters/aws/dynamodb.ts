@@ -604,12 +604,31 @@ export class DynamoLettingStore implements LettingStore {
     // already belong to another offer.
     const home =
       holdsHome(offer.status) && (releases || lets) ? await this.getHome(offer.propertyId) : undefined;
+    // Only the status and the available list's keys change, on condition the home is still offered and still
+    // available from the same day: an officer's edit of the home's details meanwhile is kept (a changed day
+    // fails the transaction, and the step reads again).
     const homeWrite = home
       ? [
           {
-            Put: {
+            Update: {
               TableName: this.table,
-              Item: this.homeItem({ ...home, status: releases ? 'available' : 'let' }),
+              Key: keys.home(home.propertyId),
+              UpdateExpression: releases
+                ? 'SET #status = :status, gsi1pk = :pk, gsi1sk = :sk'
+                : 'SET #status = :status REMOVE gsi1pk, gsi1sk',
+              ConditionExpression: '#status = :offered AND availableFrom = :from',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':status': releases ? 'available' : 'let',
+                ':offered': 'offered',
+                ':from': home.availableFrom,
+                ...(releases
+                  ? {
+                      ':pk': keys.availableHomes(home.landlordId),
+                      ':sk': `${home.availableFrom}#${home.propertyId}`,
+                    }
+                  : {}),
+              },
             },
           },
         ]
