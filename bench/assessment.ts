@@ -15,6 +15,7 @@ import type { Policy } from '../shared/domain/policy.js';
 import { assessQualification } from '../shared/domain/qualification.js';
 import { register } from '../shared/domain/registration.js';
 import { policyFor } from '../shared/policies.js';
+import { mulberry32 } from '../test/fixtures/seeded-random.js';
 
 /**
  * `npm run bench:assessment`: the pure assessment rules on a generated population (issue 6). A seeded generator
@@ -29,18 +30,6 @@ const SEED = 20_261_102;
 const DECIDED_AT = '2026-11-02T09:30:00.000Z';
 const ON = DECIDED_AT.slice(0, 10);
 
-/** mulberry32: a small, fast, seeded generator, so the population is the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 interface Case {
   policy: Policy;
   household: HouseholdMember[];
@@ -53,7 +42,7 @@ interface Case {
 }
 
 function population(count: number): Case[] {
-  const random = generator(SEED);
+  const random = mulberry32(SEED);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const chance = (p: number) => random() < p;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

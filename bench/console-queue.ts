@@ -10,6 +10,7 @@ import type { PendingWait, WaitKind } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
 import { officerQueue } from '../shared/services/officer-view.js';
 import { aCompleteApplication } from '../test/fixtures/applications.js';
+import { mulberry32 } from '../test/fixtures/seeded-random.js';
 import { memoryDeps } from '../test/support/memory.js';
 import { Browser, FakeOfficerIdentity } from '../test/unit/web/browser.js';
 import { createWebHandler } from '../web/app.js';
@@ -30,18 +31,7 @@ const CONCURRENCY = 24;
 const SEED = 20261129;
 const NOW = new Date('2026-11-29T09:30:00.000Z');
 
-/** mulberry32: a small seeded generator, so every run parks the same queue. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-const random = generator(SEED);
+const random = mulberry32(SEED);
 
 /** What officers wait on, roughly as a lettings team sees it: mostly documents to check, then offers. */
 const MIX: Array<{ kind: WaitKind; stage: Stage; share: number }> = [

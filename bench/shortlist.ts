@@ -1,6 +1,7 @@
 import type { Property } from '../shared/domain/letting.js';
 import { type ShortlistCandidate, shortlistHome } from '../shared/domain/shortlist.js';
 import { policyFor } from '../shared/policies.js';
+import { mulberry32 } from '../test/fixtures/seeded-random.js';
 import { MemoryApplications } from '../test/support/memory.js';
 
 /**
@@ -16,19 +17,7 @@ const PASSES = 15;
 const SEED = 20261129;
 const ON = '2026-11-29';
 
-/** mulberry32: a small seeded generator, so the register is the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const random = generator(SEED);
+const random = mulberry32(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 const isoDay = (from: string, days: number) =>
