@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import type { FormAnswers } from '../shared/domain/conversation.js';
-import type { OfficerIdentity } from '../shared/ports.js';
+import { ConflictError, type OfficerIdentity } from '../shared/ports.js';
 import { advertiseHome } from '../shared/services/adverts.js';
 import type { Deps } from '../shared/services/deps.js';
 import { offerHomeTo } from '../shared/services/direct-offers.js';
@@ -24,6 +24,7 @@ export function shortlistRoutes(deps: () => Deps, identity: () => OfficerIdentit
     page: PageRenderer,
     form: FormAnswers = {},
     errors: Array<{ field: string; message: string }> = [],
+    status = errors.length > 0 ? 400 : 200,
   ) => {
     const officer = await officerOf(identity(), event);
     const propertyId = idParam(event, 'propertyId');
@@ -45,7 +46,7 @@ export function shortlistRoutes(deps: () => Deps, identity: () => OfficerIdentit
         errors: errors.map((error) => ({ text: error.message, href: `#${error.field}` })),
         fieldErrors: Object.fromEntries(errors.map((error) => [error.field, { text: error.message }])),
       },
-      errors.length > 0 ? 400 : 200,
+      status,
     );
   };
   return [
@@ -58,16 +59,23 @@ export function shortlistRoutes(deps: () => Deps, identity: () => OfficerIdentit
       method: 'POST',
       path: '/officer/homes/{propertyId}/offers',
       form: true,
-      handler: async (event, _page, form) => {
+      handler: async (event, page, form) => {
         const officer = await officerOf(identity(), event);
         const propertyId = idParam(event, 'propertyId');
-        const offer = await offerHomeTo(deps(), {
-          landlordId: officer.landlordId,
-          officerId: officer.officerId,
-          propertyId,
-          body: { applicationId: text(form.applicationId) },
-        });
-        return redirect(`/officer/homes/${propertyId}/shortlist?offered=${offer.applicationId}`);
+        try {
+          const offer = await offerHomeTo(deps(), {
+            landlordId: officer.landlordId,
+            officerId: officer.officerId,
+            propertyId,
+            body: { applicationId: text(form.applicationId) },
+          });
+          return redirect(`/officer/homes/${propertyId}/shortlist?offered=${offer.applicationId}`);
+        } catch (error) {
+          // Why the household cannot have the home now, on the shortlist it was chosen from.
+          if (error instanceof ConflictError)
+            return render(event, page, {}, [{ field: 'shortlist', message: error.message }], 409);
+          throw error;
+        }
       },
     },
     {

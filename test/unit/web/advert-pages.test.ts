@@ -1,7 +1,7 @@
 import { Stage } from '../../../shared/domain/stage';
 import { syncRegister } from '../../../shared/services/register-index';
 import { aCompleteApplication, aHome } from '../../fixtures/applications';
-import { aWebApp, signIn, titleOf } from './browser';
+import { aWebApp, errorSummaryOf, signIn, titleOf } from './browser';
 
 /** Choice-based lettings on the web: the homes a registered household can choose, and one button to say so. */
 
@@ -81,7 +81,14 @@ describe('the homes a household can choose', () => {
     const forged = await browser.post(`${base}/homes/prop_riverside-14/interest`, { _csrf: 'forged' });
 
     expect(unfit.status).toBe(409);
-    expect(unfit.body).toContain('This home does not fit your household');
+    expect(errorSummaryOf(unfit.body)).toEqual([
+      {
+        href: '#home-prop_riverside-small',
+        text: expect.stringContaining('This home does not fit your household'),
+      },
+    ]);
+    // Back on the same page, with the homes still there to choose from.
+    expect(unfit.body).toContain(`action="${base}/homes/prop_riverside-14/interest"`);
     expect(forged.status).toBe(403);
     expect(app.deps.lettings.bids).toEqual([]);
   });

@@ -71,7 +71,10 @@ describe('a home’s shortlist in the console', () => {
     const refused = await browser.post('/officer/homes/prop_riverside-14/offers', { applicationId: khans });
 
     expect(refused.status).toBe(409);
-    expect(refused.body).toContain('This home does not fit the household');
+    expect(errorSummaryOf(refused.body)).toEqual([
+      { href: '#shortlist', text: expect.stringContaining('This home does not fit the household') },
+    ]);
+    expect(refused.body).toContain(`value="${pritchards}"`);
     expect(deps.workflow.lettings).toEqual([]);
   });
 
