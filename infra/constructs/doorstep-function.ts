@@ -11,11 +11,13 @@ const ROOT = join(__dirname, '..', '..');
 
 /**
  * Packages every bundle takes in a smaller form (esbuild `--alias`, resolved from the project root): pdf-lib's
- * standard font metrics limited to the fonts Doorstep's PDFs use (functions/lib/pdf-standard-fonts.ts). Part of
+ * standard font metrics limited to the fonts Doorstep's PDFs use (functions/lib/pdf-standard-fonts.ts), and the
+ * SDK's credentials from the function's environment alone (functions/lib/lambda-credentials.ts). Part of
  * the bundling itself, so `cdk synth`, `cdk deploy` and `npm run bench:bundles` all measure the same bundles.
  */
 export const BUNDLE_ALIASES: Record<string, string> = {
   '--alias:@pdf-lib/standard-fonts': join(ROOT, 'functions', 'lib', 'pdf-standard-fonts.ts'),
+  '--alias:@aws-sdk/credential-provider-node': join(ROOT, 'functions', 'lib', 'lambda-credentials.ts'),
 };
 
 export interface DoorstepFunctionProps {

@@ -70,6 +70,13 @@ describe('npx cdk synth', () => {
     const oversized = bundles.filter(({ path }) => statSync(path).size >= 1024 * 1024).map(({ id }) => id);
     expect(oversized).toEqual([]);
 
+    // Credentials come from the function's environment alone (functions/lib/lambda-credentials.ts): no bundle
+    // carries the default chain's own STS client.
+    const withSts = bundles.filter(({ path }) =>
+      readFileSync(path, 'utf8').includes('AssumeRoleWithWebIdentity'),
+    );
+    expect(withSts.map(({ id }) => id)).toEqual([]);
+
     // The tenancy bundle makes the agreement PDF: pdf-lib with Helvetica's metrics, without Times's.
     const tenancy = bundles.find(({ id }) => /^Journeytenancy[0-9A-F]{8}$/.test(id));
     const code = readFileSync(tenancy?.path ?? '', 'utf8');
