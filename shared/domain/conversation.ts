@@ -738,23 +738,27 @@ export function promptsFor(today: string): Record<PromptId, Prompt> {
       },
       answer: (form) => {
         const years = text(form, 'yearsInArea');
+        const errors: Array<{ field: string; message: string }> = [];
         if (!/^\d{1,3}$/.test(years) || Number(years) > 120) {
-          return {
-            ok: false,
-            errors: [
-              {
-                field: 'yearsInArea',
-                message:
-                  years === ''
-                    ? 'Enter how many years you have lived in the area'
-                    : 'Enter a whole number of years, like 3',
-              },
-            ],
-          };
+          errors.push({
+            field: 'yearsInArea',
+            message:
+              years === ''
+                ? 'Enter how many years you have lived in the area'
+                : 'Enter a whole number of years, like 3',
+          });
         }
         // Each box counts only in its own group: a crafted form cannot tick an exception among the links.
         const links = new Set(list(form, 'links'));
         const exceptions = new Set(list(form, 'exceptions'));
+        for (const [field, chosen, options] of [
+          ['links', links, LINK_OPTIONS],
+          ['exceptions', exceptions, CONNECTION_OPTIONS],
+        ] as const) {
+          if ([...chosen].some((value) => !options.some((option) => option.value === value)))
+            errors.push({ field, message: 'Select only from the options shown' });
+        }
+        if (errors.length > 0) return { ok: false, errors };
         const value = LocalConnection.parse({
           yearsInArea: Number(years),
           ...Object.fromEntries(LINK_OPTIONS.map((option) => [option.value, links.has(option.value)])),

@@ -418,7 +418,7 @@ describe('the local connection prompt', () => {
     });
   });
 
-  it('reads a single ticked box, and ignores a value it never offered', () => {
+  it('reads a single ticked box, and refuses a value it never offered', () => {
     // Act
     const one = prompts['local-connection'].answer({ yearsInArea: '0', exceptions: 'fleeingDomesticAbuse' });
     const unknown = prompts['local-connection'].answer({ yearsInArea: '120', exceptions: ['isAdmin'] });
@@ -433,8 +433,8 @@ describe('the local connection prompt', () => {
       },
     });
     expect(unknown).toEqual({
-      ok: true,
-      effect: { kind: 'section', section: 'localConnection', value: { ...noExceptions, yearsInArea: 120 } },
+      ok: false,
+      errors: [{ field: 'exceptions', message: 'Select only from the options shown' }],
     });
   });
 
@@ -490,7 +490,7 @@ describe('the local connection prompt', () => {
     });
   });
 
-  it('counts each box only in its own group: an exception among the links, or a link among the exceptions, is nothing', () => {
+  it('counts each box only in its own group: an exception among the links, or a link among the exceptions, is refused', () => {
     // Act
     const result = prompts['local-connection'].answer({
       yearsInArea: '2',
@@ -499,9 +499,22 @@ describe('the local connection prompt', () => {
     });
 
     // Assess
-    expect(result.ok && result.effect.kind === 'section' && result.effect.value).toEqual({
-      ...noExceptions,
-      yearsInArea: 2,
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: 'links', message: 'Select only from the options shown' },
+        { field: 'exceptions', message: 'Select only from the options shown' },
+      ],
+    });
+  });
+
+  it('lists the years’ error and a box’s error together, in the order of the page', () => {
+    expect(prompts['local-connection'].answer({ yearsInArea: 'many', links: ['isAdmin'] })).toEqual({
+      ok: false,
+      errors: [
+        { field: 'yearsInArea', message: 'Enter a whole number of years, like 3' },
+        { field: 'links', message: 'Select only from the options shown' },
+      ],
     });
   });
 
