@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ConsentHistory } from './consents.js';
 import { StoredImmigrationEvidence } from './immigration-evidence.js';
 import { Stage } from './stage.js';
 
@@ -376,6 +377,27 @@ export const Application = z.object({
       answered: z.array(z.string().max(40)).max(40).default([]),
       aboutYou: HouseholdMember.pick({ firstName: true, lastName: true, dateOfBirth: true, sex: true })
         .partial()
+        .optional(),
+    })
+    .optional(),
+  /**
+   * The applicant's consents to uses of their data beyond the register (domain/consents.ts): every change,
+   * oldest first, each with when, under which privacy notice and how it was given or withdrawn.
+   */
+  consents: ConsentHistory.optional(),
+  /**
+   * The applicant's copy of their data as a PDF (UK GDPR Art. 15(3)): when they last asked for one, and the one
+   * the letters step made (services/your-data-pdf.ts), which is current once made at or after it was asked for.
+   */
+  dataCopy: z
+    .object({
+      requestedAt: z.iso.datetime(),
+      made: z
+        .object({
+          key: z.string().min(1),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          madeAt: z.iso.datetime(),
+        })
         .optional(),
     })
     .optional(),
