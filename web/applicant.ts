@@ -45,6 +45,7 @@ import { ownedApplication } from '../shared/services/ownership.js';
 import { reviewDeadline } from '../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../shared/services/tenancy-download.js';
+import { whatHappensNext } from '../shared/services/whats-next.js';
 import { checkAnswersSections, describeMember } from './check-answers.js';
 import {
   clearCookie,
@@ -974,24 +975,14 @@ export function applicantRoutes(deps: () => Deps): Route[] {
             ...(open ? { reviewUntil: lastDay } : {}),
           };
         });
-        const waitingText =
-          view.status === 'let'
-            ? 'You have moved in. Welcome home.'
-            : view.status === 'closed'
-              ? 'This application is closed.'
-              : view.stage === Stage.OfficerApproval
-                ? 'We have found a home that fits your household. An officer is checking the offer; we will tell you as soon as it is ready.'
-                : view.stage === Stage.Verification
-                  ? 'We are checking your details. If we need anything else, we will ask you here.'
-                  : view.stage === Stage.Registered
-                    ? 'You are on the housing register. We will tell you when we can offer you a home.'
-                    : 'We are working on the next step. Refresh this page to see the latest.';
+        const { next, standing } = await whatHappensNext(context, { applicant: who, applicationId });
         return page('status.njk', {
           title: view.stageTitle,
           application: view,
           decisions,
           action,
-          waitingText,
+          next,
+          standing,
           changeLink: changeRefusal(application) ? undefined : `${base}/changes`,
         });
       },

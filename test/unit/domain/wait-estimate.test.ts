@@ -140,6 +140,7 @@ describe('waitEstimate', () => {
       kind: 'too-few-lets',
       lets: MIN_LETS_TO_ESTIMATE - 1,
       windowDays: ESTIMATE_WINDOW_DAYS,
+      needed: MIN_LETS_TO_ESTIMATE,
     });
   });
 
@@ -148,7 +149,12 @@ describe('waitEstimate', () => {
     const estimate = waitEstimate({ lets: [], place: { bedroomNeed: 4, aheadForSize: 3 }, today: TODAY });
 
     // Assess
-    expect(estimate).toEqual({ kind: 'too-few-lets', lets: 0, windowDays: ESTIMATE_WINDOW_DAYS });
+    expect(estimate).toEqual({
+      kind: 'too-few-lets',
+      lets: 0,
+      windowDays: ESTIMATE_WINDOW_DAYS,
+      needed: MIN_LETS_TO_ESTIMATE,
+    });
   });
 
   it('counts the first day of the window and today, and not a let dated after today', () => {
