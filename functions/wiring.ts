@@ -13,6 +13,7 @@ import type {
   WorkflowClient,
 } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
+import { SafeContactNotifier } from '../shared/services/safe-contact.js';
 
 /** The ports only some stages use; each function wires the ones it needs (functions/adapters/). */
 export type Extras = Partial<
@@ -48,9 +49,15 @@ function build(extras: (env: LambdaEnvironment) => Extras): Deps {
         env.LETTERS_WORKFLOW_ARN,
       )
     : unavailableWorkflow;
+  const stores = dynamoStores(db, env.TABLE_NAME);
   return {
-    ...dynamoStores(db, env.TABLE_NAME),
-    notifier: new DynamoOutboxNotifier(db, env.TABLE_NAME, clock),
+    ...stores,
+    // Every message to an applicant goes only where and when they said is safe (issue 9).
+    notifier: new SafeContactNotifier(new DynamoOutboxNotifier(db, env.TABLE_NAME, clock), {
+      applications: stores.applications,
+      audit: stores.audit,
+      clock,
+    }),
     workflow,
     clock,
     documents: unavailable<DocumentStore>('DOCUMENTS_BUCKET'),

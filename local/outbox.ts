@@ -33,7 +33,9 @@ export class LocalOutbox implements Notifier {
     const values = Object.entries(notification.values)
       .map(([name, value]) => `${name}=${value}`)
       .join(' ');
-    this.print(`outbox → ${to}: ${notification.template} ${values}`);
+    const channels = notification.channels ? ` [${notification.channels.join(', ')}]` : '';
+    const held = notification.notBefore ? ` (held until ${notification.notBefore})` : '';
+    this.print(`outbox → ${to}${channels}${held}: ${notification.template} ${values}`);
   }
 
   /** Today's messages, newest first. */

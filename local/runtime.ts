@@ -10,6 +10,7 @@ import { StructuralScanner } from '../shared/adapters/local/structural-scanner.j
 import { LocalUploadInspector } from '../shared/adapters/local/upload-inspector.js';
 import type { Clock, OfficerIdentity } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
+import { SafeContactNotifier } from '../shared/services/safe-contact.js';
 import { createWebHandler } from '../web/app.js';
 import { createRenderer, repositoryViews } from '../web/render.js';
 import { journeyAsl } from './asl.js';
@@ -110,7 +111,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const reader = new LocalMrzReader();
     deps = {
       ...stores,
-      notifier: outbox,
+      // Every message to an applicant goes only where and when they said is safe (issue 9).
+      notifier: new SafeContactNotifier(outbox, {
+        applications: stores.applications,
+        audit: stores.audit,
+        clock,
+      }),
       workflow: engine,
       clock,
       documents,

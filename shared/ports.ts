@@ -1,5 +1,6 @@
 import type { Advert, Bid } from './domain/adverts.js';
 import type { Application, DocumentContentType } from './domain/application.js';
+import type { Channel } from './domain/contact-safety.js';
 import type { FieldReading } from './domain/document-fields.js';
 import type { FormsKind } from './domain/documents.js';
 import type { HomeDetails, KeyCredential, Offer, OfferStatus, Property, Tenancy } from './domain/letting.js';
@@ -213,6 +214,13 @@ export interface Notification {
   values: Record<string, string>;
   /** After this instant (ISO 8601) the message is useless and must not be delivered; the outbox may drop it. */
   discardAfter?: string;
+  /**
+   * The channels to send an applicant's message on; absent: email and text. A message that goes with a printed
+   * letter asks for `post` too. The safe-contact decorator (services/safe-contact.ts) narrows them.
+   */
+  channels?: Channel[];
+  /** Not to be delivered before this instant (ISO 8601): a text held until a time the applicant said is safe. */
+  notBefore?: string;
 }
 
 export interface Notifier {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ConsentHistory } from './consents.js';
+import { ContactSafety } from './contact-safety.js';
 import { StoredImmigrationEvidence } from './immigration-evidence.js';
 import { Stage } from './stage.js';
 
@@ -401,6 +402,19 @@ export const Application = z.object({
         .optional(),
     })
     .optional(),
+  /**
+   * The applicant withdrew the application (issue 9): when, at which stage, and their reason if they gave one.
+   * The reason is their own words: it stays here, never in the audit log. The application is then `closed`.
+   */
+  withdrawal: z
+    .object({
+      withdrawnAt: z.iso.datetime(),
+      stage: z.enum(Stage),
+      reason: z.string().trim().min(1).max(500).optional(),
+    })
+    .optional(),
+  /** How it is safe to contact the applicant (domain/contact-safety.ts): every message respects it. */
+  contactSafety: ContactSafety.optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Optimistic-locking version: every write must name the version it read. */
