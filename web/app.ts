@@ -14,6 +14,7 @@ import { applicantRoutes, SignInNeeded } from './applicant.js';
 import { type AssetDirs, serveAsset } from './assets.js';
 import { changeRoutes } from './changes.js';
 import { Csrf, formOf, html, redirect, WebError, type WebEvent, type WebResult } from './http.js';
+import { chosenLanguage, languageCookie, pageLanguage, switchLink } from './language.js';
 import { letterRoutes } from './letters.js';
 import { OfficerSignInNeeded, officerRoutes } from './officer.js';
 import { officerSignInRoutes } from './officer-sign-in.js';
@@ -60,7 +61,13 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
       return (await serveAsset(options.assets, path)) ?? notFound();
     }
 
-    const { secret, cookies } = csrf.secretFor(event);
+    const { secret, cookies: csrfCookies } = csrf.secretFor(event);
+    const chosen = path.startsWith('/officer') ? undefined : chosenLanguage(event);
+    const cookies = chosen ? [...csrfCookies, languageCookie(chosen)] : csrfCookies;
+    const language = pageLanguage(event);
+    // The other language's link goes to this page; after a post to a page nobody can open (`/applications`), to the start.
+    const switchTo = language === 'cy' ? 'en' : 'cy';
+    const opens = method === 'GET' || typeof matchRoute(routes, 'GET', path) === 'object';
     const nonce = randomBytes(16).toString('base64');
     const page: PageRenderer = (template, context, status = 200, extra = {}) => {
       const body = options.render(template, {
@@ -68,6 +75,16 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
         values: {},
         errors: [],
         ...context,
+        language,
+        htmlLang: language === 'cy' ? 'cy' : 'en-GB',
+        ...(path.startsWith('/officer')
+          ? {}
+          : {
+              languageSwitch: {
+                language: switchTo,
+                href: opens ? switchLink(event, switchTo) : `/?lang=${switchTo}`,
+              },
+            }),
         csrf: csrf.token(secret),
         cspNonce: nonce,
       });

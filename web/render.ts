@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import nunjucks from 'nunjucks';
+import { type Language, languageOf, translate, welshMonths } from '../shared/i18n/index.js';
 
 /**
  * Server-side rendering with Nunjucks and GOV.UK Frontend's own templates and macros (DESIGN.md §5: they
@@ -15,6 +16,27 @@ export interface RendererOptions {
 
 export type Render = (template: string, context: Record<string, unknown>) => string;
 
+/**
+ * The language of the page being rendered, for the `t` filter. Rendering is synchronous, so the page being
+ * rendered is the only one that can read it; it reaches GOV.UK's macros and our own, which do not see the page's
+ * context.
+ */
+let rendering: Language = 'en';
+
+/**
+ * `{{ "English text" | t }}`: the text in the page's language (shared/i18n). With values, `{name}` placeholders
+ * are filled after translating: `{{ "Band {band}" | t({ band: registration.band }) }}`.
+ */
+export function t(text: unknown, values?: Record<string, unknown>): unknown {
+  if (typeof text !== 'string') return text;
+  const translated = translate(rendering, text);
+  return values
+    ? translated.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) =>
+        values[name] === undefined ? whole : String(values[name]),
+      )
+    : translated;
+}
+
 export function createRenderer(options: RendererOptions): Render {
   const environment = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([options.viewsDir, options.govukDir], { noCache: false }),
@@ -25,15 +47,29 @@ export function createRenderer(options: RendererOptions): Render {
       ? `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })}`
       : '',
   );
-  environment.addFilter('longDate', longDate);
+  environment.addFilter('t', t);
+  environment.addGlobal('t', t);
+  environment.addFilter('longDate', (iso: unknown) =>
+    rendering === 'cy' ? welshMonths(longDate(iso)) : longDate(iso),
+  );
   environment.addFilter('dateTime', (iso: unknown) => {
     if (typeof iso !== 'string') return '';
     const date = new Date(iso);
-    return Number.isNaN(date.getTime())
-      ? iso
+    if (Number.isNaN(date.getTime())) return iso;
+    // In Welsh, the month's whole name (the short English ones have no Welsh match).
+    return rendering === 'cy'
+      ? `${welshMonths(longDate(iso))}, ${date.toLocaleTimeString('en-GB', { timeStyle: 'short', timeZone: 'Europe/London' })}`
       : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
   });
-  return (template, context) => environment.render(template, context);
+  return (template, context) => {
+    const previous = rendering;
+    rendering = languageOf(context.language) ?? 'en';
+    try {
+      return environment.render(template, context);
+    } finally {
+      rendering = previous;
+    }
+  };
 }
 
 /** Where the templates are in this repository (the Lambda bundle copies both next to its handler). */

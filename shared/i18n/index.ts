@@ -1,0 +1,104 @@
+import * as z from 'zod';
+import { WELSH } from './cy.js';
+
+/**
+ * Welsh and English (issue 9; Welsh Language Standards): the domain and the pages are written in English, and
+ * each channel translates at its edge, gettext style: the English text is the key and the Welsh catalogue
+ * (`cy.ts`, a plain object: no i18n library, the web bundle is near its 1 MiB limit) maps it to Welsh.
+ *
+ * A text built with values in it (a date, a name, a number) is matched by a catalogue entry with `{placeholders}`:
+ * "Do any of these apply to {name}?". A placeholder's value is kept as it is (a name, an address), except that
+ * months are written in Welsh and the placeholders named in {@link TRANSLATED_PLACEHOLDERS} are looked up in the
+ * catalogue themselves ("day and month").
+ */
+
+export const Language = z.enum(['en', 'cy']);
+export type Language = z.infer<typeof Language>;
+
+/** The language of a value that may be one (a query string, a cookie), or undefined. */
+export const languageOf = (value: unknown): Language | undefined => {
+  const parsed = Language.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+};
+
+/** Placeholders whose value is itself catalogue text (a word chosen by the domain, never something typed). */
+const TRANSLATED_PLACEHOLDERS = new Set(['missing']);
+
+const MONTHS: Record<string, string> = {
+  January: 'Ionawr',
+  February: 'Chwefror',
+  March: 'Mawrth',
+  April: 'Ebrill',
+  May: 'Mai',
+  June: 'Mehefin',
+  July: 'Gorffennaf',
+  August: 'Awst',
+  September: 'Medi',
+  October: 'Hydref',
+  November: 'Tachwedd',
+  December: 'Rhagfyr',
+};
+const MONTH_NAMES = new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\b`, 'g');
+
+/** Month names in a text in Welsh: "1 March 2008" as "1 Mawrth 2008". */
+export const welshMonths = (text: string) => text.replace(MONTH_NAMES, (month) => MONTHS[month] ?? month);
+
+interface Pattern {
+  regex: RegExp;
+  names: string[];
+  welsh: string;
+}
+
+/** The entries with placeholders, compiled once: "For example, {date}" matches "For example, 9 5 2027". */
+const PATTERNS: Pattern[] = Object.entries(WELSH)
+  .filter(([english]) => /\{[a-z]+\}/.test(english))
+  .map(([english, welsh]) => {
+    const names: string[] = [];
+    const source = english
+      .split(/(\{[a-z]+\})/)
+      .map((part) => {
+        const name = /^\{([a-z]+)\}$/.exec(part)?.[1];
+        if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(name);
+        return '(.+?)';
+      })
+      .join('');
+    return { regex: new RegExp(`^${source}$`, 's'), names, welsh };
+  });
+
+/** The Welsh for an English text, or undefined when the catalogue has none (strict callers report it). */
+export function welshFor(english: string): string | undefined {
+  const exact = WELSH[english];
+  if (exact !== undefined) return exact;
+  for (const pattern of PATTERNS) {
+    const match = pattern.regex.exec(english);
+    if (!match) continue;
+    const values = new Map(pattern.names.map((name, index) => [name, match[index + 1] ?? '']));
+    let missing = false;
+    const welsh = pattern.welsh.replace(/\{([a-z]+)\}/g, (_whole, name: string) => {
+      const value = values.get(name) ?? '';
+      if (!TRANSLATED_PLACEHOLDERS.has(name)) return welshMonths(value);
+      const translated = WELSH[value];
+      if (translated === undefined) missing = true;
+      return translated ?? value;
+    });
+    if (!missing) return welsh;
+  }
+  return undefined;
+}
+
+export class MissingTranslation extends Error {
+  override readonly name = 'MissingTranslation';
+}
+
+/**
+ * A text in the language asked for. A text the catalogue does not have stays English, so a page never breaks
+ * (an untranslated sentence is better than none); `strict` throws instead, for tests that every text is there.
+ */
+export function translate(language: Language, english: string, options: { strict?: boolean } = {}): string {
+  if (language === 'en' || english === '') return english;
+  const welsh = welshFor(english);
+  if (welsh !== undefined) return welsh;
+  if (options.strict) throw new MissingTranslation(`No Welsh for: ${english}`);
+  return english;
+}

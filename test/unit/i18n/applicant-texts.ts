@@ -1,0 +1,189 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HouseholdMember } from '../../../shared/domain/application.js';
+import {
+  applicantNeedsField,
+  type FormAnswers,
+  MemberKind,
+  memberKindPrompt,
+  memberNeedsPrompt,
+  memberPrompt,
+  type PromptField,
+  promptsFor,
+} from '../../../shared/domain/conversation.js';
+
+/**
+ * Every text the conversation's prompts can show an applicant: each prompt's question, hint, labels and options,
+ * the household member prompts, and the error message each bad answer gets. The bad answers are made from each
+ * field's kind, one field at a time, with the other fields answered well, so a message behind another one is
+ * reached too.
+ */
+
+export const TODAY = '2026-11-29';
+
+const BAD_VALUES: Record<PromptField['kind'], string[]> = {
+  text: ['', 'x'.repeat(201), 'not a code', 'W12'],
+  email: ['', 'not-an-email', `${'x'.repeat(250)}@example.com`],
+  tel: ['12', 'phone me'],
+  postcode: ['', 'NOT A POSTCODE'],
+  'whole-number': ['', 'lots', '999', '11', '-1'],
+  money: ['', 'lots', '12.345', '99999999999', '0'],
+  radios: ['', 'nonsense'],
+  checkboxes: [],
+  date: [],
+};
+
+const GOOD_VALUES: Record<PromptField['kind'], string> = {
+  text: 'Rhys',
+  email: 'rhys@example.com',
+  tel: '07700 900 982',
+  postcode: 'RV1 4AB',
+  'whole-number': '2',
+  money: '100',
+  radios: '',
+  checkboxes: '',
+  date: '',
+};
+
+/** Date answers that are wrong in each way a date input can be, and right ones far in the past and future. */
+const BAD_DATES: Array<[string, string, string]> = [
+  ['', '', ''],
+  ['1', '', ''],
+  ['', '1', ''],
+  ['', '', '2000'],
+  ['1', '1', ''],
+  ['1', '', '2000'],
+  ['', '1', '2000'],
+  ['a', 'b', 'c'],
+  ['31', '2', '2000'],
+  ['1', '1', '20'],
+  ['1', '1', '1800'],
+  ['1', '1', '2999'],
+  ['1', '1', '2000'],
+  ['1', '1', '2026'],
+  ['1', '6', '2026'],
+  ['1', '1', '2027'],
+];
+
+function goodAnswer(field: PromptField): FormAnswers {
+  if (field.kind === 'date')
+    return { [`${field.name}-day`]: '1', [`${field.name}-month`]: '1', [`${field.name}-year`]: '2000' };
+  if (field.kind === 'radios' || field.kind === 'checkboxes')
+    return { [field.name]: field.options[0]?.value ?? '' };
+  return { [field.name]: GOOD_VALUES[field.kind] };
+}
+
+function badAnswers(field: PromptField): FormAnswers[] {
+  if (field.kind === 'date') {
+    return BAD_DATES.map(([day, month, year]) => ({
+      [`${field.name}-day`]: day,
+      [`${field.name}-month`]: month,
+      [`${field.name}-year`]: year,
+    }));
+  }
+  if (field.kind === 'radios') {
+    return [...BAD_VALUES.radios, ...field.options.map((option) => option.value)].map((value) => ({
+      [field.name]: value,
+    }));
+  }
+  if (field.kind === 'checkboxes') {
+    const values = field.options.map((option) => option.value);
+    return [{}, { [field.name]: values }, ...values.map((value) => ({ [field.name]: value }))];
+  }
+  return BAD_VALUES[field.kind].map((value) => ({ [field.name]: value }));
+}
+
+/** Each form that answers every field well but one. */
+function formsFor(fields: readonly PromptField[]): FormAnswers[] {
+  const good = Object.assign({}, ...fields.map(goodAnswer)) as FormAnswers;
+  return [{}, good, ...fields.flatMap((field) => badAnswers(field).map((bad) => ({ ...good, ...bad })))];
+}
+
+function fieldTexts(field: PromptField): string[] {
+  const texts = [field.label, field.hint ?? ''];
+  if (field.kind === 'radios' || field.kind === 'checkboxes')
+    for (const option of field.options) texts.push(option.text, option.hint ?? '');
+  return texts;
+}
+
+const member = (relationship: HouseholdMember['relationship'], dateOfBirth: string): HouseholdMember => ({
+  memberId: 'm2',
+  relationship,
+  firstName: 'Eira',
+  lastName: 'Morgan',
+  dateOfBirth,
+  sex: 'female',
+  unborn: false,
+  needsOwnRoomForDisability: false,
+});
+
+export function conversationTexts(): string[] {
+  const texts: string[] = [];
+  for (const prompt of Object.values(promptsFor(TODAY))) {
+    texts.push(prompt.question, prompt.hint ?? '', ...prompt.fields.flatMap(fieldTexts));
+    for (const form of formsFor(prompt.fields)) {
+      const result = prompt.answer(form);
+      if (!result.ok) texts.push(...result.errors.map((error) => error.message));
+    }
+  }
+  for (const hasPartner of [false, true]) {
+    const field = applicantNeedsField(hasPartner);
+    texts.push(...fieldTexts(field));
+    for (const form of formsFor([field])) {
+      const result = promptsFor(TODAY).household.answer(form);
+      if (!result.ok) texts.push(...result.errors.map((error) => error.message));
+    }
+  }
+  const kinds = memberKindPrompt();
+  texts.push(kinds.question, ...kinds.fields.flatMap(fieldTexts));
+  const full = Array.from({ length: 20 }, (_, index) => ({
+    ...member('child', '2015-01-01'),
+    memberId: `m${index}`,
+  }));
+  for (const [form, household] of [
+    [{}, []],
+    [{ kind: 'partner' }, [member('partner', '1990-01-01')]],
+    [{ kind: 'child' }, full],
+  ] as const) {
+    const result = kinds.answer(form, household);
+    if (!result.ok) texts.push(...result.errors.map((error) => error.message));
+  }
+  for (const kind of MemberKind.options) {
+    const prompt = memberPrompt(TODAY, kind);
+    texts.push(prompt.question, ...prompt.fields.flatMap(fieldTexts));
+    for (const form of formsFor(prompt.fields)) {
+      const result = prompt.answer(form, 'Morgan');
+      if (!result.ok) texts.push(...result.errors.map((error) => error.message));
+    }
+  }
+  for (const someone of [
+    member('partner', '1990-01-01'),
+    member('child', '2020-01-01'),
+    member('child', '2008-01-01'),
+    member('other-adult', '2007-01-01'),
+  ]) {
+    const prompt = memberNeedsPrompt(someone, TODAY);
+    texts.push(prompt.question, ...prompt.fields.flatMap(fieldTexts));
+    for (const form of formsFor(prompt.fields)) {
+      const result = prompt.answer(form);
+      if (!result.ok) texts.push(...result.errors.map((error) => error.message));
+    }
+  }
+  return [...new Set(texts.filter((text) => text !== ''))];
+}
+
+const views = join(__dirname, '..', '..', '..', 'web', 'views');
+
+/** Every `"English" | t` and `t("English")` in the applicant's templates (the officer console is English only). */
+export function templateKeys(): Array<{ file: string; key: string }> {
+  const keys: Array<{ file: string; key: string }> = [];
+  for (const file of readdirSync(views).filter((name) => name.endsWith('.njk'))) {
+    const source = readFileSync(join(views, file), 'utf8');
+    for (const match of source.matchAll(
+      /"([^"]+)"\s*\)?\s*\|\s*t\b|'([^']+)'\s*\)?\s*\|\s*t\b|\bt\(\s*"([^"]+)"/g,
+    )) {
+      keys.push({ file, key: match[1] ?? match[2] ?? match[3] ?? '' });
+    }
+  }
+  return keys;
+}

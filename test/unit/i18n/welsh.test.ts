@@ -1,0 +1,63 @@
+import { MissingTranslation, translate, welshFor, welshMonths } from '../../../shared/i18n';
+import { WELSH } from '../../../shared/i18n/cy';
+import { conversationTexts, templateKeys } from './applicant-texts';
+
+describe('the Welsh catalogue', () => {
+  it('has Welsh for every text any prompt can show: questions, hints, labels, options and every error message', () => {
+    // Prepare
+    const texts = conversationTexts();
+
+    // Act
+    const missing = texts.filter((text) => welshFor(text) === undefined);
+
+    // Assess
+    expect(texts.length).toBeGreaterThan(200);
+    expect(missing).toEqual([]);
+  });
+
+  it('has Welsh for every text the applicant’s templates mark for translation', () => {
+    // Prepare
+    const keys = templateKeys();
+
+    // Act
+    const missing = keys.filter(({ key }) => welshFor(key) === undefined);
+
+    // Assess
+    expect(keys.length).toBeGreaterThan(50);
+    expect(missing).toEqual([]);
+  });
+
+  it('fills a pattern’s placeholders: values kept, months in Welsh, a missing part of a date translated', () => {
+    expect(translate('cy', 'Do any of these apply to Siân?')).toBe('Ydy unrhyw un o’r rhain yn wir am Siân?');
+    expect(translate('cy', 'Your date of birth must include a day and year')).toBe(
+      'Rhaid i’ch dyddiad geni gynnwys diwrnod a blwyddyn',
+    );
+    expect(translate('cy', 'Your date of birth must be after 1906')).toBe(
+      'Rhaid i’ch dyddiad geni fod ar ôl 1906',
+    );
+    expect(welshMonths('Due 1 March 2027, seen 12 December 2026')).toBe(
+      'Due 1 Mawrth 2027, seen 12 Rhagfyr 2026',
+    );
+  });
+
+  it('keeps its placeholders the same in Welsh as in English, so every value lands somewhere', () => {
+    const names = (text: string) => [...text.matchAll(/\{([a-zA-Z]+)\}/g)].map((match) => match[1]).sort();
+    const mismatched = Object.entries(WELSH).filter(
+      ([english, welsh]) => names(english).join() !== names(welsh).join(),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
+  it('falls back to English for a text it does not know, and says so in strict mode', () => {
+    expect(translate('cy', 'A sentence nobody translated')).toBe('A sentence nobody translated');
+    expect(translate('en', 'What is your name?')).toBe('What is your name?');
+    expect(() => translate('cy', 'A sentence nobody translated', { strict: true })).toThrow(
+      MissingTranslation,
+    );
+    expect(translate('cy', 'What is your name?', { strict: true })).toBe('Beth yw eich enw?');
+  });
+
+  it('does not translate a placeholder that holds something typed, even when it is also a catalogue text', () => {
+    expect(translate('cy', 'Do any of these apply to Yes?')).toBe('Ydy unrhyw un o’r rhain yn wir am Yes?');
+  });
+});

@@ -1,0 +1,122 @@
+import { anApplication } from '../../fixtures/applications';
+import { aWebApp, errorSummaryOf, inputValueOf, signIn, titleOf } from './browser';
+
+const applicationId = 'app_0123456789abcdef0123456789abcdef';
+const base = `/applications/${applicationId}`;
+
+async function signedInWithAnApplication() {
+  const app = aWebApp();
+  const browser = app.browser();
+  const subject = await signIn(app.deps, browser, 'gareth.pritchard@example.org');
+  await app.deps.applications.create(anApplication({ ownerId: subject }));
+  await browser.get('/sign-in');
+  return { ...app, browser, subject };
+}
+
+const headingOf = (html: string) =>
+  /<h1[^>]*>([\s\S]*?)<\/h1>|<legend[^>]*>\s*<h1[^>]*>([\s\S]*?)<\/h1>/
+    .exec(html)
+    ?.slice(1)
+    .find(Boolean)
+    ?.replace(/<[^>]+>/g, '')
+    .trim();
+
+describe('Welsh and English', () => {
+  it('shows a page in Welsh from ?lang=cy, and remembers the choice in a cookie any page can send', async () => {
+    // Prepare
+    const browser = aWebApp().browser();
+
+    // Act
+    const page = await browser.get('/sign-in?lang=cy');
+    const next = await browser.get('/');
+
+    // Assess
+    expect(page.body).toContain('<html lang="cy"');
+    expect(page.body).toContain('Beth yw eich cyfeiriad e-bost?');
+    expect(page.cookies.find((cookie) => cookie.startsWith('doorstep_lang=cy'))).toMatch(
+      /; Secure; SameSite=Lax; Path=\/; Max-Age=\d+$/,
+    );
+    expect(next.body).toContain('<html lang="cy"');
+    expect(next.body).toContain('Gwneud cais am gartref cymdeithasol');
+  });
+
+  it('links every page to itself in the other language, named in that language', async () => {
+    // Prepare
+    const browser = aWebApp().browser();
+
+    // Act
+    const english = await browser.get('/sign-in');
+    const welsh = await browser.get('/sign-in?lang=cy');
+
+    // Assess
+    expect(english.body).toContain('<html lang="en-GB"');
+    expect(english.body).toContain(
+      '<a class="govuk-link govuk-link--no-visited-state" href="/sign-in?lang=cy" hreflang="cy" lang="cy" rel="alternate">Cymraeg</a>',
+    );
+    expect(welsh.body).toContain(
+      '<a class="govuk-link govuk-link--no-visited-state" href="/sign-in?lang=en" hreflang="en" lang="en" rel="alternate">English</a>',
+    );
+    expect(welsh.body).toContain('<span aria-current="true">Cymraeg</span>');
+  });
+
+  it('asks a question in Welsh, and says what is wrong with an answer in Welsh, keeping what was typed', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication();
+    await browser.get(`${base}/questions/name?lang=cy`);
+    await browser.post(`${base}/questions/name`, { firstName: 'Gareth', lastName: 'Pritchard' });
+
+    // Act
+    const question = await browser.get(`${base}/questions/date-of-birth`);
+    const refused = await browser.post(`${base}/questions/date-of-birth`, {
+      'dateOfBirth-day': '31',
+      'dateOfBirth-month': '',
+      'dateOfBirth-year': '1990',
+    });
+
+    // Assess
+    expect(headingOf(question.body)).toBe('Beth yw eich dyddiad geni?');
+    expect(question.body).toContain('Er enghraifft, 27 3 1990');
+    expect(question.body).toContain('Diwrnod');
+    expect(refused.status).toBe(400);
+    expect(titleOf(refused.body)).toMatch(/^Gwall: Beth yw eich dyddiad geni\?/);
+    expect(refused.body).toContain('Mae problem');
+    expect(errorSummaryOf(refused.body)).toEqual([
+      { href: '#dateOfBirth-day', text: 'Rhaid i’ch dyddiad geni gynnwys mis' },
+    ]);
+    expect(refused.body).toContain('<span class="govuk-visually-hidden">Gwall:</span>');
+    expect(inputValueOf(refused.body, 'dateOfBirth-day')).toBe('31');
+  });
+
+  it('keeps the page and the answers given when the language changes half way', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication();
+    await browser.get(`${base}/questions/name`);
+    await browser.post(`${base}/questions/name`, { firstName: 'Gareth', lastName: 'Pritchard' });
+    const english = await browser.get(`${base}/questions/name?change=1`);
+    const link = /href="([^"]*)" hreflang="cy"/.exec(english.body)?.[1]?.replace(/&amp;/g, '&') ?? '';
+
+    // Act
+    const welsh = await browser.get(link);
+
+    // Assess
+    expect(link).toBe(`${base}/questions/name?change=1&lang=cy`);
+    expect(welsh.status).toBe(200);
+    expect(welsh.body).toContain('Beth yw eich enw?');
+    expect(inputValueOf(welsh.body, 'firstName')).toBe('Gareth');
+    expect(inputValueOf(welsh.body, 'lastName')).toBe('Pritchard');
+  });
+
+  it('leaves the officer console in English, with no switch', async () => {
+    // Prepare
+    const browser = aWebApp().browser();
+    await browser.get('/?lang=cy');
+
+    // Act
+    const page = await browser.get('/officer/sign-in?lang=cy');
+
+    // Assess
+    expect(page.body).toContain('<html lang="en-GB"');
+    expect(page.body).not.toContain('hreflang');
+    expect(page.cookies.some((cookie) => cookie.startsWith('doorstep_lang='))).toBe(false);
+  });
+});
