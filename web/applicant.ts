@@ -59,7 +59,9 @@ import {
   WebError,
   type WebEvent,
 } from './http.js';
+import { promptPath } from './prompt-paths.js';
 import type { Page, Route } from './routes.js';
+import { taskListView } from './task-list.js';
 
 /**
  * The applicant's journey as server-rendered pages (issue 5): sign in with a one-time code, one question at a
@@ -97,15 +99,6 @@ export function summary(errors: Errors, dateFields: readonly string[] = []) {
 }
 export const byField = (errors: Errors) =>
   Object.fromEntries(errors.map((error) => [error.field, error.message]));
-
-/** The page that asks a prompt. */
-function promptPath(applicationId: string, prompt: PromptId): string {
-  const base = `/applications/${applicationId}`;
-  if (prompt === 'household') return `${base}/household`;
-  if (prompt === 'identity-document') return `${base}/documents/new`;
-  if (prompt === 'check-answers') return `${base}/check-answers`;
-  return `${base}/questions/${prompt}`;
-}
 
 /**
  * The page before a prompt's, for the Back link: the prompt asked before it (skipping any that do not apply),
@@ -984,6 +977,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           next,
           standing,
           changeLink: changeRefusal(application) ? undefined : `${base}/changes`,
+          taskList: taskListView(application),
         });
       },
     },
