@@ -18,6 +18,7 @@ import { chosenLanguage, languageCookie, pageLanguage, switchLink } from './lang
 import { letterRoutes } from './letters.js';
 import { OfficerSignInNeeded, officerRoutes } from './officer.js';
 import { officerSignInRoutes } from './officer-sign-in.js';
+import { privacyRoutes } from './privacy.js';
 import type { Render } from './render.js';
 import { reviewRoutes } from './reviews.js';
 import { matchRoute, type PageRenderer } from './routes.js';
@@ -47,6 +48,7 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
     ...letterRoutes(options.deps),
     ...advertRoutes(options.deps),
     ...reviewRoutes(options.deps),
+    ...privacyRoutes(options.deps),
     ...officerSignInRoutes(options.officers),
     ...officerRoutes(options.deps, options.officers),
     ...stockRoutes(options.deps, options.officers),

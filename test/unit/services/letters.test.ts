@@ -1,4 +1,3 @@
-import { decodePDFRawStream, PDFArray, PDFDocument, type PDFPage, PDFRawStream, type PDFRef } from 'pdf-lib';
 import type { Application } from '../../../shared/domain/application';
 import { Stage } from '../../../shared/domain/stage';
 import { NotFoundError } from '../../../shared/ports';
@@ -8,6 +7,7 @@ import { closeCaseAndWriteLetters, writeLetters } from '../../../shared/services
 import { letterForApplicant, letterKey, letterPdfForApplicant } from '../../../shared/services/letters';
 import { aCompleteApplication, aHome } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
+import { pdfText } from '../../support/pdf-text';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
 const gareth = { subject: 'sub_gareth' };
@@ -30,38 +30,6 @@ function overTheIncomeCap(): Application {
   return {
     ...application,
     profile: { ...application.profile, income: { monthlyEarnings: 700_000, monthlyBenefits: 0, savings: 0 } },
-  };
-}
-
-/** The text a page draws: pdf-lib writes each line as a hex string shown with Tj, in the standard fonts' WinAnsi. */
-function textOf(doc: PDFDocument, page: PDFPage): string {
-  const contents = page.node.Contents();
-  const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
-  return refs
-    .map((ref) => {
-      const stream = doc.context.lookup(ref as PDFRef);
-      if (!(stream instanceof PDFRawStream)) throw new Error('a page content stream was not a raw stream');
-      return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
-    })
-    .join('\n')
-    .split('\n')
-    .flatMap((line) => {
-      const hex = /^<([0-9A-Fa-f]*)> Tj$/.exec(line.trim())?.[1];
-      return hex ? [Buffer.from(hex, 'hex').toString('latin1')] : [];
-    })
-    .join('\n');
-}
-
-async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string; title?: string }> {
-  const doc = await PDFDocument.load(bytes);
-  const title = doc.getTitle();
-  return {
-    pages: doc.getPageCount(),
-    text: doc
-      .getPages()
-      .map((page) => textOf(doc, page))
-      .join('\n'),
-    ...(title ? { title } : {}),
   };
 }
 

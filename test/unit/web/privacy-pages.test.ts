@@ -1,0 +1,190 @@
+import { hasConsent } from '../../../shared/domain/consents';
+import { writeDataCopy } from '../../../shared/services/your-data-pdf';
+import { aCompleteApplication } from '../../fixtures/applications';
+import { pdfText } from '../../support/pdf-text';
+import { aWebApp, errorSummaryOf, signIn, titleOf } from './browser';
+
+const applicationId = 'app_0123456789abcdef0123456789abcdef';
+const base = `/applications/${applicationId}`;
+
+async function garethSignedIn() {
+  const app = aWebApp();
+  const browser = app.browser();
+  const subject = await signIn(app.deps, browser, 'gareth.pritchard@example.org');
+  await app.deps.applications.create(aCompleteApplication({ ownerId: subject }));
+  return { app, browser, subject };
+}
+
+const checkboxOf = (html: string, value: string) =>
+  new RegExp(`<input[^>]*name="given"[^>]*value="${value}"[^>]*>`).exec(html)?.[0] ?? '';
+
+describe('the privacy notice', () => {
+  it('is a page anyone can read: the controller, what and why, sharing, how long, rights and the ICO', async () => {
+    const browser = aWebApp().browser();
+
+    const page = await browser.get('/privacy');
+
+    expect(page.status).toBe(200);
+    expect(titleOf(page.body)).toContain('How we use your information');
+    for (const text of [
+      'Riverside Homes',
+      'Cwm Valley Homes',
+      'data controller',
+      'Article 6(1)(e)',
+      'Article 9(2)(g)',
+      'Housing Act 1996 sections 159 and 170',
+      'Payslip',
+      '90 days',
+      '30 days',
+      'Information Commissioner',
+      'Privacy notice, version 2026-11',
+    ])
+      expect(page.body).toContain(text);
+  });
+
+  it('is summarised on the start page, before the first question, with a link to the whole notice', async () => {
+    const browser = aWebApp().browser();
+
+    const page = await browser.get('/');
+
+    expect(page.body).toContain('href="/privacy"');
+    expect(page.body).toMatch(/We use your answers to decide/);
+  });
+});
+
+describe('the consents page', () => {
+  it('shows each use unticked until given, and saves a choice with a success banner', async () => {
+    // Prepare
+    const { app, browser } = await garethSignedIn();
+    const before = await browser.get(`${base}/consents`);
+
+    // Act
+    const saved = await browser.post(`${base}/consents`, { given: ['text-messages', 'homes-by-email'] });
+    const after = await browser.get(saved.headers.location ?? '');
+
+    // Assess
+    expect(before.status).toBe(200);
+    expect(checkboxOf(before.body, 'text-messages')).not.toContain('checked');
+    expect(saved.status).toBe(303);
+    expect(after.body).toContain('Your choices are saved');
+    expect(checkboxOf(after.body, 'text-messages')).toContain('checked');
+    expect(checkboxOf(after.body, 'service-improvement')).not.toContain('checked');
+    expect(after.body).toContain('on this website');
+    const application = await app.deps.applications.get(applicationId);
+    expect(application && hasConsent(application, 'text-messages')).toBe(true);
+  });
+
+  it('withdraws a consent when it is unticked, keeping when it was given', async () => {
+    const { app, browser } = await garethSignedIn();
+    await browser.get(`${base}/consents`);
+    await browser.post(`${base}/consents`, { given: 'text-messages' });
+    await browser.get(`${base}/consents`);
+
+    await browser.post(`${base}/consents`, {});
+
+    const application = await app.deps.applications.get(applicationId);
+    expect(application && hasConsent(application, 'text-messages')).toBe(false);
+    expect(application?.consents?.map((record) => record.given)).toEqual([true, false]);
+    expect(app.deps.audit.events.map((event) => event.type)).toEqual(['consent-given', 'consent-withdrawn']);
+  });
+
+  it('refuses a use it does not know with an error summary, keeping the choices as they were', async () => {
+    const { app, browser } = await garethSignedIn();
+    await browser.get(`${base}/consents`);
+
+    const page = await browser.post(`${base}/consents`, { given: ['text-messages', 'sell-my-data'] });
+
+    expect(page.status).toBe(400);
+    expect(errorSummaryOf(page.body)).toEqual([{ href: '#given', text: 'Choose only from the uses listed' }]);
+    expect((await app.deps.applications.get(applicationId))?.consents).toBeUndefined();
+  });
+
+  it('refuses a post without the form’s CSRF token', async () => {
+    const { app, browser } = await garethSignedIn();
+    await browser.get(`${base}/consents`);
+
+    const page = await browser.post(`${base}/consents`, { _csrf: 'forged', given: 'text-messages' });
+
+    expect(page.status).toBe(403);
+    expect((await app.deps.applications.get(applicationId))?.consents).toBeUndefined();
+  });
+});
+
+describe('what we hold about you', () => {
+  it('lists every section in plain English, with the answers, and links the downloads', async () => {
+    const { browser } = await garethSignedIn();
+
+    const page = await browser.get(`${base}/your-data`);
+
+    expect(page.status).toBe(200);
+    expect(titleOf(page.body)).toContain('What we hold about you');
+    for (const text of [
+      'Your answers',
+      'Your household',
+      'Your documents and what we read from them',
+      'Decisions and the reasons for them',
+      'Your consents',
+      'Messages we sent you',
+      'Our record of what happened',
+      'What this copy leaves out, and why',
+      'gareth.pritchard@example.org',
+      '12 Mill Lane',
+      '£2,100',
+    ])
+      expect(page.body).toContain(text);
+    expect(page.body).toContain(`href="${base}/your-data.json"`);
+    expect(page.body).toContain(`action="${base}/your-data.pdf"`);
+  });
+
+  it('downloads the copy as a JSON attachment, never cached', async () => {
+    const { browser } = await garethSignedIn();
+
+    const response = await browser.get(`${base}/your-data.json`);
+
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="your-data-${applicationId}.json"`,
+    );
+    expect(response.headers['cache-control']).toBe('no-store');
+    const data = JSON.parse(response.body);
+    expect(data).toMatchObject({
+      format: 'doorstep-your-data/1',
+      controller: { name: 'Riverside Homes' },
+      application: { applicationId },
+      answers: { contact: { email: 'gareth.pritchard@example.org' } },
+    });
+  });
+
+  it('makes a PDF when asked: the page says it is being made, then links it, and it downloads', async () => {
+    // Prepare
+    const { app, browser } = await garethSignedIn();
+    await browser.get(`${base}/your-data`);
+
+    // Act
+    const asked = await browser.post(`${base}/your-data.pdf`);
+    const making = await browser.get(`${base}/your-data`);
+    await writeDataCopy(app.deps, { applicationId });
+    const made = await browser.get(`${base}/your-data`);
+    const pdf = await browser.get(`${base}/your-data.pdf`);
+
+    // Assess
+    expect(asked.status).toBe(303);
+    expect(app.deps.workflow.letters).toHaveLength(1);
+    expect(making.body).toContain('We are making your PDF copy');
+    expect(making.body).not.toContain(`href="${base}/your-data.pdf"`);
+    expect(made.body).toContain(`href="${base}/your-data.pdf"`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="your-data-${applicationId}.pdf"`);
+    expect((await pdfText(Buffer.from(pdf.body, 'base64'))).text).toContain('gareth.pritchard@example.org');
+  });
+
+  it('answers a PDF not made yet with the page-not-found page', async () => {
+    const { browser } = await garethSignedIn();
+
+    const response = await browser.get(`${base}/your-data.pdf`);
+
+    expect(response.status).toBe(404);
+  });
+});
