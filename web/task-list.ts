@@ -3,7 +3,10 @@ import { answersAreOpen } from '../shared/domain/conversation.js';
 import { journeyTasks, type Task, type TaskStatus } from '../shared/domain/task-list.js';
 import { promptPath } from './prompt-paths.js';
 
-/** How each status shows (the GOV.UK task list's statuses: a tag for what is still to do, text for the rest). */
+/**
+ * How each status shows (the GOV.UK task list's statuses: a tag for what is still to do, text for the rest). The
+ * page translates the texts (shared/i18n), so they stay English here.
+ */
 const STATUS: Record<TaskStatus, { text: string; tag?: string; classes?: string }> = {
   completed: { text: 'Completed' },
   'in-progress': { text: 'In progress', tag: 'govuk-tag--light-blue' },
@@ -20,7 +23,7 @@ function hrefOf(applicationId: string, task: Task): string | undefined {
 }
 
 /**
- * The journey's task list as `govukTaskList` items, one list per section. Once the answers are sent, the first
+ * The journey's task list for the status page, one list per section. Once the answers are sent, the first
  * section (all done, nothing to open) gives way to what happens after.
  */
 export function taskListView(application: Application) {
@@ -31,12 +34,10 @@ export function taskListView(application: Application) {
       const status = STATUS[task.status];
       const href = hrefOf(application.applicationId, task);
       return {
-        title: { text: task.title },
+        title: task.title,
         ...(href ? { href } : {}),
-        ...(task.hint ? { hint: { text: task.hint } } : {}),
-        status: status.tag
-          ? { tag: { text: status.text, classes: status.tag } }
-          : { text: status.text, ...(status.classes ? { classes: status.classes } : {}) },
+        ...(task.hint ? { hint: task.hint } : {}),
+        status,
       };
     }),
   }));

@@ -10,6 +10,7 @@ import {
   Result,
   type State,
   StateMachineFragment,
+  Succeed,
   TaskInput,
   type TaskStateBase,
   Timeout,
@@ -17,6 +18,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import type { Stage, WaitingFor } from '../shared/domain/stage.js';
+import { WITHDRAWN_ERROR } from '../shared/domain/withdrawal.js';
 import type { WaitKind } from '../shared/ports.js';
 
 /**
@@ -117,6 +119,13 @@ export class HumanWait extends StateMachineFragment {
       // A Retry would re-ask a person who may already be answering; failures park instead.
       retryOnServiceExceptions: false,
       resultPath: '$.person',
+    });
+    // The applicant withdrew (services/withdrawal.ts fails every open wait with this error): the execution ends
+    // here, instead of parking the case for an officer as any other failure does. Caught first, before the
+    // timeout's and the park's catches (States.ALL must come last).
+    this.wait.addCatch(new Succeed(scope, `${name}: withdrawn`), {
+      errors: [WITHDRAWN_ERROR],
+      resultPath: JsonPath.DISCARD,
     });
     this.startState = this.wait;
     this.endStates = [this.wait];

@@ -23,10 +23,12 @@ import { caseForOfficer, officerQueue, QueueFilter } from '../../shared/services
 import { actorFromClaims } from '../../shared/services/officers.js';
 import { overrideDecision } from '../../shared/services/overrides.js';
 import { decideReview, requestReview } from '../../shared/services/review-requests.js';
+import { setContactSafety } from '../../shared/services/safe-contact.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../../shared/services/sessions.js';
 import { shortlistFor } from '../../shared/services/shortlists.js';
 import { addHome, editHome, listHomes } from '../../shared/services/stock.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
+import { withdrawApplication } from '../../shared/services/withdrawal.js';
 import { keySvgResult, pdfResult } from '../../web/http.js';
 import { s3Documents } from '../adapters/documents.js';
 import { kmsKeyIssuer } from '../adapters/key-issuer.js';
@@ -216,6 +218,30 @@ export const createHandler = (deps: () => Deps) => {
           body: event.parsedBody,
         }),
       );
+    },
+    // The applicant leaves, from any stage (issue 9): the same answer however often it is asked.
+    'POST /v1/applications/{applicationId}/withdraw': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      return json(
+        200,
+        await withdrawApplication(context, {
+          subject: who.subject,
+          applicationId: param(event, 'applicationId'),
+          body: event.parsedBody ?? {},
+        }),
+      );
+    },
+    // How it is safe to contact the applicant (issue 9): every message to them respects it.
+    'PUT /v1/applications/{applicationId}/contact-safety': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const saved = await setContactSafety(context, {
+        subject: who.subject,
+        applicationId: param(event, 'applicationId'),
+        body: event.parsedBody,
+      });
+      return json(200, { applicationId: saved.applicationId, contactSafety: saved.contactSafety });
     },
     'POST /v1/applications/{applicationId}/documents': async (event) => {
       const context = deps();

@@ -19,6 +19,8 @@ export const apiRoutes = {
   'GET /v1/applications/{applicationId}/letters/{letter}': 'applicant',
   'POST /v1/applications/{applicationId}/decisions/{decision}/review': 'applicant',
   'PUT /v1/applications/{applicationId}/profile/{section}': 'applicant',
+  'POST /v1/applications/{applicationId}/withdraw': 'applicant',
+  'PUT /v1/applications/{applicationId}/contact-safety': 'applicant',
   'POST /v1/applications/{applicationId}/documents': 'applicant',
   'GET /v1/applications/{applicationId}/adverts': 'applicant',
   'POST /v1/applications/{applicationId}/adverts/{propertyId}/interest': 'applicant',

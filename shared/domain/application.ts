@@ -411,6 +411,8 @@ export const Application = z.object({
       withdrawnAt: z.iso.datetime(),
       stage: z.enum(Stage),
       reason: z.string().trim().min(1).max(500).optional(),
+      /** The live offer withdrawn with it, so a repeated withdrawal can still pass its home on. */
+      offerId: z.string().min(1).optional(),
     })
     .optional(),
   /** How it is safe to contact the applicant (domain/contact-safety.ts): every message respects it. */

@@ -58,7 +58,7 @@ export const DecisionBodies = {
 } satisfies Record<WaitKind, z.ZodType>;
 
 /** What Step Functions (and the local engine) answer for a task token nobody is waiting on any more. */
-const NO_LONGER_WAITING = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
+export const NO_LONGER_WAITING = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
 
 /**
  * Who is acting: a signed-in applicant (their pseudonymous subject, from the session), or an officer of a

@@ -3,6 +3,7 @@ import { ApplicationId } from '../domain/application.js';
 import { reviewRoute } from '../domain/policy.js';
 import { deletionEntries, withRetention } from '../domain/retention.js';
 import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
+import { WITHDRAWN_ERROR } from '../domain/withdrawal.js';
 import { decisionIdFor } from '../ids.js';
 import { policyFor } from '../policies.js';
 import { NotFoundError, type PendingWait, type WaitKind } from '../ports.js';
@@ -50,11 +51,16 @@ function deadlineDays(
 }
 
 export async function awaitPerson(
-  deps: Pick<Deps, 'applications' | 'waits' | 'audit' | 'notifier' | 'clock'>,
+  deps: Pick<Deps, 'applications' | 'waits' | 'audit' | 'notifier' | 'clock' | 'workflow'>,
   input: AwaitPersonInput,
 ): Promise<{ decisionId: string }> {
   const application = await deps.applications.get(input.applicationId);
   if (!application) throw new NotFoundError(`Application ${input.applicationId} not found`);
+  if (application.withdrawal) {
+    // Withdrawn while a machine step ran (no wait was open to fail then): nobody is asked, the workflow ends.
+    await deps.workflow.fail(input.taskToken, WITHDRAWN_ERROR, 'The applicant withdrew the application');
+    return { decisionId: decisionIdFor(input.taskToken) };
+  }
   const policy = policyFor(application.policyId);
   const now = deps.clock.now();
   const decisionId = decisionIdFor(input.taskToken);

@@ -169,6 +169,23 @@ const MATRIX: Partial<Record<RouteKey, Case[]>> = {
       expect: ownersOnly(200),
     },
   ],
+  'POST /v1/applications/{applicationId}/withdraw': [
+    {
+      name: 'a withdrawal',
+      request: () => ({ pathParameters: { applicationId }, body: { reason: 'We have found a home' } }),
+      expect: ownersOnly(200),
+    },
+  ],
+  'PUT /v1/applications/{applicationId}/contact-safety': [
+    {
+      name: 'safe-contact preferences',
+      request: () => ({
+        pathParameters: { applicationId },
+        body: { safe: ['email'], textTimes: [], letters: 'shared-address', voicemail: false },
+      }),
+      expect: ownersOnly(200),
+    },
+  ],
   'GET /v1/applications/{applicationId}/adverts': [
     {
       name: 'the homes to choose from',

@@ -101,6 +101,18 @@ describe('the journey workflows (ASL extracted from the synthesised template)', 
     },
   );
 
+  it.each(tasks(isHumanWait))(
+    '%s ends the execution when the applicant withdraws, before any other catch can park the case',
+    (name, state) => {
+      const [machine] = name.split(' / ');
+      const states = asl[machine ?? '']?.States as Record<string, State>;
+      const catchers = (state.Catch as Catcher[] | undefined) ?? [];
+      // The first catch: a failed wait is otherwise caught by States.ALL into the attention wait.
+      expect(catchers[0]?.ErrorEquals).toEqual(['ApplicationWithdrawn']);
+      expect(states[catchers[0]?.Next ?? '']?.Type).toBe('Succeed');
+    },
+  );
+
   it.each(machines)('%s has no dangling or unreachable states', (_name, definition) => {
     const states = definition.States as Record<string, State>;
     const reached = new Set<string>();
