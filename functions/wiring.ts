@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoOutboxNotifier, documentClient, dynamoStores } from '../shared/adapters/aws/dynamodb.js';
+import { QueuedTexts } from '../shared/adapters/aws/queued-texts.js';
 import { StepFunctionsWorkflowClient } from '../shared/adapters/aws/step-functions.js';
 import { LambdaEnvironment, type SessionSecrets } from '../shared/config.js';
 import type {
@@ -17,7 +18,10 @@ import { SafeContactNotifier } from '../shared/services/safe-contact.js';
 
 /** The ports only some stages use; each function wires the ones it needs (functions/adapters/). */
 export type Extras = Partial<
-  Pick<Deps, 'documents' | 'reader' | 'laterReader' | 'scanner' | 'inspector' | 'signer' | 'keyIssuer'>
+  Pick<
+    Deps,
+    'documents' | 'reader' | 'laterReader' | 'scanner' | 'inspector' | 'signer' | 'keyIssuer' | 'messaging'
+  >
 >;
 
 /**
@@ -66,6 +70,9 @@ function build(extras: (env: LambdaEnvironment) => Extras): Deps {
     inspector: unavailable<UploadInspector>('upload inspector'),
     signer: unavailable<TenancySigner>('TENANCY_SIGNING_KEY_ARN and TENANCY_SIGNING_CERTIFICATE_PEM'),
     keyIssuer: unavailable<KeyIssuer>('KEY_CREDENTIALS_KEY_ARN'),
+    // Texts are queued on the table and sent by the sms function (functions/sms): the End User Messaging client
+    // would take the web function's bundle past 1 MiB.
+    messaging: new QueuedTexts(db, env.TABLE_NAME, clock),
     ...extras(env),
     // Never the public local secrets in AWS: a function without its own cannot sign anyone in.
     sessionSecrets:

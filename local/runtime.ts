@@ -11,6 +11,7 @@ import { LocalUploadInspector } from '../shared/adapters/local/upload-inspector.
 import type { Clock, OfficerIdentity } from '../shared/ports.js';
 import type { Deps } from '../shared/services/deps.js';
 import { SafeContactNotifier } from '../shared/services/safe-contact.js';
+import { receiveText } from '../shared/services/sms.js';
 import { createWebHandler } from '../web/app.js';
 import { createRenderer, repositoryViews } from '../web/render.js';
 import { journeyAsl } from './asl.js';
@@ -24,6 +25,7 @@ import { LocalOutbox } from './outbox.js';
 import { startRetentionSweeps } from './retention.js';
 import { seedDemoAdvert, seedDemoStock } from './seed.js';
 import { startServer } from './server.js';
+import { LocalTextMessages, textSimulator } from './text-messages.js';
 import { uploadEndpoint } from './uploads.js';
 import { LocalWorkflowEngine } from './workflow-engine.js';
 
@@ -48,6 +50,8 @@ export interface Runtime {
   deps: Deps;
   engine: LocalWorkflowEngine;
   outbox: LocalOutbox;
+  /** Every phone's text thread (the simulated phone at `/local/sms`). */
+  texts: LocalTextMessages;
   /** Officers' sign-in for the console: the local identity provider behind the port Cognito has in AWS. */
   officerIdentity: OfficerIdentity;
   /** The demo officers who sign in with an authenticator app, with the app key to add (printed by `npm start`). */
@@ -81,6 +85,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await time('table', () => createJourneyTable(dynamo.client, TABLE_NAME));
     const db = documentClient(dynamo.client);
     const outbox = new LocalOutbox(db, TABLE_NAME, clock, log);
+    const texts = new LocalTextMessages(db, TABLE_NAME, clock, log);
     const executions = new ExecutionStore(db, TABLE_NAME);
     const stores = dynamoStores(db, TABLE_NAME);
     const { asl, cached } = await time('asl', () => journeyAsl(join(options.dataDir, 'asl')));
@@ -112,6 +117,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     deps = {
       ...stores,
       // Every message to an applicant goes only where and when they said is safe (issue 9).
+      messaging: texts,
       notifier: new SafeContactNotifier(outbox, {
         applications: stores.applications,
         audit: stores.audit,
@@ -160,6 +166,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       log,
       port: options.port ?? 0,
       streams: {
+        '/local/sms': textSimulator({
+          texts,
+          receive: (inbound) => receiveText(getDeps(), inbound, { web: serverUrl }),
+          origin: () => serverUrl,
+        }),
         '/local/uploads': uploadEndpoint({
           store: documents,
           clock,
@@ -212,6 +223,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       deps,
       engine,
       outbox,
+      texts,
       officerIdentity,
       authenticators: identity.authenticators(),
       timings,

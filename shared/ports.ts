@@ -269,12 +269,67 @@ export interface SignInCode {
   expiresAt: number;
 }
 
+/** A text message sent to a phone. Numbers are E.164 (`+447700900982`). */
+export interface OutboundText {
+  to: string;
+  body: string;
+  /** After this instant (ISO 8601) the text is useless (a one-time code) and must not be delivered late. */
+  discardAfter?: string;
+}
+
+/** A text a phone sent to Doorstep, as the channel delivered it. */
+export interface InboundText {
+  from: string;
+  body: string;
+  /** The channel's id for the message: a message delivered twice carries the same id. */
+  messageId: string;
+  receivedAt: string;
+}
+
+/**
+ * The text message channel (issue 9): AWS End User Messaging SMS in AWS, whose inbound texts arrive through an
+ * SNS topic (functions/sms-inbound); a thread in the table locally, shown and answered at `/local/sms`.
+ */
+export interface Messaging {
+  sendText(text: OutboundText): Promise<void>;
+}
+
+/**
+ * A phone linked to one application by a one-time code the applicant typed on the web, so texts from it answer
+ * that application's questions and nothing else. Found by a keyed hash of the number, never the number itself.
+ */
+export interface PhoneLink {
+  phoneKey: string;
+  /** The owner of the application, who proved they hold the phone. */
+  subject: string;
+  applicationId: string;
+  linkedAt: string;
+  /** The phone replied STOP: nothing more is sent until it replies START. */
+  stopped: boolean;
+  /** The question being asked by text: the prompt, the field asked, and the fields answered so far. */
+  asking?: { prompt: string; field: number; form: Record<string, string | string[]> } | undefined;
+  /** Counts writes: a save names the version it read (two texts at once never lose an answer silently). */
+  version: number;
+}
+
+export interface PhoneLinkStore {
+  /** Links a phone, replacing any earlier link of the same phone (a phone acts for one application). */
+  put(link: PhoneLink): Promise<void>;
+  get(phoneKey: string): Promise<PhoneLink | undefined>;
+  /** Writes a link if nobody wrote it since it was read; fails with {@link ConflictError} otherwise. */
+  save(link: PhoneLink): Promise<PhoneLink>;
+  /** Records an inbound text's id once: true only the first time (SNS delivers at least once). */
+  claimInbound(messageId: string, now: Date): Promise<boolean>;
+}
+
 /** A signed-in applicant. The token is never stored: the session is found by the token's SHA-256 hash. */
 export interface Session {
   tokenHash: string;
   subject: string;
   /** The verified address, kept to prefill the applicant's contact details (data entered once). */
-  email: string;
+  email?: string | undefined;
+  /** The verified mobile number (E.164), when the applicant signed in with a code by text instead. */
+  phone?: string | undefined;
   createdAt: string;
   /** Epoch seconds: the session ends at this second (and the table's TTL removes it later). */
   expiresAt: number;

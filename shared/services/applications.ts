@@ -42,7 +42,9 @@ import { isRegistered, type ReassessDeps, type Reassessment, reassess } from './
 
 export interface Applicant {
   subject: string;
-  email: string;
+  /** The address or mobile the applicant signed in with (issue 9: a mobile, by a code sent by text). */
+  email?: string;
+  phone?: string;
 }
 
 export const StartApplicationBody = z.object({
@@ -80,7 +82,10 @@ export async function startApplication(
     stage: Stage.Eligibility,
     status: 'in-progress',
     // Data entered once: the address the applicant signed in with is their contact address until they say otherwise.
-    profile: { household: [], contact: { email: input.applicant.email } },
+    profile: {
+      household: [],
+      ...(input.applicant.email ? { contact: { email: input.applicant.email } } : {}),
+    },
     documents: [],
     decisions: [],
     createdAt: now,
@@ -272,7 +277,6 @@ export type ProfileSection = keyof typeof ProfileSections;
 export const ProfileSection = z.enum(Object.keys(ProfileSections) as [ProfileSection, ...ProfileSection[]]);
 
 function refuseWhenFinished(application: Application, what: string) {
-  if (application.withdrawal) throw new JourneyStateError(`You withdrew this application, so ${what} cannot change`);
   if (isFinished(application)) {
     throw new JourneyStateError(
       `This application is ${application.status === 'let' ? 'finished: the home is let' : 'closed'}, so ${what} cannot change`,

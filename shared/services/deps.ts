@@ -8,7 +8,9 @@ import type {
   LaterReader,
   LettingStore,
   MalwareScanner,
+  Messaging,
   Notifier,
+  PhoneLinkStore,
   SessionStore,
   TenancySigner,
   TextReader,
@@ -27,6 +29,10 @@ export interface Deps {
   workflow: WorkflowClient;
   clock: Clock;
   sessions: SessionStore;
+  /** Text messages (issue 9): questions answered by text, and sign-in codes sent to a phone. */
+  messaging: Messaging;
+  /** Phones linked to an application, so the text thread acts on that application only. */
+  phones: PhoneLinkStore;
   documents: DocumentStore;
   reader: TextReader;
   /** Reads long PDFs later (Textract's asynchronous analysis in AWS); absent where every page is read at once. */

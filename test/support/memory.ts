@@ -15,6 +15,7 @@ import type { LettingsLogRecord } from '../../shared/domain/lettings-log';
 import type { DeletionEntry } from '../../shared/domain/retention';
 import type { RegisteredHousehold } from '../../shared/domain/shortlist';
 import { WaitingFor } from '../../shared/domain/stage';
+import type { Messaging, OutboundText, PhoneLink, PhoneLinkStore } from '../../shared/ports';
 import {
   type ApplicationStore,
   type AuditEvent,
@@ -391,6 +392,43 @@ export class MemorySessions implements SessionStore {
   }
 }
 
+/** Texts sent, in order: the phone's side of the thread. */
+export class MemoryMessaging implements Messaging {
+  readonly sent: OutboundText[] = [];
+  async sendText(text: OutboundText) {
+    this.sent.push(clone(text));
+  }
+  /** The texts sent to one phone, newest last. */
+  to(phone: string): string[] {
+    return this.sent.filter((text) => text.to === phone).map((text) => text.body);
+  }
+}
+
+/** Phone links with the store's conditions: a save names the version it read; an inbound id counts once. */
+export class MemoryPhoneLinks implements PhoneLinkStore {
+  readonly links = new Map<string, PhoneLink>();
+  readonly inbound = new Set<string>();
+  async put(link: PhoneLink) {
+    this.links.set(link.phoneKey, clone(link));
+  }
+  async get(phoneKey: string) {
+    const link = this.links.get(phoneKey);
+    return link ? clone(link) : undefined;
+  }
+  async save(link: PhoneLink) {
+    const stored = this.links.get(link.phoneKey);
+    if (!stored || stored.version !== link.version) throw new ConflictError('phone link changed');
+    const next = { ...clone(link), version: link.version + 1 };
+    this.links.set(link.phoneKey, next);
+    return clone(next);
+  }
+  async claimInbound(messageId: string) {
+    if (this.inbound.has(messageId)) return false;
+    this.inbound.add(messageId);
+    return true;
+  }
+}
+
 /** Records what the services asked of the workflow; `failNext` makes the next call fail like a throttled API. */
 export class RecordingWorkflow implements WorkflowClient {
   readonly resumed: Array<{ taskToken: string; output: Record<string, unknown> }> = [];
@@ -461,6 +499,8 @@ export type MemoryDeps = Deps & {
   clock: ManualClock;
   sessions: MemorySessions;
   documents: MemoryDocuments;
+  messaging: MemoryMessaging;
+  phones: MemoryPhoneLinks;
 };
 
 /** Documents in memory: quarantine and promoted areas as two maps, as the real stores keep them apart. */
@@ -549,6 +589,8 @@ export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
     workflow: new RecordingWorkflow(),
     clock: new ManualClock(now),
     sessions: new MemorySessions(),
+    messaging: new MemoryMessaging(),
+    phones: new MemoryPhoneLinks(),
     documents: new MemoryDocuments(),
     reader: unexpected<TextReader>('reader'),
     // Clean unless a test says otherwise: the real scanners are tested on their own (test/unit/adapters).

@@ -49,6 +49,7 @@ import {
   type WaitKind,
   type WaitStore,
 } from '../../ports.js';
+import { DynamoPhoneLinkStore } from './dynamodb-phones.js';
 import { GSI1, KEY_ATTRIBUTES, keys, TTL_ATTRIBUTE } from './keys.js';
 
 /** A document client with the marshalling options every store uses. */
@@ -1032,7 +1033,8 @@ const StoredCode = z.object({
 const StoredSession = z.object({
   tokenHash: z.string(),
   subject: z.string(),
-  email: z.string(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
   createdAt: z.string(),
   expiresAt: z.number().int(),
 }) satisfies z.ZodType<Session>;
@@ -1173,5 +1175,6 @@ export function dynamoStores(db: DynamoDBDocumentClient, table: string) {
     waits: new DynamoWaitStore(db, table),
     audit: new DynamoAuditLog(db, table),
     sessions: new DynamoSessionStore(db, table),
+    phones: new DynamoPhoneLinkStore(db, table),
   };
 }

@@ -22,6 +22,10 @@
  *   sign-in code SIGNIN#<subject> / CODE         TTL expiresAt (epoch seconds)
  *   code asks    SIGNIN#<subject> / REQUESTS     TTL expiresAt; one attribute per admitted request (slot0..)
  *   session      SESSION#<sha256 of token> / SESSION   TTL expiresAt
+ *   phone link   PHONE#<keyed hash of the number> / LINK
+ *   inbound text SMSIN#<message id> / SMSIN   TTL expiresAt (a day: SNS redelivers within minutes)
+ *   queued text  TEXT#<id> / TEXT   TTL expiresAt; a text for the sms function to send (the table's stream), then deleted
+ *   text thread  SMS#<number> / <at>#<n>   local runtime only: the simulator's phone (local/text-messages.ts)
  *   document no. DOCNUM#<sha256 of kind|issuing state|number> / DOCNUM   applicationId: the first application
  *                whose verified identity document carried that number (written once, attribute_not_exists;
  *                deleted by the retention sweep when that application's document is deleted)
@@ -104,6 +108,10 @@ export const keys = {
   signInCode: (subject: string) => ({ pk: `SIGNIN#${subject}`, sk: 'CODE' }),
   codeRequests: (subject: string) => ({ pk: `SIGNIN#${subject}`, sk: 'REQUESTS' }),
   session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
+  phoneLink: (phoneKey: string) => ({ pk: `PHONE#${phoneKey}`, sk: 'LINK' }),
+  inboundText: (messageId: string) => ({ pk: `SMSIN#${messageId}`, sk: 'SMSIN' }),
+  textThread: (phone: string) => `SMS#${phone}`,
+  queuedText: (textId: string) => ({ pk: `TEXT#${textId}`, sk: 'TEXT' }),
   documentNumber: (fingerprint: string) => ({ pk: `DOCNUM#${fingerprint}`, sk: 'DOCNUM' }),
   /**
    * The due-for-deletion index: one partition, sorted by the instant each entry may be deleted (ISO 8601 in

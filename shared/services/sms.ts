@@ -1,0 +1,285 @@
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { Application } from '../domain/application.js';
+import { answersAreOpen, nextPrompt, type PromptId, promptsFor } from '../domain/conversation.js';
+import { isoDay } from '../domain/dates.js';
+import {
+  keywordOf,
+  maskedMobile,
+  nextStep,
+  renderField,
+  renderWebOnly,
+  START_WORDS,
+  STOP_WORDS,
+  type TextState,
+  textFields,
+  ukMobile,
+  WEB_ONLY_PROMPTS,
+} from '../domain/sms.js';
+import { type InboundText, NotFoundError, type PhoneLink, SignInRefusedError } from '../ports.js';
+import type { Applicant } from './applications.js';
+import { answerPrompt } from './conversation.js';
+import type { Deps } from './deps.js';
+import { ownedApplication } from './ownership.js';
+import { admitCode, phoneKeyFor, SIGN_IN, secretsOf } from './sessions.js';
+
+/**
+ * The conversation by text message (issue 9). An applicant links their mobile to their application with a
+ * one-time code sent to it and typed on the web; from then on, texts from that mobile answer that application's
+ * questions, one field at a time (domain/sms.ts), through the same `answerPrompt` as the web, so every answer is
+ * checked, saved and audited the same way. A text from a mobile not linked acts on nothing.
+ */
+
+type SmsDeps = Pick<Deps, 'applications' | 'audit' | 'clock' | 'messaging' | 'phones' | 'sessions'> &
+  Partial<Pick<Deps, 'sessionSecrets'>>;
+
+/** Where the web journey is, for links in texts (`https://doorstep.example`, or the local server's URL). */
+export interface WebLinks {
+  web: string;
+}
+
+/** The subject a link code is counted and kept under: one per phone, whoever asks. */
+const linkCodeSubject = (phoneKey: string) => `link_${phoneKey}`;
+
+/** A link code is good only for the applicant and application that asked for it. */
+const linkCodeHash = (codeKey: string, salt: string, bound: string, code: string) =>
+  createHmac('sha256', codeKey).update(`${salt}:link:${bound}:${code}`).digest();
+
+const epochSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+export type PhoneLinkRequest = { ok: true; masked: string } | { ok: false; message: string };
+
+/**
+ * Sends a code to the mobile the applicant typed, to prove they hold it. Limited like sign-in codes, counted
+ * per mobile (whoever asks), so nobody can flood someone else's phone.
+ */
+export async function requestPhoneLink(
+  deps: SmsDeps,
+  input: { applicant: Pick<Applicant, 'subject'>; applicationId: string; phone: string },
+): Promise<PhoneLinkRequest> {
+  await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  const phone = ukMobile(input.phone);
+  if (!phone) {
+    return {
+      ok: false,
+      message:
+        input.phone.trim() === ''
+          ? 'Enter your mobile number'
+          : 'Enter a UK mobile number, like 07700 900982',
+    };
+  }
+  const secrets = secretsOf(deps);
+  const phoneKey = phoneKeyFor(phone, secrets.subjectSalt);
+  await admitCode(deps, phoneKey, 'number');
+  const now = deps.clock.now();
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const salt = randomBytes(16).toString('base64url');
+  const expiresAt = epochSeconds(now) + SIGN_IN.codeLifetimeSeconds;
+  const bound = `${input.applicant.subject}:${input.applicationId}`;
+  await deps.sessions.putCode({
+    subject: linkCodeSubject(phoneKey),
+    codeId: randomBytes(12).toString('base64url'),
+    salt,
+    codeHash: linkCodeHash(secrets.codeKey, salt, bound, code).toString('base64url'),
+    attempts: 0,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
+  await deps.messaging.sendText({
+    to: phone,
+    body: `${code} is your code to answer your Doorstep application by text. It works for 10 minutes. Do not share it with anyone.`,
+    discardAfter: new Date(expiresAt * 1000).toISOString(),
+  });
+  return { ok: true, masked: maskedMobile(phone) };
+}
+
+/**
+ * Links the mobile once the applicant types the code sent to it: every try counts, a code works once, and only
+ * for the applicant and application that asked. Then the first question not yet answered is texted.
+ */
+export async function confirmPhoneLink(
+  deps: SmsDeps,
+  input: {
+    applicant: Pick<Applicant, 'subject'>;
+    applicationId: string;
+    phone: string;
+    code: string;
+    links: WebLinks;
+  },
+): Promise<void> {
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  const phone = ukMobile(input.phone);
+  const code = input.code.replace(/\s+/g, '');
+  if (!phone || !/^\d{6}$/.test(code))
+    throw new SignInRefusedError('The code is the 6 digits in the text we sent you.');
+  const secrets = secretsOf(deps);
+  const phoneKey = phoneKeyFor(phone, secrets.subjectSalt);
+  const subject = linkCodeSubject(phoneKey);
+  const live = await deps.sessions.attemptCode(subject, SIGN_IN.attemptsPerCode, deps.clock.now());
+  if (!live) {
+    throw new SignInRefusedError(
+      'That code has expired, has been used or has been tried too many times. Ask for a new code.',
+    );
+  }
+  const expected = Buffer.from(live.codeHash, 'base64url');
+  const given = linkCodeHash(
+    secrets.codeKey,
+    live.salt,
+    `${input.applicant.subject}:${input.applicationId}`,
+    code,
+  );
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    if (live.attempts >= SIGN_IN.attemptsPerCode) await deps.sessions.spendCode(subject, live.codeId);
+    throw new SignInRefusedError(
+      'That code is not right. Check the 6 digits in the newest text we sent you.',
+    );
+  }
+  if (!(await deps.sessions.spendCode(subject, live.codeId))) {
+    throw new SignInRefusedError('That code has already been used. Ask for a new code.');
+  }
+  const now = deps.clock.now().toISOString();
+  const link: PhoneLink = {
+    phoneKey,
+    subject: input.applicant.subject,
+    applicationId: input.applicationId,
+    linkedAt: now,
+    stopped: false,
+    version: 0,
+  };
+  await deps.phones.put(link);
+  await deps.audit.append({
+    applicationId: input.applicationId,
+    at: now,
+    type: 'phone-linked',
+    stage: application.stage,
+    actor: 'applicant',
+  });
+  await askNext(deps, { ...link, version: 0 }, application, phone, input.links);
+}
+
+/** The link to the web page that asks a prompt. */
+function promptLink(links: WebLinks, applicationId: string, prompt: PromptId): string {
+  const base = `${links.web}/applications/${applicationId}`;
+  if (prompt === 'identity-document') return `${base}/documents/new`;
+  if (prompt === 'check-answers') return `${base}/check-answers`;
+  return `${base}/questions/${prompt}`;
+}
+
+/** Texts what the application needs next, and remembers which field was asked. */
+async function askNext(
+  deps: SmsDeps,
+  link: PhoneLink,
+  application: Application,
+  phone: string,
+  links: WebLinks,
+  lead?: string,
+): Promise<void> {
+  const prompt = nextPrompt(application);
+  const prefix = lead ? `${lead}\n` : '';
+  if (!prompt) {
+    await deps.phones.save({ ...link, asking: undefined });
+    await deps.messaging.sendText({
+      to: phone,
+      body: `${prefix}${
+        answersAreOpen(application)
+          ? 'There is nothing to answer by text now.'
+          : 'Your answers have been sent.'
+      } See what happens next at ${links.web}/applications/${application.applicationId}/status`,
+    });
+    return;
+  }
+  const asked = promptsFor(isoDay(deps.clock.now()))[prompt];
+  const fields = textFields(asked, application);
+  if (WEB_ONLY_PROMPTS.has(prompt) || fields.length === 0) {
+    await deps.phones.save({ ...link, asking: undefined });
+    await deps.messaging.sendText({
+      to: phone,
+      body: `${prefix}${renderWebOnly(asked, promptLink(links, application.applicationId, prompt))}`,
+    });
+    return;
+  }
+  await deps.phones.save({ ...link, asking: { prompt, field: 0, form: {} } });
+  await deps.messaging.sendText({ to: phone, body: `${prefix}${renderField(asked, fields, 0)}` });
+}
+
+/** What a text from a mobile not linked to any application is answered: how to link one, nothing else. */
+export const notLinked = (links: WebLinks) =>
+  `This number is not linked to a Doorstep application. To answer your application by text, sign in at ${links.web}/sign-in and choose to answer by text.`;
+
+/**
+ * Takes a text from a mobile. The same message delivered twice is taken once. STOP stops every text to the
+ * mobile (End User Messaging's opt-out list answers it in AWS) until START; HELP asks the question again. From
+ * a mobile not linked, nothing is read or changed: the reply says how to link one.
+ */
+export async function receiveText(deps: SmsDeps, inbound: InboundText, links: WebLinks): Promise<void> {
+  if (!(await deps.phones.claimInbound(inbound.messageId, deps.clock.now()))) return;
+  const phone = ukMobile(inbound.from);
+  const phoneKey = phone ? phoneKeyFor(phone, secretsOf(deps).subjectSalt) : undefined;
+  const link = phoneKey ? await deps.phones.get(phoneKey) : undefined;
+  const keyword = keywordOf(inbound.body);
+  if (STOP_WORDS.has(keyword)) {
+    if (link && !link.stopped) {
+      await deps.phones.save({ ...link, stopped: true });
+      await deps.audit.append({
+        applicationId: link.applicationId,
+        at: deps.clock.now().toISOString(),
+        type: 'texts-stopped',
+        actor: 'applicant',
+      });
+    }
+    return;
+  }
+  if (!link || !phone) {
+    await deps.messaging.sendText({ to: phone ?? inbound.from, body: notLinked(links) });
+    return;
+  }
+  if (link.stopped && !START_WORDS.has(keyword)) return;
+
+  let application: Application;
+  try {
+    application = await ownedApplication(deps, link.subject, link.applicationId);
+  } catch (error) {
+    // The application is gone (erased after its retention period): the link acts on nothing.
+    if (error instanceof NotFoundError) {
+      await deps.messaging.sendText({ to: phone, body: notLinked(links) });
+      return;
+    }
+    throw error;
+  }
+  const current = link.stopped ? { ...link, stopped: false } : link;
+  const prompt = nextPrompt(application);
+  const asking = current.asking as TextState | undefined;
+  // Starting again, asking again, or answered on the web since the question was texted: ask what is next now.
+  if (link.stopped || keyword === 'HELP' || !prompt || !asking || asking.prompt !== prompt) {
+    await askNext(deps, current, application, phone, links);
+    return;
+  }
+
+  const asked = promptsFor(isoDay(deps.clock.now()))[prompt];
+  const fields = textFields(asked, application);
+  const step = nextStep(asked, fields, asking, inbound.body);
+  if (step.kind === 'ask') {
+    await deps.phones.save({ ...current, asking: step.state });
+    await deps.messaging.sendText({
+      to: phone,
+      body: renderField(asked, fields, step.state.field, step.error),
+    });
+    return;
+  }
+  const result = await answerPrompt(deps, {
+    applicant: { subject: link.subject },
+    applicationId: link.applicationId,
+    prompt,
+    form: step.form,
+  });
+  if (!result.ok) {
+    const first = result.errors[0];
+    const index = Math.max(
+      0,
+      fields.findIndex((field) => field.name === first?.field),
+    );
+    await deps.phones.save({ ...current, asking: { prompt, field: index, form: {} } });
+    await deps.messaging.sendText({ to: phone, body: renderField(asked, fields, index, first?.message) });
+    return;
+  }
+  await askNext(deps, current, result.application, phone, links, 'Thank you.');
+}

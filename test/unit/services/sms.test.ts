@@ -1,0 +1,367 @@
+import { Circumstances } from '../../../shared/domain/application';
+import { nextPrompt } from '../../../shared/domain/conversation';
+import { NotFoundError, RateLimitedError, SignInRefusedError } from '../../../shared/ports';
+import { getSession, requestCode, SIGN_IN, verifyCode } from '../../../shared/services/sessions';
+import { confirmPhoneLink, notLinked, receiveText, requestPhoneLink } from '../../../shared/services/sms';
+import { aCompleteApplication, anApplication } from '../../fixtures/applications';
+import { type MemoryDeps, memoryDeps } from '../../support/memory';
+
+const gareth = { subject: 'sub_gareth' };
+const stranger = { subject: 'sub_stranger' };
+const applicationId = 'app_0123456789abcdef0123456789abcdef';
+const phone = '+447700900982';
+const links = { web: 'https://doorstep.example' };
+
+async function given(): Promise<MemoryDeps> {
+  const deps = memoryDeps();
+  await deps.applications.create(anApplication());
+  return deps;
+}
+
+/** The 6-digit code in the newest text to the phone. */
+function codeTexted(deps: MemoryDeps, to = phone): string {
+  const code = /\b(\d{6})\b/.exec(deps.messaging.to(to).at(-1) ?? '')?.[1];
+  if (!code) throw new Error('no code was texted');
+  return code;
+}
+
+async function linked(deps: MemoryDeps) {
+  await requestPhoneLink(deps, { applicant: gareth, applicationId, phone: '07700 900982' });
+  await confirmPhoneLink(deps, {
+    applicant: gareth,
+    applicationId,
+    phone: '07700 900982',
+    code: codeTexted(deps),
+    links,
+  });
+}
+
+let n = 0;
+const text = (deps: MemoryDeps, body: string, from = phone) =>
+  receiveText(deps, { from, body, messageId: `msg-${++n}`, receivedAt: '2026-11-02T09:30:00Z' }, links);
+const lastText = (deps: MemoryDeps, to = phone) => deps.messaging.to(to).at(-1) ?? '';
+const stored = (deps: MemoryDeps) => deps.applications.items.get(applicationId);
+
+describe('linking a phone to an application', () => {
+  it('texts a code to the mobile, links it once the code is typed, and texts the first question', async () => {
+    // Prepare
+    const deps = await given();
+
+    // Act
+    const asked = await requestPhoneLink(deps, { applicant: gareth, applicationId, phone: '07700 900982' });
+    await confirmPhoneLink(deps, {
+      applicant: gareth,
+      applicationId,
+      phone: '07700900982',
+      code: codeTexted(deps),
+      links,
+    });
+
+    // Assess
+    expect(asked).toEqual({ ok: true, masked: '07700 ••• 982' });
+    expect([...deps.phones.links.values()]).toEqual([
+      expect.objectContaining({ subject: 'sub_gareth', applicationId, stopped: false }),
+    ]);
+    // The link is found by a keyed hash: the number itself is not stored.
+    expect(JSON.stringify([...deps.phones.links.values()])).not.toContain('7700900982');
+    expect(lastText(deps)).toMatch(/^What is your name\? \(1 of 2\)\nFirst name/);
+    expect(deps.audit.events.map((event) => event.type)).toEqual(['phone-linked']);
+  });
+
+  it('refuses a number that is not a UK mobile, saying why, and texts nothing', async () => {
+    const deps = await given();
+
+    const landline = await requestPhoneLink(deps, {
+      applicant: gareth,
+      applicationId,
+      phone: '020 7946 0000',
+    });
+    const empty = await requestPhoneLink(deps, { applicant: gareth, applicationId, phone: ' ' });
+
+    expect(landline).toEqual({ ok: false, message: 'Enter a UK mobile number, like 07700 900982' });
+    expect(empty).toEqual({ ok: false, message: 'Enter your mobile number' });
+    expect(deps.messaging.sent).toEqual([]);
+  });
+
+  it('answers another applicant’s application as missing, and texts nothing', async () => {
+    const deps = await given();
+
+    await expect(
+      requestPhoneLink(deps, { applicant: stranger, applicationId, phone: '07700 900982' }),
+    ).rejects.toThrow(NotFoundError);
+    expect(deps.messaging.sent).toEqual([]);
+  });
+
+  it('refuses a code asked by one applicant when typed by another, and links nothing', async () => {
+    // Prepare: the stranger has an application of their own, and asks for a code to the same phone.
+    const deps = await given();
+    const theirs = 'app_ffffffffffffffffffffffffffffffff';
+    await deps.applications.create(anApplication({ applicationId: theirs, ownerId: stranger.subject }));
+    await requestPhoneLink(deps, { applicant: gareth, applicationId, phone });
+
+    // Act
+    const attempt = confirmPhoneLink(deps, {
+      applicant: stranger,
+      applicationId: theirs,
+      phone,
+      code: codeTexted(deps),
+      links,
+    });
+
+    // Assess
+    await expect(attempt).rejects.toThrow(SignInRefusedError);
+    expect(deps.phones.links.size).toBe(0);
+  });
+
+  it('refuses a wrong code, and spends the code after 5 tries so even the right one no longer works', async () => {
+    const deps = await given();
+    await requestPhoneLink(deps, { applicant: gareth, applicationId, phone });
+    const right = codeTexted(deps);
+    const wrong = right === '000000' ? '111111' : '000000';
+
+    for (let attempt = 0; attempt < SIGN_IN.attemptsPerCode; attempt++) {
+      await expect(
+        confirmPhoneLink(deps, { applicant: gareth, applicationId, phone, code: wrong, links }),
+      ).rejects.toThrow(SignInRefusedError);
+    }
+
+    await expect(
+      confirmPhoneLink(deps, { applicant: gareth, applicationId, phone, code: right, links }),
+    ).rejects.toThrow(/tried too many times/);
+    expect(deps.phones.links.size).toBe(0);
+  });
+
+  it('sends at most 5 codes to one mobile an hour, whoever asks', async () => {
+    const deps = await given();
+    for (let sent = 0; sent < SIGN_IN.codeRequestsPerHour; sent++) {
+      await requestPhoneLink(deps, { applicant: gareth, applicationId, phone });
+    }
+
+    await expect(requestPhoneLink(deps, { applicant: gareth, applicationId, phone })).rejects.toThrow(
+      RateLimitedError,
+    );
+    expect(deps.messaging.sent).toHaveLength(SIGN_IN.codeRequestsPerHour);
+  });
+});
+
+describe('the eligibility questions by text', () => {
+  it('answers the applicant’s details and circumstances by text, through the same prompts as the web', async () => {
+    // Prepare
+    const deps = await given();
+    await linked(deps);
+
+    // Act: every reply as a person would type it, with a few mistakes on the way.
+    for (const reply of [
+      'Gareth',
+      'Pritchard',
+      '2 7 1988',
+      '2',
+      'gareth@',
+      'gareth@example.org',
+      'SKIP',
+      '1',
+      '2',
+      '1',
+      '0',
+      '0',
+      '1,850',
+      '0',
+      '300',
+      '3',
+      '1',
+      '4 Mill Lane',
+      'RV1 4AB',
+      '2',
+    ]) {
+      await text(deps, reply);
+    }
+
+    // Assess
+    const application = stored(deps);
+    expect(application?.profile.household[0]).toMatchObject({
+      firstName: 'Gareth',
+      lastName: 'Pritchard',
+      dateOfBirth: '1988-07-02',
+      sex: 'male',
+    });
+    expect(application?.profile.contact).toEqual({ email: 'gareth@example.org' });
+    expect(application?.profile.immigrationStatus).toBe('british-or-irish');
+    expect(application?.profile.income).toEqual({
+      monthlyEarnings: 185_000,
+      monthlyBenefits: 0,
+      savings: 30_000,
+      housingSupport: 'none',
+    });
+    expect(application?.profile.currentHome).toEqual({
+      tenure: 'private-rent',
+      addressLine: '4 Mill Lane',
+      postcode: 'RV1 4AB',
+      bedrooms: 2,
+    });
+    expect(deps.messaging.to(phone)).toContainEqual(
+      expect.stringMatching(/^Enter an email address in the right format, like name@example.com\./),
+    );
+    // Each answer is audited as the web's are: which prompt, never what it said.
+    expect(
+      deps.audit.events.filter((event) => event.type === 'answered').map((event) => event.facts),
+    ).toEqual([
+      { prompt: 'name' },
+      { prompt: 'date-of-birth' },
+      { prompt: 'sex' },
+      { prompt: 'contact' },
+      { prompt: 'immigration-status' },
+      { prompt: 'household' },
+      { prompt: 'local-connection' },
+      { prompt: 'income' },
+      { prompt: 'current-home' },
+    ]);
+    expect(application && nextPrompt(application)).toBe('owns-property');
+    expect(lastText(deps)).toMatch(/^Thank you\.\nDo you, or anyone who will live with you, own a home\?/);
+  });
+
+  it('keeps the other answers when one is wrong, and asks only that one again', async () => {
+    const deps = await given();
+    await linked(deps);
+    await text(deps, 'Gareth');
+    await text(deps, 'Pritchard');
+
+    await text(deps, '30 2 1988');
+
+    expect(lastText(deps)).toMatch(/^Your date of birth must be a real date\.\nWhat is your date of birth\?/);
+    expect(stored(deps)?.conversation?.aboutYou).toEqual({ firstName: 'Gareth', lastName: 'Pritchard' });
+  });
+
+  it('sends the passport photo to the web page: it cannot be done by text', async () => {
+    // Prepare: every question before the photo answered (on the web, say).
+    const deps = memoryDeps();
+    await deps.applications.create(
+      aCompleteApplication({
+        profile: { ...aCompleteApplication().profile, circumstances: Circumstances.parse({}) },
+        conversation: { answered: ['contact', 'household'] },
+      }),
+    );
+
+    // Act
+    await linked(deps);
+
+    // Assess
+    expect(lastText(deps)).toContain(
+      `You cannot do this by text. Go to ${links.web}/applications/${applicationId}/documents/new`,
+    );
+  });
+
+  it('takes a text delivered twice once', async () => {
+    const deps = await given();
+    await linked(deps);
+    const inbound = { from: phone, body: 'Gareth', messageId: 'same-id', receivedAt: '2026-11-02T09:30:00Z' };
+
+    await receiveText(deps, inbound, links);
+    await receiveText(deps, inbound, links);
+
+    expect(deps.messaging.to(phone)).toHaveLength(3);
+  });
+});
+
+describe('STOP, START and HELP', () => {
+  it('stops every text after STOP, reads nothing until START, then asks the question again', async () => {
+    const deps = await given();
+    await linked(deps);
+    const before = deps.messaging.sent.length;
+
+    await text(deps, 'Stop');
+    await text(deps, 'Gareth');
+    const whileStopped = deps.messaging.sent.length;
+    await text(deps, 'START');
+
+    expect(whileStopped).toBe(before);
+    expect(stored(deps)?.conversation).toBeUndefined();
+    expect(lastText(deps)).toMatch(/^What is your name\? \(1 of 2\)/);
+    expect(deps.audit.events.map((event) => event.type)).toContain('texts-stopped');
+  });
+
+  it('asks the question again for HELP', async () => {
+    const deps = await given();
+    await linked(deps);
+    await text(deps, 'Gareth');
+
+    await text(deps, 'help');
+
+    expect(lastText(deps)).toMatch(/^What is your name\? \(1 of 2\)/);
+  });
+});
+
+describe('authorisation: a phone acts on its own application only', () => {
+  it('answers a phone not linked with how to link one, and reads or changes nothing', async () => {
+    const deps = await given();
+    await linked(deps);
+    const before = structuredClone(stored(deps));
+
+    await text(deps, 'Gareth', '+447700900123');
+
+    expect(lastText(deps, '+447700900123')).toBe(notLinked(links));
+    expect(stored(deps)).toEqual(before);
+  });
+
+  it('acts on nothing once the linked application belongs to someone else (a link left behind)', async () => {
+    const deps = await given();
+    await linked(deps);
+    const link = [...deps.phones.links.values()][0];
+    if (!link) throw new Error('not linked');
+    deps.phones.links.set(link.phoneKey, { ...link, subject: 'sub_stranger' });
+    const before = structuredClone(stored(deps));
+
+    await text(deps, 'Gareth');
+
+    expect(lastText(deps)).toBe(notLinked(links));
+    expect(stored(deps)).toEqual(before);
+  });
+});
+
+describe('signing in by a code sent by text', () => {
+  it('signs a linked mobile in as the owner of its application', async () => {
+    const deps = await given();
+    await linked(deps);
+
+    await requestCode(deps, { phone: '07700 900982' });
+    const { token } = await verifyCode(deps, { phone: '+44 7700 900982', code: codeTexted(deps) });
+
+    expect(await getSession(deps, token)).toEqual({ subject: 'sub_gareth', phone });
+    expect(deps.notifier.sent).toEqual([]);
+  });
+
+  it('signs a mobile not linked in as a pseudonymous subject of its own', async () => {
+    const deps = await given();
+
+    await requestCode(deps, { phone: '07700 900555' });
+    const { subject } = await verifyCode(deps, {
+      phone: '07700900555',
+      code: codeTexted(deps, '+447700900555'),
+    });
+
+    expect(subject).toMatch(/^sub_[A-Za-z0-9_-]{32}$/);
+    expect(subject).not.toContain('7700900555');
+  });
+
+  it('refuses a wrong code, and the right one after 5 wrong tries', async () => {
+    const deps = await given();
+    await requestCode(deps, { phone });
+    const right = codeTexted(deps);
+    const wrong = right === '000000' ? '111111' : '000000';
+
+    for (let attempt = 0; attempt < SIGN_IN.attemptsPerCode; attempt++) {
+      await expect(verifyCode(deps, { phone, code: wrong })).rejects.toThrow(SignInRefusedError);
+    }
+
+    await expect(verifyCode(deps, { phone, code: right })).rejects.toThrow(/tried too many times/);
+    expect(deps.sessions.sessions.size).toBe(0);
+  });
+
+  it('sends at most 5 codes an hour to a mobile, and refuses a number that is not a UK mobile', async () => {
+    const deps = await given();
+    for (let sent = 0; sent < SIGN_IN.codeRequestsPerHour; sent++) await requestCode(deps, { phone });
+
+    await expect(requestCode(deps, { phone })).rejects.toThrow(RateLimitedError);
+    await expect(requestCode(deps, { phone: '020 7946 0000' })).rejects.toThrow(/UK mobile number/);
+    expect(deps.messaging.sent).toHaveLength(SIGN_IN.codeRequestsPerHour);
+  });
+});
