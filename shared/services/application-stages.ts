@@ -24,7 +24,7 @@ import type { NameMatch } from '../domain/names.js';
 import type { Policy } from '../domain/policy.js';
 import { assessQualification } from '../domain/qualification.js';
 import { register } from '../domain/registration.js';
-import { type ApplicationStage, Stage } from '../domain/stage.js';
+import { type ApplicationStage, Stage, stageTitles } from '../domain/stage.js';
 import { sha256Hex } from '../ids.js';
 import { policyFor } from '../policies.js';
 import { JourneyStateError, NotFoundError } from '../ports.js';
@@ -47,7 +47,7 @@ export interface StageResult {
   homeAvailable?: boolean;
 }
 
-type StageDeps = Pick<Deps, 'applications' | 'audit' | 'clock'>;
+type StageDeps = Pick<Deps, 'applications' | 'audit' | 'clock' | 'notifier'>;
 
 /** An answer the applicant has not given yet: the applicant can mend it, so it is not a failure. */
 class MissingAnswer extends JourneyStateError {}
@@ -130,6 +130,13 @@ async function decideStage(
       stage,
       actor: 'system',
       facts: { outcome: decision.outcome, rules: decision.reasons.map((reason) => reason.rule).join(' ') },
+    });
+    // Every decision reaches the applicant (issue 9), not only those that ask them for something: the stage and
+    // its outcome, never the reasons (they may name people; the status page shows them behind sign-in).
+    await deps.notifier.send({
+      to: { applicationId: application.applicationId },
+      template: 'decision',
+      values: { stage: stageTitles[stage], outcome: decision.outcome },
     });
   }
   return { applicationId: application.applicationId, stage, outcome: decision.outcome };

@@ -21,7 +21,7 @@ import { currentOffer, ownedApplication } from './ownership.js';
  * or resumed stage finds the credential it issued and signs nothing new, so one letting has one key.
  */
 export async function issueKeys(
-  deps: Pick<Deps, 'lettings' | 'audit' | 'clock' | 'keyIssuer'>,
+  deps: Pick<Deps, 'lettings' | 'audit' | 'clock' | 'keyIssuer' | 'notifier'>,
   input: z.infer<typeof OfferInput>,
 ): Promise<{ outcome: 'issued'; credentialId: string }> {
   const offer = await deps.lettings.getOffer(input.offerId);
@@ -65,6 +65,12 @@ export async function issueKeys(
     type: 'key-issued',
     actor: 'system',
     facts: { credentialId, doorId: credential.doorId, validFrom: credential.validFrom },
+  });
+  // The Keys stage: the household hears its key is ready and from when it works (never the key itself).
+  await deps.notifier.send({
+    to: { applicationId: input.applicationId },
+    template: 'key-issued',
+    values: { validFrom: credential.validFrom.slice(0, 10) },
   });
   return { outcome: 'issued', credentialId };
 }

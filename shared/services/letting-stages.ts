@@ -16,7 +16,7 @@ import type { Deps } from './deps.js';
 import { syncRegister } from './register-index.js';
 import { shortlistFor } from './shortlists.js';
 
-export type LettingDeps = Pick<Deps, 'applications' | 'lettings' | 'audit' | 'clock'>;
+export type LettingDeps = Pick<Deps, 'applications' | 'lettings' | 'audit' | 'clock' | 'notifier'>;
 
 const PropertyId = Property.shape.propertyId;
 
@@ -170,6 +170,12 @@ async function proposeOffer(
     actor: 'system',
     facts: { offerId: offer.offerId, propertyId: offer.propertyId },
   });
+  // The household hears that a home was found, and that an officer checks it first (the Offer stage begins).
+  await deps.notifier.send({
+    to: { applicationId: application.applicationId },
+    template: 'offer-proposed',
+    values: { officerDecisionDays: String(policy.waits.officerDecisionDays) },
+  });
   return offer.offerId;
 }
 
@@ -245,6 +251,12 @@ export async function closeOffer(
       type: input.lapsed ? 'offer-lapsed' : `offer-${input.status}`,
       actor: 'system',
       facts: { offerId: offer.offerId, propertyId: offer.propertyId },
+    });
+    // Refused, lapsed or rejected by an officer: the household stays registered, and hears so.
+    await deps.notifier.send({
+      to: { applicationId: input.applicationId },
+      template: 'offer-closed',
+      values: { status: input.status, lapsed: input.lapsed ? 'yes' : 'no' },
     });
   }
   return { outcome: input.status };
@@ -457,6 +469,7 @@ export async function completeLet(deps: LettingDeps, input: OfferInput): Promise
       actor: 'system',
       facts: { offerId: offer.offerId, propertyId: offer.propertyId },
     });
+    await deps.notifier.send({ to: { applicationId: input.applicationId }, template: 'let', values: {} });
   }
   if (application) await logLetting(deps, application, offer, now);
   return { outcome: 'let' };

@@ -1,6 +1,10 @@
 import type { Tenancy } from '../domain/letting.js';
 import { ConflictError, JourneyStateError } from '../ports.js';
-import { type LettingDeps, liveOffer, type OfferInput, tenancyIdFor } from './letting-stages.js';
+import type { Deps } from './deps.js';
+import { liveOffer, type OfferInput, tenancyIdFor } from './letting-stages.js';
+
+/** Reading and recording the tenant's signature tells nobody anything: the signing stage that follows does. */
+type SignatureDeps = Pick<Deps, 'applications' | 'lettings' | 'audit' | 'clock'>;
 
 /**
  * The tenant's signature as they give it (DESIGN.md §1b "Who signs the tenancy"): the API records their intent
@@ -9,7 +13,7 @@ import { type LettingDeps, liveOffer, type OfferInput, tenancyIdFor } from './le
  */
 
 /** The live offer's tenancy agreement; a journey that has not prepared one yet has nothing to sign. */
-export async function agreementOf(deps: LettingDeps, input: OfferInput): Promise<Tenancy> {
+export async function agreementOf(deps: SignatureDeps, input: OfferInput): Promise<Tenancy> {
   const offer = await liveOffer(deps, input);
   const tenancy = await deps.lettings.getTenancy(tenancyIdFor(offer));
   if (!tenancy) throw new JourneyStateError('There is no agreement to sign yet');
@@ -18,7 +22,7 @@ export async function agreementOf(deps: LettingDeps, input: OfferInput): Promise
 
 /** The live offer's agreement, provided the terms the tenant read are still its terms. */
 export async function agreementOnTerms(
-  deps: LettingDeps,
+  deps: SignatureDeps,
   input: OfferInput & { termsSha256: string },
 ): Promise<Tenancy> {
   const tenancy = await agreementOf(deps, input);
@@ -33,7 +37,7 @@ export async function agreementOnTerms(
  * applicant's session today). Idempotent: the first signature stands, and signing again changes nothing.
  */
 export async function recordTenantSignature(
-  deps: LettingDeps,
+  deps: SignatureDeps,
   input: OfferInput & { termsSha256: string },
 ): Promise<Tenancy> {
   const tenancy = await agreementOnTerms(deps, input);

@@ -1,0 +1,178 @@
+import type { CurrentHome } from '../../../shared/domain/application';
+import { Stage, stageTitles } from '../../../shared/domain/stage';
+import {
+  eligibility,
+  household,
+  qualification,
+  registration,
+} from '../../../shared/services/application-stages';
+import { issueKeys } from '../../../shared/services/keys';
+import { closeOffer, completeLet, makeOffer } from '../../../shared/services/letting-stages';
+import { syncRegister } from '../../../shared/services/register-index';
+import { aCompleteApplication, aHome } from '../../fixtures/applications';
+import { aLetting } from '../../fixtures/lettings';
+import { type MemoryDeps, memoryDeps } from '../../support/memory';
+
+/**
+ * Every stage change reaches the applicant through the Notifier (issue 9), not only the waits that ask them for
+ * something: each decision, an offer found, an offer ended, the key issued, the move in. What is sent names the
+ * stage and the outcome, never a reason or anything the household told us.
+ */
+
+const applicationId = 'app_0123456789abcdef0123456789abcdef';
+const toGareth = { applicationId };
+const templatesSent = (deps: MemoryDeps) => deps.notifier.sent.map((message) => message.template);
+
+async function gareth(): Promise<MemoryDeps> {
+  const deps = memoryDeps();
+  const complete = aCompleteApplication();
+  const currentHome: CurrentHome = {
+    postcode: 'RV1 4AB',
+    addressLine: '12 Mill Lane',
+    bedrooms: 1,
+    tenure: 'private-rent',
+  };
+  await deps.applications.create({ ...complete, profile: { ...complete.profile, currentHome } });
+  return deps;
+}
+
+describe('the applicant hears of every decision', () => {
+  it('sends each stage’s decision, from eligibility to registration, with the stage and its outcome only', async () => {
+    // Prepare
+    const deps = await gareth();
+
+    // Act
+    for (const stage of [eligibility, qualification, household, registration]) {
+      await stage(deps, { applicationId });
+    }
+
+    // Assess
+    expect(deps.notifier.sent).toEqual([
+      {
+        to: toGareth,
+        template: 'decision',
+        values: { stage: stageTitles[Stage.Eligibility], outcome: 'eligible' },
+      },
+      {
+        to: toGareth,
+        template: 'decision',
+        values: { stage: stageTitles[Stage.Qualification], outcome: 'qualifies' },
+      },
+      {
+        to: toGareth,
+        template: 'decision',
+        values: { stage: stageTitles[Stage.Household], outcome: 'recorded' },
+      },
+      {
+        to: toGareth,
+        template: 'decision',
+        values: { stage: stageTitles[Stage.Registered], outcome: 'registered' },
+      },
+    ]);
+  });
+
+  it('sends nothing again when a stage is retried and decides the same', async () => {
+    // Prepare
+    const deps = await gareth();
+    await eligibility(deps, { applicationId });
+
+    // Act
+    await eligibility(deps, { applicationId });
+
+    // Assess
+    expect(templatesSent(deps)).toEqual(['decision']);
+  });
+
+  it('sends nothing while the stage still needs the applicant’s answers (the wait that asks them does)', async () => {
+    // Prepare
+    const deps = memoryDeps();
+    const complete = aCompleteApplication();
+    const { immigrationStatus: _unanswered, ...profile } = complete.profile;
+    await deps.applications.create({ ...complete, profile });
+
+    // Act
+    const result = await eligibility(deps, { applicationId });
+
+    // Assess
+    expect(result.outcome).toBe('needs-answers');
+    expect(deps.notifier.sent).toEqual([]);
+  });
+});
+
+describe('the applicant hears how their letting goes', () => {
+  async function registered(): Promise<MemoryDeps> {
+    const deps = memoryDeps();
+    const application = aCompleteApplication({
+      stage: Stage.Registered,
+      status: 'registered',
+      registration: { band: 'B', effectiveDate: '2026-01-10', bedroomNeed: 2 },
+    });
+    await deps.applications.create(application);
+    await syncRegister(deps.applications, application);
+    await deps.lettings.putHome(aHome());
+    return deps;
+  }
+
+  it('hears a home was found and that an officer checks it first, with the officers’ days', async () => {
+    // Prepare
+    const deps = await registered();
+
+    // Act
+    await makeOffer(deps, { applicationId, propertyId: 'prop_riverside-14' });
+
+    // Assess
+    expect(deps.notifier.sent).toEqual([
+      { to: toGareth, template: 'offer-proposed', values: { officerDecisionDays: '10' } },
+    ]);
+  });
+
+  it('hears an offer ended, and whether it lapsed, once however often the step runs', async () => {
+    // Prepare
+    const deps = await registered();
+    const { offerId } = await makeOffer(deps, { applicationId, propertyId: 'prop_riverside-14' });
+    const close = {
+      applicationId,
+      offerId,
+      status: 'refused' as const,
+      reason: 'No answer in time',
+      lapsed: true,
+    };
+
+    // Act
+    await closeOffer(deps, close);
+    await closeOffer(deps, close);
+
+    // Assess
+    expect(deps.notifier.sent.filter((message) => message.template === 'offer-closed')).toEqual([
+      { to: toGareth, template: 'offer-closed', values: { status: 'refused', lapsed: 'yes' } },
+    ]);
+  });
+
+  it('hears the key is ready and from when it works, never the key itself, once', async () => {
+    // Prepare
+    const deps = memoryDeps();
+    const letting = await aLetting(deps);
+
+    // Act
+    await issueKeys(deps, { applicationId, offerId: letting.offerId });
+    await issueKeys(deps, { applicationId, offerId: letting.offerId });
+
+    // Assess
+    expect(deps.notifier.sent).toEqual([
+      { to: toGareth, template: 'key-issued', values: { validFrom: letting.startDate } },
+    ]);
+  });
+
+  it('hears the letting is complete when the Let step runs, once', async () => {
+    // Prepare
+    const deps = memoryDeps();
+    const letting = await aLetting(deps);
+
+    // Act
+    await completeLet(deps, { applicationId, offerId: letting.offerId });
+    await completeLet(deps, { applicationId, offerId: letting.offerId });
+
+    // Assess
+    expect(deps.notifier.sent).toEqual([{ to: toGareth, template: 'let', values: {} }]);
+  });
+});
