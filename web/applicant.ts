@@ -20,7 +20,9 @@ import {
 import { isoDay } from '../shared/domain/dates.js';
 import { DOCUMENT_CATALOGUE, type EvidenceType } from '../shared/domain/documents.js';
 import { pounds } from '../shared/domain/money.js';
+import { maskedMobile, ukMobile } from '../shared/domain/sms.js';
 import { Stage, stageTitles } from '../shared/domain/stage.js';
+import type { Language } from '../shared/i18n/index.js';
 import { doorstepLandlords } from '../shared/policies.js';
 import { RateLimitedError, SignInRefusedError } from '../shared/ports.js';
 import {
@@ -59,6 +61,7 @@ import {
   WebError,
   type WebEvent,
 } from './http.js';
+import { pageLanguage } from './language.js';
 import { promptPath } from './prompt-paths.js';
 import type { Page, Route } from './routes.js';
 import { taskListView } from './task-list.js';
@@ -134,6 +137,12 @@ async function nextPage(deps: Deps, who: Applicant, applicationId: string, chang
   return `${base}/status`;
 }
 
+/** The code page says where the code went: an email, or a text to a mobile (`tel:` in the sign-in cookie). */
+const codePage = (sentTo: string | undefined) =>
+  sentTo?.startsWith('tel:')
+    ? { title: 'Check your phone', byText: true, masked: maskedMobile(sentTo.slice('tel:'.length)) }
+    : { title: 'Check your email' };
+
 /** The origin the browser used, for the upload slot's absolute redirect (S3 answers from its own origin). */
 function originOf(event: WebEvent): string {
   const host = headerOf(event, 'host') ?? event.requestContext.domainName;
@@ -175,9 +184,10 @@ async function afterMemberDetails(
 function householdPage(
   page: Parameters<Page>[1],
   application: Application,
-  input: { change: boolean; values: FormAnswers; errors: Errors },
+  input: { change: boolean; values: FormAnswers; errors: Errors; language: Language },
   status = 200,
 ) {
+  const { language } = input;
   const hasPartner = application.profile.household.some((member) => member.relationship === 'partner');
   return page(
     'household.njk',
@@ -190,7 +200,7 @@ function householdPage(
         : previousPath(application, 'household'),
       members: application.profile.household.map((member) => ({
         ...member,
-        description: member.relationship === 'applicant' ? 'You' : describeMember(member),
+        description: member.relationship === 'applicant' ? 'You' : describeMember(member, language),
       })),
       needsField: applicantNeedsField(hasPartner),
       values: input.values,
@@ -336,6 +346,43 @@ export function applicantRoutes(deps: () => Deps): Route[] {
       path: '/sign-in',
       form: true,
       handler: async (_event, page, form) => {
+        // The second form on the page asks for a code by text to a mobile (issue 9), remembered as `tel:<E.164>`.
+        if (typeof form.phone === 'string' && form.email === undefined) {
+          const typed = form.phone.trim();
+          const phone = ukMobile(typed);
+          if (!phone) {
+            const message =
+              typed === '' ? 'Enter your mobile number' : 'Enter a UK mobile number, like 07700 900982';
+            return page(
+              'sign-in.njk',
+              {
+                title: 'Sign in',
+                errors: [{ text: message, href: '#phone' }],
+                fieldErrors: { phone: message },
+                values: { phone: typed },
+              },
+              400,
+            );
+          }
+          try {
+            await requestCode(deps(), { phone });
+          } catch (error) {
+            if (!(error instanceof RateLimitedError)) throw error;
+            return page(
+              'error.njk',
+              {
+                title: 'Too many codes asked for',
+                message: error.message,
+                nextLink: '/sign-in',
+                nextText: 'Try again later',
+              },
+              429,
+            );
+          }
+          return redirect('/sign-in/code', [
+            cookie(SIGN_IN_EMAIL_COOKIE, `tel:${phone}`, 10 * 60, '/sign-in'),
+          ]);
+        }
         const email = typeof form.email === 'string' ? form.email.trim() : '';
         try {
           await requestCode(deps(), { email });
@@ -376,7 +423,8 @@ export function applicantRoutes(deps: () => Deps): Route[] {
     {
       method: 'GET',
       path: '/sign-in/code',
-      handler: async (_event, page) => page('sign-in-code.njk', { title: 'Check your email' }),
+      handler: async (event, page) =>
+        page('sign-in-code.njk', codePage(cookieOf(event, SIGN_IN_EMAIL_COOKIE))),
     },
     {
       method: 'POST',
@@ -390,16 +438,27 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           page(
             'sign-in-code.njk',
             {
-              title: 'Check your email',
+              ...codePage(email),
               errors: [{ text: message, href: '#code' }],
               fieldErrors: { code: message },
             },
             400,
           );
+        const byText = email.startsWith('tel:');
         if (!/^\d{6}$/.test(code))
-          return refuse(code === '' ? 'Enter the code from the email' : 'The code is 6 digits, like 123456');
+          return refuse(
+            code === ''
+              ? `Enter the code from the ${byText ? 'text' : 'email'}`
+              : 'The code is 6 digits, like 123456',
+          );
         try {
-          const { token } = await verifyCode(deps(), { email, code });
+          const { token } = await verifyCode(
+            deps(),
+            byText ? { phone: email.slice('tel:'.length), code } : { email, code },
+          );
+          // A new session every sign-in, never one the browser came with (fixation); and the one it had ends.
+          const previous = cookieOf(event, APPLICANT_SESSION_COOKIE);
+          if (previous) await signOut(deps(), previous);
           return redirect('/', [
             cookie(APPLICANT_SESSION_COOKIE, token, SIGN_IN.sessionLifetimeSeconds),
             clearCookie(SIGN_IN_EMAIL_COOKIE, '/sign-in'),
@@ -459,7 +518,12 @@ export function applicantRoutes(deps: () => Deps): Route[] {
             if (result.ok) return redirect(await nextPage(context, who, applicationId, change));
             if (prompt.id === 'household') {
               const application = await ownedApplication(context, who.subject, applicationId);
-              return householdPage(page, application, { change, values: form, errors: result.errors }, 400);
+              return householdPage(
+                page,
+                application,
+                { change, values: form, errors: result.errors, language: pageLanguage(event) },
+                400,
+              );
             }
             const application = await ownedApplication(context, who.subject, applicationId);
             return questionPage(page, {
@@ -502,6 +566,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           change: changing(event),
           values: promptsFor(today()).household.current(application),
           errors: [],
+          language: pageLanguage(event),
         });
       },
     },
@@ -877,7 +942,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         return page('check-answers.njk', {
           title: 'Check your answers before sending them',
           applicationId: application.applicationId,
-          sections: checkAnswersSections(application),
+          sections: checkAnswersSections(application, pageLanguage(event)),
         });
       },
     },
