@@ -277,7 +277,8 @@ export type ProfileSection = keyof typeof ProfileSections;
 export const ProfileSection = z.enum(Object.keys(ProfileSections) as [ProfileSection, ...ProfileSection[]]);
 
 function refuseWhenFinished(application: Application, what: string) {
-  if (application.withdrawal) throw new JourneyStateError(`You withdrew this application, so ${what} cannot change`);
+  if (application.withdrawal)
+    throw new JourneyStateError(`You withdrew this application, so ${what} cannot change`);
   if (isFinished(application)) {
     throw new JourneyStateError(
       `This application is ${application.status === 'let' ? 'finished: the home is let' : 'closed'}, so ${what} cannot change`,
