@@ -13,6 +13,7 @@ import type {
   UploadInspector,
   WorkflowClient,
 } from '../shared/ports.js';
+import { TextConsentNotifier } from '../shared/services/consents.js';
 import type { Deps } from '../shared/services/deps.js';
 import { SafeContactNotifier } from '../shared/services/safe-contact.js';
 
@@ -56,12 +57,16 @@ function build(extras: (env: LambdaEnvironment) => Extras): Deps {
   const stores = dynamoStores(db, env.TABLE_NAME);
   return {
     ...stores,
-    // Every message to an applicant goes only where and when they said is safe (issue 9).
-    notifier: new SafeContactNotifier(new DynamoOutboxNotifier(db, env.TABLE_NAME, clock), {
-      applications: stores.applications,
-      audit: stores.audit,
-      clock,
-    }),
+    // Every message to an applicant goes only where and when they said is safe, and never by text without their
+    // consent to texts (issue 9).
+    notifier: new TextConsentNotifier(
+      new SafeContactNotifier(new DynamoOutboxNotifier(db, env.TABLE_NAME, clock), {
+        applications: stores.applications,
+        audit: stores.audit,
+        clock,
+      }),
+      { applications: stores.applications, audit: stores.audit, clock },
+    ),
     workflow,
     clock,
     documents: unavailable<DocumentStore>('DOCUMENTS_BUCKET'),

@@ -9,6 +9,7 @@ import { P12TenancySigner } from '../shared/adapters/local/p12-signer.js';
 import { StructuralScanner } from '../shared/adapters/local/structural-scanner.js';
 import { LocalUploadInspector } from '../shared/adapters/local/upload-inspector.js';
 import type { Clock, OfficerIdentity } from '../shared/ports.js';
+import { TextConsentNotifier } from '../shared/services/consents.js';
 import type { Deps } from '../shared/services/deps.js';
 import { SafeContactNotifier } from '../shared/services/safe-contact.js';
 import { receiveText } from '../shared/services/sms.js';
@@ -118,11 +119,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       ...stores,
       // Every message to an applicant goes only where and when they said is safe (issue 9).
       messaging: texts,
-      notifier: new SafeContactNotifier(outbox, {
-        applications: stores.applications,
-        audit: stores.audit,
-        clock,
-      }),
+      // ... and never by text without their consent to texts.
+      notifier: new TextConsentNotifier(
+        new SafeContactNotifier(outbox, { applications: stores.applications, audit: stores.audit, clock }),
+        { applications: stores.applications, audit: stores.audit, clock },
+      ),
       workflow: engine,
       clock,
       documents,

@@ -7,9 +7,19 @@ import {
   ConsentUse,
   consentChanges,
   currentConsent,
+  hasConsent,
   PRIVACY_NOTICE_VERSION,
 } from '../domain/consents.js';
-import { ConflictError, NotFoundError } from '../ports.js';
+import type { Channel } from '../domain/contact-safety.js';
+import {
+  type ApplicationStore,
+  type AuditLog,
+  type Clock,
+  ConflictError,
+  NotFoundError,
+  type Notification,
+  type Notifier,
+} from '../ports.js';
 import type { Actor } from './decisions.js';
 import type { Deps } from './deps.js';
 import { ownedApplication } from './ownership.js';
@@ -120,4 +130,38 @@ export async function setConsents(
     });
   }
   return { consents: consentViews({ consents }), changed };
+}
+
+/** What an applicant's message is sent on when it does not say (shared/ports.ts, `Notification.channels`). */
+const DEFAULT_CHANNELS: readonly Channel[] = ['email', 'text'];
+
+/**
+ * No text message without the applicant's consent to texts (`text-messages`): a decorator around the notifier,
+ * outside the safe-contact one, so no service can forget. A text asked for without consent is dropped, and the
+ * audit log says so (the template and the reason only); the rest of the message goes on. Messages to officers
+ * and to an address (a sign-in code asked for by the person holding it) pass through unchanged.
+ */
+export class TextConsentNotifier implements Notifier {
+  constructor(
+    private readonly inner: Notifier,
+    private readonly deps: { applications: Pick<ApplicationStore, 'get'>; audit: AuditLog; clock: Clock },
+  ) {}
+
+  async send(notification: Notification): Promise<void> {
+    const { to } = notification;
+    if (!('applicationId' in to)) return this.inner.send(notification);
+    const requested = notification.channels ?? DEFAULT_CHANNELS;
+    if (!requested.includes('text')) return this.inner.send(notification);
+    const application = await this.deps.applications.get(to.applicationId);
+    if (application && hasConsent(application, 'text-messages')) return this.inner.send(notification);
+    await this.deps.audit.append({
+      applicationId: to.applicationId,
+      at: this.deps.clock.now().toISOString(),
+      type: 'message-withheld',
+      actor: 'system',
+      facts: { template: notification.template, channel: 'text', reason: 'no-text-consent' },
+    });
+    const channels = requested.filter((channel) => channel !== 'text');
+    if (channels.length > 0) await this.inner.send({ ...notification, channels });
+  }
 }
