@@ -22,7 +22,7 @@ import { DOCUMENT_CATALOGUE, type EvidenceType } from '../shared/domain/document
 import { pounds } from '../shared/domain/money.js';
 import { maskedMobile, ukMobile } from '../shared/domain/sms.js';
 import { Stage, stageTitles } from '../shared/domain/stage.js';
-import type { Language } from '../shared/i18n/index.js';
+import { type Language, translate } from '../shared/i18n/index.js';
 import { doorstepLandlords } from '../shared/policies.js';
 import { RateLimitedError, SignInRefusedError } from '../shared/ports.js';
 import {
@@ -863,7 +863,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           sex: 'Sex',
         };
         const readRows = Object.entries(document.readFields ?? {}).map(([name, field]) => ({
-          key: { text: labels[name] ?? fieldLabel(name) },
+          key: { text: translate(pageLanguage(event), labels[name] ?? fieldLabel(name)) },
           value: {
             text:
               MONEY_FIELDS.has(name) && /^-?\d+$/.test(field.value)

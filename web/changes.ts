@@ -20,6 +20,7 @@ import { ownedApplication } from '../shared/services/ownership.js';
 import { applicantOf, type Errors, questionPage } from './applicant.js';
 import { describeMember } from './check-answers.js';
 import { idParam, redirect, WebError, type WebEvent } from './http.js';
+import { pageLanguage } from './language.js';
 import type { PageRenderer, Route } from './routes.js';
 
 /**
@@ -99,7 +100,7 @@ export function changeRoutes(deps: () => Deps): Route[] {
           ],
           members: application.profile.household
             .filter((member) => member.relationship !== 'applicant')
-            .map((member) => ({ ...member, description: describeMember(member) })),
+            .map((member) => ({ ...member, description: describeMember(member, pageLanguage(event)) })),
           circumstances: CIRCUMSTANCE_PROMPTS.filter(
             // How much is owed is asked after "yes, I owe rent", never on its own.
             (id) => id !== 'arrears-details' && isApplicable(application, id),

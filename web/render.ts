@@ -37,6 +37,25 @@ export function t(text: unknown, values?: Record<string, unknown>): unknown {
     : translated;
 }
 
+/**
+ * GOV.UK's character count says how many characters are left as you type, in the plural forms of the page's
+ * language (Intl.PluralRules: Welsh has six; a number is followed by the singular noun in Welsh, so all read alike).
+ */
+const CHARACTER_COUNTS: Record<Language, { under: Record<string, string>; over: Record<string, string> }> = {
+  en: {
+    under: { one: 'You have %{count} character remaining', other: 'You have %{count} characters remaining' },
+    over: { one: 'You have %{count} character too many', other: 'You have %{count} characters too many' },
+  },
+  cy: {
+    under: Object.fromEntries(
+      ['zero', 'one', 'two', 'few', 'many', 'other'].map((form) => [form, 'Mae gennych %{count} nod ar ôl']),
+    ),
+    over: Object.fromEntries(
+      ['zero', 'one', 'two', 'few', 'many', 'other'].map((form) => [form, 'Mae gennych %{count} nod yn ormod']),
+    ),
+  },
+};
+
 export function createRenderer(options: RendererOptions): Render {
   const environment = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([options.viewsDir, options.govukDir], { noCache: false }),
@@ -65,7 +84,7 @@ export function createRenderer(options: RendererOptions): Render {
     const previous = rendering;
     rendering = languageOf(context.language) ?? 'en';
     try {
-      return environment.render(template, context);
+      return environment.render(template, { characterCounts: CHARACTER_COUNTS[rendering], ...context });
     } finally {
       rendering = previous;
     }

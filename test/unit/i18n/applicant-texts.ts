@@ -187,3 +187,47 @@ export function templateKeys(): Array<{ file: string; key: string }> {
   }
   return keys;
 }
+
+const web = join(__dirname, '..', '..', '..', 'web');
+
+/** The applicant's pages' code: the officer console's files (officer*.ts, stock.ts, shortlist.ts) stay English. */
+export const APPLICANT_PAGE_CODE = [
+  'app.ts',
+  'http.ts',
+  'applicant.ts',
+  'check-answers.ts',
+  'changes.ts',
+  'reviews.ts',
+  'letters.ts',
+  'adverts.ts',
+];
+
+/**
+ * The texts the applicant's page code hands a template to show: titles, messages, link texts and error messages
+ * written as string literals (`title: '...'`, `message: '...'`, `new WebError(404, '...')`, a ternary's
+ * choices for one of them). Texts built from values are the catalogue's patterns, tested on their own.
+ */
+export function pageCodeTexts(files = APPLICANT_PAGE_CODE): Array<{ file: string; key: string }> {
+  const literal = String.raw`'((?:[^'\\\n]|\\.)*)'`;
+  const keyed = new RegExp(
+    String.raw`\b(?:title|message|text|link|nextText|button|waitingText|outcomeText|titleText)\s*:\s*(?:[^,{}\n]*?\?\s*)?${literal}(?:\s*:\s*${literal})?`,
+    'g',
+  );
+  const thrown = new RegExp(
+    String.raw`(?:WebError\(\d+,|refuse\(|problem\(\d+,)\s*${literal}(?:,\s*${literal})?`,
+    'g',
+  );
+  const keys: Array<{ file: string; key: string }> = [];
+  for (const file of files) {
+    let source: string;
+    try {
+      source = readFileSync(join(web, file), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const pattern of [keyed, thrown])
+      for (const match of source.matchAll(pattern))
+        for (const key of match.slice(1)) if (key) keys.push({ file, key: key.replace(/\\'/g, "'") });
+  }
+  return keys;
+}

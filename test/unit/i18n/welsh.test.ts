@@ -1,6 +1,6 @@
 import { MissingTranslation, translate, welshFor, welshMonths } from '../../../shared/i18n';
 import { WELSH } from '../../../shared/i18n/cy';
-import { conversationTexts, templateKeys } from './applicant-texts';
+import { conversationTexts, pageCodeTexts, templateKeys } from './applicant-texts';
 
 describe('the Welsh catalogue', () => {
   it('has Welsh for every text any prompt can show: questions, hints, labels, options and every error message', () => {
@@ -24,6 +24,18 @@ describe('the Welsh catalogue', () => {
 
     // Assess
     expect(keys.length).toBeGreaterThan(50);
+    expect(missing).toEqual([]);
+  });
+
+  it('has Welsh for every title, message and link text the applicant’s page code gives its templates', () => {
+    // Prepare: links to pages are not texts, and the console's way back is for officers, who work in English.
+    const keys = pageCodeTexts().filter(({ key }) => !key.startsWith('/') && key !== 'Back to your queue');
+
+    // Act
+    const missing = keys.filter(({ key }) => welshFor(key) === undefined);
+
+    // Assess
+    expect(keys.length).toBeGreaterThan(30);
     expect(missing).toEqual([]);
   });
 
