@@ -24,6 +24,7 @@ import { reviewRoutes } from './reviews.js';
 import { matchRoute, type PageRenderer } from './routes.js';
 import { shortlistRoutes } from './shortlist.js';
 import { stockRoutes } from './stock.js';
+import { textMessageRoutes } from './text-messages.js';
 
 export interface WebOptions {
   deps: () => Deps;
@@ -49,6 +50,7 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
     ...advertRoutes(options.deps),
     ...reviewRoutes(options.deps),
     ...privacyRoutes(options.deps),
+    ...textMessageRoutes(options.deps),
     ...officerSignInRoutes(options.officers),
     ...officerRoutes(options.deps, options.officers),
     ...stockRoutes(options.deps, options.officers),
