@@ -51,7 +51,10 @@ const CHARACTER_COUNTS: Record<Language, { under: Record<string, string>; over: 
       ['zero', 'one', 'two', 'few', 'many', 'other'].map((form) => [form, 'Mae gennych %{count} nod ar ôl']),
     ),
     over: Object.fromEntries(
-      ['zero', 'one', 'two', 'few', 'many', 'other'].map((form) => [form, 'Mae gennych %{count} nod yn ormod']),
+      ['zero', 'one', 'two', 'few', 'many', 'other'].map((form) => [
+        form,
+        'Mae gennych %{count} nod yn ormod',
+      ]),
     ),
   },
 };

@@ -688,7 +688,8 @@ export const WELSH: Readonly<Record<string, string>> = {
   // Text messages: signing in by text, and answering by text (web/views/sign-in*.njk, text-messages*.njk).
   'If the number is a mobile, we have texted a 6-digit code to {number}. It works for 10 minutes.':
     'Os yw’r rhif yn ffôn symudol, rydyn ni wedi anfon cod 6 digid mewn neges destun i {number}. Mae’n gweithio am 10 munud.',
-  'Or get a code by text message to your UK mobile': 'Neu cewch god mewn neges destun i’ch ffôn symudol yn y DU',
+  'Or get a code by text message to your UK mobile':
+    'Neu cewch god mewn neges destun i’ch ffôn symudol yn y DU',
   'If your mobile is linked to your application, you can answer your questions by text too.':
     'Os yw eich ffôn symudol wedi’i gysylltu â’ch cais, gallwch ateb eich cwestiynau drwy neges destun hefyd.',
   'Text me a code': 'Anfon cod ataf mewn neges destun',
@@ -705,7 +706,8 @@ export const WELSH: Readonly<Record<string, string>> = {
   'Reply STOP at any time to stop the texts, and START to start them again.':
     'Atebwch STOP unrhyw bryd i atal y negeseuon, a START i’w dechrau eto.',
   'UK mobile number': 'Rhif ffôn symudol yn y DU',
-  'We will text you a code to check it is yours.': 'Byddwn yn anfon cod atoch mewn neges destun i wirio mai chi biau’r rhif.',
+  'We will text you a code to check it is yours.':
+    'Byddwn yn anfon cod atoch mewn neges destun i wirio mai chi biau’r rhif.',
 
   // Choice-based lettings (web/views/homes.njk).
   'Homes you can choose': 'Cartrefi y gallwch eu dewis',
