@@ -9,6 +9,7 @@ import {
   startApplication,
   updateProfile,
 } from '../../shared/services/applications.js';
+import { consentsFor, setConsents } from '../../shared/services/consents.js';
 import { type Actor, decide } from '../../shared/services/decisions.js';
 import type { Deps } from '../../shared/services/deps.js';
 import { offerHomeTo } from '../../shared/services/direct-offers.js';
@@ -29,6 +30,13 @@ import { shortlistFor } from '../../shared/services/shortlists.js';
 import { addHome, editHome, listHomes } from '../../shared/services/stock.js';
 import { tenancyPdfForApplicant } from '../../shared/services/tenancy-download.js';
 import { withdrawApplication } from '../../shared/services/withdrawal.js';
+import {
+  dataCopyForApplicant,
+  requestDataCopy,
+  yourDataFilename,
+  yourDataForApplicant,
+  yourDataForOfficer,
+} from '../../shared/services/your-data.js';
 import { keySvgResult, pdfResult } from '../../web/http.js';
 import { s3Documents } from '../adapters/documents.js';
 import { kmsKeyIssuer } from '../adapters/key-issuer.js';
@@ -243,6 +251,63 @@ export const createHandler = (deps: () => Deps) => {
       });
       return json(200, { applicationId: saved.applicationId, contactSafety: saved.contactSafety });
     },
+    // Consents to uses beyond the register (issue 9): each use given or not, and since when; set all at once.
+    'GET /v1/applications/{applicationId}/consents': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      return json(
+        200,
+        await consentsFor(context, {
+          actor: { kind: 'applicant', subject: who.subject },
+          applicationId: param(event, 'applicationId'),
+        }),
+      );
+    },
+    'PUT /v1/applications/{applicationId}/consents': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const { consents, changed } = await setConsents(context, {
+        actor: { kind: 'applicant', subject: who.subject },
+        applicationId: param(event, 'applicationId'),
+        body: event.parsedBody,
+      });
+      return json(200, { consents, changed });
+    },
+    // What we hold about you (UK GDPR Art. 15): the copy as data; the PDF is asked for, then made by a step.
+    'GET /v1/applications/{applicationId}/your-data': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const applicationId = param(event, 'applicationId');
+      return json(200, await yourDataForApplicant(context, { applicant: who, applicationId }), {
+        headers: {
+          'content-disposition': `attachment; filename="${yourDataFilename(applicationId, 'json')}"`,
+        },
+      });
+    },
+    'POST /v1/applications/{applicationId}/your-data.pdf': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const applicationId = param(event, 'applicationId');
+      await requestDataCopy(context, { applicant: who, applicationId });
+      return json(
+        202,
+        { message: 'Your PDF copy is being made. Ask for it again in a minute.' },
+        { headers: { location: `/v1/applications/${applicationId}/your-data.pdf` } },
+      );
+    },
+    'GET /v1/applications/{applicationId}/your-data.pdf': async (event) => {
+      const context = deps();
+      const who = await applicant(context, event);
+      const { pdf, filename } = await dataCopyForApplicant(context, {
+        applicant: who,
+        applicationId: param(event, 'applicationId'),
+      });
+      const result = pdfResult(pdf, filename);
+      return {
+        ...result,
+        headers: { ...result.headers, 'content-disposition': `attachment; filename="${filename}"` },
+      };
+    },
     'POST /v1/applications/{applicationId}/documents': async (event) => {
       const context = deps();
       const who = await applicant(context, event);
@@ -297,6 +362,27 @@ export const createHandler = (deps: () => Deps) => {
           body: event.parsedBody ?? {},
         }),
       );
+    },
+    // What we hold about one of the officer's landlord's applicants, for a request made by phone or letter.
+    'GET /v1/officer/applications/{applicationId}/your-data': async (event) => {
+      const actor = officer(event);
+      return json(
+        200,
+        await yourDataForOfficer(deps(), {
+          landlordId: actor.landlordId,
+          applicationId: param(event, 'applicationId'),
+        }),
+      );
+    },
+    // Consents an applicant gave or withdrew by phone or in person, recorded by an officer for them (audited).
+    'PUT /v1/officer/applications/{applicationId}/consents': async (event) => {
+      const actor = officer(event);
+      const { consents, changed } = await setConsents(deps(), {
+        actor,
+        applicationId: param(event, 'applicationId'),
+        body: event.parsedBody,
+      });
+      return json(200, { consents, changed });
     },
     // An officer decides a review the household asked for: the decision stands (upheld) or was changed.
     'POST /v1/officer/applications/{applicationId}/reviews/{decision}': async (event) => {

@@ -186,6 +186,40 @@ const MATRIX: Partial<Record<RouteKey, Case[]>> = {
       expect: ownersOnly(200),
     },
   ],
+  'GET /v1/applications/{applicationId}/consents': [
+    { name: 'the consents', request: () => ({ pathParameters: { applicationId } }), expect: ownersOnly(200) },
+  ],
+  'PUT /v1/applications/{applicationId}/consents': [
+    {
+      name: 'consents given',
+      request: () => ({ pathParameters: { applicationId }, body: { given: ['text-messages'] } }),
+      expect: ownersOnly(200),
+    },
+  ],
+  'GET /v1/applications/{applicationId}/your-data': [
+    {
+      name: 'what we hold about you',
+      request: () => ({ pathParameters: { applicationId } }),
+      expect: ownersOnly(200),
+      check: (answer, caller) =>
+        expect(answer.text.includes('gareth.pritchard@example.org')).toBe(caller === 'applicant'),
+    },
+  ],
+  'POST /v1/applications/{applicationId}/your-data.pdf': [
+    {
+      name: 'asking for the PDF copy',
+      request: () => ({ pathParameters: { applicationId } }),
+      expect: ownersOnly(202),
+    },
+  ],
+  'GET /v1/applications/{applicationId}/your-data.pdf': [
+    {
+      // Nobody has asked for one in this world, so it is a 404 for its owner too: the service's tests serve one.
+      name: 'the PDF copy before it is made',
+      request: () => ({ pathParameters: { applicationId } }),
+      expect: ownersOnly(404),
+    },
+  ],
   'GET /v1/applications/{applicationId}/adverts': [
     {
       name: 'the homes to choose from',
@@ -262,6 +296,21 @@ const MATRIX: Partial<Record<RouteKey, Case[]>> = {
       name: 'the case',
       request: () => ({ pathParameters: { applicationId } }),
       expect: landlordsOfficers(200),
+    },
+  ],
+  'GET /v1/officer/applications/{applicationId}/your-data': [
+    {
+      name: 'what the landlord holds about the applicant',
+      request: () => ({ pathParameters: { applicationId } }),
+      expect: landlordsOfficers(200),
+    },
+  ],
+  'PUT /v1/officer/applications/{applicationId}/consents': [
+    {
+      name: 'consents the applicant gave by phone',
+      request: () => ({ pathParameters: { applicationId }, body: { given: ['text-messages'] } }),
+      expect: landlordsOfficers(200),
+      audit: 'no reason taken',
     },
   ],
   'POST /v1/officer/applications/{applicationId}/override': [
