@@ -19,6 +19,7 @@ import { letterRoutes } from './letters.js';
 import { OfficerSignInNeeded, officerRoutes } from './officer.js';
 import { officerSignInRoutes } from './officer-sign-in.js';
 import { privacyRoutes } from './privacy.js';
+import { safetyRoutes } from './safety.js';
 import type { Render } from './render.js';
 import { reviewRoutes } from './reviews.js';
 import { matchRoute, type PageRenderer } from './routes.js';
@@ -50,6 +51,7 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
     ...advertRoutes(options.deps),
     ...reviewRoutes(options.deps),
     ...privacyRoutes(options.deps),
+    ...safetyRoutes(options.deps),
     ...textMessageRoutes(options.deps),
     ...officerSignInRoutes(options.officers),
     ...officerRoutes(options.deps, options.officers),
@@ -84,6 +86,8 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
         ...(path.startsWith('/officer')
           ? {}
           : {
+              // Every applicant page has the quick exit (issue 9: web/safety.ts); the console does not.
+              exitThisPage: true,
               languageSwitch: {
                 language: switchTo,
                 href: opens ? switchLink(event, switchTo) : `/?lang=${switchTo}`,

@@ -32,7 +32,7 @@ export const LettersByPost = z.enum(['safe', 'shared-address', 'not-safe'], {
 
 export const ContactSafety = z.object({
   /** The channels that are safe, of email and text: none at all is an answer (the applicant checks online). */
-  safe: z.array(z.enum(['email', 'text'])).max(2),
+  safe: z.array(z.enum(['email', 'text'], { error: 'Choose from email and text message' })).max(2),
   /** When a text is safe to arrive; empty: at any time. Only asked when texts are safe. */
   textTimes: z.array(TextTime).max(3).default([]),
   letters: LettersByPost,

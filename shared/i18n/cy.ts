@@ -19,6 +19,18 @@ export const WELSH: Readonly<Record<string, string>> = {
   Menu: 'Dewislen',
   'Skip to main content': 'Neidio i’r prif gynnwys',
   'Language switcher': 'Newid iaith',
+  // The quick exit (GOV.UK Frontend's "Exit this page"), on every applicant page, and safe contact's links.
+  Emergency: 'Argyfwng',
+  'Exit this page': 'Gadael y dudalen hon',
+  'Loading.': 'Yn llwytho.',
+  'Exit this page expired.': 'Mae ‘Gadael y dudalen hon’ wedi dod i ben.',
+  'Shift, press 2 more times to exit.': 'Shift, pwyswch 2 waith eto i adael.',
+  'Shift, press 1 more time to exit.': 'Shift, pwyswch 1 waith eto i adael.',
+  'Your safety and your application': 'Eich diogelwch a’ch cais',
+  'Tell us how to contact you safely': 'Dywedwch wrthym sut i gysylltu â chi’n ddiogel',
+  'Withdraw your application': 'Tynnu eich cais yn ôl',
+  'Is it safe for us to email, text or write to you?':
+    'A yw’n ddiogel i ni anfon e-bost, neges destun neu lythyr atoch chi?',
   'Service information': 'Gwybodaeth am y gwasanaeth',
   'Help and your data': 'Help a’ch data',
   'Lettings officers': 'Swyddogion gosod',
@@ -711,4 +723,30 @@ export const WELSH: Readonly<Record<string, string>> = {
 
   // Choice-based lettings (web/views/homes.njk).
   'Homes you can choose': 'Cartrefi y gallwch eu dewis',
+
+  // Messages to the applicant (shared/i18n/messages.ts).
+  'Your Doorstep sign-in code is {code}. It works for 10 minutes. If you did not ask for it, you can ignore this message.':
+    'Eich cod mewngofnodi Doorstep yw {code}. Mae’n gweithio am 10 munud. Os na wnaethoch chi ofyn amdano, gallwch anwybyddu’r neges hon.',
+  'We have made a decision: {stage}. Sign in to Doorstep to see what we decided and why.':
+    'Rydyn ni wedi gwneud penderfyniad: {stage}. Mewngofnodwch i Doorstep i weld beth wnaethon ni ei benderfynu a pham.',
+  'We need something from you for {stage} by {deadline}. Sign in to Doorstep to see what.':
+    'Mae angen rhywbeth gennych chi ar gyfer {stage} erbyn {deadline}. Mewngofnodwch i Doorstep i weld beth.',
+  'We have offered you a home. Answer the offer by {deadline}: sign in to Doorstep to see it.':
+    'Rydyn ni wedi cynnig cartref i chi. Atebwch y cynnig erbyn {deadline}: mewngofnodwch i Doorstep i’w weld.',
+  'Your tenancy agreement is ready. Sign it by {deadline}: sign in to Doorstep to read and sign it.':
+    'Mae eich cytundeb tenantiaeth yn barod. Llofnodwch ef erbyn {deadline}: mewngofnodwch i Doorstep i’w ddarllen a’i lofnodi.',
+  'Remember to answer the offer of {address} by {deadline}. Sign in to Doorstep to answer it.':
+    'Cofiwch ateb y cynnig o {address} erbyn {deadline}. Mewngofnodwch i Doorstep i’w ateb.',
+  'We have found a home that fits your household. An officer checks the offer within {officerDecisionDays} days, and we will tell you when it is ready.':
+    'Rydyn ni wedi dod o hyd i gartref sy’n addas i’ch aelwyd. Bydd swyddog yn gwirio’r cynnig o fewn {officerDecisionDays} diwrnod, a byddwn yn dweud wrthych pan fydd yn barod.',
+  'The offer of a home has closed. Sign in to Doorstep to see what happens next.':
+    'Mae’r cynnig o gartref wedi cau. Mewngofnodwch i Doorstep i weld beth sy’n digwydd nesaf.',
+  'Your digital key is ready. It works from {validFrom}. Sign in to Doorstep to show it.':
+    'Mae eich allwedd ddigidol yn barod. Mae’n gweithio o {validFrom}. Mewngofnodwch i Doorstep i’w dangos.',
+  'Your application has closed at this step: {stage}. Sign in to Doorstep to see why.':
+    'Mae eich cais wedi cau ar y cam hwn: {stage}. Mewngofnodwch i Doorstep i weld pam.',
+  'You withdrew your application on {withdrawnOn}. If you still need a home, you can apply again.':
+    'Fe wnaethoch chi dynnu eich cais yn ôl ar {withdrawnOn}. Os oes angen cartref arnoch o hyd, gallwch wneud cais eto.',
+  'There is news about your application. Sign in to Doorstep to see it.':
+    'Mae newyddion am eich cais. Mewngofnodwch i Doorstep i’w weld.',
 };
