@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import type { Application } from '../shared/domain/application.js';
+import { hasRestrictions, safeContactSummary } from '../shared/domain/contact-safety.js';
 import { DOCUMENT_CATALOGUE } from '../shared/domain/documents.js';
 import { formatShareCode } from '../shared/domain/immigration-evidence.js';
 import { NEAR_DEADLINE_DAYS, QUEUE_VIEWS, type QueueView } from '../shared/domain/queue.js';
@@ -197,6 +198,14 @@ export function officerRoutes(deps: () => Deps, identity: () => OfficerIdentity)
       application: view.application,
       applicantName: you ? `${you.firstName} ${you.lastName}` : 'Applicant (no name yet)',
       stageTitle: stageTitles[view.application.stage],
+      // Before the contact details, so nobody phones or writes unsafely (issue 9: domain/contact-safety.ts).
+      safeContact: hasRestrictions(view.application.contactSafety)
+        ? safeContactSummary(view.application.contactSafety)
+        : undefined,
+      withdrawal: view.application.withdrawal && {
+        ...view.application.withdrawal,
+        stageTitle: stageTitles[view.application.withdrawal.stage],
+      },
       profileRows: profileRows(view.application),
       waits: view.waits
         .filter((wait) => wait.waitingFor !== WaitingFor.Applicant && OPTIONS[wait.kind])

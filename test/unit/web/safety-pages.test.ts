@@ -1,6 +1,6 @@
 import { Stage } from '../../../shared/domain/stage';
 import { aCompleteApplication } from '../../fixtures/applications';
-import { aWebApp, errorSummaryOf, signIn, titleOf } from './browser';
+import { aWebApp, ellisIdentity, errorSummaryOf, signIn, titleOf } from './browser';
 
 /**
  * Leaving and staying safe (issue 9) on the web: the withdrawal page says what happens at this stage and to the
@@ -240,5 +240,56 @@ describe('the quick exit', () => {
     expect(exit.headers['cache-control']).toBe('no-store');
     expect(after.status).toBe(303);
     expect(after.headers.location).toBe('/sign-in');
+  });
+});
+
+describe('the officer console', () => {
+  async function ellisReads(change: Parameters<typeof aCompleteApplication>[0]) {
+    const app = aWebApp({ officers: ellisIdentity() });
+    await app.deps.applications.create(aCompleteApplication(change));
+    const browser = app.browser();
+    browser.jar.set('doorstep_officer', 'id-token-ellis');
+    return browser.get(`/officer/applications/${applicationId}`);
+  }
+
+  it('warns officers on the case page how it is and is not safe to contact the applicant', async () => {
+    // Act
+    const page = await ellisReads({
+      contactSafety: {
+        safe: ['email'],
+        textTimes: [],
+        letters: 'shared-address',
+        voicemail: false,
+        updatedAt: '2026-11-01T10:00:00.000Z',
+      },
+    });
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('govuk-warning-text');
+    expect(page.body).toContain(
+      'Safe contact: Email is safe; do not text; no letters by post (the address is shared); do not leave voicemail.',
+    );
+  });
+
+  it('shows no warning when the applicant has said every way is safe, and says when they withdrew', async () => {
+    // Act
+    const page = await ellisReads({
+      status: 'closed',
+      withdrawal: { withdrawnAt: '2026-11-20T10:00:00.000Z', stage: Stage.Household, reason: 'Found a home' },
+      contactSafety: {
+        safe: ['email', 'text'],
+        textTimes: [],
+        letters: 'safe',
+        voicemail: true,
+        updatedAt: '2026-11-01T10:00:00.000Z',
+      },
+    });
+
+    // Assess
+    expect(page.body).not.toContain('Safe contact:');
+    expect(page.body).toContain(
+      'The applicant withdrew this application on 20 November 2026, at the stage ‘Your household’. Their reason: Found a home',
+    );
   });
 });
