@@ -211,6 +211,8 @@ export async function closeCase(
     to: { applicationId: application.applicationId },
     template: 'closed',
     values: { stage: stageTitles[input.stage] },
+    // The decision letter is posted too (notified in writing), unless the address is not safe (safe-contact.ts).
+    channels: ['email', 'text', 'post'],
   });
   return { outcome: 'closed' };
 }

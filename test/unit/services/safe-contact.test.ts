@@ -1,7 +1,8 @@
 import type { ContactSafety } from '../../../shared/domain/contact-safety';
-import { WaitingFor } from '../../../shared/domain/stage';
+import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { NotFoundError } from '../../../shared/ports';
 import { SafeContactNotifier, setContactSafety } from '../../../shared/services/safe-contact';
+import { closeCase } from '../../../shared/services/waits';
 import { anApplication } from '../../fixtures/applications';
 import { type MemoryDeps, MemoryNotifier, memoryDeps } from '../../support/memory';
 
@@ -160,6 +161,30 @@ describe('SafeContactNotifier', () => {
     // Assess
     expect(outbox.sent).toEqual([toOfficers, code]);
     expect(deps.audit.events).toEqual([]);
+  });
+});
+
+describe('a service’s message through the decorator', () => {
+  it('does not post a closed case’s letter to an address that is not safe, and still emails', async () => {
+    // Prepare
+    const { deps, outbox, notifier } = await world({ letters: 'not-safe' });
+
+    // Act
+    await closeCase(
+      { ...deps, notifier },
+      { applicationId, stage: Stage.Eligibility, reason: 'Not eligible' },
+    );
+
+    // Assess
+    expect(outbox.sent).toEqual([
+      expect.objectContaining({ template: 'closed', channels: ['email', 'text'] }),
+    ]);
+    expect(deps.audit.events).toContainEqual(
+      expect.objectContaining({
+        type: 'message-withheld',
+        facts: { template: 'closed', channel: 'post', reason: 'post-not-safe' },
+      }),
+    );
   });
 });
 
