@@ -15,6 +15,7 @@ import type {
 } from '../shared/ports.js';
 import { TextConsentNotifier } from '../shared/services/consents.js';
 import type { Deps } from '../shared/services/deps.js';
+import { LanguageNotifier } from '../shared/services/language.js';
 import { SafeContactNotifier } from '../shared/services/safe-contact.js';
 
 /** The ports only some stages use; each function wires the ones it needs (functions/adapters/). */
@@ -59,13 +60,17 @@ function build(extras: (env: LambdaEnvironment) => Extras): Deps {
     ...stores,
     // Every message to an applicant goes only where and when they said is safe, and never by text without their
     // consent to texts (issue 9).
-    notifier: new TextConsentNotifier(
-      new SafeContactNotifier(new DynamoOutboxNotifier(db, env.TABLE_NAME, clock), {
-        applications: stores.applications,
-        audit: stores.audit,
-        clock,
-      }),
-      { applications: stores.applications, audit: stores.audit, clock },
+    // ... and each is written in the language they chose (issue 9).
+    notifier: new LanguageNotifier(
+      new TextConsentNotifier(
+        new SafeContactNotifier(new DynamoOutboxNotifier(db, env.TABLE_NAME, clock), {
+          applications: stores.applications,
+          audit: stores.audit,
+          clock,
+        }),
+        { applications: stores.applications, audit: stores.audit, clock },
+      ),
+      stores.applications,
     ),
     workflow,
     clock,

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoOutboxNotifier } from '../shared/adapters/aws/dynamodb.js';
+import { messageText } from '../shared/i18n/messages.js';
 import type { Clock, Notification, Notifier } from '../shared/ports.js';
 
 export type OutboxMessage = Notification & { at: string };
@@ -36,6 +37,8 @@ export class LocalOutbox implements Notifier {
     const channels = notification.channels ? ` [${notification.channels.join(', ')}]` : '';
     const held = notification.notBefore ? ` (held until ${notification.notBefore})` : '';
     this.print(`outbox → ${to}${channels}${held}: ${notification.template} ${values}`);
+    // What the applicant reads, in their language (issue 9); an officer's message has no words written yet.
+    if ('applicationId' in recipient || 'email' in recipient) this.print(`  “${messageText(notification)}”`);
   }
 
   /** Today's messages, newest first. */

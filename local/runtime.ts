@@ -11,6 +11,7 @@ import { LocalUploadInspector } from '../shared/adapters/local/upload-inspector.
 import type { Clock, OfficerIdentity } from '../shared/ports.js';
 import { TextConsentNotifier } from '../shared/services/consents.js';
 import type { Deps } from '../shared/services/deps.js';
+import { LanguageNotifier } from '../shared/services/language.js';
 import { SafeContactNotifier } from '../shared/services/safe-contact.js';
 import { receiveText } from '../shared/services/sms.js';
 import { createWebHandler } from '../web/app.js';
@@ -120,9 +121,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       // Every message to an applicant goes only where and when they said is safe (issue 9).
       messaging: texts,
       // ... and never by text without their consent to texts.
-      notifier: new TextConsentNotifier(
-        new SafeContactNotifier(outbox, { applications: stores.applications, audit: stores.audit, clock }),
-        { applications: stores.applications, audit: stores.audit, clock },
+      // ... and each is written in the language they chose.
+      notifier: new LanguageNotifier(
+        new TextConsentNotifier(
+          new SafeContactNotifier(outbox, { applications: stores.applications, audit: stores.audit, clock }),
+          { applications: stores.applications, audit: stores.audit, clock },
+        ),
+        stores.applications,
       ),
       workflow: engine,
       clock,

@@ -8,6 +8,7 @@ import type { LettingsLogRecord } from './domain/lettings-log.js';
 import type { DeletionEntry } from './domain/retention.js';
 import type { RegisteredHousehold } from './domain/shortlist.js';
 import type { Stage, WaitingFor } from './domain/stage.js';
+import type { Language } from './i18n/language.js';
 
 /**
  * Ports: what the services need from the world, named for the domain (STYLE.md). AWS and local adapters
@@ -221,6 +222,8 @@ export interface Notification {
   channels?: Channel[];
   /** Not to be delivered before this instant (ISO 8601): a text held until a time the applicant said is safe. */
   notBefore?: string;
+  /** The language to write it in: the applicant's (services/language.ts puts it on); absent, English. */
+  language?: Language;
 }
 
 export interface Notifier {

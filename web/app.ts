@@ -10,7 +10,7 @@ import {
 import { ForbiddenError } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
 import { advertRoutes } from './adverts.js';
-import { applicantRoutes, SignInNeeded } from './applicant.js';
+import { applicantRoutes, rememberLanguage, SignInNeeded } from './applicant.js';
 import { type AssetDirs, serveAsset } from './assets.js';
 import { changeRoutes } from './changes.js';
 import { Csrf, formOf, html, redirect, WebError, type WebEvent, type WebResult } from './http.js';
@@ -125,6 +125,7 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
       }
       if (!matched) return notFoundPage(problem);
       const routed = { ...event, pathParameters: matched.params };
+      if (chosen) await rememberLanguage(options.deps(), event, chosen);
       let form = {};
       if (matched.route.form) {
         form = formOf(event);

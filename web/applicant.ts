@@ -24,7 +24,7 @@ import { maskedMobile, ukMobile } from '../shared/domain/sms.js';
 import { Stage, stageTitles } from '../shared/domain/stage.js';
 import { type Language, translate } from '../shared/i18n/index.js';
 import { doorstepLandlords } from '../shared/policies.js';
-import { RateLimitedError, SignInRefusedError } from '../shared/ports.js';
+import { NotFoundError, RateLimitedError, SignInRefusedError } from '../shared/ports.js';
 import {
   type Applicant,
   applicantView,
@@ -43,6 +43,7 @@ import {
 import { decide } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
 import { keyQrCode } from '../shared/services/keys.js';
+import { chooseLanguage } from '../shared/services/language.js';
 import { ownedApplication } from '../shared/services/ownership.js';
 import { reviewDeadline } from '../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../shared/services/sessions.js';
@@ -90,6 +91,22 @@ export async function applicantOf(deps: Deps, event: WebEvent): Promise<Applican
 }
 export class SignInNeeded extends Error {
   override readonly name = 'SignInNeeded';
+}
+
+/**
+ * Keeps a language chosen on one of the applicant's own application pages (`?lang=`) on the application, so
+ * messages about it are written in it. Anyone else's page, or nobody signed in: nothing is kept (the page itself
+ * answers as it always does).
+ */
+export async function rememberLanguage(deps: Deps, event: WebEvent, language: Language): Promise<void> {
+  const applicationId = /^\/applications\/([A-Za-z0-9_-]{1,80})(?:\/|$)/.exec(event.rawPath)?.[1];
+  const who = applicationId ? await signedIn(deps, event) : undefined;
+  if (!applicationId || !who) return;
+  try {
+    await chooseLanguage(deps, { subject: who.subject, applicationId, language });
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+  }
 }
 
 export type Errors = Array<{ field: string; message: string }>;
@@ -332,6 +349,12 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           );
         }
         const { applicationId } = await startApplication(context, { applicant: who, body: { landlordId } });
+        // Messages about it are written in the language the applicant started in.
+        await chooseLanguage(context, {
+          subject: who.subject,
+          applicationId,
+          language: pageLanguage(event),
+        });
         return redirect(await nextPage(context, who, applicationId));
       },
     },

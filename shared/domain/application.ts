@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Language } from '../i18n/language.js';
 import { ConsentHistory } from './consents.js';
 import { ContactSafety } from './contact-safety.js';
 import { StoredImmigrationEvidence } from './immigration-evidence.js';
@@ -417,6 +418,11 @@ export const Application = z.object({
     .optional(),
   /** How it is safe to contact the applicant (domain/contact-safety.ts): every message respects it. */
   contactSafety: ContactSafety.optional(),
+  /**
+   * The language the applicant chose on the web (issue 9; Welsh Language Standards): messages to them are written
+   * in it. Absent: English, until they choose.
+   */
+  language: Language.optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Optimistic-locking version: every write must name the version it read. */

@@ -29,6 +29,10 @@ export const WELSH: Readonly<Record<string, string>> = {
   'Your safety and your application': 'Eich diogelwch a’ch cais',
   'Tell us how to contact you safely': 'Dywedwch wrthym sut i gysylltu â chi’n ddiogel',
   'Withdraw your application': 'Tynnu eich cais yn ôl',
+  'Your information': 'Eich gwybodaeth',
+  'See what we hold about you': 'Gweld pa wybodaeth sydd gennym amdanoch chi',
+  'Choose what else we may do with your information': 'Dewis beth arall y cawn ei wneud â’ch gwybodaeth',
+  'How we use your information': 'Sut rydym yn defnyddio eich gwybodaeth',
   'Is it safe for us to email, text or write to you?':
     'A yw’n ddiogel i ni anfon e-bost, neges destun neu lythyr atoch chi?',
   'Service information': 'Gwybodaeth am y gwasanaeth',
@@ -727,10 +731,10 @@ export const WELSH: Readonly<Record<string, string>> = {
   // Messages to the applicant (shared/i18n/messages.ts).
   'Your Doorstep sign-in code is {code}. It works for 10 minutes. If you did not ask for it, you can ignore this message.':
     'Eich cod mewngofnodi Doorstep yw {code}. Mae’n gweithio am 10 munud. Os na wnaethoch chi ofyn amdano, gallwch anwybyddu’r neges hon.',
-  'We have made a decision: {stage}. Sign in to Doorstep to see what we decided and why.':
-    'Rydyn ni wedi gwneud penderfyniad: {stage}. Mewngofnodwch i Doorstep i weld beth wnaethon ni ei benderfynu a pham.',
-  'We need something from you for {stage} by {deadline}. Sign in to Doorstep to see what.':
-    'Mae angen rhywbeth gennych chi ar gyfer {stage} erbyn {deadline}. Mewngofnodwch i Doorstep i weld beth.',
+  'We have made a decision at the step ‘{stage}’. Sign in to Doorstep to see what we decided and why.':
+    'Rydyn ni wedi gwneud penderfyniad ar y cam ‘{stage}’. Mewngofnodwch i Doorstep i weld beth wnaethon ni ei benderfynu a pham.',
+  'We need something from you for the step ‘{stage}’ by {deadline}. Sign in to Doorstep to see what.':
+    'Mae angen rhywbeth gennych chi ar gyfer y cam ‘{stage}’ erbyn {deadline}. Mewngofnodwch i Doorstep i weld beth.',
   'We have offered you a home. Answer the offer by {deadline}: sign in to Doorstep to see it.':
     'Rydyn ni wedi cynnig cartref i chi. Atebwch y cynnig erbyn {deadline}: mewngofnodwch i Doorstep i’w weld.',
   'Your tenancy agreement is ready. Sign it by {deadline}: sign in to Doorstep to read and sign it.':
@@ -743,8 +747,8 @@ export const WELSH: Readonly<Record<string, string>> = {
     'Mae’r cynnig o gartref wedi cau. Mewngofnodwch i Doorstep i weld beth sy’n digwydd nesaf.',
   'Your digital key is ready. It works from {validFrom}. Sign in to Doorstep to show it.':
     'Mae eich allwedd ddigidol yn barod. Mae’n gweithio o {validFrom}. Mewngofnodwch i Doorstep i’w dangos.',
-  'Your application has closed at this step: {stage}. Sign in to Doorstep to see why.':
-    'Mae eich cais wedi cau ar y cam hwn: {stage}. Mewngofnodwch i Doorstep i weld pam.',
+  'Your application has closed at the step ‘{stage}’. Sign in to Doorstep to see why.':
+    'Mae eich cais wedi cau ar y cam ‘{stage}’. Mewngofnodwch i Doorstep i weld pam.',
   'You withdrew your application on {withdrawnOn}. If you still need a home, you can apply again.':
     'Fe wnaethoch chi dynnu eich cais yn ôl ar {withdrawnOn}. Os oes angen cartref arnoch o hyd, gallwch wneud cais eto.',
   'There is news about your application. Sign in to Doorstep to see it.':

@@ -1,5 +1,7 @@
-import * as z from 'zod';
 import { WELSH } from './cy.js';
+import type { Language } from './language.js';
+
+export { Language, languageOf } from './language.js';
 
 /**
  * Welsh and English (issue 9; Welsh Language Standards): the domain and the pages are written in English, and
@@ -11,15 +13,6 @@ import { WELSH } from './cy.js';
  * months are written in Welsh and the placeholders named in {@link TRANSLATED_PLACEHOLDERS} are looked up in the
  * catalogue themselves ("day and month").
  */
-
-export const Language = z.enum(['en', 'cy']);
-export type Language = z.infer<typeof Language>;
-
-/** The language of a value that may be one (a query string, a cookie), or undefined. */
-export const languageOf = (value: unknown): Language | undefined => {
-  const parsed = Language.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
-};
 
 /** Placeholders whose value is itself catalogue text (a word chosen by the domain, never something typed). */
 const TRANSLATED_PLACEHOLDERS = new Set(['missing']);

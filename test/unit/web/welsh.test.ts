@@ -106,6 +106,50 @@ describe('Welsh and English', () => {
     expect(inputValueOf(welsh.body, 'lastName')).toBe('Pritchard');
   });
 
+  it('keeps the language chosen on the applicant’s own application, so messages are written in it', async () => {
+    // Prepare
+    const { browser, deps } = await signedInWithAnApplication();
+
+    // Act
+    await browser.get(`${base}/questions/name?lang=cy`);
+    await browser.get(`${base}/questions/name?lang=cy`);
+
+    // Assess
+    expect(deps.applications.items.get(applicationId)?.language).toBe('cy');
+    expect(deps.audit.events.filter((event) => event.type === 'language-chosen')).toHaveLength(1);
+  });
+
+  it('starts an application in the language of the page it was started from', async () => {
+    // Prepare
+    const app = aWebApp();
+    const browser = app.browser();
+    await signIn(app.deps, browser, 'sian.evans@example.org');
+    await browser.get('/?lang=cy');
+
+    // Act
+    const started = await browser.post('/applications', { landlordId: 'riverside-homes' });
+
+    // Assess
+    expect(started.status).toBe(303);
+    const [application] = [...app.deps.applications.items.values()];
+    expect(application?.language).toBe('cy');
+  });
+
+  it('keeps nothing on someone else’s application, which answers 404 as always', async () => {
+    // Prepare
+    const { browser, deps } = await signedInWithAnApplication();
+    const theirs = 'app_fedcba9876543210fedcba9876543210';
+    await deps.applications.create(anApplication({ applicationId: theirs, ownerId: 'sub_aisha' }));
+
+    // Act
+    const page = await browser.get(`/applications/${theirs}/status?lang=cy`);
+
+    // Assess
+    expect(page.status).toBe(404);
+    expect(page.body).toContain('Heb ddod o hyd i’r dudalen');
+    expect(deps.applications.items.get(theirs)?.language).toBeUndefined();
+  });
+
   it('leaves the officer console in English, with no switch', async () => {
     // Prepare
     const browser = aWebApp().browser();
