@@ -17,6 +17,7 @@ import { receiveText } from '../shared/services/sms.js';
 import { createWebHandler } from '../web/app.js';
 import { createRenderer, repositoryViews } from '../web/render.js';
 import { journeyAsl } from './asl.js';
+import { localCouncils } from './councils.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 import { ExecutionStore } from './execution-store.js';
 import { apiHandler, documentReceived, stepHandlers } from './functions.js';
@@ -154,6 +155,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       { clock },
     );
     const officerIdentity = new LocalOfficerIdentity(identity);
+    // Partner councils' API (issue 10): the local token issuer and the councils function.
+    const councils = await localCouncils({
+      dataDir: options.dataDir,
+      db,
+      table: TABLE_NAME,
+      clock,
+      deps: getDeps,
+    });
     const web = createWebHandler({
       deps: getDeps,
       officers: () => officerIdentity,
@@ -168,10 +177,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const server = await startServer({
       api: apiHandler(getDeps) as never,
       web: web as never,
+      councils: councils.handler as never,
       identity,
       log,
       port: options.port ?? 0,
       streams: {
+        ...councils.streams,
         '/local/sms': textSimulator({
           texts,
           receive: (inbound) => receiveText(getDeps(), inbound, { web: serverUrl }),
@@ -185,6 +196,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         }),
       },
       local: {
+        ...councils.local,
         '/local/idp/token': async ({ method, body }) => {
           if (method !== 'POST') return { status: 405, body: { error: 'Use POST' } };
           const { email, password, code } = (body ?? {}) as {

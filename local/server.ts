@@ -7,9 +7,17 @@ import type { LocalIdentityProvider } from './identity.js';
 /** What the gateway accepts before a handler sees a request (API Gateway's own limit is 10 MB). */
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
+/** The paths the councils' function answers (infra/constructs/councils.ts puts the same on API Gateway). */
+const COUNCIL_PATHS = /^\/(v1\/(councils|nominations|events|exports)(\/|$)|api\/)/;
+
 export interface ServerOptions {
   /** The API function's handler: it receives API Gateway HTTP API (v2) events, as in AWS. */
   api: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
+  /**
+   * The partner councils' API function (issue 10): `/v1/councils/*`, `/v1/nominations*`, `/v1/events*`,
+   * `/v1/exports*` and its contract at `/api/*`, as the HTTP API routes them to it in AWS.
+   */
+  councils?: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
   /** The web front end's handler (every path outside `/v1/` and the local endpoints), with the same events. */
   web?: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
   identity: LocalIdentityProvider;
@@ -83,6 +91,11 @@ async function handle(
     }
     const result = await local({ method, body: parsed, query: url.searchParams });
     return send(response, result.status, result.body);
+  }
+
+  if (options.councils && COUNCIL_PATHS.test(url.pathname)) {
+    writeResult(response, await options.councils(toEvent(request, url, method, body, undefined)));
+    return;
   }
 
   if (options.web && !url.pathname.startsWith('/v1/')) {

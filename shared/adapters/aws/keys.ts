@@ -38,6 +38,15 @@
  *   lettings log LETLOG#<landlord> / <let date>#<tenancy id>   a completed letting's CORE-style record
  *                (domain/lettings-log.ts); a date range is one query. Written in one transaction with
  *                LETLOG#<tenancy id> / LETLOG (attribute_not_exists), so each letting is logged once
+ *   council client COUNCILCLIENT#<client id> / CLIENT   which council a partner API client acts for (issue 10)
+ *   client usage COUNCILRATE#<client id> / <window>   requests counted in a second or a day (ADD, conditional), TTL
+ *   idempotency  IDEMPOTENCY#<client id> / <sha256 of the Idempotency-Key>   a council POST's first answer, TTL a day
+ *   nomination   NOMINATION#<id> / NOMINATION   gsi1: COUNCIL#<council> / <createdAt>#<id>   a council's nomination
+ *                (issue 10), its council's list newest first on gsi1
+ *   invitation   INVITED#<subject> / NOMINATION#<id>   the pseudonymous subject of an address or mobile a
+ *                nomination invites; written with the nomination, so signing in finds it with one query
+ *   nom. queue   NOMQUEUE#<landlord> / <decision due by>#<id>   an undecided nomination on its landlord's queue;
+ *                written with it, deleted in the same write that records its decision or withdrawal
  *
  * No key holds an email address, a document number or a secret: sign-in records are keyed by the pseudonymous
  * subject, sessions by a hash of the token, document numbers by a hash of the number.
@@ -142,6 +151,27 @@ export const keys = {
   }),
   lettingsLogPartition: (landlordId: string) => `LETLOG#${landlordId}`,
   lettingsLogOnce: (tenancyId: string) => ({ pk: `LETLOG#${tenancyId}`, sk: 'LETLOG' }),
+  nomination: (nominationId: string) => ({ pk: `NOMINATION#${nominationId}`, sk: 'NOMINATION' }),
+  /** A council's nominations, newest first by a descending query (ISO 8601 instants sort as text). */
+  councilIndex: (councilId: string, createdAt: string, nominationId: string) => ({
+    gsi1pk: `COUNCIL#${councilId}`,
+    gsi1sk: `${createdAt}#${nominationId}`,
+  }),
+  councilPartition: (councilId: string) => `COUNCIL#${councilId}`,
+  invitation: (subject: string, nominationId: string) => ({
+    pk: `INVITED#${subject}`,
+    sk: `NOMINATION#${nominationId}`,
+  }),
+  invitationPartition: (subject: string) => `INVITED#${subject}`,
+  nominationQueue: (landlordId: string, dueBy: string, nominationId: string) => ({
+    pk: `NOMQUEUE#${landlordId}`,
+    sk: `${dueBy}#${nominationId}`,
+  }),
+  nominationQueuePartition: (landlordId: string) => `NOMQUEUE#${landlordId}`,
+  councilClient: (clientId: string) => ({ pk: `COUNCILCLIENT#${clientId}`, sk: 'CLIENT' }),
+  /** A client's requests in one window (`S#<epoch second>` or `D#<yyyy-mm-dd>`), counted atomically. */
+  councilUsage: (clientId: string, window: string) => ({ pk: `COUNCILRATE#${clientId}`, sk: window }),
+  idempotency: (clientId: string, keyHash: string) => ({ pk: `IDEMPOTENCY#${clientId}`, sk: keyHash }),
 } as const;
 
 /** The table's key schema: the CDK stack and the local runtime create the same table from this. */
