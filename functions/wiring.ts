@@ -85,10 +85,8 @@ function build(extras: (env: LambdaEnvironment) => Extras): Deps {
     messaging: new QueuedTexts(db, env.TABLE_NAME, clock),
     ...extras(env),
     // Never the public local secrets in AWS: a function without its own cannot sign anyone in.
-    sessionSecrets:
-      env.SUBJECT_SALT && env.SIGN_IN_CODE_KEY
-        ? { subjectSalt: env.SUBJECT_SALT, codeKey: env.SIGN_IN_CODE_KEY }
-        : noSessionSecrets,
+    // The sms function has the subject salt alone: it finds linked phones by it, and never checks a code.
+    sessionSecrets: env.SUBJECT_SALT ? secretsOf(env.SUBJECT_SALT, env.SIGN_IN_CODE_KEY) : noSessionSecrets,
   };
 }
 
@@ -98,6 +96,14 @@ function unavailable<T extends object>(setting: string): T {
     get: () => () => Promise.reject(new Error(`This function has no ${setting}; its stage does not need it`)),
   });
 }
+
+const secretsOf = (subjectSalt: string, codeKey: string | undefined): SessionSecrets => ({
+  subjectSalt,
+  get codeKey(): string {
+    if (!codeKey) throw new Error('This function has no SIGN_IN_CODE_KEY');
+    return codeKey;
+  },
+});
 
 const noSessionSecrets: SessionSecrets = {
   get subjectSalt(): string {

@@ -10,6 +10,7 @@ import { Journey } from './constructs/journey.js';
 import { Officers } from './constructs/officers.js';
 import { DocumentRetention } from './constructs/retention.js';
 import { SigningKeys } from './constructs/signing.js';
+import { TextMessages } from './constructs/text-messages.js';
 import { JourneyWeb } from './constructs/web.js';
 
 /**
@@ -54,6 +55,15 @@ export class DoorstepStack extends Stack {
       signInSecrets: api.signInSecrets,
     });
     this.wireSigningAndDocuments(documents, api.fn, web.fn);
+    new TextMessages(this, 'TextMessages', {
+      table: data.table,
+      key: data.key,
+      httpApi: api.api,
+      subjectSalt: api.signInSecrets.subjectSalt,
+      originationIdentityArn:
+        this.node.tryGetContext('doorstep:smsOriginationIdentityArn') ??
+        `arn:aws:sms-voice:${this.region}:${this.account}:pool/doorstep-texts`,
+    });
     new DocumentRetention(this, 'Retention', { table: data.table, key: data.key, bucket: documents.bucket });
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });

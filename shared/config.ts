@@ -50,6 +50,13 @@ export const LambdaEnvironment = z.object({
     .regex(/^[a-z]{2}(-[a-z]+)+-\d_[0-9A-Za-z]+$/)
     .optional(),
   OFFICER_CLIENT_ID: z.string().min(1).optional(),
+  /**
+   * The End User Messaging origination identity texts are sent from (a phone number or pool id or ARN): only the
+   * sms function has it; the others queue their texts on the table (shared/adapters/aws/queued-texts.ts).
+   */
+  SMS_ORIGINATION_IDENTITY: z.string().min(1).optional(),
+  /** Where the web journey is, for the links in texts (`https://...`, no trailing slash): the sms function's. */
+  WEB_URL: z.url().optional(),
   /** The key the web front end derives CSRF tokens with; only the web function has it. */
   WEB_CSRF_KEY: z.string().min(32).optional(),
 });

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/adapters/aws/keys.js';
@@ -30,6 +30,9 @@ export class JourneyData extends Construct {
       timeToLiveAttribute: TTL_ATTRIBUTE,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+      // Keys only: the sms function reads the texts other functions queue (infra/constructs/text-messages.ts),
+      // and nothing else of the table ever sits in the stream.
+      stream: StreamViewType.KEYS_ONLY,
     });
     this.table.addGlobalSecondaryIndex({
       indexName: TABLE_KEYS.gsi1.name,

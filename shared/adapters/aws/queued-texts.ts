@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import type { Clock, Messaging, OutboundText } from '../../ports.js';
 import { keys, TTL_ATTRIBUTE } from './keys.js';
@@ -7,7 +7,7 @@ import { keys, TTL_ATTRIBUTE } from './keys.js';
 /** A queued text the sms function has not sent yet is dropped after a day at most (or when it is useless). */
 const QUEUED_TEXT_SECONDS = 24 * 60 * 60;
 
-/** The item a queued text is, as the table's stream delivers it to the sms function. */
+/** The item a queued text is, as the sms function reads it (the table's stream carries only its key). */
 export const QueuedText = z.object({
   pk: z.string().startsWith('TEXT#'),
   to: z.string().regex(/^\+[1-9][0-9]{6,14}$/),
@@ -42,4 +42,27 @@ export class QueuedTexts implements Messaging {
       }),
     );
   }
+}
+
+/**
+ * A queued text by its key, as the table's stream names it (the stream carries keys only, so no number or
+ * answer ever sits in the stream); undefined when it was sent already or is past its use.
+ */
+export async function readQueuedText(
+  db: DynamoDBDocumentClient,
+  table: string,
+  pk: string,
+  now: Date,
+): Promise<z.output<typeof QueuedText> | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: table, Key: { pk, sk: 'TEXT' }, ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const text = QueuedText.parse(Item);
+  return text.discardAfter && new Date(text.discardAfter) <= now ? undefined : text;
+}
+
+/** Forgets a queued text once it is sent: the number leaves the table at once, not at the TTL. */
+export async function forgetQueuedText(db: DynamoDBDocumentClient, table: string, pk: string): Promise<void> {
+  await db.send(new DeleteCommand({ TableName: table, Key: { pk, sk: 'TEXT' } }));
 }

@@ -414,7 +414,7 @@ describe('the Doorstep stack', () => {
     });
   });
 
-  it('gives only the API and the web functions the sign-in secrets, generated at deploy and encrypted with the data key', () => {
+  it('gives only the API and the web functions the sign-in secrets (the sms function the subject salt alone), generated at deploy and encrypted with the data key', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret');
     expect(Object.keys(secrets)).toHaveLength(3);
     for (const secret of Object.values(secrets)) {
@@ -428,9 +428,15 @@ describe('the Doorstep stack', () => {
     );
     expect(withSecrets.map(([id]) => id).sort()).toEqual([
       expect.stringMatching(/^Apiapi/),
+      expect.stringMatching(/^TextMessagessms/),
       expect.stringMatching(/^Webweb/),
     ]);
-    const [api, web] = withSecrets.sort(([a], [b]) => a.localeCompare(b)).map(([, fn]) => fn);
+    const [api, sms, web] = withSecrets.sort(([a], [b]) => a.localeCompare(b)).map(([, fn]) => fn);
+    // The sms function finds linked phones by the subject salt; it checks no code, so has no code key.
+    expect(sms?.Properties.Environment.Variables.SUBJECT_SALT).toEqual(
+      api?.Properties.Environment.Variables.SUBJECT_SALT,
+    );
+    expect(sms?.Properties.Environment.Variables.SIGN_IN_CODE_KEY).toBeUndefined();
     // The same secrets, so an applicant signed in on the pages is signed in on the API, and the same person.
     expect(web?.Properties.Environment.Variables.SUBJECT_SALT).toEqual(
       api?.Properties.Environment.Variables.SUBJECT_SALT,
@@ -443,6 +449,71 @@ describe('the Doorstep stack', () => {
       expect(JSON.stringify(variables.SUBJECT_SALT)).toContain('resolve:secretsmanager');
       expect(JSON.stringify(variables.SIGN_IN_CODE_KEY)).toContain('resolve:secretsmanager');
     }
+  });
+
+  it('texts through one function: replies from an encrypted, TLS-only topic only End User Messaging may publish to', () => {
+    const topics = template.findResources('AWS::SNS::Topic', {
+      Properties: { DisplayName: 'Doorstep: texts applicants sent' },
+    });
+    expect(Object.keys(topics)).toHaveLength(1);
+    const [topicId] = Object.keys(topics);
+    expect(Object.values(topics)[0]?.Properties.KmsMasterKeyId).toBeDefined();
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'sns:Publish',
+            Effect: 'Allow',
+            Principal: { Service: 'sms-voice.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': Match.anyValue() } },
+          }),
+        ]),
+      },
+      Topics: [{ Ref: topicId }],
+    });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: topicId },
+      Endpoint: { Ref: Match.stringLikeRegexp('^TextMessagessmsLive') },
+    });
+  });
+
+  it('lets only the sms function send texts, from the configured number only', () => {
+    const senders = statements().filter(({ statement }) =>
+      [statement.Action].flat().some((action) => String(action).startsWith('sms-voice:')),
+    );
+    expect(senders.map(({ policy }) => policy)).toEqual([expect.stringMatching(/^TextMessagessms/)]);
+    expect(senders[0]?.statement).toMatchObject({
+      Action: 'sms-voice:SendTextMessage',
+      Resource: { 'Fn::Join': ['', expect.arrayContaining([':pool/doorstep-texts'])] },
+    });
+  });
+
+  it('sends queued texts from the table’s stream of keys only, filtered to new texts, read on that stream alone', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      StreamSpecification: { StreamViewType: 'KEYS_ONLY' },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataTable'), 'StreamArn'] },
+      StartingPosition: 'LATEST',
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { Keys: { pk: { S: [{ prefix: 'TEXT#' }] } } },
+            }),
+          },
+        ],
+      },
+    });
+    // The sms function's live alias, by its name.
+    const [mapping] = Object.values(template.findResources('AWS::Lambda::EventSourceMapping'));
+    expect(JSON.stringify(mapping?.Properties.FunctionName)).toMatch(/TextMessagessms.*:live/);
+    const onStream = statements().filter(({ statement }) =>
+      JSON.stringify(statement.Resource).includes('StreamArn'),
+    );
+    expect(onStream.map(({ policy }) => policy)).toEqual([expect.stringMatching(/^TextMessagessms/)]);
   });
 
   it('signs officers in with Cognito: no self sign-up, MFA required, strong passwords, two roles', () => {
