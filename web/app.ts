@@ -18,7 +18,7 @@ import { chosenLanguage, languageCookie, pageLanguage, switchLink } from './lang
 import { letterRoutes } from './letters.js';
 import { OfficerSignInNeeded, officerRoutes } from './officer.js';
 import { officerSignInRoutes } from './officer-sign-in.js';
-import { privacyRoutes } from './privacy.js';
+import { officerPrivacyRoutes, privacyRoutes } from './privacy.js';
 import type { Render } from './render.js';
 import { reviewRoutes } from './reviews.js';
 import { matchRoute, type PageRenderer } from './routes.js';
@@ -57,6 +57,7 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
     ...officerRoutes(options.deps, options.officers),
     ...stockRoutes(options.deps, options.officers),
     ...shortlistRoutes(options.deps, options.officers),
+    ...officerPrivacyRoutes(options.deps, options.officers),
   ];
   const csrf = new Csrf(options.csrfKey);
 

@@ -1,9 +1,13 @@
 import { ZodError } from 'zod';
 import { PRIVACY_NOTICE_VERSION } from '../shared/domain/consents.js';
+import type { FormAnswers } from '../shared/domain/conversation.js';
 import { DOCUMENT_CATALOGUE } from '../shared/domain/documents.js';
+import type { YourData } from '../shared/domain/your-data.js';
 import { when, yourDataSections } from '../shared/domain/your-data.js';
 import { doorstepLandlords, policyForLandlord } from '../shared/policies.js';
-import { consentsFor, setConsents } from '../shared/services/consents.js';
+import type { OfficerIdentity } from '../shared/ports.js';
+import { type ConsentView, consentsFor, setConsents } from '../shared/services/consents.js';
+import type { Actor } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
 import { ownedApplication } from '../shared/services/ownership.js';
 import {
@@ -12,10 +16,12 @@ import {
   requestDataCopy,
   yourDataFilename,
   yourDataForApplicant,
+  yourDataForOfficer,
 } from '../shared/services/your-data.js';
 import { applicantOf } from './applicant.js';
-import { idParam, pdfResult, redirect, type WebResult } from './http.js';
-import type { Route } from './routes.js';
+import { idParam, pdfResult, redirect, type WebEvent, type WebResult } from './http.js';
+import { officerOf } from './officer.js';
+import type { PageRenderer, Route } from './routes.js';
 
 /**
  * Privacy (issue 9): the privacy notice (a summary on the start page, the whole of it at `/privacy`), the
@@ -52,7 +58,97 @@ function jsonDownload(body: unknown, filename: string): WebResult {
   };
 }
 
+/** The consents as GOV.UK checkboxes: ticked when given, the hint saying what it is, without it, and since when. */
+function consentItems(consents: readonly ConsentView[]) {
+  return consents.map((consent) => ({
+    value: consent.use,
+    text: consent.label,
+    checked: consent.given,
+    hint: {
+      text: `${consent.hint} Without it: ${consent.without}${
+        consent.since
+          ? ` ${consent.given ? 'Given' : 'Withdrawn'} ${when(consent.since.at)}, ${VIA_TEXT[consent.since.via]}.`
+          : ''
+      }`,
+    },
+  }));
+}
+
+/** Who is on a consents page, and where its form goes and comes back to. */
+interface ConsentsPlace {
+  actor: Actor;
+  applicationId: string;
+  path: string;
+  backLink: string;
+  extra: Record<string, unknown>;
+}
+
+async function consentsPage(deps: Deps, page: PageRenderer, place: ConsentsPlace, event: WebEvent) {
+  const { consents } = await consentsFor(deps, { actor: place.actor, applicationId: place.applicationId });
+  return page('consents.njk', {
+    ...place.extra,
+    applicationId: place.applicationId,
+    formAction: place.path,
+    saved: event.queryStringParameters?.saved === '1',
+    noticeVersion: PRIVACY_NOTICE_VERSION,
+    items: consentItems(consents),
+    backLink: place.backLink,
+  });
+}
+
+/** Sets the consents ticked; a use that is not one of the list is shown again with a GOV.UK error summary. */
+async function saveConsents(deps: Deps, page: PageRenderer, place: ConsentsPlace, form: FormAnswers) {
+  try {
+    await setConsents(deps, {
+      actor: place.actor,
+      applicationId: place.applicationId,
+      body: { given: form.given },
+    });
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    const { consents } = await consentsFor(deps, { actor: place.actor, applicationId: place.applicationId });
+    const message = 'Choose only from the uses listed';
+    return page(
+      'consents.njk',
+      {
+        ...place.extra,
+        applicationId: place.applicationId,
+        formAction: place.path,
+        noticeVersion: PRIVACY_NOTICE_VERSION,
+        items: consentItems(consents),
+        errors: [{ text: message, href: '#given' }],
+        fieldErrors: { given: message },
+        backLink: place.backLink,
+      },
+      400,
+    );
+  }
+  return redirect(`${place.path}?saved=1`);
+}
+
+/** The copy's sections as GOV.UK summary lists: each group's rows as key and value (plain text: escaped). */
+function sectionsOf(data: YourData) {
+  return yourDataSections(data).map((section) => ({
+    ...section,
+    groups: section.groups.map((group) => ({
+      ...group,
+      rows: group.rows.map((row) => ({ key: { text: row.label }, value: { text: row.value } })),
+    })),
+  }));
+}
+
 export function privacyRoutes(deps: () => Deps): Route[] {
+  const applicantPlace = async (event: WebEvent): Promise<ConsentsPlace> => {
+    const who = await applicantOf(deps(), event);
+    const applicationId = idParam(event, 'applicationId');
+    return {
+      actor: { kind: 'applicant', subject: who.subject },
+      applicationId,
+      path: `/applications/${applicationId}/consents`,
+      backLink: `/applications/${applicationId}/status`,
+      extra: { title: 'What you agree we may do' },
+    };
+  };
   return [
     {
       method: 'GET',
@@ -75,78 +171,18 @@ export function privacyRoutes(deps: () => Deps): Route[] {
     {
       method: 'GET',
       path: '/applications/{applicationId}/consents',
-      handler: async (event, page) => {
-        const context = deps();
-        const who = await applicantOf(context, event);
-        const applicationId = idParam(event, 'applicationId');
-        const { consents } = await consentsFor(context, {
-          actor: { kind: 'applicant', subject: who.subject },
-          applicationId,
-        });
-        return page('consents.njk', {
-          title: 'What you agree we may do',
-          applicationId,
-          saved: event.queryStringParameters?.saved === '1',
-          noticeVersion: PRIVACY_NOTICE_VERSION,
-          items: consents.map((consent) => ({
-            value: consent.use,
-            text: consent.label,
-            checked: consent.given,
-            hint: {
-              text: `${consent.hint} Without it: ${consent.without}${
-                consent.since
-                  ? ` ${consent.given ? 'Given' : 'Withdrawn'} ${when(consent.since.at)}, ${VIA_TEXT[consent.since.via]}.`
-                  : ''
-              }`,
-            },
-          })),
-          backLink: `/applications/${applicationId}/status`,
-        });
-      },
+      handler: async (event, page) => consentsPage(deps(), page, await applicantPlace(event), event),
     },
     {
       method: 'POST',
       path: '/applications/{applicationId}/consents',
       form: true,
       handler: async (event, page, form) => {
-        const context = deps();
-        const who = await applicantOf(context, event);
-        const applicationId = idParam(event, 'applicationId');
+        const place = await applicantPlace(event);
         // Whose application it is comes first: someone else's answers 404 whatever they sent.
-        await ownedApplication(context, who.subject, applicationId);
-        try {
-          await setConsents(context, {
-            actor: { kind: 'applicant', subject: who.subject },
-            applicationId,
-            body: { given: form.given },
-          });
-        } catch (error) {
-          if (!(error instanceof ZodError)) throw error;
-          const { consents } = await consentsFor(context, {
-            actor: { kind: 'applicant', subject: who.subject },
-            applicationId,
-          });
-          const message = 'Choose only from the uses listed';
-          return page(
-            'consents.njk',
-            {
-              title: 'What you agree we may do',
-              applicationId,
-              noticeVersion: PRIVACY_NOTICE_VERSION,
-              items: consents.map((consent) => ({
-                value: consent.use,
-                text: consent.label,
-                checked: consent.given,
-                hint: { text: `${consent.hint} Without it: ${consent.without}` },
-              })),
-              errors: [{ text: message, href: '#given' }],
-              fieldErrors: { given: message },
-              backLink: `/applications/${applicationId}/status`,
-            },
-            400,
-          );
-        }
-        return redirect(`/applications/${applicationId}/consents?saved=1`);
+        if (place.actor.kind === 'applicant')
+          await ownedApplication(deps(), place.actor.subject, place.applicationId);
+        return saveConsents(deps(), page, place, form);
       },
     },
     {
@@ -163,14 +199,7 @@ export function privacyRoutes(deps: () => Deps): Route[] {
           title: 'What we hold about you',
           applicationId,
           controller: data.controller.name,
-          // GOV.UK summary lists: each group's rows as key and value (plain text: the macro escapes it).
-          sections: yourDataSections(data).map((section) => ({
-            ...section,
-            groups: section.groups.map((group) => ({
-              ...group,
-              rows: group.rows.map((row) => ({ key: { text: row.label }, value: { text: row.value } })),
-            })),
-          })),
+          sections: sectionsOf(data),
           pdf: !copy
             ? 'none'
             : dataCopyReady(application)
@@ -217,6 +246,66 @@ export function privacyRoutes(deps: () => Deps): Route[] {
           headers: { ...result.headers, 'content-disposition': `attachment; filename="${filename}"` },
         };
       },
+    },
+  ];
+}
+
+/** The console's header, on a case's pages. */
+const CONSOLE = {
+  serviceName: 'Doorstep lettings console',
+  serviceUrl: '/officer',
+  navigation: [
+    { href: '/officer', text: 'Queue' },
+    { href: '/officer/homes', text: 'Homes' },
+  ],
+};
+
+/**
+ * The same for officers of the application's landlord (another landlord's case is a 404): what is held about an
+ * applicant, for a request made by phone or letter, and the consents an applicant gave or withdrew by phone or in
+ * person, recorded for them (each change says so, and its audit event names the officer).
+ */
+export function officerPrivacyRoutes(deps: () => Deps, identity: () => OfficerIdentity): Route[] {
+  const officerPlace = async (event: WebEvent): Promise<ConsentsPlace> => {
+    const actor = await officerOf(identity(), event);
+    const applicationId = idParam(event, 'applicationId');
+    return {
+      actor,
+      applicationId,
+      path: `/officer/applications/${applicationId}/consents`,
+      backLink: `/officer/applications/${applicationId}`,
+      extra: { ...CONSOLE, title: 'What the applicant agrees we may do', forOfficer: true },
+    };
+  };
+  return [
+    {
+      method: 'GET',
+      path: '/officer/applications/{applicationId}/your-data',
+      handler: async (event, page) => {
+        const officer = await officerOf(identity(), event);
+        const applicationId = idParam(event, 'applicationId');
+        const data = await yourDataForOfficer(deps(), { landlordId: officer.landlordId, applicationId });
+        return page('your-data.njk', {
+          ...CONSOLE,
+          title: 'What we hold about the applicant',
+          forOfficer: true,
+          applicationId,
+          controller: data.controller.name,
+          sections: sectionsOf(data),
+          backLink: `/officer/applications/${applicationId}`,
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/officer/applications/{applicationId}/consents',
+      handler: async (event, page) => consentsPage(deps(), page, await officerPlace(event), event),
+    },
+    {
+      method: 'POST',
+      path: '/officer/applications/{applicationId}/consents',
+      form: true,
+      handler: async (event, page, form) => saveConsents(deps(), page, await officerPlace(event), form),
     },
   ];
 }

@@ -1,5 +1,6 @@
 import type { Application, HouseholdMember, Profile, Registration, ReviewRequest } from './application.js';
 import { CONSENT_USES, type ConsentRecord, PRIVACY_NOTICE_VERSION } from './consents.js';
+import { type ContactSafety, safeContactSummary } from './contact-safety.js';
 import { DOCUMENT_CATALOGUE } from './documents.js';
 import type { KeyCredential, Offer, Property, Tenancy } from './letting.js';
 import { pounds } from './money.js';
@@ -50,6 +51,35 @@ export interface YourDataInput {
 
 export const YOUR_DATA_FORMAT = 'doorstep-your-data/1';
 
+/**
+ * Where each field of the application goes in the copy, or why it does not. A test holds it to the application's
+ * schema, so a field added to the application without an entry here fails it: nothing held is left out unnoticed.
+ */
+export const APPLICATION_FIELDS_IN_COPY: Readonly<Record<string, string>> = {
+  applicationId: 'application',
+  landlordId: 'controller (the landlord’s name)',
+  ownerId: 'left out: a pseudonymous key made from your email address, which is in your answers',
+  policyId: 'controller (the allocation scheme followed)',
+  stage: 'application',
+  status: 'application',
+  profile: 'answers and household',
+  documents: 'documents',
+  decisions: 'decisions',
+  registration: 'registration',
+  currentOfferId: 'offer, tenancy and key',
+  reviewRequests: 'reviewRequests',
+  conversation:
+    'answers (your details while you were still giving them); which questions are answered is not data about you',
+  consents: 'consents',
+  dataCopy: 'auditEvents (when you asked for a copy and when it was made)',
+  language: 'application (the language you chose)',
+  withdrawal: 'withdrawal',
+  contactSafety: 'contactSafety',
+  createdAt: 'application',
+  updatedAt: 'application',
+  version: 'left out: a counter that stops two changes overwriting each other',
+};
+
 /** What the copy leaves out, and why, shown to the applicant in every copy. */
 export const WITHHELD: ReadonlyArray<{ what: string; why: string }> = [
   {
@@ -81,10 +111,14 @@ export interface YourData {
     status: Application['status'];
     stage: Stage;
     stageTitle: string;
+    language: 'en' | 'cy';
     createdAt: string;
     updatedAt: string;
   };
-  answers: Omit<Profile, 'household'>;
+  answers: Omit<Profile, 'household'> & {
+    /** Your details while you were giving them one question at a time, before they joined your household. */
+    aboutYouSoFar?: Record<string, string>;
+  };
   household: HouseholdMember[];
   documents: Array<{
     documentId: string;
@@ -137,6 +171,8 @@ export interface YourData {
   };
   key?: { validFrom: string; validUntil: string; issuedAt: string };
   consents: Array<Omit<ConsentRecord, 'officerId'>>;
+  contactSafety?: ContactSafety;
+  withdrawal?: { withdrawnAt: string; stage: Stage; stageTitle: string; reason?: string };
   waits: Array<{ stage: Stage; stageTitle: string; waitingFor: string; deadline: string }>;
   /** Null when no list of messages is kept per application (the copy says so, rather than "none"). */
   messages: YourMessage[] | null;
@@ -163,10 +199,16 @@ export function yourData(input: YourDataInput): YourData {
       status: application.status,
       stage: application.stage,
       stageTitle: stageTitles[application.stage],
+      language: application.language ?? 'en',
       createdAt: application.createdAt,
       updatedAt: application.updatedAt,
     },
-    answers,
+    answers: {
+      ...answers,
+      ...(application.conversation?.aboutYou && Object.keys(application.conversation.aboutYou).length > 0
+        ? { aboutYouSoFar: { ...application.conversation.aboutYou } as Record<string, string> }
+        : {}),
+    },
     household,
     documents: application.documents.map((document) => ({
       documentId: document.documentId,
@@ -239,6 +281,17 @@ export function yourData(input: YourDataInput): YourData {
       : {}),
     ...(key ? { key: { validFrom: key.validFrom, validUntil: key.validUntil, issuedAt: key.issuedAt } } : {}),
     consents: (application.consents ?? []).map(({ officerId: _officer, ...record }) => record),
+    ...(application.contactSafety ? { contactSafety: application.contactSafety } : {}),
+    ...(application.withdrawal
+      ? {
+          withdrawal: {
+            withdrawnAt: application.withdrawal.withdrawnAt,
+            stage: application.withdrawal.stage,
+            stageTitle: stageTitles[application.withdrawal.stage],
+            ...(application.withdrawal.reason ? { reason: application.withdrawal.reason } : {}),
+          },
+        }
+      : {}),
     waits: input.waits.map((wait) => ({
       stage: wait.stage,
       stageTitle: stageTitles[wait.stage],
@@ -339,6 +392,7 @@ const FIELD_NAMES: Record<string, string> = {
   awayStudent: 'A student living away',
   awayArmedForces: 'Away on armed forces operations',
   memberId: 'Reference',
+  aboutYouSoFar: 'Your details so far',
 };
 /** Answers held in pence, shown in pounds. */
 const MONEY_FIELDS = new Set(['monthlyEarnings', 'monthlyBenefits', 'savings', 'formerTenancyArrears']);
@@ -396,6 +450,17 @@ export function yourDataSections(data: YourData): YourDataSection[] {
             { label: 'Application reference', value: data.application.applicationId },
             { label: 'Started', value: when(data.application.createdAt) },
             { label: 'Where it is now', value: data.application.stageTitle },
+            { label: 'Language you chose', value: data.application.language === 'cy' ? 'Welsh' : 'English' },
+            ...(data.withdrawal
+              ? [
+                  {
+                    label: 'You withdrew it',
+                    value: `${when(data.withdrawal.withdrawnAt)}, at “${data.withdrawal.stageTitle}”${
+                      data.withdrawal.reason ? `. Your reason: ${data.withdrawal.reason}` : ''
+                    }`,
+                  },
+                ]
+              : []),
             { label: 'Privacy notice', value: `Version ${data.noticeVersion}` },
           ],
         },
@@ -580,6 +645,22 @@ export function yourDataSections(data: YourData): YourDataSection[] {
         ],
       })),
       empty: 'You have not given any consents.',
+    },
+    {
+      id: 'safe-contact',
+      title: 'How it is safe to contact you',
+      why: 'So we never write, text or call you in a way that could put you at risk.',
+      groups: data.contactSafety
+        ? [
+            {
+              rows: [
+                { label: 'What you told us', value: safeContactSummary(data.contactSafety) },
+                { label: 'Told us', value: when(data.contactSafety.updatedAt) },
+              ],
+            },
+          ]
+        : [],
+      empty: 'You have not told us of any way it is not safe to contact you.',
     },
     {
       id: 'waits',

@@ -132,6 +132,29 @@ export async function setConsents(
   return { consents: consentViews({ consents }), changed };
 }
 
+/**
+ * Gives or withdraws one consent, leaving the others as they are: a STOP texted from the applicant's linked
+ * mobile withdraws `text-messages`, recorded as given by text (`sms`).
+ */
+export async function changeConsent(
+  deps: Pick<Deps, 'applications' | 'audit' | 'clock'>,
+  input: { actor: ConsentActor; applicationId: string; use: ConsentUse; given: boolean },
+): Promise<{ consents: ConsentView[]; changed: ConsentRecord[] }> {
+  const application = await applicationFor(deps, input.actor, input.applicationId);
+  const given = new Set(
+    consentViews(application)
+      .filter((view) => view.given)
+      .map((view) => view.use),
+  );
+  if (input.given) given.add(input.use);
+  else given.delete(input.use);
+  return setConsents(deps, {
+    actor: input.actor,
+    applicationId: input.applicationId,
+    body: { given: [...given] },
+  });
+}
+
 /** What an applicant's message is sent on when it does not say (shared/ports.ts, `Notification.channels`). */
 const DEFAULT_CHANNELS: readonly Channel[] = ['email', 'text'];
 

@@ -17,6 +17,7 @@ import {
 } from '../domain/sms.js';
 import { type InboundText, NotFoundError, type PhoneLink, SignInRefusedError } from '../ports.js';
 import type { Applicant } from './applications.js';
+import { changeConsent } from './consents.js';
 import { answerPrompt } from './conversation.js';
 import type { Deps } from './deps.js';
 import { ownedApplication } from './ownership.js';
@@ -225,6 +226,17 @@ export async function receiveText(deps: SmsDeps, inbound: InboundText, links: We
         type: 'texts-stopped',
         actor: 'applicant',
       });
+      // STOP is also a withdrawal of consent to texts about the application, given by text (issue 9).
+      try {
+        await changeConsent(deps, {
+          actor: { kind: 'applicant', subject: link.subject, via: 'sms' },
+          applicationId: link.applicationId,
+          use: 'text-messages',
+          given: false,
+        });
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+      }
     }
     return;
   }

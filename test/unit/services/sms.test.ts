@@ -1,6 +1,8 @@
 import { Circumstances } from '../../../shared/domain/application';
+import { hasConsent } from '../../../shared/domain/consents';
 import { nextPrompt } from '../../../shared/domain/conversation';
 import { NotFoundError, RateLimitedError, SignInRefusedError } from '../../../shared/ports';
+import { setConsents } from '../../../shared/services/consents';
 import { getSession, requestCode, SIGN_IN, verifyCode } from '../../../shared/services/sessions';
 import { confirmPhoneLink, notLinked, receiveText, requestPhoneLink } from '../../../shared/services/sms';
 import { aCompleteApplication, anApplication } from '../../fixtures/applications';
@@ -277,6 +279,23 @@ describe('STOP, START and HELP', () => {
     expect(stored(deps)?.conversation).toBeUndefined();
     expect(lastText(deps)).toMatch(/^What is your name\? \(1 of 2\)/);
     expect(deps.audit.events.map((event) => event.type)).toContain('texts-stopped');
+  });
+
+  it('withdraws consent to texts about the application at STOP, recorded as given by text', async () => {
+    const deps = await given();
+    await linked(deps);
+    await setConsents(deps, {
+      actor: { kind: 'applicant', ...gareth },
+      applicationId,
+      body: { given: ['text-messages', 'homes-by-email'] },
+    });
+
+    await text(deps, 'STOP');
+
+    const application = stored(deps);
+    expect(application && hasConsent(application, 'text-messages')).toBe(false);
+    expect(application && hasConsent(application, 'homes-by-email')).toBe(true);
+    expect(application?.consents?.at(-1)).toMatchObject({ use: 'text-messages', given: false, via: 'sms' });
   });
 
   it('asks the question again for HELP', async () => {

@@ -1,6 +1,13 @@
-import type { Application } from '../../../shared/domain/application';
+import { Application } from '../../../shared/domain/application';
 import { ConsentUse } from '../../../shared/domain/consents';
-import { WITHHELD, yourDataSections } from '../../../shared/domain/your-data';
+import { Stage } from '../../../shared/domain/stage';
+import {
+  APPLICATION_FIELDS_IN_COPY,
+  WITHHELD,
+  yourData,
+  yourDataSections,
+} from '../../../shared/domain/your-data';
+import { policyFor } from '../../../shared/policies';
 import { NotFoundError } from '../../../shared/ports';
 import { setConsents } from '../../../shared/services/consents';
 import { credentialIdFor } from '../../../shared/services/letting-stages';
@@ -12,7 +19,7 @@ import {
   yourDataForOfficer,
 } from '../../../shared/services/your-data';
 import { writeDataCopy } from '../../../shared/services/your-data-pdf';
-import { referral } from '../../fixtures/applications';
+import { anApplication, referral } from '../../fixtures/applications';
 import { weaverCourt } from '../../fixtures/lettings';
 import { aCaseWorld, applicationId } from '../../support/authorisation';
 import { pdfText } from '../../support/pdf-text';
@@ -42,6 +49,13 @@ async function aFullWorld() {
         },
       },
     ],
+    contactSafety: {
+      safe: ['email'],
+      textTimes: [],
+      letters: 'not-safe',
+      voicemail: false,
+      updatedAt: '2026-11-04T10:00:00.000Z',
+    },
     documents: [
       {
         documentId: 'doc_payslip1',
@@ -104,7 +118,7 @@ describe('what we hold about you', () => {
     ]) {
       expect(byId[id]?.groups.length).toBeGreaterThan(0);
     }
-    for (const id of ['consents', 'waits', 'audit', 'withheld'])
+    for (const id of ['safe-contact', 'consents', 'waits', 'audit', 'withheld'])
       expect(byId[id]?.groups.length).toBeGreaterThan(0);
     expect(byId.messages?.empty).toContain('cannot list them');
     // Every answer and every household member's detail is a row: nothing is dropped on the way to the page.
@@ -177,6 +191,52 @@ describe('what we hold about you', () => {
     ).resolves.toMatchObject({
       application: { applicationId },
     });
+  });
+});
+
+describe('what the copy is made of', () => {
+  it.each(Object.keys(Application.shape))(
+    'says where the application’s %s goes in the copy, or why it is left out',
+    (field) => {
+      if (!APPLICATION_FIELDS_IN_COPY[field]) {
+        throw new Error(
+          `${field} is held on the application but the applicant's copy does not say where it goes: put it in the copy ` +
+            '(shared/domain/your-data.ts) and give it an entry in APPLICATION_FIELDS_IN_COPY, or say there why it is left out',
+        );
+      }
+    },
+  );
+
+  it('has no entry for a field the application does not have', () => {
+    expect(Object.keys(APPLICATION_FIELDS_IN_COPY).filter((field) => !(field in Application.shape))).toEqual(
+      [],
+    );
+  });
+
+  it('says when and why the applicant withdrew, and keeps their details given before the household', () => {
+    const data = yourData({
+      application: anApplication({
+        status: 'closed',
+        withdrawal: {
+          withdrawnAt: '2026-11-20T10:00:00.000Z',
+          stage: Stage.Documents,
+          reason: 'We found a home',
+        },
+        conversation: { answered: ['contact'], aboutYou: { firstName: 'Gareth', lastName: 'Pritchard' } },
+      }),
+      policy: policyFor('riverside-council'),
+      waits: [],
+      audit: [],
+      madeAt: '2026-11-29T09:00:00.000Z',
+    });
+
+    const rows = yourDataSections(data).flatMap((section) => section.groups.flatMap((group) => group.rows));
+
+    expect(rows).toContainEqual({
+      label: 'You withdrew it',
+      value: '20 November 2026 at 10:00, at “Your documents”. Your reason: We found a home',
+    });
+    expect(rows).toContainEqual({ label: 'First name', value: 'Gareth' });
   });
 });
 

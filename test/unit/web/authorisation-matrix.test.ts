@@ -143,6 +143,26 @@ const CONSOLE: Partial<Record<string, ConsoleCase[]>> = {
       audit: reasonOnTheWait,
     },
   ],
+  'GET /officer/applications/{applicationId}/your-data': [
+    {
+      name: 'what the landlord holds about the applicant',
+      path: () => `${casePath}/your-data`,
+      expect: landlordsOfficers(200),
+      check: (response) => expect(response.body).toContain('gareth.pritchard@example.org'),
+    },
+  ],
+  'GET /officer/applications/{applicationId}/consents': [
+    { name: 'the applicant’s consents', path: () => `${casePath}/consents`, expect: landlordsOfficers(200) },
+  ],
+  'POST /officer/applications/{applicationId}/consents': [
+    {
+      name: 'consents the applicant gave by phone',
+      path: () => `${casePath}/consents`,
+      form: { given: 'text-messages' },
+      expect: landlordsOfficers(303),
+      audit: 'no reason taken',
+    },
+  ],
   'POST /officer/applications/{applicationId}/override': [
     {
       name: 'a new band',

@@ -2,7 +2,7 @@ import { hasConsent } from '../../../shared/domain/consents';
 import { writeDataCopy } from '../../../shared/services/your-data-pdf';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { pdfText } from '../../support/pdf-text';
-import { aWebApp, errorSummaryOf, signIn, titleOf } from './browser';
+import { aWebApp, ellisIdentity, errorSummaryOf, signIn, titleOf } from './browser';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
 const base = `/applications/${applicationId}`;
@@ -186,5 +186,54 @@ describe('what we hold about you', () => {
     const response = await browser.get(`${base}/your-data.pdf`);
 
     expect(response.status).toBe(404);
+  });
+});
+
+describe('the console’s privacy pages', () => {
+  async function ellisAndGareth() {
+    const app = aWebApp({ officers: ellisIdentity() });
+    const applicant = app.browser();
+    const subject = await signIn(app.deps, applicant, 'gareth.pritchard@example.org');
+    await app.deps.applications.create(aCompleteApplication({ ownerId: subject }));
+    const officer = app.browser();
+    officer.jar.set('doorstep_officer', 'id-token-ellis');
+    return { app, officer };
+  }
+
+  it('records consents the applicant gave by phone, as given by an officer, naming the officer in the audit log', async () => {
+    const { app, officer } = await ellisAndGareth();
+    await officer.get(`/officer${base}/consents`);
+
+    const saved = await officer.post(`/officer${base}/consents`, { given: 'text-messages' });
+    const after = await officer.get(saved.headers.location ?? '');
+
+    expect(saved.status).toBe(303);
+    expect(after.body).toContain('by an officer, for you');
+    expect((await app.deps.applications.get(applicationId))?.consents).toEqual([
+      expect.objectContaining({
+        use: 'text-messages',
+        given: true,
+        via: 'officer',
+        officerId: 'officer-ellis',
+      }),
+    ]);
+    expect(app.deps.audit.events).toEqual([
+      expect.objectContaining({
+        type: 'consent-given',
+        actor: 'officer',
+        facts: expect.objectContaining({ officerId: 'officer-ellis' }),
+      }),
+    ]);
+  });
+
+  it('shows the officer what is held about the applicant, without the applicant’s download buttons', async () => {
+    const { officer } = await ellisAndGareth();
+
+    const page = await officer.get(`/officer${base}/your-data`);
+
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('What we hold about the applicant');
+    expect(page.body).toContain('gareth.pritchard@example.org');
+    expect(page.body).not.toContain(`action="${base}/your-data.pdf"`);
   });
 });
