@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 /** A random, unguessable id with a type prefix (app_, off_, ten_, key_, prop_): 128 bits of entropy. */
-export function newId(prefix: 'app' | 'off' | 'ten' | 'key' | 'doc' | 'prop'): string {
+export function newId(prefix: 'app' | 'off' | 'ten' | 'key' | 'doc' | 'prop' | 'nom'): string {
   return `${prefix}_${randomBytes(16).toString('hex')}`;
 }
 

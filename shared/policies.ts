@@ -35,3 +35,46 @@ export function doorstepLandlords(): Array<{ landlordId: string; landlordName: s
     landlordName: policy.landlordName,
   }));
 }
+
+/**
+ * The terms on which a council nominates to a landlord (Housing Act 1996 s170), from the landlord's nomination
+ * agreement: undefined when the landlord has no agreement with that council.
+ */
+export function nominationTerms(
+  landlordId: string,
+  councilId: string,
+):
+  | {
+      policy: PolicyType;
+      agreement: NonNullable<PolicyType['nominationAgreement']>;
+      councilName: string;
+      decisionDays: number;
+    }
+  | undefined {
+  const policy = [...policies.values()].find((candidate) => candidate.landlordId === landlordId);
+  const agreement = policy?.nominationAgreement;
+  const council = agreement?.councils.find((candidate) => candidate.councilId === councilId);
+  if (!policy || !agreement || !council) return undefined;
+  return { policy, agreement, councilName: council.councilName, decisionDays: council.decisionDays };
+}
+
+/** Every council with a nomination agreement with a landlord here, once each (for creating council clients). */
+export function nominatingCouncils(): Array<{
+  councilId: string;
+  councilName: string;
+  landlordIds: string[];
+}> {
+  const councils = new Map<string, { councilId: string; councilName: string; landlordIds: string[] }>();
+  for (const policy of policies.values()) {
+    for (const council of policy.nominationAgreement?.councils ?? []) {
+      const known = councils.get(council.councilId) ?? { ...council, landlordIds: [] };
+      known.landlordIds.push(policy.landlordId);
+      councils.set(council.councilId, {
+        councilId: known.councilId,
+        councilName: known.councilName,
+        landlordIds: known.landlordIds,
+      });
+    }
+  }
+  return [...councils.values()];
+}

@@ -5,6 +5,7 @@ import type { FieldReading } from './domain/document-fields.js';
 import type { FormsKind } from './domain/documents.js';
 import type { HomeDetails, KeyCredential, Offer, OfferStatus, Property, Tenancy } from './domain/letting.js';
 import type { LettingsLogRecord } from './domain/lettings-log.js';
+import type { ListPosition, Nomination } from './domain/nominations.js';
 import type { DeletionEntry } from './domain/retention.js';
 import type { RegisteredHousehold } from './domain/shortlist.js';
 import type { Stage, WaitingFor } from './domain/stage.js';
@@ -134,6 +135,34 @@ export interface LettingStore {
   putLettingsLog(record: LettingsLogRecord): Promise<boolean>;
   /** A landlord's lettings log records let from `from` to `to` (ISO dates, both inclusive), in let date order. */
   listLettingsLog(landlordId: string, from: string, to: string): Promise<LettingsLogRecord[]>;
+}
+
+/**
+ * Nominations from partner councils (issue 10; domain/nominations.ts). Each is found by its id, listed by its
+ * council (newest first, a page at a time), by the pseudonymous subjects it invites, and, while undecided, on its
+ * landlord's queue by the day its decision is due.
+ */
+export interface NominationStore {
+  /** Stores a new nomination with its index entries; fails with {@link ConflictError} when the id exists. */
+  create(nomination: Nomination): Promise<void>;
+  get(nominationId: string): Promise<Nomination | undefined>;
+  /**
+   * Writes the nomination if nobody else wrote it since it was read (its `version`) and returns it with the next
+   * version; fails with {@link ConflictError} otherwise. A decided or withdrawn one leaves its landlord's queue.
+   */
+  save(nomination: Nomination): Promise<Nomination>;
+  /**
+   * One page of a council's nominations, newest first, after `after` (the last of the previous page); `next` is
+   * the last of this page when more may follow.
+   */
+  listByCouncil(
+    councilId: string,
+    page: { limit: number; after?: ListPosition },
+  ): Promise<{ nominations: Nomination[]; next?: ListPosition }>;
+  /** The nominations that invite a subject (by email or mobile), oldest first. */
+  listInvited(subject: string): Promise<Nomination[]>;
+  /** The landlord's nominations awaiting its decision, soonest due first (read consistently). */
+  listAwaitingDecision(landlordId: string): Promise<Nomination[]>;
 }
 
 /** What else changes with an offer's status: why it closed, reminders sent, whether it lapsed. */

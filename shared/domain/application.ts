@@ -423,6 +423,18 @@ export const Application = z.object({
    * in it. Absent: English, until they choose.
    */
   language: Language.optional(),
+  /**
+   * The partner council's nomination this application came from (issue 10; Housing Act 1996 s170), and which of
+   * the journey's sections hold the council's answers, so the applicant is asked to check them rather than enter
+   * them again (domain/nominations.ts).
+   */
+  nomination: z
+    .object({
+      nominationId: z.string().min(1),
+      councilName: z.string().min(1),
+      prefilled: z.array(z.string().max(40)).max(20),
+    })
+    .optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   /** Optimistic-locking version: every write must name the version it read. */

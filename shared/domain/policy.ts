@@ -5,6 +5,40 @@ export const Band = z.enum(['A', 'B', 'C', 'D']);
 export type Band = z.infer<typeof Band>;
 
 /**
+ * A landlord's nomination agreement with the councils that nominate households to it (Housing Act 1996 s170: a
+ * housing association co-operates with a council's allocation scheme "to such extent as is reasonable", usually
+ * by an agreement giving the council nomination rights). Each council says how many days the landlord has to
+ * decide a nomination, and the agreement names the grounds on which it may refuse one, so a refusal cites them.
+ */
+export const NominationAgreement = z.object({
+  /** The agreement's own name and date, cited in every decision. */
+  title: z.string().min(1),
+  councils: z
+    .array(
+      z.object({
+        councilId: z.string().regex(/^[a-z0-9-]{2,40}$/),
+        councilName: z.string().min(1),
+        /** Calendar days from the nomination to the landlord's decision on it. */
+        decisionDays: z.number().int().min(1).max(90),
+      }),
+    )
+    .min(1),
+  /** The grounds the agreement allows for refusing a nomination, each cited by its clause. */
+  refusalGrounds: z
+    .array(
+      z.object({
+        ground: z.string().regex(/^[a-z0-9-]{2,40}$/),
+        clause: z.string().min(1),
+        text: z.string().min(1),
+      }),
+    )
+    .min(1),
+  /** The clause under which a nomination is accepted. */
+  acceptanceClause: z.string().min(1),
+});
+export type NominationAgreement = z.infer<typeof NominationAgreement>;
+
+/**
  * A council's or landlord's allocation policy, as versioned data (DESIGN.md §1: "Policy is data").
  * Jurisdiction decides which statute every reason cites.
  */
@@ -102,6 +136,8 @@ export const Policy = z.object({
       )
       .max(5),
   }),
+  /** The councils that nominate households to this landlord, and on what terms (issue 10). */
+  nominationAgreement: NominationAgreement.optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 

@@ -9,6 +9,7 @@ import type {
   LettingStore,
   MalwareScanner,
   Messaging,
+  NominationStore,
   Notifier,
   PhoneLinkStore,
   SessionStore,
@@ -33,6 +34,8 @@ export interface Deps {
   messaging: Messaging;
   /** Phones linked to an application, so the text thread acts on that application only. */
   phones: PhoneLinkStore;
+  /** Nominations from partner councils (issue 10). */
+  nominations: NominationStore;
   documents: DocumentStore;
   reader: TextReader;
   /** Reads long PDFs later (Textract's asynchronous analysis in AWS); absent where every page is read at once. */

@@ -46,7 +46,13 @@ const SAVE_ATTEMPTS = 3;
 
 export async function withdrawApplication(
   deps: WithdrawalDeps,
-  input: { subject: string; applicationId: string; body: unknown },
+  input: {
+    subject: string;
+    applicationId: string;
+    body: unknown;
+    /** Who asks: the applicant, or the council withdrawing its nomination (services/nominations.ts). */
+    by?: 'applicant' | 'council';
+  },
 ): Promise<WithdrawalResult> {
   const owned = await ownedApplication(deps, input.subject, input.applicationId);
   const { reason } = WithdrawalBody.parse(input.body ?? {});
@@ -90,7 +96,7 @@ export async function withdrawApplication(
       at: now,
       type: 'withdrawn',
       stage: application.stage,
-      actor: 'applicant',
+      actor: input.by ?? 'applicant',
       facts: {
         from: owned.status,
         reasonGiven: reason !== undefined,

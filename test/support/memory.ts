@@ -12,6 +12,7 @@ import {
   type Tenancy,
 } from '../../shared/domain/letting';
 import type { LettingsLogRecord } from '../../shared/domain/lettings-log';
+import type { ListPosition, Nomination } from '../../shared/domain/nominations';
 import type { DeletionEntry } from '../../shared/domain/retention';
 import type { RegisteredHousehold } from '../../shared/domain/shortlist';
 import { WaitingFor } from '../../shared/domain/stage';
@@ -25,6 +26,7 @@ import {
   type DocumentStore,
   type LaterReader,
   type LettingStore,
+  type NominationStore,
   NotFoundError,
   type Notification,
   type Notifier,
@@ -489,6 +491,60 @@ export class ManualClock {
   }
 }
 
+/** Nominations in memory, with the store's conditions: a new id once, a save names the version it read. */
+export class MemoryNominations implements NominationStore {
+  readonly items = new Map<string, Nomination>();
+  async create(nomination: Nomination) {
+    if (this.items.has(nomination.nominationId)) throw new ConflictError('exists');
+    this.items.set(nomination.nominationId, clone({ ...nomination, version: 0 }));
+  }
+  async get(nominationId: string) {
+    const found = this.items.get(nominationId);
+    return found ? clone(found) : undefined;
+  }
+  async save(nomination: Nomination) {
+    const stored = this.items.get(nomination.nominationId);
+    if (!stored || stored.version !== nomination.version) throw new ConflictError('changed');
+    const next = clone({ ...nomination, version: nomination.version + 1 });
+    this.items.set(nomination.nominationId, next);
+    return clone(next);
+  }
+  async listByCouncil(councilId: string, page: { limit: number; after?: ListPosition }) {
+    const key = (nomination: Pick<Nomination, 'createdAt' | 'nominationId'>) =>
+      `${nomination.createdAt}#${nomination.nominationId}`;
+    const after = page.after ? key(page.after) : undefined;
+    const newestFirst = [...this.items.values()]
+      .filter((nomination) => nomination.councilId === councilId)
+      .sort((a, b) => key(b).localeCompare(key(a)))
+      .filter((nomination) => after === undefined || key(nomination) < after);
+    const nominations = newestFirst.slice(0, page.limit).map(clone);
+    const last = nominations.at(-1);
+    return {
+      nominations,
+      ...(newestFirst.length > page.limit && last
+        ? { next: { councilId, createdAt: last.createdAt, nominationId: last.nominationId } }
+        : {}),
+    };
+  }
+  async listInvited(subject: string) {
+    return [...this.items.values()]
+      .filter((nomination) => nomination.invitedSubjects.includes(subject))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map(clone);
+  }
+  async listAwaitingDecision(landlordId: string) {
+    return [...this.items.values()]
+      .filter(
+        (nomination) =>
+          nomination.landlordId === landlordId && !nomination.decision && !nomination.withdrawal,
+      )
+      .sort(
+        (a, b) => a.decisionDueBy.localeCompare(b.decisionDueBy) || a.createdAt.localeCompare(b.createdAt),
+      )
+      .map(clone);
+  }
+}
+
 export type MemoryDeps = Deps & {
   applications: MemoryApplications;
   lettings: MemoryLettings;
@@ -501,6 +557,7 @@ export type MemoryDeps = Deps & {
   documents: MemoryDocuments;
   messaging: MemoryMessaging;
   phones: MemoryPhoneLinks;
+  nominations: MemoryNominations;
 };
 
 /** Documents in memory: quarantine and promoted areas as two maps, as the real stores keep them apart. */
@@ -591,6 +648,7 @@ export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
     sessions: new MemorySessions(),
     messaging: new MemoryMessaging(),
     phones: new MemoryPhoneLinks(),
+    nominations: new MemoryNominations(),
     documents: new MemoryDocuments(),
     reader: unexpected<TextReader>('reader'),
     // Clean unless a test says otherwise: the real scanners are tested on their own (test/unit/adapters).

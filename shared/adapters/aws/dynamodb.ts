@@ -49,6 +49,7 @@ import {
   type WaitKind,
   type WaitStore,
 } from '../../ports.js';
+import { DynamoNominationStore } from './dynamodb-nominations.js';
 import { DynamoPhoneLinkStore } from './dynamodb-phones.js';
 import { GSI1, KEY_ATTRIBUTES, keys, TTL_ATTRIBUTE } from './keys.js';
 
@@ -1176,5 +1177,6 @@ export function dynamoStores(db: DynamoDBDocumentClient, table: string) {
     audit: new DynamoAuditLog(db, table),
     sessions: new DynamoSessionStore(db, table),
     phones: new DynamoPhoneLinkStore(db, table),
+    nominations: new DynamoNominationStore(db, table),
   };
 }

@@ -1,0 +1,464 @@
+import { ZodError } from 'zod';
+import { LOCAL_SESSION_SECRETS } from '../../../shared/config';
+import { isAnswered, nextPrompt } from '../../../shared/domain/conversation';
+import { JourneyStateError, NotFoundError } from '../../../shared/ports';
+import {
+  applicationIdFor,
+  claimNominations,
+  createNomination,
+  decideNomination,
+  listNominations,
+  nominationsAwaitingDecision,
+  readNomination,
+  withdrawNomination,
+} from '../../../shared/services/nominations';
+import { subjectFor } from '../../../shared/services/sessions';
+import { ahmedFamily, darrenCole } from '../../fixtures/nominations';
+import { type MemoryDeps, memoryDeps } from '../../support/memory';
+
+/**
+ * Nominations (issue 10; Housing Act 1996 s170) through the service: a council creates, reads, lists and
+ * withdraws only its own; the household is invited and, signing in with the invited address, gets an application
+ * with the council's answers in it; the landlord decides by the agreement's deadline, citing the agreement.
+ */
+
+const riverside = { councilId: 'riverside-council' };
+const northbridge = { councilId: 'northbridge-council' };
+const officer = { officerId: 'off_riverside_1', landlordId: 'riverside-homes' };
+const NOW = '2026-11-02T09:30:00.000Z';
+const samira = subjectFor('samira.ahmed@example.org', LOCAL_SESSION_SECRETS.subjectSalt);
+
+const fresh = () => memoryDeps(new Date(NOW));
+
+const issuesOf = (error: unknown) => {
+  if (!(error instanceof ZodError)) throw error;
+  return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+};
+
+async function refusal(action: Promise<unknown>) {
+  try {
+    await action;
+  } catch (error) {
+    return issuesOf(error);
+  }
+  throw new Error('expected a 400');
+}
+
+describe('creating a nomination', () => {
+  it('stores it for the calling council with the agreement’s deadline, and invites the household by email and text', async () => {
+    const deps = fresh();
+
+    const created = await createNomination(deps, riverside, ahmedFamily);
+
+    expect(created).toMatchObject({
+      landlordId: 'riverside-homes',
+      councilReference: 'HPR/2026/00417',
+      status: 'invited',
+      // Riverside Council's agreement with Riverside Homes: 14 days.
+      decisionDueBy: '2026-11-16',
+      decisionOverdue: false,
+    });
+    const stored = await deps.nominations.get(created.nominationId);
+    expect(stored?.councilId).toBe('riverside-council');
+    expect(stored?.household.contact.phone).toBe('+447700900417');
+    expect(deps.notifier.sent).toEqual([
+      expect.objectContaining({
+        to: { email: 'samira.ahmed@example.org' },
+        template: 'nomination-invitation',
+        values: expect.objectContaining({
+          councilName: 'Riverside Council',
+          landlordName: 'Riverside Homes',
+        }),
+      }),
+    ]);
+    expect(deps.messaging.to('+447700900417')).toEqual([
+      expect.stringContaining('Riverside Council has asked'),
+    ]);
+  });
+
+  it('gives each council its own deadline from the agreement', async () => {
+    const deps = fresh();
+    const created = await createNomination(deps, northbridge, ahmedFamily);
+    expect(created.decisionDueBy).toBe('2026-11-23');
+  });
+
+  it('keeps the audit trail free of personal data', async () => {
+    const deps = fresh();
+    const created = await createNomination(deps, riverside, ahmedFamily);
+    const trail = JSON.stringify(await deps.audit.list(created.nominationId));
+    expect(trail).toContain('nominated');
+    for (const personal of ['Samira', 'Ahmed', 'samira.ahmed', '900417', 'RV1', 'Quay']) {
+      expect(trail).not.toContain(personal);
+    }
+  });
+
+  it('refuses a landlord the council has no agreement with, naming the field', async () => {
+    const deps = fresh();
+    const issues = await refusal(createNomination(deps, { councilId: 'cwm-valley-council' }, ahmedFamily));
+    expect(issues).toEqual([
+      {
+        path: 'landlordId',
+        message: expect.stringContaining('has no nomination agreement with your council'),
+      },
+    ]);
+    expect(deps.nominations.items.size).toBe(0);
+  });
+
+  it.each([
+    ['an unknown field at the top', { ...ahmedFamily, priority: 'urgent' }, ''],
+    [
+      'an unknown field in the household',
+      { ...ahmedFamily, household: { ...ahmedFamily.household, vulnerable: true } },
+      'household',
+    ],
+    [
+      'an unknown field on a member',
+      {
+        ...ahmedFamily,
+        household: {
+          ...ahmedFamily.household,
+          members: [{ ...ahmedFamily.household.members[0], nationalInsurance: 'QQ123456C' }],
+        },
+      },
+      'household.members.0',
+    ],
+    [
+      'an unknown field in the current home',
+      {
+        ...ahmedFamily,
+        household: {
+          ...ahmedFamily.household,
+          currentHome: { ...ahmedFamily.household.currentHome, floor: 2 },
+        },
+      },
+      'household.currentHome',
+    ],
+  ])('refuses %s', async (_case, body, path) => {
+    const issues = await refusal(createNomination(fresh(), riverside, body));
+    expect(issues).toEqual([
+      expect.objectContaining({ path, message: expect.stringMatching(/unrecognized key/i) }),
+    ]);
+  });
+
+  it('refuses wrong types and missing sections with the field named', async () => {
+    const issues = await refusal(
+      createNomination(fresh(), riverside, {
+        ...darrenCole,
+        household: {
+          ...darrenCole.household,
+          applicant: { ...darrenCole.household.applicant, dateOfBirth: 19790830 },
+        },
+      }),
+    );
+    expect(issues.map((issue) => issue.path)).toEqual(['household.applicant.dateOfBirth']);
+    const noContact = await refusal(
+      createNomination(fresh(), riverside, {
+        ...darrenCole,
+        household: { ...darrenCole.household, contact: {} },
+      }),
+    );
+    expect(noContact).toEqual([
+      {
+        path: 'household.contact',
+        message: 'Give an email address or a mobile number to send the invitation to',
+      },
+    ]);
+  });
+
+  it('refuses a phone that is not a UK mobile, as the invitation goes by text', async () => {
+    const issues = await refusal(
+      createNomination(fresh(), riverside, {
+        ...darrenCole,
+        household: { ...darrenCole.household, contact: { phone: '020 7946 0000' } },
+      }),
+    );
+    expect(issues).toEqual([
+      { path: 'household.contact.phone', message: expect.stringContaining('UK mobile') },
+    ]);
+  });
+});
+
+describe('reading and listing', () => {
+  it('answers another council’s nomination exactly like a missing one', async () => {
+    const deps = fresh();
+    const theirs = await createNomination(deps, riverside, ahmedFamily);
+
+    await expect(readNomination(deps, northbridge, theirs.nominationId)).rejects.toThrow(NotFoundError);
+    await expect(readNomination(deps, northbridge, 'nom_00000000000000000000000000000000')).rejects.toThrow(
+      NotFoundError,
+    );
+    await expect(readNomination(deps, northbridge, '../../etc')).rejects.toThrow(NotFoundError);
+    await expect(readNomination(deps, riverside, theirs.nominationId)).resolves.toMatchObject({
+      nominationId: theirs.nominationId,
+    });
+  });
+
+  it('lists only the council’s own, newest first, a page at a time with an opaque cursor', async () => {
+    const deps = fresh();
+    const ours: string[] = [];
+    for (let n = 0; n < 5; n += 1) {
+      ours.push(
+        (await createNomination(deps, riverside, { ...darrenCole, councilReference: `R-${n}` })).nominationId,
+      );
+      await createNomination(deps, northbridge, { ...darrenCole, councilReference: `N-${n}` });
+      deps.clock.advanceSeconds(60);
+    }
+
+    const first = await listNominations(deps, riverside, { limit: '2' });
+    const second = await listNominations(deps, riverside, { limit: '2', cursor: first.next });
+    const last = await listNominations(deps, riverside, { limit: '2', cursor: second.next });
+
+    const seen = [...first.nominations, ...second.nominations, ...last.nominations];
+    expect(seen.map((nomination) => nomination.nominationId)).toEqual([...ours].reverse());
+    expect(seen.every((nomination) => nomination.councilReference.startsWith('R-'))).toBe(true);
+    expect(first.next).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(last.next).toBeUndefined();
+  });
+
+  it('refuses a cursor another council was given, a made-up one, and limits outside 1 to 100', async () => {
+    const deps = fresh();
+    for (let n = 0; n < 3; n += 1) {
+      await createNomination(deps, riverside, darrenCole);
+      deps.clock.advanceSeconds(1);
+    }
+    const theirs = await listNominations(deps, riverside, { limit: '1' });
+
+    expect(await refusal(listNominations(deps, northbridge, { cursor: theirs.next }))).toEqual([
+      { path: 'cursor', message: expect.stringContaining('not one this API gave you') },
+    ]);
+    expect(await refusal(listNominations(deps, riverside, { cursor: 'not a cursor!' }))).toEqual([
+      expect.objectContaining({ path: 'cursor' }),
+    ]);
+    expect(await refusal(listNominations(deps, riverside, { limit: '0' }))).toEqual([
+      expect.objectContaining({ path: 'limit', message: 'limit is at least 1' }),
+    ]);
+    expect(await refusal(listNominations(deps, riverside, { limit: '101' }))).toEqual([
+      expect.objectContaining({ path: 'limit', message: 'limit is at most 100' }),
+    ]);
+    expect(await refusal(listNominations(deps, riverside, { order: 'oldest' }))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/unrecognized key/i) }),
+    ]);
+  });
+
+  it('never gives the household’s data back to the council', async () => {
+    const deps = fresh();
+    const created = await createNomination(deps, riverside, ahmedFamily);
+    const read = JSON.stringify(await readNomination(deps, riverside, created.nominationId));
+    for (const personal of ['Samira', 'samira.ahmed', '900417', 'RV1']) expect(read).not.toContain(personal);
+  });
+});
+
+describe('the household takes the invitation up', () => {
+  it('gets an application with the council’s answers, and is asked only what the council did not send', async () => {
+    const deps = fresh();
+    const nomination = await createNomination(deps, riverside, ahmedFamily);
+
+    const [applicationId] = await claimNominations(deps, { subject: samira });
+
+    const application = await deps.applications.get(applicationId ?? '');
+    expect(application).toMatchObject({
+      applicationId: applicationIdFor(nomination.nominationId),
+      ownerId: samira,
+      landlordId: 'riverside-homes',
+      nomination: { nominationId: nomination.nominationId, councilName: 'Riverside Council' },
+    });
+    if (!application) throw new Error('no application');
+    for (const prompt of [
+      'name',
+      'date-of-birth',
+      'sex',
+      'contact',
+      'immigration-status',
+      'immigration-evidence',
+      'local-connection',
+      'income',
+      'current-home',
+      'homelessness-duty',
+    ] as const) {
+      expect([prompt, isAnswered(application, prompt)]).toEqual([prompt, true]);
+    }
+    // The household page shows the council's members to check, and asks the applicant's own needs.
+    expect(nextPrompt(application)).toBe('household');
+    expect(application.profile.household.map((member) => member.firstName)).toEqual([
+      'Samira',
+      'Yusuf',
+      'Layla',
+      'Omar',
+    ]);
+    expect(isAnswered(application, 'owns-property')).toBe(false);
+    expect(deps.workflow.started).toContain(applicationId);
+    await expect(readNomination(deps, riverside, nomination.nominationId)).resolves.toMatchObject({
+      status: 'applying',
+      applicationStartedAt: NOW,
+    });
+  });
+
+  it('is the same application however often the household signs in', async () => {
+    const deps = fresh();
+    await createNomination(deps, riverside, ahmedFamily);
+    const first = await claimNominations(deps, { subject: samira });
+    const again = await claimNominations(deps, { subject: samira });
+    expect(first).toHaveLength(1);
+    expect(again).toEqual([]);
+    expect(deps.applications.items.size).toBe(1);
+  });
+
+  it('is not taken up by someone signing in with another address, nor after the council withdrew it', async () => {
+    const deps = fresh();
+    const nomination = await createNomination(deps, riverside, ahmedFamily);
+    expect(await claimNominations(deps, { subject: 'sub_someone_else' })).toEqual([]);
+    await withdrawNomination(deps, riverside, nomination.nominationId, {});
+    expect(await claimNominations(deps, { subject: samira })).toEqual([]);
+  });
+});
+
+describe('withdrawing', () => {
+  it('is idempotent, and withdraws the household’s application through the applicant’s own withdrawal', async () => {
+    const deps = fresh();
+    const nomination = await createNomination(deps, riverside, ahmedFamily);
+    const [applicationId] = await claimNominations(deps, { subject: samira });
+
+    const withdrawn = await withdrawNomination(deps, riverside, nomination.nominationId, {
+      reason: 'Housed privately',
+    });
+    const again = await withdrawNomination(deps, riverside, nomination.nominationId, {});
+
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawal: { withdrawnAt: NOW, by: 'council' } });
+    expect(again).toEqual(withdrawn);
+    const application = await deps.applications.get(applicationId ?? '');
+    expect(application?.status).toBe('closed');
+    expect(deps.notifier.sent.filter((sent) => sent.template === 'withdrawn')).toEqual([
+      expect.objectContaining({ to: { applicationId } }),
+    ]);
+    const trail = await deps.audit.list(applicationId ?? '');
+    expect(trail.find((event) => event.type === 'withdrawn')?.actor).toBe('council');
+  });
+
+  it('is another council’s to withdraw only as a 404', async () => {
+    const deps = fresh();
+    const nomination = await createNomination(deps, riverside, ahmedFamily);
+    await expect(withdrawNomination(deps, northbridge, nomination.nominationId, {})).rejects.toThrow(
+      NotFoundError,
+    );
+    expect((await deps.nominations.get(nomination.nominationId))?.withdrawal).toBeUndefined();
+  });
+
+  it('shows the household’s own withdrawal as withdrawn by the applicant', async () => {
+    const deps = fresh();
+    const nomination = await createNomination(deps, riverside, ahmedFamily);
+    const [applicationId] = await claimNominations(deps, { subject: samira });
+    const { withdrawApplication } = await import('../../../shared/services/withdrawal');
+    await withdrawApplication(deps, { subject: samira, applicationId: applicationId ?? '', body: {} });
+
+    await expect(readNomination(deps, riverside, nomination.nominationId)).resolves.toMatchObject({
+      status: 'withdrawn',
+      withdrawal: { by: 'applicant' },
+    });
+  });
+});
+
+describe('the landlord’s decision', () => {
+  async function nominated(deps: MemoryDeps) {
+    return createNomination(deps, riverside, ahmedFamily);
+  }
+
+  it('accepts under the agreement’s acceptance clause, and the council reads it', async () => {
+    const deps = fresh();
+    const nomination = await nominated(deps);
+
+    await decideNomination(deps, officer, nomination.nominationId, { outcome: 'accepted' });
+
+    const read = await readNomination(deps, riverside, nomination.nominationId);
+    expect(read).toMatchObject({
+      status: 'decided',
+      decision: {
+        outcome: 'accepted',
+        late: false,
+        reasons: [{ clause: expect.stringContaining('clause 5.1'), text: expect.any(String) }],
+      },
+    });
+  });
+
+  it('refuses only on the agreement’s grounds, each reason citing its clause', async () => {
+    const deps = fresh();
+    const nomination = await nominated(deps);
+
+    const issues = await refusal(
+      decideNomination(deps, officer, nomination.nominationId, {
+        outcome: 'refused',
+        grounds: ['too-many-children'],
+      }),
+    );
+    expect(issues).toEqual([
+      { path: 'grounds', message: expect.stringContaining('no refusal ground ‘too-many-children’') },
+    ]);
+
+    const refused = await decideNomination(deps, officer, nomination.nominationId, {
+      outcome: 'refused',
+      grounds: ['no-suitable-home'],
+      note: 'No four-bedroom home is expected within the year.',
+    });
+    expect(refused.decision?.reasons).toEqual([
+      {
+        clause: expect.stringContaining('clause 6.2(a)'),
+        text: expect.stringContaining('No home of the size'),
+      },
+      { clause: expect.any(String), text: 'No four-bedroom home is expected within the year.' },
+    ]);
+  });
+
+  it('answers the same decision again the same, and a different one with a 409', async () => {
+    const deps = fresh();
+    const nomination = await nominated(deps);
+    const first = await decideNomination(deps, officer, nomination.nominationId, { outcome: 'accepted' });
+    await expect(
+      decideNomination(deps, officer, nomination.nominationId, { outcome: 'accepted' }),
+    ).resolves.toEqual(first);
+    await expect(
+      decideNomination(deps, officer, nomination.nominationId, {
+        outcome: 'refused',
+        grounds: ['serious-arrears'],
+      }),
+    ).rejects.toThrow(JourneyStateError);
+  });
+
+  it('is another landlord’s officer’s only as a 404', async () => {
+    const deps = fresh();
+    const nomination = await nominated(deps);
+    await expect(
+      decideNomination(
+        deps,
+        { officerId: 'off_cwm', landlordId: 'cwm-valley-homes' },
+        nomination.nominationId,
+        {
+          outcome: 'accepted',
+        },
+      ),
+    ).rejects.toThrow(NotFoundError);
+  });
+
+  it('flags an undecided nomination past its deadline, and marks a late decision', async () => {
+    const deps = fresh();
+    const nomination = await nominated(deps);
+    deps.clock.advanceDays(15);
+
+    expect(await nominationsAwaitingDecision(deps, 'riverside-homes')).toEqual([
+      { nomination: expect.objectContaining({ nominationId: nomination.nominationId }), overdue: true },
+    ]);
+    await expect(readNomination(deps, riverside, nomination.nominationId)).resolves.toMatchObject({
+      decisionOverdue: true,
+    });
+    const late = await decideNomination(deps, officer, nomination.nominationId, { outcome: 'accepted' });
+    expect(late).toMatchObject({ decisionOverdue: false, decision: { late: true } });
+    expect(await nominationsAwaitingDecision(deps, 'riverside-homes')).toEqual([]);
+  });
+
+  it('is refused on a withdrawn nomination', async () => {
+    const deps = fresh();
+    const nomination = await nominated(deps);
+    await withdrawNomination(deps, riverside, nomination.nominationId, {});
+    await expect(
+      decideNomination(deps, officer, nomination.nominationId, { outcome: 'accepted' }),
+    ).rejects.toThrow(JourneyStateError);
+  });
+});
