@@ -23,6 +23,12 @@ const codeTexted = (deps: ReturnType<typeof memoryDeps>, to = phone) =>
   /\b(\d{6})\b/.exec(deps.messaging.to(to).at(-1) ?? '')?.[1] ?? '';
 
 describe('/applications/{id}/text-messages', () => {
+  it('is linked from the status page while the application is in progress', async () => {
+    const { page } = await anApplicantAt(`/applications/${applicationId}/status`);
+
+    expect(page.last?.body).toContain(`href="/applications/${applicationId}/text-messages"`);
+  });
+
   it('links the mobile with the code texted to it, then texts the first question', async () => {
     // Prepare
     const { deps, page } = await anApplicantAt(`/applications/${applicationId}/text-messages`);
