@@ -19,7 +19,7 @@ const GOVUK = join('node_modules', 'govuk-frontend', 'dist', 'govuk');
 
 /**
  * What the web function reads from disk, copied next to its `index.js` (the layout functions/web/handler.ts
- * expects): Doorstep's templates and static files, and of GOV.UK Frontend only what renders and is served:
+ * expects): Doorstep's templates, static files and Welsh catalogue, and of GOV.UK Frontend only what renders and is served:
  * the page template, the components' and macros' Nunjucks files, the compiled CSS and JavaScript, fonts and
  * images. Not its Sass, ES module sources, source maps, fixtures or example HTML.
  */
@@ -31,6 +31,9 @@ export function webBundleFiles(inputDir: string, outputDir: string): string[] {
     `mkdir -p ${q(target)}`,
     `cp -R ${q(join(inputDir, 'web', 'views'))} ${q(join(outputDir, 'views'))}`,
     `cp -R ${q(join(inputDir, 'web', 'static'))} ${q(join(outputDir, 'static'))}`,
+    // The Welsh catalogue is data the pages read (shared/i18n/index.ts), not code in the bundle.
+    `mkdir -p ${q(join(outputDir, 'i18n'))}`,
+    `cp ${q(join(inputDir, 'shared', 'i18n', 'cy.json'))} ${q(join(outputDir, 'i18n', 'cy.json'))}`,
     `cp ${['template.njk', 'govuk-frontend.min.css', 'govuk-frontend.min.js'].map((name) => q(join(govuk, name))).join(' ')} ${q(target)}`,
     `cp -R ${['assets', 'macros', 'components'].map((name) => q(join(govuk, name))).join(' ')} ${q(target)}`,
     // Each component folder holds its macro and template next to Sass, ES modules, maps and fixtures.

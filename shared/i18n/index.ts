@@ -1,4 +1,5 @@
-import { WELSH } from './cy.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Language } from './language.js';
 
 export { Language, languageOf } from './language.js';
@@ -6,7 +7,11 @@ export { Language, languageOf } from './language.js';
 /**
  * Welsh and English (issue 9; Welsh Language Standards): the domain and the pages are written in English, and
  * each channel translates at its edge, gettext style: the English text is the key and the Welsh catalogue
- * (`cy.ts`, a plain object: no i18n library, the web bundle is near its 1 MiB limit) maps it to Welsh.
+ * (`cy.json`) maps it to Welsh. No i18n library. The catalogue is data, read once from disk, not code: the web
+ * function's bundle is near its 1 MiB limit, and its templates and this file are copied beside it
+ * (infra/constructs/web.ts). It is grouped by where the texts are shown; the groups are only for its readers.
+ * Its Welsh is plain, everyday Welsh (Cymraeg clir), not yet checked by a qualified translator: it must be before
+ * Doorstep goes live in Wales (Welsh Language Standards; README "Welsh and English").
  *
  * A text built with values in it (a date, a name, a number) is matched by a catalogue entry with `{placeholders}`:
  * "Do any of these apply to {name}?". A placeholder's value is kept as it is (a name, an address), except that
@@ -42,40 +47,65 @@ interface Pattern {
   welsh: string;
 }
 
-/** The entries with placeholders, compiled once: "For example, {date}" matches "For example, 9 5 2027". */
-const PATTERNS: Pattern[] = Object.entries(WELSH)
-  .filter(([english]) => /\{[a-z]+\}/.test(english))
-  .map(([english, welsh]) => {
-    const names: string[] = [];
-    const source = english
-      .split(/(\{[a-z]+\})/)
-      .map((part) => {
-        const name = /^\{([a-z]+)\}$/.exec(part)?.[1];
-        if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        names.push(name);
-        return '(.+?)';
-      })
-      .join('');
-    return { regex: new RegExp(`^${source}$`, 's'), names, welsh };
-  });
+/** Where the catalogue is: beside this module in the repository, in `i18n/` beside the web function's bundle. */
+const CATALOGUE_FILES = [join(__dirname, 'cy.json'), join(__dirname, 'i18n', 'cy.json')];
+
+interface Catalogue {
+  exact: ReadonlyMap<string, string>;
+  /** The entries with placeholders, compiled once: "For example, {date}" matches "For example, 9 5 2027". */
+  patterns: Pattern[];
+}
+let loaded: Catalogue | undefined;
+
+/** The Welsh catalogue, every group in one map: read on the first Welsh text asked for. */
+export function welshCatalogue(): ReadonlyMap<string, string> {
+  return catalogue().exact;
+}
+
+function catalogue(): Catalogue {
+  if (loaded) return loaded;
+  const file = CATALOGUE_FILES.find((candidate) => existsSync(candidate));
+  // A bundle without its catalogue is a broken deployment: say so, rather than show English as if it were Welsh.
+  if (!file) throw new Error(`The Welsh catalogue is missing: looked for ${CATALOGUE_FILES.join(' and ')}`);
+  const groups = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string>>;
+  const exact = new Map(Object.values(groups).flatMap((group) => Object.entries(group)));
+  const patterns = [...exact]
+    .filter(([english]) => /\{[a-z]+\}/.test(english))
+    .map(([english, welsh]) => {
+      const names: string[] = [];
+      const source = english
+        .split(/(\{[a-z]+\})/)
+        .map((part) => {
+          const name = /^\{([a-z]+)\}$/.exec(part)?.[1];
+          if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          names.push(name);
+          return '(.+?)';
+        })
+        .join('');
+      return { regex: new RegExp(`^${source}$`, 's'), names, welsh };
+    });
+  loaded = { exact, patterns };
+  return loaded;
+}
 
 /** The Welsh for an English text, or undefined when the catalogue has none (strict callers report it). */
 export function welshFor(english: string): string | undefined {
-  const exact = WELSH[english];
-  if (exact !== undefined) return exact;
-  for (const pattern of PATTERNS) {
+  const { exact, patterns } = catalogue();
+  const welsh = exact.get(english);
+  if (welsh !== undefined) return welsh;
+  for (const pattern of patterns) {
     const match = pattern.regex.exec(english);
     if (!match) continue;
     const values = new Map(pattern.names.map((name, index) => [name, match[index + 1] ?? '']));
     let missing = false;
-    const welsh = pattern.welsh.replace(/\{([a-z]+)\}/g, (_whole, name: string) => {
+    const filled = pattern.welsh.replace(/\{([a-z]+)\}/g, (_whole, name: string) => {
       const value = values.get(name) ?? '';
       if (!TRANSLATED_PLACEHOLDERS.has(name)) return welshMonths(value);
-      const translated = WELSH[value];
+      const translated = exact.get(value);
       if (translated === undefined) missing = true;
       return translated ?? value;
     });
-    if (!missing) return welsh;
+    if (!missing) return filled;
   }
   return undefined;
 }

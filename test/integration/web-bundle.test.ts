@@ -104,6 +104,7 @@ describe('the web function’s bundle', () => {
         'views/layout.njk',
         'views/officer/sign-in.njk',
         'static/doorstep.css',
+        'i18n/cy.json',
         'govuk-frontend/govuk/template.njk',
         'govuk-frontend/govuk/macros/attributes.njk',
         'govuk-frontend/govuk/components/button/macro.njk',
@@ -140,6 +141,18 @@ describe('the web function’s bundle', () => {
       readFileSync(require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.css'), 'utf8'),
     );
   });
+
+  it('renders a page in Welsh from the catalogue beside the bundle', async () => {
+    // Act
+    const [start] = await invokeBundle(bundleDir, [
+      { ...page('/'), rawQueryString: 'lang=cy', queryStringParameters: { lang: 'cy' } },
+    ]);
+
+    // Assess
+    expect(start?.statusCode).toBe(200);
+    expect(start?.body).toContain('<html lang="cy"');
+    expect(start?.body).toContain('Gwneud cais am gartref cymdeithasol');
+  }, 30_000);
 
   it('renders the officers’ sign-in page and serves fonts and Doorstep’s own script', async () => {
     // Act

@@ -1,5 +1,6 @@
-import { MissingTranslation, translate, welshFor, welshMonths } from '../../../shared/i18n';
-import { WELSH } from '../../../shared/i18n/cy';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MissingTranslation, translate, welshCatalogue, welshFor, welshMonths } from '../../../shared/i18n';
 import { conversationTexts, pageCodeTexts, templateKeys } from './applicant-texts';
 
 describe('the Welsh catalogue', () => {
@@ -54,10 +55,20 @@ describe('the Welsh catalogue', () => {
 
   it('keeps its placeholders the same in Welsh as in English, so every value lands somewhere', () => {
     const names = (text: string) => [...text.matchAll(/\{([a-zA-Z]+)\}/g)].map((match) => match[1]).sort();
-    const mismatched = Object.entries(WELSH).filter(
+    const mismatched = [...welshCatalogue()].filter(
       ([english, welsh]) => names(english).join() !== names(welsh).join(),
     );
     expect(mismatched).toEqual([]);
+  });
+
+  it('has each English text once, in one group only (a second would silently win)', () => {
+    const source = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'i18n', 'cy.json'), 'utf8');
+    const keys = [...source.matchAll(/^ {4}("(?:[^"\\]|\\.)*"):/gm)].map((match) =>
+      JSON.parse(match[1] ?? '""'),
+    );
+    const twice = keys.filter((key, index) => keys.indexOf(key) !== index);
+    expect(keys.length).toBe(welshCatalogue().size);
+    expect(twice).toEqual([]);
   });
 
   it('falls back to English for a text it does not know, and says so in strict mode', () => {
