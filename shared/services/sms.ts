@@ -204,7 +204,7 @@ async function askNext(
 
 /** What a text from a mobile not linked to any application is answered: how to link one, nothing else. */
 export const notLinked = (links: WebLinks) =>
-  `This number is not linked to a Doorstep application. To answer your application by text, sign in at ${links.web}/sign-in and choose to answer by text.`;
+  `This number is not linked to a Doorstep application. To answer your application by text, sign in at ${links.web}/sign-in and choose 'Answer your questions by text message'.`;
 
 /**
  * Takes a text from a mobile. The same message delivered twice is taken once. STOP stops every text to the
