@@ -13,6 +13,7 @@ import {
   withdrawNomination,
 } from '../../../shared/services/nominations';
 import { subjectFor } from '../../../shared/services/sessions';
+import { withdrawApplication } from '../../../shared/services/withdrawal';
 import { ahmedFamily, darrenCole } from '../../fixtures/nominations';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 
@@ -347,7 +348,6 @@ describe('withdrawing', () => {
     const deps = fresh();
     const nomination = await createNomination(deps, riverside, ahmedFamily);
     const [applicationId] = await claimNominations(deps, { subject: samira });
-    const { withdrawApplication } = await import('../../../shared/services/withdrawal');
     await withdrawApplication(deps, { subject: samira, applicationId: applicationId ?? '', body: {} });
 
     await expect(readNomination(deps, riverside, nomination.nominationId)).resolves.toMatchObject({
