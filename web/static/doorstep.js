@@ -3,6 +3,11 @@ import { initAll } from './govuk-frontend.min.js';
 
 initAll();
 
+// A question of the journey: with JavaScript, the questions continue in place, as a conversation.
+if (document.querySelector('form[method="post"][action*="/questions/"]')) {
+  import('./doorstep-conversation.js');
+}
+
 // While a document is being read, look again every two seconds for up to 30 seconds, then leave it to the
 // "Check again" button: a page must not reload itself for ever (WCAG 2.2.1), and a screen reader restarts on each.
 const waiting = document.querySelector('[data-doorstep-waiting]');

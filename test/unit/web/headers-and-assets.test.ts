@@ -100,6 +100,8 @@ describe('assets', () => {
     ['/assets/govuk-frontend.min.css', 'text/css; charset=utf-8'],
     ['/assets/govuk-frontend.min.js', 'text/javascript; charset=utf-8'],
     ['/assets/doorstep.css', 'text/css; charset=utf-8'],
+    ['/assets/doorstep.js', 'text/javascript; charset=utf-8'],
+    ['/assets/doorstep-conversation.js', 'text/javascript; charset=utf-8'],
     ['/assets/doorstep-icon.svg', 'image/svg+xml'],
     ['/assets/manifest.json', 'application/json'],
   ])('serves %s, for any cache to keep', async (path, type) => {
