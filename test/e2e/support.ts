@@ -33,7 +33,7 @@ export async function expectAccessibleAsRendered(page: Page, browser: Browser): 
   }
 }
 
-/** The one-time code the local outbox holds for an address (the outbox stands in for email). */
+/** The latest one-time code the local outbox holds for an address (the outbox stands in for email). */
 export async function signInCode(request: APIRequestContext, email: string): Promise<string> {
   let code: string | undefined;
   await expect
@@ -42,7 +42,8 @@ export async function signInCode(request: APIRequestContext, email: string): Pro
       const { messages } = (await response.json()) as {
         messages: Array<{ to: { email?: string }; template: string; values: { code?: string } }>;
       };
-      code = messages.findLast((message) => message.template === 'sign-in-code' && message.to.email === email)
+      // Newest first: a second sign-in (another device) reads its own code, not the one used before.
+      code = messages.find((message) => message.template === 'sign-in-code' && message.to.email === email)
         ?.values.code;
       return code;
     })
