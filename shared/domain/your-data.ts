@@ -73,6 +73,7 @@ export const APPLICATION_FIELDS_IN_COPY: Readonly<Record<string, string>> = {
   consents: 'consents',
   dataCopy: 'auditEvents (when you asked for a copy and when it was made)',
   language: 'application (the language you chose)',
+  nomination: 'nomination (the council that nominated you, and which answers it gave us)',
   withdrawal: 'withdrawal',
   contactSafety: 'contactSafety',
   createdAt: 'application',
@@ -173,6 +174,8 @@ export interface YourData {
   consents: Array<Omit<ConsentRecord, 'officerId'>>;
   contactSafety?: ContactSafety;
   withdrawal?: { withdrawnAt: string; stage: Stage; stageTitle: string; reason?: string };
+  /** The partner council that nominated the household (Housing Act 1996 s170), and the answers it gave us. */
+  nomination?: { nominationId: string; councilName: string; answersFromTheCouncil: string[] };
   waits: Array<{ stage: Stage; stageTitle: string; waitingFor: string; deadline: string }>;
   /** Null when no list of messages is kept per application (the copy says so, rather than "none"). */
   messages: YourMessage[] | null;
@@ -282,6 +285,15 @@ export function yourData(input: YourDataInput): YourData {
     ...(key ? { key: { validFrom: key.validFrom, validUntil: key.validUntil, issuedAt: key.issuedAt } } : {}),
     consents: (application.consents ?? []).map(({ officerId: _officer, ...record }) => record),
     ...(application.contactSafety ? { contactSafety: application.contactSafety } : {}),
+    ...(application.nomination
+      ? {
+          nomination: {
+            nominationId: application.nomination.nominationId,
+            councilName: application.nomination.councilName,
+            answersFromTheCouncil: application.nomination.prefilled,
+          },
+        }
+      : {}),
     ...(application.withdrawal
       ? {
           withdrawal: {
@@ -451,6 +463,18 @@ export function yourDataSections(data: YourData): YourDataSection[] {
             { label: 'Started', value: when(data.application.createdAt) },
             { label: 'Where it is now', value: data.application.stageTitle },
             { label: 'Language you chose', value: data.application.language === 'cy' ? 'Welsh' : 'English' },
+            ...(data.nomination
+              ? [
+                  {
+                    label: 'Nominated by',
+                    value: `${data.nomination.councilName}, which gave us your answers to: ${
+                      data.nomination.answersFromTheCouncil
+                        .map((section) => readable(section).toLowerCase())
+                        .join(', ') || 'none'
+                    }`,
+                  },
+                ]
+              : []),
             ...(data.withdrawal
               ? [
                   {

@@ -213,7 +213,7 @@ describe('what the copy is made of', () => {
     );
   });
 
-  it('says when and why the applicant withdrew, and keeps their details given before the household', () => {
+  it('says when and why the applicant withdrew, who nominated them, and their details given before the household', () => {
     const data = yourData({
       application: anApplication({
         status: 'closed',
@@ -223,6 +223,11 @@ describe('what the copy is made of', () => {
           reason: 'We found a home',
         },
         conversation: { answered: ['contact'], aboutYou: { firstName: 'Gareth', lastName: 'Pritchard' } },
+        nomination: {
+          nominationId: 'nom_0001',
+          councilName: 'Riverside Council',
+          prefilled: ['household', 'contact'],
+        },
       }),
       policy: policyFor('riverside-council'),
       waits: [],
@@ -237,6 +242,10 @@ describe('what the copy is made of', () => {
       value: '20 November 2026 at 10:00, at “Your documents”. Your reason: We found a home',
     });
     expect(rows).toContainEqual({ label: 'First name', value: 'Gareth' });
+    expect(rows).toContainEqual({
+      label: 'Nominated by',
+      value: 'Riverside Council, which gave us your answers to: household, contact',
+    });
   });
 });
 
