@@ -52,6 +52,18 @@ describe('the privacy notice', () => {
   });
 });
 
+describe('the status page', () => {
+  it('links what we hold, the consents and the privacy notice', async () => {
+    const { browser } = await garethSignedIn();
+
+    const page = await browser.get(`${base}/status`);
+
+    expect(page.body).toContain(`href="${base}/your-data"`);
+    expect(page.body).toContain(`href="${base}/consents"`);
+    expect(page.body).toContain('href="/privacy"');
+  });
+});
+
 describe('the consents page', () => {
   it('shows each use unticked until given, and saves a choice with a success banner', async () => {
     // Prepare
