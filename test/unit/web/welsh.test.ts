@@ -57,6 +57,9 @@ describe('Welsh and English', () => {
       '<a class="govuk-link govuk-link--no-visited-state" href="/sign-in?lang=en" hreflang="en" lang="en" rel="alternate">English</a>',
     );
     expect(welsh.body).toContain('<span aria-current="true">Cymraeg</span>');
+    // With JavaScript, the link follows a question the conversation puts in place of the page it was drawn for.
+    expect(english.body).toContain('<script type="module" src="/assets/doorstep-language.js"></script>');
+    expect((await browser.get('/assets/doorstep-language.js')).status).toBe(200);
   });
 
   it('asks a question in Welsh, and says what is wrong with an answer in Welsh, keeping what was typed', async () => {
