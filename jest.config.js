@@ -11,6 +11,7 @@ const esm = [
   '@tokenizer',
   'uint8array-extras',
   '@borewit',
+  'request-filtering-agent',
 ].join('|');
 
 const common = {

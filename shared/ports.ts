@@ -506,6 +506,11 @@ export interface DocumentStore {
   read(key: string): Promise<Uint8Array | undefined>;
   /** Deletes the key wherever it is (quarantine or promoted). */
   delete(key: string): Promise<void>;
+  /**
+   * A link anyone holding it can GET the bytes Doorstep wrote at `key` with, until `expiresAt`, downloaded as
+   * `filename` (a council's export, issue 10): S3's presigned GET in AWS, a signed link to the local gateway locally.
+   */
+  downloadLink(key: string, expiresAt: Date, filename: string): Promise<string>;
 }
 
 /** The fields of a passport's machine-readable zone (ICAO 9303 TD3), dates as ISO dates. */

@@ -601,6 +601,10 @@ export class MemoryDocuments implements DocumentStore {
     this.quarantine.delete(key);
     this.promoted.delete(key);
   }
+  /** A link naming the key and its expiry, so a test can see what was linked to and until when. */
+  async downloadLink(key: string, expiresAt: Date, filename: string) {
+    return `memory://documents/${key}?expires=${expiresAt.toISOString()}&filename=${filename}`;
+  }
 }
 
 /**

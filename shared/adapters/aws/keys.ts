@@ -48,6 +48,10 @@
  *   nom. queue   NOMQUEUE#<landlord> / <decision due by>#<id>   an undecided nomination on its landlord's queue;
  *                written with it, deleted in the same write that records its decision or withdrawal
  *
+ *   council event COUNCILEVENTS#<council> / EVT#<event id>   an event for a partner council (issue 10), ids in time
+ *                order; gsi1 while its webhook delivery is pending: WEBHOOKDUE / <next attempt at>#<council>#<event id>
+ *   webhook      COUNCILEVENTS#<council> / WEBHOOK   the council's endpoint and signing secret
+ *   export job   COUNCILEXPORTS#<council> / EXPORT#<export id>   gsi1 while queued: EXPORTQUEUE / <created>#<council>#<id>
  * No key holds an email address, a document number or a secret: sign-in records are keyed by the pseudonymous
  * subject, sessions by a hash of the token, document numbers by a hash of the number.
  */
@@ -172,6 +176,29 @@ export const keys = {
   /** A client's requests in one window (`S#<epoch second>` or `D#<yyyy-mm-dd>`), counted atomically. */
   councilUsage: (clientId: string, window: string) => ({ pk: `COUNCILRATE#${clientId}`, sk: window }),
   idempotency: (clientId: string, keyHash: string) => ({ pk: `IDEMPOTENCY#${clientId}`, sk: keyHash }),
+  /** A partner council's events (issue 10): one partition per council, so a poll can only read its own. */
+  councilEvent: (councilId: string, eventId: string) => ({
+    pk: `COUNCILEVENTS#${councilId}`,
+    sk: `EVT#${eventId}`,
+  }),
+  councilEventsPartition: (councilId: string) => `COUNCILEVENTS#${councilId}`,
+  councilEventPrefix: 'EVT#',
+  webhookEndpoint: (councilId: string) => ({ pk: `COUNCILEVENTS#${councilId}`, sk: 'WEBHOOK' }),
+  /** Deliveries due, by when (ISO 8601, so text order is time order): one sparse partition the worker reads. */
+  webhookDue: (nextAttemptAt: string, councilId: string, eventId: string) => ({
+    gsi1pk: 'WEBHOOKDUE',
+    gsi1sk: `${nextAttemptAt}#${councilId}#${eventId}`,
+  }),
+  webhookDuePartition: 'WEBHOOKDUE',
+  councilExport: (councilId: string, exportId: string) => ({
+    pk: `COUNCILEXPORTS#${councilId}`,
+    sk: `EXPORT#${exportId}`,
+  }),
+  exportQueue: (createdAt: string, councilId: string, exportId: string) => ({
+    gsi1pk: 'EXPORTQUEUE',
+    gsi1sk: `${createdAt}#${councilId}#${exportId}`,
+  }),
+  exportQueuePartition: 'EXPORTQUEUE',
 } as const;
 
 /** The table's key schema: the CDK stack and the local runtime create the same table from this. */

@@ -6,6 +6,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DocumentStore, UploadSlot } from '../../ports.js';
 
 const QUARANTINE = 'quarantine/';
@@ -104,5 +105,18 @@ export class S3DocumentStore implements DocumentStore {
       if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') return undefined;
       throw error;
     }
+  }
+
+  async downloadLink(key: string, expiresAt: Date, filename: string): Promise<string> {
+    const expiresIn = Math.max(1, Math.round((expiresAt.getTime() - Date.now()) / 1000));
+    return getSignedUrl(
+      this.s3,
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: `${PROMOTED}${key}`,
+        ResponseContentDisposition: `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+      }),
+      { expiresIn },
+    );
   }
 }

@@ -27,6 +27,8 @@ export class FileDocumentStore implements DocumentStore {
     private readonly uploadUrl: () => string,
     /** Signs upload slots, as S3 signs a presigned POST's policy: a slot cannot be widened by its holder. */
     private readonly secret: string,
+    /** The local gateway's download endpoint (`/local/downloads`), which serves signed links. */
+    private readonly downloadUrl: () => string = () => '',
   ) {}
 
   private path(area: 'quarantine' | 'documents', key: string): string {
@@ -130,6 +132,39 @@ export class FileDocumentStore implements DocumentStore {
   async delete(key: string): Promise<void> {
     await rm(this.path('quarantine', key), { force: true });
     await rm(this.path('documents', key), { force: true });
+  }
+
+  /** A link to `/local/downloads`, signed like an upload slot, as S3 signs a presigned GET. */
+  async downloadLink(key: string, expiresAt: Date, filename: string): Promise<string> {
+    const fields = {
+      key,
+      expires: expiresAt.toISOString(),
+      filename: filename.replace(/[^A-Za-z0-9._-]/g, '_'),
+    };
+    const query = new URLSearchParams({ ...fields, signature: this.signDownload(fields) });
+    return `${this.downloadUrl()}?${query}`;
+  }
+
+  private signDownload(fields: { key: string; expires: string; filename: string }): string {
+    return createHmac('sha256', this.secret)
+      .update(['download', fields.key, fields.expires, fields.filename].join('\n'))
+      .digest('base64url');
+  }
+
+  /** Checks a download link's signature and expiry: the key and file name to serve, or why not. */
+  checkDownload(query: URLSearchParams, now: Date): { key: string; filename: string } | { refused: string } {
+    const fields = {
+      key: query.get('key') ?? '',
+      expires: query.get('expires') ?? '',
+      filename: query.get('filename') ?? '',
+    };
+    const given = Buffer.from(query.get('signature') ?? '');
+    const expected = Buffer.from(this.signDownload(fields));
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return { refused: 'The link was changed or is not one Doorstep gave out.' };
+    if (!(new Date(fields.expires).getTime() >= now.getTime()))
+      return { refused: 'The link has expired: ask for a new one.' };
+    return { key: fields.key, filename: fields.filename };
   }
 }
 
