@@ -47,6 +47,7 @@ async function save(
   application: Application,
   change: Partial<Application>,
   prompt: string,
+  enteredBy?: EnteredBy,
 ): Promise<Application> {
   const now = deps.clock.now().toISOString();
   const saved = await deps.applications.save({ ...application, ...change, updatedAt: now });
@@ -55,10 +56,17 @@ async function save(
     at: now,
     type: 'answered',
     stage: application.stage,
-    actor: 'applicant',
-    facts: { prompt },
+    // An answer an officer entered for the applicant says so, and who (assisted digital: services/assisted.ts).
+    ...(enteredBy
+      ? { actor: 'officer', facts: { prompt, onBehalfOfApplicant: true, officerId: enteredBy.officerId } }
+      : { actor: 'applicant', facts: { prompt } }),
   });
   return saved;
+}
+
+/** The officer who entered an answer for the applicant, with their consent (services/assisted.ts). */
+export interface EnteredBy {
+  officerId: string;
 }
 
 const withAnswered = (application: Application, prompt: PromptId) => {
@@ -81,6 +89,7 @@ export async function answerPrompt(
     applicationId: string;
     prompt: PromptId;
     form: FormAnswers;
+    enteredBy?: EnteredBy;
   },
 ): Promise<{ ok: true; application: Application } | { ok: false; errors: FieldErrors }> {
   const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
@@ -98,7 +107,10 @@ export async function answerPrompt(
       ...(immigrationEvidence && needsEvidence ? { immigrationEvidence } : {}),
       [effect.section]: effect.value,
     };
-    return { ok: true, application: await save(deps, application, { profile, conversation }, input.prompt) };
+    return {
+      ok: true,
+      application: await save(deps, application, { profile, conversation }, input.prompt, input.enteredBy),
+    };
   }
   if (effect.kind === 'circumstances') {
     // One question at a time into one section: the others keep their answers (or defaults, until asked).
@@ -120,6 +132,7 @@ export async function answerPrompt(
           conversation: { ...conversation, answered: [...answered] },
         },
         input.prompt,
+        input.enteredBy,
       ),
     };
   }
@@ -137,6 +150,7 @@ export async function answerPrompt(
         application,
         { profile: { ...application.profile, household }, conversation },
         input.prompt,
+        input.enteredBy,
       ),
     };
   }
@@ -178,9 +192,12 @@ export async function answerPrompt(
           conversation: { answered: conversation.answered },
         }
       : { conversation: { ...conversation, aboutYou: about } };
-    return { ok: true, application: await save(deps, application, change, input.prompt) };
+    return { ok: true, application: await save(deps, application, change, input.prompt, input.enteredBy) };
   }
-  return { ok: true, application: await save(deps, application, { conversation }, input.prompt) };
+  return {
+    ok: true,
+    application: await save(deps, application, { conversation }, input.prompt, input.enteredBy),
+  };
 }
 
 type MemberInput = { applicant: Pick<Applicant, 'subject'>; applicationId: string };
