@@ -20,6 +20,7 @@ import {
   parseLetterNumber,
 } from '../../shared/services/letters.js';
 import { lettingsLogExport } from '../../shared/services/lettings-log.js';
+import { decideNomination, officerNominationQueue } from '../../shared/services/nominations.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../../shared/services/officer-view.js';
 import { actorFromClaims } from '../../shared/services/officers.js';
 import { overrideDecision } from '../../shared/services/overrides.js';
@@ -447,6 +448,24 @@ export const createHandler = (deps: () => Deps) => {
         body: event.parsedBody,
       });
       return json(200, advert);
+    },
+    // The officer's own landlord's nominations from partner councils awaiting its decision (issue 10), soonest due
+    // first, overdue ones flagged; and its decision on one, citing the nomination agreement.
+    'GET /v1/officer/nominations': async (event) => {
+      const actor = officer(event);
+      return json(200, await officerNominationQueue(deps(), actor.landlordId));
+    },
+    'POST /v1/officer/nominations/{nominationId}/decision': async (event) => {
+      const actor = officer(event);
+      return json(
+        200,
+        await decideNomination(
+          deps(),
+          { officerId: actor.officerId, landlordId: actor.landlordId },
+          param(event, 'nominationId'),
+          event.parsedBody ?? {},
+        ),
+      );
     },
     // The officer's own landlord's lettings log (CORE-style, one row per letting) for a range of let dates.
     'GET /v1/officer/lettings-log.csv': async (event) => {

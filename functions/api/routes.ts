@@ -44,6 +44,8 @@ export const apiRoutes = {
   'POST /v1/officer/properties/{propertyId}/offers': 'officer',
   'POST /v1/officer/properties/{propertyId}/advert': 'officer',
   'GET /v1/officer/lettings-log.csv': 'officer',
+  'GET /v1/officer/nominations': 'officer',
+  'POST /v1/officer/nominations/{nominationId}/decision': 'officer',
   'GET /v1/keys/jwks.json': 'anyone',
 } as const satisfies Record<string, 'anyone' | 'applicant' | 'officer'>;
 

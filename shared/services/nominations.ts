@@ -310,6 +310,7 @@ export async function decideNomination(
     actor: 'officer',
     facts: {
       nominationId: saved.nominationId,
+      officerId: officer.officerId,
       outcome: decision.outcome,
       late: day > found.decisionDueBy,
       grounds: decision.outcome === 'refused' ? decision.grounds.join(',') : '',
@@ -335,6 +336,29 @@ export async function nominationsAwaitingDecision(
     nomination,
     overdue: day > nomination.decisionDueBy,
   }));
+}
+
+/**
+ * The officers' queue of nominations to decide (`GET /v1/officer/nominations`): the landlord's own, soonest due
+ * first, each with the household the council described (the officers decide on it), its deadline under the
+ * agreement and whether it has passed, and the refusal grounds the agreement allows.
+ */
+export async function officerNominationQueue(deps: Pick<Deps, 'nominations' | 'clock'>, landlordId: string) {
+  const agreement = policyForLandlord(landlordId).nominationAgreement;
+  const waiting = await nominationsAwaitingDecision(deps, landlordId);
+  return {
+    nominations: waiting.map(({ nomination, overdue }) => ({
+      nominationId: nomination.nominationId,
+      councilName: nomination.agreement.councilName,
+      councilReference: nomination.councilReference,
+      createdAt: nomination.createdAt,
+      decisionDueBy: nomination.decisionDueBy,
+      overdue,
+      household: nomination.household,
+      ...(nomination.applicationId ? { applicationId: nomination.applicationId } : {}),
+    })),
+    refusalGrounds: agreement?.refusalGrounds ?? [],
+  };
 }
 
 /**

@@ -4,11 +4,13 @@ import type { AuditEvent } from '../../shared/ports';
 import { registration } from '../../shared/services/application-stages';
 import { documentKey } from '../../shared/services/documents';
 import { issueKeys } from '../../shared/services/keys';
+import { createNomination } from '../../shared/services/nominations';
 import { requestCode, verifyCode } from '../../shared/services/sessions';
 import { signedAgreementKey } from '../../shared/services/tenancy-documents';
 import { awaitPerson } from '../../shared/services/waits';
 import { aCompleteApplication, aHome, referral } from '../fixtures/applications';
 import { aLetting } from '../fixtures/lettings';
+import { darrenCole } from '../fixtures/nominations';
 import { type MemoryDeps, memoryDeps } from './memory';
 
 /**
@@ -154,6 +156,8 @@ export async function aCaseWorld(kind: 'registered' | 'let' = 'registered') {
   await deps.lettings.putLettingsLog(
     aLettingsLogRecord('cwm-valley-homes', 'ten_cwmvalley0000001', 'app_fedcba9876543210fedcba9876543210'),
   );
+  // A partner council's nomination to the case's landlord (issue 10), awaiting the landlord's decision.
+  const { nominationId } = await createNomination(deps, { councilId: 'riverside-council' }, darrenCole);
   await requestCode(deps, { email: 'new.person@example.org' });
   const newcomerCode = deps.notifier.sent.at(-1)?.values.code ?? '';
   return {
@@ -163,6 +167,7 @@ export async function aCaseWorld(kind: 'registered' | 'let' = 'registered') {
     seniorWait,
     applicantWait,
     newcomerCode,
+    nominationId,
   };
 }
 export type CaseWorld = Awaited<ReturnType<typeof aCaseWorld>>;

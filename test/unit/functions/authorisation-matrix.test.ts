@@ -413,6 +413,27 @@ const MATRIX: Partial<Record<RouteKey, Case[]>> = {
       },
     },
   ],
+  'GET /v1/officer/nominations': [
+    {
+      name: 'the nominations awaiting the landlord’s decision',
+      request: () => ({}),
+      expect: ownLandlordsList(200),
+      check: (answer, caller, world) =>
+        expect(answer.text.includes(world.nominationId)).toBe(caller !== 'anotherLandlordsOfficer'),
+    },
+  ],
+  'POST /v1/officer/nominations/{nominationId}/decision': [
+    {
+      name: 'a decision on a partner council’s nomination',
+      request: (world) => ({
+        pathParameters: { nominationId: world.nominationId },
+        body: { outcome: 'refused', grounds: ['no-suitable-home'] },
+      }),
+      expect: landlordsOfficers(200),
+      // The grounds are the agreement's clauses, kept on the nomination; the audit event names the officer.
+      audit: 'no reason taken',
+    },
+  ],
 };
 
 /** What a caller gets: 401 before the route's own checks when they are not signed in the way it needs. */
