@@ -44,6 +44,7 @@ import { decide } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
 import { keyQrCode } from '../shared/services/keys.js';
 import { chooseLanguage } from '../shared/services/language.js';
+import { claimNominations } from '../shared/services/nominations.js';
 import { ownedApplication } from '../shared/services/ownership.js';
 import { reviewDeadline } from '../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../shared/services/sessions.js';
@@ -220,6 +221,8 @@ function householdPage(
         description: member.relationship === 'applicant' ? 'You' : describeMember(member, language),
       })),
       needsField: applicantNeedsField(hasPartner),
+      // The council's household, to check (issue 10).
+      ...(application.nomination ? { nomination: application.nomination } : {}),
       values: input.values,
       errors: summary(input.errors),
       fieldErrors: byField(input.errors),
@@ -304,6 +307,8 @@ export function applicantRoutes(deps: () => Deps): Route[] {
     const context = deps();
     const who = await signedIn(context, event);
     if (who) {
+      // A household its council nominated (issue 10) finds its application made, with the council's answers in it.
+      await claimNominations(context, who);
       const view = await context.applications.listByOwner(who.subject);
       const open = view.filter(
         (application) => application.status !== 'closed' && application.status !== 'let',
@@ -966,6 +971,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           title: 'Check your answers before sending them',
           applicationId: application.applicationId,
           sections: checkAnswersSections(application, pageLanguage(event)),
+          ...(application.nomination ? { nomination: application.nomination } : {}),
         });
       },
     },
