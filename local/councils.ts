@@ -1,8 +1,13 @@
 import { join } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type CouncilGate, createHandler } from '../functions/councils/handler.js';
 import { JwtAccessTokenVerifier } from '../shared/adapters/aws/cognito-access-tokens.js';
-import { DynamoCouncilClientStore } from '../shared/adapters/aws/dynamodb-councils.js';
+import {
+  DynamoCouncilClientStore,
+  DynamoCouncilUsageStore,
+} from '../shared/adapters/aws/dynamodb-councils.js';
+import { PowertoolsIdempotentRequests } from '../shared/adapters/aws/powertools-idempotency.js';
 import type { Clock } from '../shared/ports.js';
 import { addCouncilClient } from '../shared/services/council-clients.js';
 import type { Deps } from '../shared/services/deps.js';
@@ -17,6 +22,7 @@ import { lambdaContext } from './functions.js';
  */
 export async function localCouncils(options: {
   dataDir: string;
+  client: DynamoDBClient;
   db: DynamoDBDocumentClient;
   table: string;
   clock: Clock;
@@ -30,6 +36,8 @@ export async function localCouncils(options: {
     tokens: new JwtAccessTokenVerifier(LOCAL_COUNCIL_ISSUER, issuer.jwks),
     councilClients,
     clock: options.clock,
+    usage: new DynamoCouncilUsageStore(options.db, options.table),
+    idempotency: new PowertoolsIdempotentRequests(options.client, options.table),
   };
   const handler = createHandler(options.deps, () => gate);
   return {

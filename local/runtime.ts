@@ -158,6 +158,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     // Partner councils' API (issue 10): the local token issuer and the councils function.
     const councils = await localCouncils({
       dataDir: options.dataDir,
+      client: dynamo.client,
       db,
       table: TABLE_NAME,
       clock,

@@ -5,9 +5,12 @@ import {
   type CouncilClient,
   type CouncilWhoAmI,
 } from '../../shared/services/council-auth.js';
+import { IDEMPOTENCY_KEY, type IdempotentRequests } from '../../shared/services/council-idempotency.js';
+import { admitCouncilRequest, type CouncilUsageStore } from '../../shared/services/council-limits.js';
 import type { Deps } from '../../shared/services/deps.js';
 import { ClientError, type HttpEvent, type HttpResult, header, httpHandler, json } from '../lib/http.js';
 import { lambdaDeps } from '../wiring.js';
+import { nominationRouteImplementations } from './nominations.js';
 import {
   type CouncilRouteKey,
   type CouncilRouteSpec,
@@ -36,7 +39,16 @@ export type CouncilRoute = (
 ) => Promise<HttpResult>;
 
 /** What the handler itself needs to admit a caller; the routes use the usual Deps. */
-export type CouncilGate = CouncilAuthDeps;
+export type CouncilGate = CouncilAuthDeps & { usage: CouncilUsageStore; idempotency: IdempotentRequests };
+
+/** A route's answer that is not a success: returned to the caller, never kept for an idempotent replay. */
+class NotKept extends Error {
+  constructor(readonly result: HttpResult) {
+    super('not kept');
+  }
+}
+
+const statusOf = (result: HttpResult) => (typeof result === 'string' ? 200 : (result.statusCode ?? 200));
 
 const PATH_PARAMETER = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -63,48 +75,104 @@ const whoAmI =
 export const createHandler = (deps: () => Deps, gate: () => CouncilGate) => {
   const implementations: Record<CouncilRouteKey, CouncilRoute> = {
     'GET /v1/councils/me': whoAmI(gate),
+    ...nominationRouteImplementations,
   };
-
-  const admitted =
-    (key: CouncilRouteKey, implementation: CouncilRoute) =>
-    async (event: HttpEvent): Promise<HttpResult> => {
-      const spec: CouncilRouteSpec = councilRoutes[key];
-      const auth = await authoriseCouncil(gate(), header(event, 'authorization'), spec.scope);
-      if (!auth.ok)
-        return json(
-          auth.status,
-          { error: auth.reason },
-          auth.status === 401
-            ? { headers: { 'www-authenticate': 'Bearer realm="doorstep", error="invalid_token"' } }
-            : { headers: { 'www-authenticate': 'Bearer realm="doorstep", error="insufficient_scope"' } },
-        );
-      const params: Record<string, string> = {};
-      for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
-        if (!value || !PATH_PARAMETER.test(value)) throw new ClientError(404, 'Not found');
-        params[name] = value;
-      }
-      let body: unknown;
-      if (spec.body) {
-        if (event.parsedBody === undefined) throw new ClientError(400, 'Send a JSON body');
-        body = spec.body.parse(event.parsedBody);
-      } else if (event.parsedBody !== undefined) {
-        throw new ClientError(400, 'This route takes no body');
-      }
-      return implementation(deps(), auth.client, {
-        body,
-        params,
-        query: event.queryStringParameters ?? {},
-      });
-    };
 
   return httpHandler(
     httpRouterHandler<HttpEvent, HttpResult>(
       (Object.keys(implementations) as CouncilRouteKey[]).map((key) => ({
         ...splitCouncilRouteKey(key),
-        handler: admitted(key, implementations[key]),
+        handler: councilEndpoint(key, councilRoutes[key], implementations[key], deps, gate),
       })),
     ),
   );
 };
+
+/**
+ * One route's endpoint: admits the caller (token, client, scope, rate limit), checks the request, and runs the
+ * implementation, idempotently for a POST. Exported for tests of the steps every route shares.
+ */
+export const councilEndpoint =
+  (
+    key: string,
+    spec: CouncilRouteSpec,
+    implementation: CouncilRoute,
+    deps: () => Deps,
+    gate: () => CouncilGate,
+  ) =>
+  async (event: HttpEvent): Promise<HttpResult> => {
+    const auth = await authoriseCouncil(gate(), header(event, 'authorization'), spec.scope);
+    if (!auth.ok)
+      return json(
+        auth.status,
+        { error: auth.reason },
+        auth.status === 401
+          ? { headers: { 'www-authenticate': 'Bearer realm="doorstep", error="invalid_token"' } }
+          : { headers: { 'www-authenticate': 'Bearer realm="doorstep", error="insufficient_scope"' } },
+      );
+    const admission = await admitCouncilRequest(gate(), auth.record);
+    if (!admission.admitted)
+      return json(
+        429,
+        { error: admission.reason, retryAfterSeconds: admission.retryAfterSeconds },
+        { headers: { 'retry-after': String(admission.retryAfterSeconds) } },
+      );
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(event.pathParameters ?? {})) {
+      if (!value || !PATH_PARAMETER.test(value)) throw new ClientError(404, 'Not found');
+      params[name] = value;
+    }
+    let body: unknown;
+    if (spec.body) {
+      if (event.parsedBody === undefined) throw new ClientError(400, 'Send a JSON body');
+      body = spec.body.parse(event.parsedBody);
+    } else if (event.parsedBody !== undefined) {
+      throw new ClientError(400, 'This route takes no body');
+    }
+    const request = { body, params, query: event.queryStringParameters ?? {} };
+    if (splitCouncilRouteKey(key).method !== 'POST') return implementation(deps(), auth.client, request);
+
+    // Every POST: the same Idempotency-Key with the same request gets the first answer again.
+    const idempotencyKey = header(event, 'idempotency-key');
+    if (idempotencyKey === undefined)
+      throw new ClientError(
+        400,
+        'Send an Idempotency-Key header with every POST: a new UUID for each request, and the same one when you retry it',
+      );
+    if (!IDEMPOTENCY_KEY.test(idempotencyKey))
+      throw new ClientError(400, 'The Idempotency-Key header must be 1 to 255 visible ASCII characters');
+    try {
+      const outcome = await gate().idempotency.run(
+        {
+          clientId: auth.client.clientId,
+          key: idempotencyKey,
+          fingerprint: { route: key, params, body: event.parsedBody ?? null },
+        },
+        async () => {
+          const result = await implementation(deps(), auth.client, request);
+          if (statusOf(result) >= 400) throw new NotKept(result);
+          return result;
+        },
+      );
+      if (outcome.kind === 'different-request')
+        throw new ClientError(
+          409,
+          'This Idempotency-Key was used for a different request in the last 24 hours: use a new key for a new request',
+        );
+      if (outcome.kind === 'in-progress')
+        return json(
+          409,
+          { error: 'A request with this Idempotency-Key is still being handled: retry it in a moment' },
+          { headers: { 'retry-after': '1' } },
+        );
+      const result = outcome.value;
+      return outcome.replayed && typeof result !== 'string'
+        ? { ...result, headers: { ...result.headers, 'idempotent-replayed': 'true' } }
+        : result;
+    } catch (error) {
+      if (error instanceof NotKept) return error.result;
+      throw error;
+    }
+  };
 
 export const handler = createHandler(lambdaDeps, lambdaCouncilGate);

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { type CouncilScope, CouncilWhoAmI } from '../../shared/services/council-auth.js';
+import { nominationRouteSpecs } from './nomination-routes.js';
 
 /**
  * Every route of the partner councils' API (issue 10), versioned under /v1: one list read by the handler
@@ -32,6 +33,7 @@ export const councilRoutes = {
       'The council the client acts for, the client id and the scopes the token carries. Any valid token may call it: use it to check a token works.',
     responses: { 200: { description: 'The client and its council', body: CouncilWhoAmI } },
   },
+  ...nominationRouteSpecs,
 } as const satisfies Record<string, CouncilRouteSpec>;
 
 export type CouncilRouteKey = keyof typeof councilRoutes;

@@ -3,7 +3,11 @@ import { createRemoteJWKSet } from 'jose';
 import * as z from 'zod';
 import { JwtAccessTokenVerifier } from '../../shared/adapters/aws/cognito-access-tokens.js';
 import { documentClient } from '../../shared/adapters/aws/dynamodb.js';
-import { DynamoCouncilClientStore } from '../../shared/adapters/aws/dynamodb-councils.js';
+import {
+  DynamoCouncilClientStore,
+  DynamoCouncilUsageStore,
+} from '../../shared/adapters/aws/dynamodb-councils.js';
+import { PowertoolsIdempotentRequests } from '../../shared/adapters/aws/powertools-idempotency.js';
 import type { CouncilGate } from './handler.js';
 
 /** The councils function's own settings (infra/constructs/councils.ts sets them). */
@@ -27,13 +31,16 @@ let gate: CouncilGate | undefined;
 
 function build(): CouncilGate {
   const env = CouncilEnvironment.parse(process.env);
-  const db = documentClient(new DynamoDBClient({ region: env.AWS_REGION }));
+  const client = new DynamoDBClient({ region: env.AWS_REGION });
+  const db = documentClient(client);
   return {
     tokens: new JwtAccessTokenVerifier(
       env.COUNCIL_TOKEN_ISSUER,
       createRemoteJWKSet(new URL(`${env.COUNCIL_TOKEN_ISSUER}/.well-known/jwks.json`)),
     ),
     councilClients: new DynamoCouncilClientStore(db, env.TABLE_NAME),
+    usage: new DynamoCouncilUsageStore(db, env.TABLE_NAME),
+    idempotency: new PowertoolsIdempotentRequests(client, env.TABLE_NAME),
     clock: { now: () => new Date() },
   };
 }

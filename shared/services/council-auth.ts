@@ -39,6 +39,13 @@ export const CouncilClientRecord = z.object({
   /** The scopes the client was created with (the token endpoint grants no others). */
   scopes: z.array(CouncilScope),
   createdAt: z.string(),
+  /** Limits other than the defaults (services/council-limits.ts), e.g. for a load test's client. */
+  limits: z
+    .object({
+      perSecond: z.number().int().positive().optional(),
+      perDay: z.number().int().positive().optional(),
+    })
+    .optional(),
 });
 export type CouncilClientRecord = z.infer<typeof CouncilClientRecord>;
 

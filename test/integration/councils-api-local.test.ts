@@ -22,6 +22,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'doorstep-councils-'));
   const councils = await localCouncils({
     dataDir,
+    client: table.local.client,
     db: table.db,
     table: 'councils-api',
     clock,
@@ -73,6 +74,8 @@ async function tokenFor(client: { clientId: string; clientSecret: string }, scop
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
+const body = async (response: Response) => (await response.json()) as Record<string, unknown>;
+
 const me = (token: string) =>
   fetch(`${server.url}/v1/councils/me`, { headers: { authorization: `Bearer ${token}` } });
 
@@ -81,7 +84,7 @@ describe('the councils API locally', () => {
     const client = await addClient('leeds');
     const response = await me(await tokenFor(client));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
+    expect(await body(response)).toEqual({
       councilId: 'leeds',
       councilName: 'leeds council',
       clientId: client.clientId,
@@ -115,7 +118,7 @@ describe('the councils API locally', () => {
     expect(response.status).toBe(200);
     const { access_token, token_type } = (await response.json()) as Record<string, string>;
     expect(token_type).toBe('Bearer');
-    expect((await (await me(access_token ?? '')).json()).scopes).toEqual(['nominations:read']);
+    expect((await body(await me(access_token ?? ''))).scopes).toEqual(['nominations:read']);
   });
 
   it('answers the token endpoint errors of RFC 6749 section 5.2', async () => {
@@ -127,21 +130,21 @@ describe('the councils API locally', () => {
     );
     expect(wrongSecret.status).toBe(401);
     expect(wrongSecret.headers.get('www-authenticate')).toMatch(/^Basic/);
-    expect((await wrongSecret.json()).error).toBe('invalid_client');
+    expect((await body(wrongSecret)).error).toBe('invalid_client');
 
     const unknown = await tokenRequest({ grant_type: 'client_credentials' }, { id: 'nobody', secret: 'x' });
-    expect((await unknown.json()).error).toBe('invalid_client');
+    expect((await body(unknown)).error).toBe('invalid_client');
 
     const grant = await tokenRequest({ grant_type: 'password' }, basic);
     expect(grant.status).toBe(400);
-    expect((await grant.json()).error).toBe('unsupported_grant_type');
+    expect((await body(grant)).error).toBe('unsupported_grant_type');
 
     const scope = await tokenRequest(
       { grant_type: 'client_credentials', scope: 'doorstep/nominations:write' },
       basic,
     );
     expect(scope.status).toBe(400);
-    expect(await scope.json()).toMatchObject({
+    expect(await body(scope)).toMatchObject({
       error: 'invalid_scope',
       error_description: expect.stringContaining('doorstep/nominations:write'),
     });
@@ -152,14 +155,14 @@ describe('the councils API locally', () => {
       body: '{"grant_type":"client_credentials"}',
     });
     expect(json.status).toBe(400);
-    expect((await json.json()).error).toBe('invalid_request');
+    expect((await body(json)).error).toBe('invalid_request');
   });
 
   it('refuses a request without a token or with a malformed one', async () => {
     const none = await fetch(`${server.url}/v1/councils/me`);
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect((await none.json()).error).toMatch(/Authorization: Bearer/);
+    expect((await body(none)).error).toMatch(/Authorization: Bearer/);
 
     const garbage = await me('not.a.token');
     expect(garbage.status).toBe(401);
@@ -172,7 +175,7 @@ describe('the councils API locally', () => {
     try {
       const expired = await me(token);
       expect(expired.status).toBe(401);
-      expect((await expired.json()).error).toBe('The access token has expired');
+      expect((await body(expired)).error).toBe('The access token has expired');
     } finally {
       clock.advanceSeconds(-3601);
     }
@@ -192,7 +195,7 @@ describe('the councils API locally', () => {
       await shaped('https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_other').sign(issuerKey),
     );
     expect(foreign.status).toBe(401);
-    expect((await foreign.json()).error).toBe('The access token is from another issuer');
+    expect((await body(foreign)).error).toBe('The access token is from another issuer');
 
     // The issuer's key id, but signed by another key.
     const { privateKey } = await generateKeyPair('RS256');
@@ -224,7 +227,7 @@ describe('the councils API locally', () => {
       .sign(await importJWK(file.privateJwk, 'RS256'));
     const response = await me(token);
     expect(response.status).toBe(401);
-    expect((await response.json()).error).toBe('The token is for a client Doorstep does not know');
+    expect((await body(response)).error).toBe('The token is for a client Doorstep does not know');
   });
 
   it('answers 404 for a council path that is no route', async () => {

@@ -40,18 +40,19 @@
  *                LETLOG#<tenancy id> / LETLOG (attribute_not_exists), so each letting is logged once
  *   council client COUNCILCLIENT#<client id> / CLIENT   which council a partner API client acts for (issue 10)
  *   client usage COUNCILRATE#<client id> / <window>   requests counted in a second or a day (ADD, conditional), TTL
- *   idempotency  IDEMPOTENCY#<client id> / <sha256 of the Idempotency-Key>   a council POST's first answer, TTL a day
+ *   idempotency  IDEMPOTENCY / councils#<md5 of [client id, Idempotency-Key]>   a council POST's first answer and a
+ *                hash of its request (Powertools' idempotency persistence layer writes it), TTL a day
  *   nomination   NOMINATION#<id> / NOMINATION   gsi1: COUNCIL#<council> / <createdAt>#<id>   a council's nomination
  *                (issue 10), its council's list newest first on gsi1
  *   invitation   INVITED#<subject> / NOMINATION#<id>   the pseudonymous subject of an address or mobile a
  *                nomination invites; written with the nomination, so signing in finds it with one query
  *   nom. queue   NOMQUEUE#<landlord> / <decision due by>#<id>   an undecided nomination on its landlord's queue;
  *                written with it, deleted in the same write that records its decision or withdrawal
- *
  *   council event COUNCILEVENTS#<council> / EVT#<event id>   an event for a partner council (issue 10), ids in time
  *                order; gsi1 while its webhook delivery is pending: WEBHOOKDUE / <next attempt at>#<council>#<event id>
  *   webhook      COUNCILEVENTS#<council> / WEBHOOK   the council's endpoint and signing secret
  *   export job   COUNCILEXPORTS#<council> / EXPORT#<export id>   gsi1 while queued: EXPORTQUEUE / <created>#<council>#<id>
+ *
  * No key holds an email address, a document number or a secret: sign-in records are keyed by the pseudonymous
  * subject, sessions by a hash of the token, document numbers by a hash of the number.
  */
@@ -175,7 +176,8 @@ export const keys = {
   councilClient: (clientId: string) => ({ pk: `COUNCILCLIENT#${clientId}`, sk: 'CLIENT' }),
   /** A client's requests in one window (`S#<epoch second>` or `D#<yyyy-mm-dd>`), counted atomically. */
   councilUsage: (clientId: string, window: string) => ({ pk: `COUNCILRATE#${clientId}`, sk: window }),
-  idempotency: (clientId: string, keyHash: string) => ({ pk: `IDEMPOTENCY#${clientId}`, sk: keyHash }),
+  /** Powertools' idempotency records: one partition, the key's hash as the sort key. */
+  idempotencyPartition: 'IDEMPOTENCY',
   /** A partner council's events (issue 10): one partition per council, so a poll can only read its own. */
   councilEvent: (councilId: string, eventId: string) => ({
     pk: `COUNCILEVENTS#${councilId}`,
