@@ -11,6 +11,7 @@ import { ForbiddenError } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
 import { advertRoutes } from './adverts.js';
 import { applicantRoutes, rememberLanguage, SignInNeeded } from './applicant.js';
+import { assistedRoutes } from './assisted.js';
 import { type AssetDirs, serveAsset } from './assets.js';
 import { changeRoutes } from './changes.js';
 import { Csrf, formOf, html, redirect, WebError, type WebEvent, type WebResult } from './http.js';
@@ -55,6 +56,7 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
     ...textMessageRoutes(options.deps),
     ...officerSignInRoutes(options.officers),
     ...officerRoutes(options.deps, options.officers),
+    ...assistedRoutes(options.deps, options.officers),
     ...stockRoutes(options.deps, options.officers),
     ...shortlistRoutes(options.deps, options.officers),
     ...officerPrivacyRoutes(options.deps, options.officers),

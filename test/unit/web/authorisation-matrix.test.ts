@@ -163,6 +163,44 @@ const CONSOLE: Partial<Record<string, ConsoleCase[]>> = {
       audit: 'no reason taken',
     },
   ],
+  // Assisted digital: the world's household is registered, so its answers are sent and there is nothing to continue.
+  'GET /officer/applications/{applicationId}/assist': [
+    {
+      name: 'continuing the application for the applicant',
+      path: () => `${casePath}/assist`,
+      expect: landlordsOfficers(200),
+      check: (response) => expect(response.body).toContain('nothing left to continue'),
+    },
+  ],
+  'POST /officer/applications/{applicationId}/assist': [
+    {
+      name: 'the applicant’s agreement, after their answers were sent',
+      path: () => `${casePath}/assist`,
+      form: {
+        how: 'phone',
+        'givenOn-day': '29',
+        'givenOn-month': '11',
+        'givenOn-year': '2026',
+        confirmed: 'yes',
+      },
+      expect: landlordsOfficers(409),
+    },
+  ],
+  'GET /officer/applications/{applicationId}/assist/questions/{prompt}': [
+    {
+      name: 'a question, with nothing to continue',
+      path: () => `${casePath}/assist/questions/name`,
+      expect: landlordsOfficers(303),
+    },
+  ],
+  'POST /officer/applications/{applicationId}/assist/questions/{prompt}': [
+    {
+      name: 'an answer without the applicant’s agreement',
+      path: () => `${casePath}/assist/questions/name`,
+      form: { firstName: 'Gareth', lastName: 'Pritchard' },
+      expect: landlordsOfficers(409),
+    },
+  ],
   'POST /officer/applications/{applicationId}/override': [
     {
       name: 'a new band',
