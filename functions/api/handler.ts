@@ -20,7 +20,11 @@ import {
   parseLetterNumber,
 } from '../../shared/services/letters.js';
 import { lettingsLogExport } from '../../shared/services/lettings-log.js';
-import { decideNomination, officerNominationQueue } from '../../shared/services/nominations.js';
+import {
+  claimNominations,
+  decideNomination,
+  officerNominationQueue,
+} from '../../shared/services/nominations.js';
 import { caseForOfficer, officerQueue, QueueFilter } from '../../shared/services/officer-view.js';
 import { actorFromClaims } from '../../shared/services/officers.js';
 import { overrideDecision } from '../../shared/services/overrides.js';
@@ -120,7 +124,9 @@ export const createHandler = (deps: () => Deps) => {
       });
     },
     'POST /v1/sessions': async (event) => {
-      const { token, expiresAt } = await verifyCode(deps(), event.parsedBody);
+      const { token, subject, expiresAt } = await verifyCode(deps(), event.parsedBody);
+      // Signing in with the address a council's nomination invited takes it up (issue 10), as on the web.
+      await claimNominations(deps(), { subject });
       return json(201, { signedIn: true, expiresAt }, { cookies: [sessionCookie(token)] });
     },
     'DELETE /v1/sessions': async (event) => {
