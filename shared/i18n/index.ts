@@ -19,8 +19,13 @@ export { Language, languageOf } from './language.js';
  * catalogue themselves ("day and month").
  */
 
-/** Placeholders whose value is itself catalogue text (a word chosen by the domain, never something typed). */
-const TRANSLATED_PLACEHOLDERS = new Set(['missing']);
+/**
+ * Placeholders whose value is itself catalogue text, exact or a pattern (words the domain chose, never something
+ * typed): "day and month", "14 days", "between 4 and 9 months".
+ */
+const TRANSLATED_PLACEHOLDERS = new Set(['missing', 'days', 'range']);
+/** Placeholders that only ever hold a number, so "{count} days" cannot swallow a whole sentence ending in "days". */
+const NUMBER_PLACEHOLDERS = new Set(['count', 'year', 'from', 'to', 'position', 'needed']);
 
 const MONTHS: Record<string, string> = {
   January: 'Ionawr',
@@ -79,7 +84,7 @@ function catalogue(): Catalogue {
           const name = /^\{([a-z]+)\}$/.exec(part)?.[1];
           if (name === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
           names.push(name);
-          return '(.+?)';
+          return NUMBER_PLACEHOLDERS.has(name) ? '(\\d[\\d,]*)' : '(.+?)';
         })
         .join('');
       return { regex: new RegExp(`^${source}$`, 's'), names, welsh };
@@ -101,7 +106,7 @@ export function welshFor(english: string): string | undefined {
     const filled = pattern.welsh.replace(/\{([a-z]+)\}/g, (_whole, name: string) => {
       const value = values.get(name) ?? '';
       if (!TRANSLATED_PLACEHOLDERS.has(name)) return welshMonths(value);
-      const translated = exact.get(value);
+      const translated = welshFor(value);
       if (translated === undefined) missing = true;
       return translated ?? value;
     });

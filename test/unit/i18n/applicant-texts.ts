@@ -11,6 +11,10 @@ import {
   type PromptField,
   promptsFor,
 } from '../../../shared/domain/conversation.js';
+import { nextStep, type OpenWait } from '../../../shared/domain/next-steps.js';
+import { Stage, WaitingFor } from '../../../shared/domain/stage.js';
+import { estimateRangeText } from '../../../shared/domain/wait-estimate.js';
+import { policyFor } from '../../../shared/policies.js';
 
 /**
  * Every text the conversation's prompts can show an applicant: each prompt's question, hint, labels and options,
@@ -174,15 +178,26 @@ export function conversationTexts(): string[] {
 
 const views = join(__dirname, '..', '..', '..', 'web', 'views');
 
-/** Every `"English" | t` and `t("English")` in the applicant's templates (the officer console is English only). */
+/**
+ * Every `"English" | t` and `t("English")` in the applicant's templates (the officer console is English only),
+ * and each choice of a translated ternary: `("1 bedroom" if n == 1 else "{count} bedrooms") | t`.
+ */
 export function templateKeys(): Array<{ file: string; key: string }> {
   const keys: Array<{ file: string; key: string }> = [];
+  const marked = /"([^"]+)"\s*\)?\s*\|\s*t\b|'([^']+)'\s*\)?\s*\|\s*t\b|\bt\(\s*"([^"]+)"/g;
+  // In a tag that translates, a text chosen by `if`/`else` (not a class name: those have no capital or space, or
+  // are GOV.UK's).
+  const chosen = /"([^"]*[A-Z ][^"]*)"(?=\s+if\s)|\belse\s+\(*"([^"]*[A-Z ][^"]*)"/g;
   for (const file of readdirSync(views).filter((name) => name.endsWith('.njk'))) {
     const source = readFileSync(join(views, file), 'utf8');
-    for (const match of source.matchAll(
-      /"([^"]+)"\s*\)?\s*\|\s*t\b|'([^']+)'\s*\)?\s*\|\s*t\b|\bt\(\s*"([^"]+)"/g,
-    )) {
+    for (const match of source.matchAll(marked))
       keys.push({ file, key: match[1] ?? match[2] ?? match[3] ?? '' });
+    for (const tag of source.match(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g) ?? []) {
+      if (!/\|\s*t\b/.test(tag)) continue;
+      for (const match of tag.matchAll(chosen)) {
+        const key = match[1] ?? match[2] ?? '';
+        if (!key.includes('govuk-')) keys.push({ file, key });
+      }
     }
   }
   return keys;
@@ -200,6 +215,8 @@ export const APPLICANT_PAGE_CODE = [
   'reviews.ts',
   'letters.ts',
   'adverts.ts',
+  'task-list.ts',
+  '../shared/domain/task-list.ts',
 ];
 
 /**
@@ -230,4 +247,54 @@ export function pageCodeTexts(files = APPLICANT_PAGE_CODE): Array<{ file: string
         for (const key of match.slice(1)) if (key) keys.push({ file, key: key.replace(/\\'/g, "'") });
   }
   return keys;
+}
+
+/**
+ * What the status page can say happens next: every kind of wait, for each of the people it can wait for, on time
+ * and late, and each status with nothing waiting; and the wait estimate's ranges, short and long.
+ */
+export function statusPageTexts(): string[] {
+  const policy = policyFor('riverside-council');
+  const now = '2026-11-29T10:00:00.000Z';
+  const texts: string[] = [];
+  const kinds: Array<OpenWait['kind']> = [
+    'answers',
+    'review',
+    'attention',
+    'approval',
+    'response',
+    'signature',
+  ];
+  for (const kind of kinds)
+    for (const waitingFor of [WaitingFor.Applicant, WaitingFor.Officer, WaitingFor.SeniorOfficer])
+      for (const stage of [Stage.Eligibility, Stage.Documents])
+        for (const deadline of ['2027-02-27T10:00:00.000Z', '2026-11-01T10:00:00.000Z']) {
+          const next = nextStep({
+            status: 'waiting',
+            stage,
+            waits: [{ kind, waitingFor, stage, deadline }],
+            policy,
+            now,
+          });
+          texts.push(next.who, next.what, next.when ?? '');
+        }
+  for (const status of ['closed', 'let', 'registered', 'in-progress'] as const) {
+    const next = nextStep({ status, stage: Stage.Registered, waits: [], policy, now });
+    texts.push(next.who, next.what, next.when ?? '');
+  }
+  for (const [fromMonths, toMonths] of [
+    [0, 1],
+    [0, 5],
+    [0, 30],
+    [3, 3],
+    [1, 1],
+    [30, 30],
+    [4, 9],
+    [1, 30],
+    [12, 30],
+    [26, 40],
+  ] as const) {
+    texts.push(estimateRangeText({ kind: 'estimate', lets: 12, windowDays: 365, fromMonths, toMonths }));
+  }
+  return [...new Set(texts.filter((text) => text !== ''))];
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MissingTranslation, translate, welshCatalogue, welshFor, welshMonths } from '../../../shared/i18n';
-import { conversationTexts, pageCodeTexts, templateKeys } from './applicant-texts';
+import { conversationTexts, pageCodeTexts, statusPageTexts, templateKeys } from './applicant-texts';
 
 describe('the Welsh catalogue', () => {
   it('has Welsh for every text any prompt can show: questions, hints, labels, options and every error message', () => {
@@ -37,6 +37,18 @@ describe('the Welsh catalogue', () => {
 
     // Assess
     expect(keys.length).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+  });
+
+  it('has Welsh for what the status page says happens next, for every wait, and every wait estimate', () => {
+    // Prepare
+    const texts = statusPageTexts();
+
+    // Act
+    const missing = texts.filter((text) => welshFor(text) === undefined);
+
+    // Assess
+    expect(texts.length).toBeGreaterThan(25);
     expect(missing).toEqual([]);
   });
 

@@ -153,6 +153,21 @@ describe('Welsh and English', () => {
     expect(deps.applications.items.get(theirs)?.language).toBeUndefined();
   });
 
+  it('shows the status page in Welsh: the stage, the task list and what happens next', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication();
+
+    // Act
+    const page = await browser.get(`${base}/status?lang=cy`);
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(headingOf(page.body)).toBe('Allwch chi wneud cais?');
+    expect(page.body).toContain('Eich manylion');
+    expect(page.body).toContain('Beth sy’n digwydd nesaf');
+    expect(page.body).toContain('Rydyn ni’n gweithio ar y cam nesaf.');
+  });
+
   it('leaves the officer console in English, with no switch', async () => {
     // Prepare
     const browser = aWebApp().browser();
