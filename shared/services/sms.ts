@@ -258,6 +258,21 @@ export async function receiveText(deps: SmsDeps, inbound: InboundText, links: We
     throw error;
   }
   const current = link.stopped ? { ...link, stopped: false } : link;
+  if (link.stopped) {
+    // START undoes STOP: texts about the application again, consent given by text, as STOP withdrew it.
+    await deps.audit.append({
+      applicationId: link.applicationId,
+      at: deps.clock.now().toISOString(),
+      type: 'texts-started',
+      actor: 'applicant',
+    });
+    await changeConsent(deps, {
+      actor: { kind: 'applicant', subject: link.subject, via: 'sms' },
+      applicationId: link.applicationId,
+      use: 'text-messages',
+      given: true,
+    });
+  }
   const prompt = nextPrompt(application);
   const asking = current.asking as TextState | undefined;
   // Starting again, asking again, or answered on the web since the question was texted: ask what is next now.

@@ -278,7 +278,13 @@ describe('STOP, START and HELP', () => {
     expect(whileStopped).toBe(before);
     expect(stored(deps)?.conversation).toBeUndefined();
     expect(lastText(deps)).toMatch(/^What is your name\? \(1 of 2\)/);
-    expect(deps.audit.events.map((event) => event.type)).toContain('texts-stopped');
+    expect(deps.audit.events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['texts-stopped', 'texts-started', 'consent-given']),
+    );
+    // START gives consent to texts about the application, by text (STOP withdraws it: never given here).
+    expect(stored(deps)?.consents?.map((record) => [record.use, record.given, record.via])).toEqual([
+      ['text-messages', true, 'sms'],
+    ]);
   });
 
   it('withdraws consent to texts about the application at STOP, recorded as given by text', async () => {
