@@ -203,7 +203,10 @@ export function privacyRoutes(deps: () => Deps): Route[] {
           pdf: !copy
             ? 'none'
             : dataCopyReady(application)
-              ? { madeAt: when(copy.made?.madeAt ?? copy.requestedAt) }
+              ? {
+                  madeAt: when(copy.made?.madeAt ?? copy.requestedAt),
+                  ...(copy.made?.deleteAfter ? { deleteAfter: when(copy.made.deleteAfter) } : {}),
+                }
               : 'making',
           backLink: `/applications/${applicationId}/status`,
         });

@@ -12,12 +12,16 @@ import { asInterface } from './cdk-types.js';
 import { APPLICANT_DOCUMENTS_PREFIX, PROMOTED_PREFIX, QUARANTINE_PREFIX } from './documents.js';
 import { DoorstepFunction } from './doorstep-function.js';
 
+/** The PDF copies of applicants' data in the document store (domain/retention.ts `dataCopyKey`): one per application. */
+const DATA_COPIES = 'letters/*/your-data.pdf';
+
 /**
  * Retention (UK GDPR Art. 5(1)(e); issue 7): a function that deletes the documents and share codes whose
  * retention has ended (shared/services/retention.ts), run once a day by an EventBridge schedule. It may read
  * and write only the table items the sweep touches (applications with their audit events, the
  * due-for-deletion index, document-number claims) and delete only applicants' documents: not tenancy
- * agreements, not decision letters, and it reads no document at all.
+ * agreements, not decision letters (only the PDF copies of applicants' data kept beside them), and it reads no
+ * document at all.
  */
 export class DocumentRetention extends Construct {
   readonly sweep: DoorstepFunction;
@@ -72,8 +76,11 @@ export class DocumentRetention extends Construct {
     const applicantDocuments = [PROMOTED_PREFIX, QUARANTINE_PREFIX].map((prefix) =>
       bucket.arnForObjects(`${prefix}${APPLICANT_DOCUMENTS_PREFIX}*`),
     );
+    // ... and the PDF copies of applicants' data (services/your-data-pdf.ts), kept 30 days after each is made: only
+    // those objects beside the letters, never a decision letter.
+    const dataCopies = bucket.arnForObjects(`${PROMOTED_PREFIX}${DATA_COPIES}`);
     this.sweep.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:DeleteObject'], resources: applicantDocuments }),
+      new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [...applicantDocuments, dataCopies] }),
     );
     const bucketId = Stack.of(this).resolve((bucket.node.defaultChild as CfnBucket).logicalId) as string;
     for (const prefix of [PROMOTED_PREFIX, QUARANTINE_PREFIX]) {
@@ -82,5 +89,9 @@ export class DocumentRetention extends Construct {
         reason: `Deletes applicants' documents only (${prefix}${APPLICANT_DOCUMENTS_PREFIX}*): one object per document, so a prefix is the narrowest scope.`,
       });
     }
+    Validations.of(this.sweep.role ?? this.sweep).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}${DATA_COPIES}]`,
+      reason: `Deletes applicants' PDF copies of their data only (${PROMOTED_PREFIX}${DATA_COPIES}, one per application): the application id in the middle is the only wildcard.`,
+    });
   }
 }

@@ -399,6 +399,8 @@ export const Application = z.object({
           key: z.string().min(1),
           sha256: z.string().regex(/^[0-9a-f]{64}$/),
           madeAt: z.iso.datetime(),
+          /** When the retention sweep deletes it (domain/retention.ts): a copy is for downloading, not for keeping. */
+          deleteAfter: z.iso.datetime().optional(),
         })
         .optional(),
     })

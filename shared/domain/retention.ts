@@ -11,7 +11,22 @@ import { deleteAfter, withDeletionDates } from './documents.js';
 /** The share code's id in the due-for-deletion index, beside the documents' ids (which start `doc_`). */
 export const SHARE_CODE_ENTRY = 'evisa-share-code';
 
-/** One thing due for deletion: a document of an application, or its share code ({@link SHARE_CODE_ENTRY}). */
+/** The applicant's PDF copy of their data (services/your-data-pdf.ts) in the due-for-deletion index. */
+export const DATA_COPY_ENTRY = 'data-copy';
+
+/**
+ * Days a PDF copy of an applicant's data is kept after it is made: long enough to download it, and no longer, since
+ * everything in it is held on the application anyway (UK GDPR Art. 5(1)(e)). A new copy can be asked for any time.
+ */
+export const DATA_COPY_RETENTION_DAYS = 30;
+
+/** Where the PDF copy lives in the document store: beside the decision letters, which the letters step writes. */
+export const dataCopyKey = (applicationId: string) => `letters/${applicationId}/your-data.pdf`;
+
+/**
+ * One thing due for deletion: a document of an application, its share code ({@link SHARE_CODE_ENTRY}) or the PDF
+ * copy of its data ({@link DATA_COPY_ENTRY}).
+ */
 export interface DeletionEntry {
   applicationId: string;
   documentId: string;
@@ -56,6 +71,9 @@ export function deletionEntries(application: Application): DeletionEntry[] {
   if (evidence?.kind === 'share-code' && evidence.deleteAfter) {
     entries.push({ applicationId, documentId: SHARE_CODE_ENTRY, deleteAfter: evidence.deleteAfter });
   }
+  const copy = application.dataCopy?.made;
+  if (copy?.deleteAfter)
+    entries.push({ applicationId, documentId: DATA_COPY_ENTRY, deleteAfter: copy.deleteAfter });
   return entries;
 }
 

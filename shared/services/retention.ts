@@ -1,5 +1,12 @@
 import type { Application, DocumentRecord } from '../domain/application.js';
-import { type DeletionEntry, deletedDocument, isDue, SHARE_CODE_ENTRY } from '../domain/retention.js';
+import {
+  DATA_COPY_ENTRY,
+  type DeletionEntry,
+  dataCopyKey,
+  deletedDocument,
+  isDue,
+  SHARE_CODE_ENTRY,
+} from '../domain/retention.js';
 import { ConflictError } from '../ports.js';
 import { documentNumberFingerprint } from './application-stages.js';
 import type { Deps } from './deps.js';
@@ -65,7 +72,9 @@ async function sweepEntry(deps: RetentionDeps, entry: DeletionEntry, now: string
       const outcome =
         entry.documentId === SHARE_CODE_ENTRY
           ? await eraseShareCode(deps, application, entry, now)
-          : await deleteDocument(deps, application, entry, now);
+          : entry.documentId === DATA_COPY_ENTRY
+            ? await deleteDataCopy(deps, application, entry, now)
+            : await deleteDocument(deps, application, entry, now);
       await deps.applications.unscheduleDeletion(entry);
       return outcome;
     } catch (error) {
@@ -148,6 +157,35 @@ async function eraseShareCode(
   // The code and the date of birth beside it go; the officer's check and the decisions it supported stay.
   const { immigrationEvidence: _erased, ...profile } = application.profile;
   await deps.applications.save({ ...application, profile, updatedAt: now });
+  return 'deleted';
+}
+
+/** The applicant's PDF copy of their data: the bytes go, and so does the record, so a new one can be asked for. */
+async function deleteDataCopy(
+  deps: RetentionDeps,
+  application: Application | undefined,
+  entry: DeletionEntry,
+  now: string,
+): Promise<Outcome> {
+  const made = application?.dataCopy?.made;
+  if (!application || !made) {
+    await deps.documents.delete(dataCopyKey(entry.applicationId));
+    return 'already-gone';
+  }
+  if (!isDue(made.deleteAfter, now)) return reschedule(deps, entry, made.deleteAfter);
+  await deps.documents.delete(made.key);
+  await deps.audit.append({
+    applicationId: application.applicationId,
+    at: now,
+    type: 'data-copy-deleted',
+    actor: 'system',
+    facts: { deleteAfter: made.deleteAfter ?? now, reason: 'retention' },
+  });
+  // A copy asked for since this one was made is still to be made: its request stays.
+  const { dataCopy, ...rest } = application;
+  const pending =
+    dataCopy && dataCopy.requestedAt > made.madeAt ? { dataCopy: { requestedAt: dataCopy.requestedAt } } : {};
+  await deps.applications.save({ ...rest, ...pending, updatedAt: now });
   return 'deleted';
 }
 

@@ -1,9 +1,12 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { DATA_COPY_ENTRY, DATA_COPY_RETENTION_DAYS, dataCopyKey } from '../domain/retention.js';
 import { type YourData, yourDataSections } from '../domain/your-data.js';
 import type { Deps } from './deps.js';
 import { Layout, QUIET } from './tenancy-agreement.js';
 import { sha256OfBytes } from './tenancy-documents.js';
-import { dataCopyKey, dataCopyReady, gatherYourData } from './your-data.js';
+import { dataCopyReady, gatherYourData } from './your-data.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The applicant's copy of their data as a PDF (UK GDPR Art. 15(3)), written by the letters step: its function
@@ -54,12 +57,20 @@ export async function writeDataCopy(
   const data = await gatherYourData(deps, application);
   const pdf = await yourDataPdf(data);
   const key = dataCopyKey(application.applicationId);
+  const deleteAfter = new Date(Date.parse(data.madeAt) + DATA_COPY_RETENTION_DAYS * DAY_MS).toISOString();
   await deps.documents.put(key, pdf, 'application/pdf');
   await deps.applications.save({
     ...application,
-    dataCopy: { ...application.dataCopy, made: { key, sha256: sha256OfBytes(pdf), madeAt: data.madeAt } },
+    dataCopy: {
+      ...application.dataCopy,
+      made: { key, sha256: sha256OfBytes(pdf), madeAt: data.madeAt, deleteAfter },
+    },
     updatedAt: data.madeAt,
   });
+  // A copy is for downloading, not for keeping: the retention sweep deletes it (a new copy moves the date on).
+  await deps.applications.scheduleDeletions([
+    { applicationId: application.applicationId, documentId: DATA_COPY_ENTRY, deleteAfter },
+  ]);
   await deps.audit.append({
     applicationId: application.applicationId,
     at: data.madeAt,

@@ -61,8 +61,7 @@ export async function yourDataForOfficer(
 export const yourDataFilename = (applicationId: string, extension: 'json' | 'pdf') =>
   `your-data-${applicationId}.${extension}`;
 
-/** Where the PDF copy lives: beside the decision letters, which the letters step may write. */
-export const dataCopyKey = (applicationId: string) => `letters/${applicationId}/your-data.pdf`;
+export { dataCopyKey } from '../domain/retention.js';
 
 /** Whether the stored PDF is the one last asked for (made at or after the request). */
 export function dataCopyReady(application: Pick<Application, 'dataCopy'>): boolean {

@@ -33,13 +33,17 @@ describe('document retention in the stack', () => {
     });
   });
 
-  it('lets the sweep delete applicants’ documents only: no read, no tenancy agreements or letters', () => {
+  it('lets the sweep delete applicants’ documents and data copies only: no read, no tenancy agreements or letters', () => {
     const s3 = sweepStatements().filter((statement) => actionsOf(statement).some((a) => a.startsWith('s3:')));
     expect(s3.flatMap(actionsOf)).toEqual(['s3:DeleteObject']);
     const resources = JSON.stringify(s3.map((statement) => statement.Resource));
     expect(resources).toContain('/documents/applications/*');
     expect(resources).toContain('/quarantine/applications/*');
-    expect(resources).not.toMatch(/tenancies|letters|"\/documents\/\*"/);
+    // Beside the letters, only each application's PDF copy of its data (kept 30 days after it is made).
+    expect(resources).toContain('/documents/letters/*/your-data.pdf');
+    expect(resources.replaceAll('/documents/letters/*/your-data.pdf', '')).not.toMatch(
+      /tenancies|letters|"\/documents\/\*"/,
+    );
   });
 
   it('lets the sweep touch only the table items it sweeps: applications, the deletion index, claims', () => {

@@ -11,6 +11,7 @@ import { policyFor } from '../../../shared/policies';
 import { NotFoundError } from '../../../shared/ports';
 import { setConsents } from '../../../shared/services/consents';
 import { credentialIdFor } from '../../../shared/services/letting-stages';
+import { sweepRetention } from '../../../shared/services/retention';
 import {
   dataCopyForApplicant,
   dataCopyKey,
@@ -301,6 +302,47 @@ describe('the PDF copy', () => {
     await expect(dataCopyForApplicant(deps, { applicant: gareth, applicationId })).rejects.toThrow(
       'does not match its record',
     );
+  });
+});
+
+describe('the PDF copy’s retention', () => {
+  it('is deleted 30 days after it is made, bytes and record, so the page offers a new one', async () => {
+    // Prepare
+    const { deps, gareth } = await aFullWorld();
+    await requestDataCopy(deps, { applicant: gareth, applicationId });
+    await writeDataCopy(deps, { applicationId });
+    deps.clock.advanceDays(29);
+    const early = await sweepRetention(deps);
+
+    // Act
+    deps.clock.advanceDays(2);
+    const due = await sweepRetention(deps);
+
+    // Assess
+    expect(early.deleted).toBe(0);
+    expect(due).toMatchObject({ deleted: 1, failed: [] });
+    expect(await deps.documents.read(dataCopyKey(applicationId))).toBeUndefined();
+    expect((await deps.applications.get(applicationId))?.dataCopy).toBeUndefined();
+    expect(deps.audit.events.map((event) => event.type)).toContain('data-copy-deleted');
+    await expect(dataCopyForApplicant(deps, { applicant: gareth, applicationId })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it('keeps a request made since the copy, so the next copy is still made', async () => {
+    const { deps, gareth } = await aFullWorld();
+    await requestDataCopy(deps, { applicant: gareth, applicationId });
+    await writeDataCopy(deps, { applicationId });
+    deps.clock.advanceDays(31);
+    await requestDataCopy(deps, { applicant: gareth, applicationId });
+
+    await sweepRetention(deps);
+    const written = await writeDataCopy(deps, { applicationId });
+
+    expect(written.written).toBe(true);
+    expect(
+      (await dataCopyForApplicant(deps, { applicant: gareth, applicationId })).pdf.length,
+    ).toBeGreaterThan(0);
   });
 });
 
