@@ -5,6 +5,7 @@ import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import { LOCAL_COUNCIL_ISSUER } from '../../local/council-issuer';
 import { localCouncils } from '../../local/councils';
 import { type RunningServer, startServer } from '../../local/server';
+import { main as councilAdd } from '../../scripts/council-add';
 import { journeyTableInDynamoDbLocal } from '../support/journey-table';
 import { ManualClock, memoryDeps } from '../support/memory';
 
@@ -236,5 +237,41 @@ describe('the councils API locally', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(unknownRoute.status).toBe(404);
+  });
+
+  it('npm run council:add makes a working client, prints the secret once and keeps only its hash', async () => {
+    const printed: string[] = [];
+    await councilAdd(
+      [
+        '--council',
+        'north-yorkshire',
+        '--name',
+        'North Yorkshire Council',
+        '--scopes',
+        'events:read',
+        '--local',
+        server.url,
+      ],
+      (line) => printed.push(line),
+    );
+    const output = printed.join('\n');
+    const clientId = /client_id\s+(\S+)/.exec(output)?.[1] ?? '';
+    const clientSecret = /client_secret\s+(\S+)/.exec(output)?.[1] ?? '';
+    expect(output).toMatch(/north-yorkshire with events:read/);
+    const whoAmI = await body(await me(await tokenFor({ clientId, clientSecret })));
+    expect(whoAmI).toMatchObject({ councilId: 'north-yorkshire', councilName: 'North Yorkshire Council' });
+    expect(readFileSync(join(dataDir, 'keys', 'council-issuer.json'), 'utf8')).not.toContain(clientSecret);
+  });
+
+  it('npm run council:add refuses a bad council id or scope, saying why', async () => {
+    await expect(
+      councilAdd(['--council', 'North Yorks', '--name', 'NY', '--local', server.url], () => undefined),
+    ).rejects.toThrow(/councilId: A council id is/);
+    await expect(
+      councilAdd(
+        ['--council', 'ny', '--name', 'NY', '--scopes', 'everything', '--local', server.url],
+        () => undefined,
+      ),
+    ).rejects.toThrow(/scopes/);
   });
 });
