@@ -217,6 +217,7 @@ export const APPLICANT_PAGE_CODE = [
   'adverts.ts',
   'task-list.ts',
   '../shared/domain/task-list.ts',
+  'safety.ts',
 ];
 
 /**

@@ -168,6 +168,21 @@ describe('Welsh and English', () => {
     expect(page.body).toContain('Rydyn ni’n gweithio ar y cam nesaf.');
   });
 
+  it('asks how to contact the applicant safely, and explains withdrawing, in Welsh', async () => {
+    // Prepare
+    const { browser } = await signedInWithAnApplication();
+
+    // Act
+    const safety = await browser.get(`${base}/contact-safety?lang=cy`);
+    const withdraw = await browser.get(`${base}/withdraw`);
+
+    // Assess
+    expect(headingOf(safety.body)).toBe('Sut gallwn ni gysylltu â chi’n ddiogel');
+    expect(safety.body).toContain('Boreau, 9am tan 12 hanner dydd');
+    expect(headingOf(withdraw.body)).toBe('Tynnu eich cais yn ôl');
+    expect(withdraw.body).toContain('Allwch chi ddim dadwneud tynnu’n ôl.');
+  });
+
   it('leaves the officer console in English, with no switch', async () => {
     // Prepare
     const browser = aWebApp().browser();
