@@ -29,6 +29,8 @@ export interface YourAuditEvent {
 export interface YourMessage {
   at: string;
   template: string;
+  /** The channels it went on, space separated (email, text, post), before any the safe-contact rules held. */
+  channels: string;
 }
 
 /** What the service reads for the copy; the application is checked for ownership before it gets here. */
@@ -704,10 +706,15 @@ export function yourDataSections(data: YourData): YourDataSection[] {
       title: 'Messages we sent you',
       why: 'To tell you what is happening and what to do next.',
       groups: (data.messages ?? []).map((message) => ({
-        rows: [{ label: when(message.at), value: message.template }],
+        rows: [
+          {
+            label: when(message.at),
+            value: `${message.template.replace(/-/g, ' ')}${message.channels ? ` (${message.channels.split(' ').join(', ')})` : ''}`,
+          },
+        ],
       })),
       empty: data.messages
-        ? 'We have not sent you any messages about this application.'
+        ? 'We have no record of a message to you about this application. Ask us if you think we sent one.'
         : 'This copy cannot list them: messages wait in a queue for sending, which is not kept by application. Ask us and we will search it for yours.',
     },
     {

@@ -158,11 +158,17 @@ export async function changeConsent(
 /** What an applicant's message is sent on when it does not say (shared/ports.ts, `Notification.channels`). */
 const DEFAULT_CHANNELS: readonly Channel[] = ['email', 'text'];
 
+/** The audit event of each message to an applicant: which message and on which channels, never what it says. */
+export const MESSAGE_EVENT = 'message-queued';
+
 /**
  * No text message without the applicant's consent to texts (`text-messages`): a decorator around the notifier,
  * outside the safe-contact one, so no service can forget. A text asked for without consent is dropped, and the
- * audit log says so (the template and the reason only); the rest of the message goes on. Messages to officers
- * and to an address (a sign-in code asked for by the person holding it) pass through unchanged.
+ * audit log says so (the template and the reason only); the rest of the message goes on. Each message to an
+ * applicant that goes on is recorded in their audit log ({@link MESSAGE_EVENT}: the template and channels, no
+ * personal data), which is how their copy of their data lists the messages sent (the outbox is kept by day, not by
+ * application); the safe-contact decorator inside records any channel it then holds or withholds. Messages to
+ * officers and to an address (a sign-in code asked for by the person holding it) pass through unchanged.
  */
 export class TextConsentNotifier implements Notifier {
   constructor(
@@ -174,17 +180,34 @@ export class TextConsentNotifier implements Notifier {
     const { to } = notification;
     if (!('applicationId' in to)) return this.inner.send(notification);
     const requested = notification.channels ?? DEFAULT_CHANNELS;
-    if (!requested.includes('text')) return this.inner.send(notification);
-    const application = await this.deps.applications.get(to.applicationId);
-    if (application && hasConsent(application, 'text-messages')) return this.inner.send(notification);
+    const at = this.deps.clock.now().toISOString();
+    const application = requested.includes('text')
+      ? await this.deps.applications.get(to.applicationId)
+      : undefined;
+    if (!requested.includes('text') || (application && hasConsent(application, 'text-messages'))) {
+      await this.inner.send(notification);
+      return this.record(to.applicationId, at, notification.template, requested);
+    }
     await this.deps.audit.append({
       applicationId: to.applicationId,
-      at: this.deps.clock.now().toISOString(),
+      at,
       type: 'message-withheld',
       actor: 'system',
       facts: { template: notification.template, channel: 'text', reason: 'no-text-consent' },
     });
     const channels = requested.filter((channel) => channel !== 'text');
-    if (channels.length > 0) await this.inner.send({ ...notification, channels });
+    if (channels.length === 0) return;
+    await this.inner.send({ ...notification, channels });
+    await this.record(to.applicationId, at, notification.template, channels);
+  }
+
+  private record(applicationId: string, at: string, template: string, channels: readonly Channel[]) {
+    return this.deps.audit.append({
+      applicationId,
+      at,
+      type: MESSAGE_EVENT,
+      actor: 'system',
+      facts: { template, channels: channels.join(' ') },
+    });
   }
 }

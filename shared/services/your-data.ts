@@ -2,6 +2,7 @@ import type { Application } from '../domain/application.js';
 import { type YourData, yourData } from '../domain/your-data.js';
 import { policyFor } from '../policies.js';
 import { ConflictError, NotFoundError } from '../ports.js';
+import { MESSAGE_EVENT } from './consents.js';
 import type { Deps } from './deps.js';
 import { credentialIdFor, tenancyIdFor } from './letting-stages.js';
 import { ownedApplication } from './ownership.js';
@@ -26,6 +27,7 @@ export async function gatherYourData(deps: ReadDeps, application: Application): 
   const tenancy = offer ? await deps.lettings.getTenancy(tenancyIdFor(offer)) : undefined;
   const key = offer ? await deps.lettings.getKey(credentialIdFor(offer)) : undefined;
   const waits = await deps.waits.listOpen(application.applicationId);
+  const audit = await deps.audit.list(application.applicationId);
   return yourData({
     application,
     policy: policyFor(application.policyId),
@@ -34,7 +36,13 @@ export async function gatherYourData(deps: ReadDeps, application: Application): 
     ...(key ? { key } : {}),
     // Never the task token: only what is awaited, from whom, and by when.
     waits: waits.map(({ stage, waitingFor, deadline }) => ({ stage, waitingFor, deadline })),
-    audit: await deps.audit.list(application.applicationId),
+    audit,
+    // The messages as the notifier recorded them (services/consents.ts): which, when and on which channels.
+    messages: audit.flatMap((event) =>
+      event.type === MESSAGE_EVENT && typeof event.facts?.template === 'string'
+        ? [{ at: event.at, template: event.facts.template, channels: String(event.facts.channels ?? '') }]
+        : [],
+    ),
     madeAt: deps.clock.now().toISOString(),
   });
 }

@@ -50,6 +50,13 @@ describe('TextConsentNotifier', () => {
     await notifier.send(message);
 
     expect(outbox.sent).toEqual([message, { ...message, channels: ['email'] }]);
+    // Each message that went on is on the applicant's audit log: which one and how, never what it says.
+    expect(
+      deps.audit.events.filter((event) => event.type === 'message-queued').map((event) => event.facts),
+    ).toEqual([
+      { template: 'wait-answers', channels: 'email text' },
+      { template: 'wait-answers', channels: 'email' },
+    ]);
   });
 
   it('sends nothing for a message asked for by text only, without consent', async () => {
@@ -59,6 +66,7 @@ describe('TextConsentNotifier', () => {
 
     expect(outbox.sent).toEqual([]);
     expect(withheld(deps)).toHaveLength(1);
+    expect(deps.audit.events.filter((event) => event.type === 'message-queued')).toEqual([]);
   });
 
   it('passes on messages with no text, to officers and to an address, unchanged', async () => {

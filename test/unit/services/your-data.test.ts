@@ -9,7 +9,7 @@ import {
 } from '../../../shared/domain/your-data';
 import { policyFor } from '../../../shared/policies';
 import { NotFoundError } from '../../../shared/ports';
-import { setConsents } from '../../../shared/services/consents';
+import { setConsents, TextConsentNotifier } from '../../../shared/services/consents';
 import { credentialIdFor } from '../../../shared/services/letting-stages';
 import { sweepRetention } from '../../../shared/services/retention';
 import {
@@ -76,6 +76,12 @@ async function aFullWorld() {
     ],
   });
   const gareth = { kind: 'applicant' as const, subject: application.ownerId };
+  // A message through the notifier as wired, which records it on the application's audit log.
+  await new TextConsentNotifier(deps.notifier, deps).send({
+    to: { applicationId },
+    template: 'wait-answers',
+    values: { stage: 'Your documents' },
+  });
   await setConsents(deps, {
     actor: gareth,
     applicationId,
@@ -119,9 +125,11 @@ describe('what we hold about you', () => {
     ]) {
       expect(byId[id]?.groups.length).toBeGreaterThan(0);
     }
-    for (const id of ['safe-contact', 'consents', 'waits', 'audit', 'withheld'])
+    for (const id of ['safe-contact', 'consents', 'messages', 'waits', 'audit', 'withheld'])
       expect(byId[id]?.groups.length).toBeGreaterThan(0);
-    expect(byId.messages?.empty).toContain('cannot list them');
+    expect(data.messages).toEqual([
+      { at: '2026-11-29T09:00:00.000Z', template: 'wait-answers', channels: 'email' },
+    ]);
     // Every answer and every household member's detail is a row: nothing is dropped on the way to the page.
     const { household, ...answers } = (await deps.applications.get(applicationId))?.profile ?? {
       household: [],
