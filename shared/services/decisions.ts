@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
 import type { Decision } from '../domain/application.js';
 import { DOCUMENT_CATALOGUE } from '../domain/documents.js';
-import { Stage, WaitingFor } from '../domain/stage.js';
+import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
 import {
   ConflictError,
   JourneyStateError,
@@ -107,7 +107,7 @@ async function mayAct(
  * and a wait can be claimed by one request only, so a double click never resumes the workflow twice.
  */
 export async function decide(
-  deps: Pick<Deps, 'waits' | 'workflow' | 'audit' | 'clock' | 'applications' | 'lettings'>,
+  deps: Pick<Deps, 'waits' | 'workflow' | 'audit' | 'clock' | 'applications' | 'lettings' | 'notifier'>,
   input: { decisionId: string; actor: Actor; body: unknown },
 ): Promise<{ decisionId: string; decision: Record<string, unknown> }> {
   const wait = await deps.waits.get(input.decisionId);
@@ -233,7 +233,7 @@ async function askForAnotherDocument(
 }
 
 async function recordOfficerProceed(
-  deps: Pick<Deps, 'applications' | 'clock'>,
+  deps: Pick<Deps, 'applications' | 'clock' | 'notifier'>,
   wait: PendingWait,
   reason: string,
 ): Promise<void> {
@@ -264,5 +264,11 @@ async function recordOfficerProceed(
         next: 'An officer checked this and your application goes on to the next step.',
       },
     ],
+  });
+  // A re-run of the stage keeps this decision and so sends nothing: the household hears it here.
+  await deps.notifier.send({
+    to: { applicationId: wait.applicationId },
+    template: 'decision',
+    values: { stage: stageTitles[wait.stage], outcome, decidedBy: 'officer' },
   });
 }

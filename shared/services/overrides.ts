@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Application, Decision } from '../domain/application.js';
 import { Band, reviewRoute } from '../domain/policy.js';
 import { reband } from '../domain/registration.js';
-import { Stage } from '../domain/stage.js';
+import { Stage, stageTitles } from '../domain/stage.js';
 import { policyFor } from '../policies.js';
 import { JourneyStateError, NotFoundError } from '../ports.js';
 import { type Actor, ForbiddenError } from './decisions.js';
@@ -185,6 +185,7 @@ async function applyOverride(
       updatedAt: now,
     });
     await audit({ kind: 'proceed', stage: referral.stage, decisionRecord: application.decisions.length });
+    await tellHousehold(deps, applicationId, referral.stage, PROCEED[referral.stage] ?? 'qualifies');
     // The change the referral held back is assessed now (band, bedroom need, matching).
     const reassessment = await reassess(deps, { applicationId });
     return { applicationId, outcome: 'overridden', reassessment };
@@ -235,5 +236,20 @@ async function applyOverride(
     to: body.band,
     decisionRecord: application.decisions.length,
   });
+  await tellHousehold(deps, applicationId, Stage.Registered, 'registered');
   return { applicationId, outcome: 'overridden' };
+}
+
+/** An officer's decision reaches the household like the system's (issue 9): the stage and outcome, no reason. */
+async function tellHousehold(
+  deps: Pick<ReassessDeps, 'notifier'>,
+  applicationId: string,
+  stage: Stage,
+  outcome: string,
+) {
+  await deps.notifier.send({
+    to: { applicationId },
+    template: 'decision',
+    values: { stage: stageTitles[stage], outcome, decidedBy: 'officer' },
+  });
 }

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import * as z from 'zod';
 import type { Application, ReviewRequest } from '../domain/application.js';
 import { addDays } from '../domain/dates.js';
+import { stageTitles } from '../domain/stage.js';
 import { policyFor } from '../policies.js';
 import { ConflictError, JourneyStateError, NotFoundError, type ReviewQueueEntry } from '../ports.js';
 import type { Applicant } from './applications.js';
@@ -125,7 +126,7 @@ export const ReviewDecisionBody = z.object({
  * answer is a conflict.
  */
 export async function decideReview(
-  deps: Pick<Deps, 'applications' | 'audit' | 'clock'>,
+  deps: Pick<Deps, 'applications' | 'audit' | 'clock' | 'notifier'>,
   input: {
     actor: Extract<Actor, { kind: 'officer' }>;
     applicationId: string;
@@ -190,5 +191,11 @@ export async function decideReview(
     facts: { decision: input.decision, result: body.result, officerId: input.actor.officerId },
   });
   await deps.applications.unqueueReview(queueEntry(application, request));
+  // The household hears the review is decided; the reasons are on its status page, behind sign-in.
+  await deps.notifier.send({
+    to: { applicationId: application.applicationId },
+    template: 'review-decided',
+    values: { stage: stageTitles[reviewed.stage], result: body.result },
+  });
   return decided;
 }

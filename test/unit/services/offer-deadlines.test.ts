@@ -59,7 +59,7 @@ async function liveOffer(deps: MemoryDeps): Promise<string> {
 }
 
 /** The reminders sent about the offer (the household also hears when a home is found and the offer is live). */
-const reminders = (deps: { notifier: { sent: Array<{ template: string }> } }) =>
+const reminders = (deps: MemoryDeps) =>
   deps.notifier.sent.filter((message) => message.template === 'offer-reminder');
 
 describe('the approval deadline', () => {

@@ -1,4 +1,4 @@
-import type { CurrentHome } from '../../../shared/domain/application';
+import type { CurrentHome, Decision } from '../../../shared/domain/application';
 import { Stage, stageTitles } from '../../../shared/domain/stage';
 import {
   eligibility,
@@ -8,8 +8,10 @@ import {
 } from '../../../shared/services/application-stages';
 import { issueKeys } from '../../../shared/services/keys';
 import { closeOffer, completeLet, makeOffer } from '../../../shared/services/letting-stages';
+import { overrideDecision } from '../../../shared/services/overrides';
 import { syncRegister } from '../../../shared/services/register-index';
-import { aCompleteApplication, aHome } from '../../fixtures/applications';
+import { decideReview, requestReview } from '../../../shared/services/review-requests';
+import { aCompleteApplication, aHome, referral } from '../../fixtures/applications';
 import { aLetting } from '../../fixtures/lettings';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 
@@ -174,5 +176,76 @@ describe('the applicant hears how their letting goes', () => {
 
     // Assess
     expect(deps.notifier.sent).toEqual([{ to: toGareth, template: 'let', values: {} }]);
+  });
+});
+
+describe('the applicant hears an officer’s decisions too', () => {
+  const senior = {
+    kind: 'officer' as const,
+    officerId: 'off_sian',
+    landlordId: 'riverside-homes',
+    roles: ['officer' as const, 'senior-officer' as const],
+  };
+
+  it('hears a senior officer changed the band, without the officer’s reason', async () => {
+    // Prepare
+    const deps = await gareth();
+    for (const stage of [eligibility, qualification, household, registration]) {
+      await stage(deps, { applicationId });
+    }
+    const before = deps.notifier.sent.length;
+
+    // Act
+    await overrideDecision(deps, {
+      actor: senior,
+      applicationId,
+      body: { kind: 'band', band: 'A', reason: 'Medical evidence from the GP shows an urgent need.' },
+    });
+
+    // Assess
+    expect(deps.notifier.sent.slice(before)).toEqual([
+      {
+        to: toGareth,
+        template: 'decision',
+        values: { stage: stageTitles[Stage.Registered], outcome: 'registered', decidedBy: 'officer' },
+      },
+    ]);
+    expect(JSON.stringify(deps.notifier.sent)).not.toContain('GP');
+  });
+
+  it('hears the review it asked for is decided, and how, without the officer’s reasons', async () => {
+    // Prepare
+    const deps = memoryDeps();
+    const eligible = {
+      ...referral,
+      stage: Stage.Eligibility,
+      outcome: 'eligible',
+      review: undefined,
+    } as never;
+    const application = aCompleteApplication({ decisions: [eligible, referral as Decision] });
+    await deps.applications.create(application);
+    await requestReview(deps, {
+      applicant: { subject: application.ownerId },
+      applicationId,
+      decision: 1,
+      body: { reason: 'I have lived here three years.' },
+    });
+
+    // Act
+    await decideReview(deps, {
+      actor: { ...senior, roles: ['officer'] },
+      applicationId,
+      decision: 1,
+      body: { result: 'upheld', reason: 'Council tax records show one year in the area.' },
+    });
+
+    // Assess
+    expect(deps.notifier.sent).toEqual([
+      {
+        to: toGareth,
+        template: 'review-decided',
+        values: { stage: stageTitles[referral.stage], result: 'upheld' },
+      },
+    ]);
   });
 });
