@@ -12,6 +12,7 @@ import {
 import {
   expectAccessible,
   expectAccessibleAsRendered,
+  expectNoSidewaysScroll,
   PASSPORT_PHOTO,
   reloadUntilVisible,
   signInCode,
@@ -24,23 +25,6 @@ import {
  * questions continuing in place with the answers so far above them. Every page checked by axe, errors included,
  * and none scrolls sideways.
  */
-
-/** WCAG 2.2 reflow (1.4.10): at 320 CSS pixels nothing needs scrolling sideways; a failure names what sticks out. */
-async function expectNoSidewaysScroll(page: Page) {
-  // Strings, since these tests type-check without the DOM's types.
-  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
-  const wide =
-    overflow > 0
-      ? await page.evaluate(`[...document.querySelectorAll('body *')]
-          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
-          .slice(-3)
-          .map((element) => element.tagName.toLowerCase() + '.' + [...element.classList].join('.') + ' "' + element.textContent.trim().slice(0, 40) + '"')`)
-      : [];
-  expect(
-    overflow,
-    `${page.url()} scrolls sideways at ${page.viewportSize()?.width} px: ${JSON.stringify(wide)}`,
-  ).toBeLessThanOrEqual(0);
-}
 
 /** axe on the page as this browser rendered it (scripts off), and no sideways scrolling. */
 const renderedCheck =

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import {
@@ -11,14 +11,21 @@ import {
   signIn,
 } from './journey-steps.js';
 import {
+  expectAccessible as axe,
   DEMO_OFFICER,
-  expectAccessible,
+  expectNoSidewaysScroll,
   PASSPORT_PHOTO,
   reloadUntilVisible,
   signInCode,
   uniqueEmail,
   ZOFIAS_PAYSLIP,
 } from './support.js';
+
+/** Every page this spec visits: axe, and nothing scrolling sideways (WCAG 2.2 reflow at the phone's 320 px). */
+async function expectAccessible(page: Page) {
+  await expectNoSidewaysScroll(page);
+  await axe(page);
+}
 
 /**
  * The whole journey in a phone-sized Chromium (320 px): an applicant signs in with a one-time code, answers one
@@ -33,16 +40,16 @@ test('an applicant on a phone goes from "can I apply?" to the keys, with an offi
 }) => {
   // Every question of the journey, each page checked by axe, then the offer, the signing and the key.
   test.setTimeout(300_000);
-  await signIn(page, uniqueEmail('gareth'));
-  await aboutYou(page);
-  await household(page);
-  await homeAndMoney(page);
-  await circumstances(page);
+  await signIn(page, uniqueEmail('gareth'), expectAccessible);
+  await aboutYou(page, expectAccessible);
+  await household(page, expectAccessible);
+  await homeAndMoney(page, expectAccessible);
+  await circumstances(page, expectAccessible);
   const applicationId = /\/applications\/(app_[A-Za-z0-9]+)\//.exec(page.url())?.[1] as string;
   expect(applicationId).toMatch(/^app_/);
 
   // The passport photo: which document and file kind, then the form that posts straight to storage.
-  await sendDocument(page, 'Passport', 'A photo (.jpg or .jpeg)', PASSPORT_PHOTO);
+  await sendDocument(page, 'Passport', 'A photo (.jpg or .jpeg)', PASSPORT_PHOTO, expectAccessible);
   await reloadUntilVisible(page, () =>
     page.getByRole('heading', { name: 'Is this what your document says?' }),
   );

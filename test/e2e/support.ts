@@ -33,6 +33,23 @@ export async function expectAccessibleAsRendered(page: Page, browser: Browser): 
   }
 }
 
+/** WCAG 2.2 reflow (1.4.10): at 320 CSS pixels nothing needs scrolling sideways; a failure names what sticks out. */
+export async function expectNoSidewaysScroll(page: Page) {
+  // Strings, since these tests type-check without the DOM's types.
+  const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
+  const wide =
+    overflow > 0
+      ? await page.evaluate(`[...document.querySelectorAll('body *')]
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(-3)
+          .map((element) => element.tagName.toLowerCase() + '.' + [...element.classList].join('.') + ' "' + element.textContent.trim().slice(0, 40) + '"')`)
+      : [];
+  expect(
+    overflow,
+    `${page.url()} scrolls sideways at ${page.viewportSize()?.width} px: ${JSON.stringify(wide)}`,
+  ).toBeLessThanOrEqual(0);
+}
+
 /** The latest one-time code the local outbox holds for an address (the outbox stands in for email). */
 export async function signInCode(request: APIRequestContext, email: string): Promise<string> {
   let code: string | undefined;
