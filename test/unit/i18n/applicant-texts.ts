@@ -180,27 +180,38 @@ const views = join(__dirname, '..', '..', '..', 'web', 'views');
 
 /**
  * Every `"English" | t` and `t("English")` in the applicant's templates (the officer console is English only),
- * and each choice of a translated ternary: `("1 bedroom" if n == 1 else "{count} bedrooms") | t`.
+ * and each choice of a translated ternary: `("{count} bedroom" if n == 1 else "{count} bedrooms") | t`.
  */
 export function templateKeys(): Array<{ file: string; key: string }> {
   const keys: Array<{ file: string; key: string }> = [];
   const marked = /"([^"]+)"\s*\)?\s*\|\s*t\b|'([^']+)'\s*\)?\s*\|\s*t\b|\bt\(\s*"([^"]+)"/g;
-  // In a tag that translates, a text chosen by `if`/`else` (not a class name: those have no capital or space, or
-  // are GOV.UK's).
-  const chosen = /"([^"]*[A-Z ][^"]*)"(?=\s+if\s)|\belse\s+\(*"([^"]*[A-Z ][^"]*)"/g;
   for (const file of readdirSync(views).filter((name) => name.endsWith('.njk'))) {
     const source = readFileSync(join(views, file), 'utf8');
     for (const match of source.matchAll(marked))
       keys.push({ file, key: match[1] ?? match[2] ?? match[3] ?? '' });
-    for (const tag of source.match(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g) ?? []) {
-      if (!/\|\s*t\b/.test(tag)) continue;
-      for (const match of tag.matchAll(chosen)) {
-        const key = match[1] ?? match[2] ?? '';
-        if (!key.includes('govuk-')) keys.push({ file, key });
+    // Inside such a group, a text has a capital or a space; a value it is compared with ("changed") has neither.
+    for (const group of translatedGroups(source))
+      for (const match of group.matchAll(/"([^"]*)"/g))
+        if (/[A-Z ]/.test(match[1] ?? '')) keys.push({ file, key: match[1] ?? '' });
+  }
+  return keys;
+}
+
+/** The parenthesised expressions a template translates whole, `( ... ) | t`, from the `(` to its `)`. */
+function translatedGroups(source: string): string[] {
+  const groups: string[] = [];
+  for (const match of source.matchAll(/\)\s*\|\s*t\b/g)) {
+    let depth = 0;
+    for (let index = match.index; index >= 0; index -= 1) {
+      if (source[index] === ')') depth += 1;
+      if (source[index] === '(') depth -= 1;
+      if (depth === 0) {
+        groups.push(source.slice(index, match.index + 1));
+        break;
       }
     }
   }
-  return keys;
+  return groups;
 }
 
 const web = join(__dirname, '..', '..', '..', 'web');
