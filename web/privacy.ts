@@ -4,6 +4,7 @@ import type { FormAnswers } from '../shared/domain/conversation.js';
 import { DOCUMENT_CATALOGUE } from '../shared/domain/documents.js';
 import type { YourData } from '../shared/domain/your-data.js';
 import { when, yourDataSections } from '../shared/domain/your-data.js';
+import { type Language, translate, welshMonths } from '../shared/i18n/index.js';
 import { doorstepLandlords, policyForLandlord } from '../shared/policies.js';
 import type { OfficerIdentity } from '../shared/ports.js';
 import { type ConsentView, consentsFor, setConsents } from '../shared/services/consents.js';
@@ -20,6 +21,7 @@ import {
 } from '../shared/services/your-data.js';
 import { applicantOf } from './applicant.js';
 import { idParam, pdfResult, redirect, type WebEvent, type WebResult } from './http.js';
+import { pageLanguage } from './language.js';
 import { officerOf } from './officer.js';
 import type { PageRenderer, Route } from './routes.js';
 
@@ -58,20 +60,23 @@ function jsonDownload(body: unknown, filename: string): WebResult {
   };
 }
 
-/** The consents as GOV.UK checkboxes: ticked when given, the hint saying what it is, without it, and since when. */
-function consentItems(consents: readonly ConsentView[]) {
-  return consents.map((consent) => ({
-    value: consent.use,
-    text: consent.label,
-    checked: consent.given,
-    hint: {
-      text: `${consent.hint} Without it: ${consent.without}${
-        consent.since
-          ? ` ${consent.given ? 'Given' : 'Withdrawn'} ${when(consent.since.at)}, ${VIA_TEXT[consent.since.via]}.`
-          : ''
-      }`,
-    },
-  }));
+/**
+ * The consents as GOV.UK checkboxes, in the page's language (an applicant who chose Welsh is asked in Welsh:
+ * consent must be informed): ticked when given, the hint saying what it is, what happens without it, and since when.
+ */
+function consentItems(consents: readonly ConsentView[], language: Language) {
+  const t = (text: string) => translate(language, text);
+  return consents.map((consent) => {
+    const since = consent.since
+      ? ` ${t(consent.given ? 'Given' : 'Withdrawn')} ${language === 'cy' ? welshMonths(when(consent.since.at)) : when(consent.since.at)}, ${t(VIA_TEXT[consent.since.via])}.`
+      : '';
+    return {
+      value: consent.use,
+      text: t(consent.label),
+      checked: consent.given,
+      hint: { text: `${t(consent.hint)} ${t('Without it:')} ${t(consent.without)}${since}` },
+    };
+  });
 }
 
 /** Who is on a consents page, and where its form goes and comes back to. */
@@ -91,13 +96,19 @@ async function consentsPage(deps: Deps, page: PageRenderer, place: ConsentsPlace
     formAction: place.path,
     saved: event.queryStringParameters?.saved === '1',
     noticeVersion: PRIVACY_NOTICE_VERSION,
-    items: consentItems(consents),
+    items: consentItems(consents, pageLanguage(event)),
     backLink: place.backLink,
   });
 }
 
 /** Sets the consents ticked; a use that is not one of the list is shown again with a GOV.UK error summary. */
-async function saveConsents(deps: Deps, page: PageRenderer, place: ConsentsPlace, form: FormAnswers) {
+async function saveConsents(
+  deps: Deps,
+  page: PageRenderer,
+  place: ConsentsPlace,
+  form: FormAnswers,
+  event: WebEvent,
+) {
   try {
     await setConsents(deps, {
       actor: place.actor,
@@ -115,7 +126,7 @@ async function saveConsents(deps: Deps, page: PageRenderer, place: ConsentsPlace
         applicationId: place.applicationId,
         formAction: place.path,
         noticeVersion: PRIVACY_NOTICE_VERSION,
-        items: consentItems(consents),
+        items: consentItems(consents, pageLanguage(event)),
         errors: [{ text: message, href: '#given' }],
         fieldErrors: { given: message },
         backLink: place.backLink,
@@ -182,7 +193,7 @@ export function privacyRoutes(deps: () => Deps): Route[] {
         // Whose application it is comes first: someone else's answers 404 whatever they sent.
         if (place.actor.kind === 'applicant')
           await ownedApplication(deps(), place.actor.subject, place.applicationId);
-        return saveConsents(deps(), page, place, form);
+        return saveConsents(deps(), page, place, form, event);
       },
     },
     {
@@ -308,7 +319,8 @@ export function officerPrivacyRoutes(deps: () => Deps, identity: () => OfficerId
       method: 'POST',
       path: '/officer/applications/{applicationId}/consents',
       form: true,
-      handler: async (event, page, form) => saveConsents(deps(), page, await officerPlace(event), form),
+      handler: async (event, page, form) =>
+        saveConsents(deps(), page, await officerPlace(event), form, event),
     },
   ];
 }

@@ -111,6 +111,19 @@ describe('the consents page', () => {
     expect((await app.deps.applications.get(applicationId))?.consents).toBeUndefined();
   });
 
+  it('asks in Welsh when the applicant chose Welsh: consent must be informed', async () => {
+    const { browser } = await garethSignedIn();
+    await browser.get(`${base}/consents?lang=cy`);
+    await browser.post(`${base}/consents`, { given: 'text-messages' });
+
+    const page = await browser.get(`${base}/consents?saved=1`);
+
+    expect(page.body).toContain('Anfon negeseuon testun ataf am fy nghais');
+    expect(page.body).toContain('Mae eich dewisiadau wedi’u cadw');
+    expect(page.body).toContain('ar y wefan hon');
+    expect(page.body).not.toContain('Send me text messages about my application');
+  });
+
   it('refuses a post without the form’s CSRF token', async () => {
     const { app, browser } = await garethSignedIn();
     await browser.get(`${base}/consents`);
