@@ -225,6 +225,16 @@ describe('the quick exit', () => {
     expect(console.body).not.toContain('govuk-exit-this-page');
   });
 
+  it('is explained on the start page before anyone needs it, with what it does not do', async () => {
+    // Act
+    const page = await aWebApp().browser().get('/');
+
+    // Assess
+    expect(page.body).toContain('Leaving this website quickly');
+    expect(page.body).toContain('press the Shift key 3 times');
+    expect(page.body).toContain('This does not remove the pages from your browsing history');
+  });
+
   it('signs the applicant out and leaves for a neutral site, telling it nothing', async () => {
     // Prepare
     const { browser } = await garethSignedIn();
