@@ -14,6 +14,7 @@ import type {
   WorkflowClient,
 } from '../shared/ports.js';
 import { TextConsentNotifier } from '../shared/services/consents.js';
+import { CouncilEventsAuditLog, nominationOfApplication } from '../shared/services/council-events.js';
 import type { Deps } from '../shared/services/deps.js';
 import { LanguageNotifier } from '../shared/services/language.js';
 import { SafeContactNotifier } from '../shared/services/safe-contact.js';
@@ -58,6 +59,13 @@ function build(extras: (env: LambdaEnvironment) => Extras): Deps {
   const stores = dynamoStores(db, env.TABLE_NAME);
   return {
     ...stores,
+    // Every stage change of a nominated household becomes an event for its council (issue 10): delivered by the
+    // council-events function's schedule, so here it is only written to the table.
+    audit: new CouncilEventsAuditLog(stores.audit, {
+      councilEvents: stores.councilEvents,
+      clock,
+      nominationOf: nominationOfApplication(stores),
+    }),
     // Every message to an applicant goes only where and when they said is safe, and never by text without their
     // consent to texts (issue 9).
     // ... and each is written in the language they chose (issue 9).

@@ -10,6 +10,7 @@ import { StructuralScanner } from '../shared/adapters/local/structural-scanner.j
 import { LocalUploadInspector } from '../shared/adapters/local/upload-inspector.js';
 import type { Clock, OfficerIdentity } from '../shared/ports.js';
 import { TextConsentNotifier } from '../shared/services/consents.js';
+import { CouncilEventsAuditLog, nominationOfApplication } from '../shared/services/council-events.js';
 import type { Deps } from '../shared/services/deps.js';
 import { LanguageNotifier } from '../shared/services/language.js';
 import { SafeContactNotifier } from '../shared/services/safe-contact.js';
@@ -17,6 +18,7 @@ import { receiveText } from '../shared/services/sms.js';
 import { createWebHandler } from '../web/app.js';
 import { createRenderer, repositoryViews } from '../web/render.js';
 import { journeyAsl } from './asl.js';
+import { downloadEndpoint, startCouncilWorker } from './council-events.js';
 import { localCouncils } from './councils.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 import { ExecutionStore } from './execution-store.js';
@@ -113,12 +115,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       documentsRoot(options.dataDir),
       () => `${serverUrl}/local/uploads`,
       randomBytes(32).toString('base64url'),
+      () => `${serverUrl}/local/downloads`,
     );
     const keysDir = join(options.dataDir, 'keys');
     // PaddleOCR's recogniser on onnxruntime-node, tesseract.js as the fallback (DESIGN.md §5); loaded on first use.
     const reader = new LocalMrzReader();
+    // Partner councils' webhooks and exports (issue 10): delivered and run in the background, woken by new events.
+    const councilWorker = startCouncilWorker(getDeps, log);
     deps = {
       ...stores,
+      // Every stage change of a nominated household becomes an event for its council, delivered at once.
+      audit: new CouncilEventsAuditLog(stores.audit, {
+        councilEvents: stores.councilEvents,
+        clock,
+        nominationOf: nominationOfApplication(stores),
+        wake: councilWorker.wake,
+      }),
       // Every message to an applicant goes only where and when they said is safe (issue 9).
       messaging: texts,
       // ... and never by text without their consent to texts.
@@ -189,6 +201,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           receive: (inbound) => receiveText(getDeps(), inbound, { web: serverUrl }),
           origin: () => serverUrl,
         }),
+        '/local/downloads': downloadEndpoint({ store: documents, clock }),
         '/local/uploads': uploadEndpoint({
           store: documents,
           clock,
@@ -247,6 +260,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       authenticators: identity.authenticators(),
       timings,
       async stop() {
+        await councilWorker.stop();
         await retention.stop();
         await server.close();
         await engine.stop();

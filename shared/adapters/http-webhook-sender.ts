@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
-import type { WebhookRequest, WebhookResult, WebhookSender } from '../services/council-events.js';
+import type { WebhookRequest, WebhookResult, WebhookSender } from '../services/webhook-delivery.js';
 
 /** How long one delivery may take, connecting included: Standard Webhooks receivers answer quickly. */
 const TIMEOUT_MS = 5_000;

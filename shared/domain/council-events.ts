@@ -25,7 +25,7 @@ export const CouncilEventData = z
     status: z
       .string()
       .describe(
-        'What happened: started, decided, offer_proposed, offer_made, offer_refused, offer_withdrawn, offer_lapsed, tenancy_signed, keys_issued, housed, withdrawn, closed; or the nomination status (invited, accepted, rejected, withdrawn, housed)',
+        'What happened. For nomination.status_changed: received, decided (outcome accepted or refused), withdrawn. For nomination.stage_changed: applying, decided (with the stage and its outcome), offer_proposed, offer_made, offer_refused, offer_withdrawn, offer_lapsed, tenancy_signed, keys_issued, housed, withdrawn, closed',
       ),
     outcome: z
       .string()
@@ -79,27 +79,41 @@ export function newEventId(at: Date, random: string): string {
 }
 
 /**
- * The council event an audit event makes, if any: stage changes only (a decision, an offer's steps, the
- * tenancy, keys, the move in, a withdrawal), with the stage and outcome and never the audit's other facts.
+ * The council event an audit event makes, if any: the nomination's own changes (received, decided, withdrawn) and
+ * the stage changes of its application (a decision, an offer's steps, the tenancy, keys, the move in, a
+ * withdrawal), with the stage, the status and an outcome, never the audit's other facts (reasons, grounds,
+ * officers, homes).
  */
-export function councilEventData(audit: {
+export function councilEventFor(audit: {
   type: string;
   stage?: Stage | undefined;
   facts?: Record<string, string | number | boolean> | undefined;
-}): CouncilEventData | undefined {
-  const status = STAGE_CHANGES[audit.type];
+}): { type: CouncilEventType; data: CouncilEventData } | undefined {
+  const nominationStatus = NOMINATION_CHANGES[audit.type];
+  const status = nominationStatus ?? STAGE_CHANGES[audit.type];
   if (!status) return undefined;
-  const outcome = audit.type === 'decision' ? audit.facts?.outcome : undefined;
+  const outcome =
+    audit.type === 'decision' || audit.type === 'nomination-decided' ? audit.facts?.outcome : undefined;
   return {
-    ...(audit.stage ? { stage: audit.stage } : {}),
-    status,
-    ...(typeof outcome === 'string' ? { outcome } : {}),
+    type: nominationStatus ? 'nomination.status_changed' : 'nomination.stage_changed',
+    data: {
+      ...(audit.stage ? { stage: audit.stage } : {}),
+      status,
+      ...(typeof outcome === 'string' ? { outcome } : {}),
+    },
   };
 }
 
+/** The nomination's own changes (services/nominations.ts audits each), and the status each reports. */
+const NOMINATION_CHANGES: Record<string, string> = {
+  nominated: 'received',
+  'nomination-decided': 'decided',
+  'nomination-withdrawn': 'withdrawn',
+};
+
 /** Audit event types that are stage changes a council follows, and the status each reports. */
 const STAGE_CHANGES: Record<string, string> = {
-  started: 'started',
+  started: 'applying',
   decision: 'decided',
   'offer-made': 'offer_proposed',
   'offer-approved': 'offer_made',

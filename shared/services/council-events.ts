@@ -1,20 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
 import * as z from 'zod';
 import {
   CouncilEvent,
   type CouncilEventData,
   type CouncilEventType,
   checkWebhookUrl,
-  councilEventData,
+  councilEventFor,
   EventDelivery,
   EventId,
   newEventId,
-  nextAttemptAt,
   type StoredCouncilEvent,
   type WebhookEndpoint,
 } from '../domain/council-events.js';
-import type { AuditEvent, AuditLog, Clock } from '../ports.js';
+import type { ApplicationStore, AuditEvent, AuditLog, Clock, NominationStore } from '../ports.js';
 
 /**
  * Events out to partner councils (issue 10): every stage change of a nominated household's application, and
@@ -55,28 +53,29 @@ export interface CouncilEventStore {
   recordDelivery(councilId: string, eventId: string, delivery: EventDelivery): Promise<void>;
 }
 
-/** One signed delivery to a council's endpoint, as the sender makes it. */
-export interface WebhookRequest {
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** What an attempt got: `result` is short and has nothing from the endpoint's body (`HTTP 503`, `timed out`). */
-export type WebhookResult = { delivered: boolean; result: string };
-
 /**
- * Sends one webhook request: never follows a redirect, gives up after a few seconds, and in AWS never connects to
- * a private address (shared/adapters/http-webhook-sender.ts).
+ * Which council nominated the household whose application (or nomination, whose trail is under its own id
+ * until the application exists) this is, if any.
  */
-export interface WebhookSender {
-  send(request: WebhookRequest): Promise<WebhookResult>;
-}
-
-/** Which council nominated the household whose application this is, if any (services/nominations.ts knows). */
 export type NominationOfApplication = (
   applicationId: string,
 ) => Promise<{ councilId: string; nominationId: string } | undefined>;
+
+/** Finds the nomination of an audit trail's id from the stores: the nomination's own, or its application's. */
+export function nominationOfApplication(deps: {
+  applications: Pick<ApplicationStore, 'get'>;
+  nominations: Pick<NominationStore, 'get'>;
+}): NominationOfApplication {
+  return async (id) => {
+    const nominationId = id.startsWith('nom_')
+      ? id
+      : (await deps.applications.get(id))?.nomination?.nominationId;
+    const nomination = nominationId ? await deps.nominations.get(nominationId) : undefined;
+    return nomination
+      ? { councilId: nomination.councilId, nominationId: nomination.nominationId }
+      : undefined;
+  };
+}
 
 export interface CouncilEventDeps {
   councilEvents: CouncilEventStore;
@@ -116,7 +115,8 @@ export async function recordCouncilEvent(
 
 /**
  * Every stage change reaches the council that nominated the household, from one place: a decorator around the
- * audit log, through which every stage already records what it did (once, however often the step runs). Audit
+ * audit log, through which every stage and the nomination itself already record what they did (once, however
+ * often the step runs; a nomination's trail is under its id until its application exists). Audit
  * events carry pseudonymous ids and non-personal facts only; the council event takes the stage, the status and
  * a decision's outcome from them, nothing else. An application no council nominated adds one read.
  */
@@ -127,17 +127,13 @@ export class CouncilEventsAuditLog implements AuditLog {
   ) {}
 
   async append(event: AuditEvent): Promise<void> {
+    // The council's event first: a step that fails between the two writes runs again and audits again, so the
+    // council may hear twice (at least once, as webhooks are) but never miss a change the audit log has.
+    const change = councilEventFor(event);
+    const nomination = change ? await this.deps.nominationOf(event.applicationId) : undefined;
+    if (change && nomination)
+      await recordCouncilEvent(this.deps, { ...nomination, ...change, at: new Date(event.at) });
     await this.inner.append(event);
-    const data = councilEventData(event);
-    if (!data) return;
-    const nomination = await this.deps.nominationOf(event.applicationId);
-    if (!nomination) return;
-    await recordCouncilEvent(this.deps, {
-      ...nomination,
-      type: 'nomination.stage_changed',
-      data,
-      at: new Date(event.at),
-    });
   }
 
   list(applicationId: string): Promise<AuditEvent[]> {
@@ -286,81 +282,4 @@ export async function replayEvent(
   await deps.councilEvents.recordDelivery(councilId, eventId, delivery);
   deps.wake?.();
   return delivery;
-}
-
-/** The Standard Webhooks headers for one delivery: `webhook-signature` is `v1,` and base64 HMAC-SHA256. */
-export function signedHeaders(
-  secret: string,
-  eventId: string,
-  at: Date,
-  body: string,
-): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    'webhook-id': eventId,
-    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-    'webhook-signature': new Webhook(secret).sign(eventId, at, body),
-  };
-}
-
-/** How long one attempt holds its delivery: longer than the sender's timeout, so no two workers overlap. */
-const LEASE_SECONDS = 30;
-
-export interface DeliveryDeps extends CouncilEventDeps {
-  sender: WebhookSender;
-  /** In [0, 1): the retry schedule's jitter (tests fix it). */
-  random?: () => number;
-}
-
-/**
- * Delivers every due event once (the worker's one run): each to its council's endpoint, signed; a failure is
- * tried again later by the schedule (domain/council-events.ts), and after the last attempt the event's delivery
- * is `failed`, which the council sees when it polls and can replay. Answers how many attempts it made.
- */
-export async function deliverDue(deps: DeliveryDeps, limit = 50): Promise<number> {
-  const due = await deps.councilEvents.listDue(deps.clock.now(), limit);
-  let attempts = 0;
-  // A few at a time: one slow endpoint must not hold up every other council's deliveries.
-  for (let start = 0; start < due.length; start += 8) {
-    const made = await Promise.all(due.slice(start, start + 8).map((ref) => attemptDelivery(deps, ref)));
-    attempts += made.filter(Boolean).length;
-  }
-  return attempts;
-}
-
-async function attemptDelivery(
-  deps: DeliveryDeps,
-  ref: { councilId: string; eventId: string },
-): Promise<boolean> {
-  const now = deps.clock.now();
-  const event = await deps.councilEvents.claim(
-    ref.councilId,
-    ref.eventId,
-    now,
-    new Date(now.getTime() + LEASE_SECONDS * 1000),
-  );
-  if (!event) return false;
-  const attempt = (event.delivery?.attempts ?? 0) + 1;
-  const endpoint = await deps.councilEvents.getEndpoint(ref.councilId);
-  let outcome: WebhookResult;
-  if (endpoint) {
-    const body = JSON.stringify(publicEvent(event));
-    outcome = await deps.sender
-      .send({ url: endpoint.url, headers: signedHeaders(endpoint.secret, event.id, now, body), body })
-      .catch(() => ({ delivered: false, result: 'could not connect' }));
-  } else {
-    outcome = { delivered: false, result: 'no endpoint registered' };
-  }
-  const attemptedAt = deps.clock.now();
-  const next = outcome.delivered
-    ? undefined
-    : nextAttemptAt(attempt, attemptedAt, (deps.random ?? Math.random)());
-  await deps.councilEvents.recordDelivery(ref.councilId, ref.eventId, {
-    status: outcome.delivered ? 'delivered' : next ? 'pending' : 'failed',
-    attempts: attempt,
-    lastAttemptAt: attemptedAt.toISOString(),
-    lastResult: outcome.result,
-    ...(next ? { nextAttemptAt: next.toISOString() } : {}),
-  });
-  return true;
 }

@@ -19,6 +19,8 @@ import type {
   WaitStore,
   WorkflowClient,
 } from '../ports.js';
+import type { CouncilEventStore } from './council-events.js';
+import type { CouncilExportStore } from './council-exports.js';
 
 /** Everything a service may use. Each service names the part it needs, so tests pass only that. */
 export interface Deps {
@@ -36,6 +38,10 @@ export interface Deps {
   phones: PhoneLinkStore;
   /** Nominations from partner councils (issue 10). */
   nominations: NominationStore;
+  /** Events for partner councils and their webhook endpoints (issue 10). */
+  councilEvents: CouncilEventStore;
+  /** Partner councils' export jobs (issue 10). */
+  councilExports: CouncilExportStore;
   documents: DocumentStore;
   reader: TextReader;
   /** Reads long PDFs later (Textract's asynchronous analysis in AWS); absent where every page is read at once. */

@@ -4,12 +4,12 @@ import { Webhook } from 'standardwebhooks';
 import { DynamoCouncilEventStore } from '../../shared/adapters/aws/dynamodb-council-events';
 import { HttpWebhookSender } from '../../shared/adapters/http-webhook-sender';
 import {
-  deliverDue,
   listEvents,
   recordCouncilEvent,
   registerWebhook,
   replayEvent,
 } from '../../shared/services/council-events';
+import { deliverDue } from '../../shared/services/webhook-delivery';
 import { journeyTableInDynamoDbLocal } from '../support/journey-table';
 
 /**

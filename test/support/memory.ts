@@ -44,6 +44,7 @@ import {
   type WorkflowClient,
 } from '../../shared/ports';
 import type { Deps } from '../../shared/services/deps';
+import { MemoryCouncilEventStore, MemoryCouncilExports } from './council-events';
 
 /**
  * In-memory fakes of the ports, for unit tests only. They keep the invariants the real store enforces
@@ -558,6 +559,8 @@ export type MemoryDeps = Deps & {
   messaging: MemoryMessaging;
   phones: MemoryPhoneLinks;
   nominations: MemoryNominations;
+  councilEvents: MemoryCouncilEventStore;
+  councilExports: MemoryCouncilExports;
 };
 
 /** Documents in memory: quarantine and promoted areas as two maps, as the real stores keep them apart. */
@@ -653,6 +656,8 @@ export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
     messaging: new MemoryMessaging(),
     phones: new MemoryPhoneLinks(),
     nominations: new MemoryNominations(),
+    councilEvents: new MemoryCouncilEventStore(),
+    councilExports: new MemoryCouncilExports(),
     documents: new MemoryDocuments(),
     reader: unexpected<TextReader>('reader'),
     // Clean unless a test says otherwise: the real scanners are tested on their own (test/unit/adapters).

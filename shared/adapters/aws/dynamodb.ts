@@ -49,6 +49,7 @@ import {
   type WaitKind,
   type WaitStore,
 } from '../../ports.js';
+import { DynamoCouncilEventStore, DynamoCouncilExportStore } from './dynamodb-council-events.js';
 import { DynamoNominationStore } from './dynamodb-nominations.js';
 import { DynamoPhoneLinkStore } from './dynamodb-phones.js';
 import { GSI1, KEY_ATTRIBUTES, keys, TTL_ATTRIBUTE } from './keys.js';
@@ -1178,5 +1179,7 @@ export function dynamoStores(db: DynamoDBDocumentClient, table: string) {
     sessions: new DynamoSessionStore(db, table),
     phones: new DynamoPhoneLinkStore(db, table),
     nominations: new DynamoNominationStore(db, table),
+    councilEvents: new DynamoCouncilEventStore(db, table),
+    councilExports: new DynamoCouncilExportStore(db, table),
   };
 }

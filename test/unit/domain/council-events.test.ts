@@ -1,6 +1,6 @@
 import {
   checkWebhookUrl,
-  councilEventData,
+  councilEventFor,
   EventId,
   MAX_DELIVERY_ATTEMPTS,
   newEventId,
@@ -11,26 +11,49 @@ import { Stage } from '../../../shared/domain/stage';
 
 describe('council events', () => {
   it('makes a council event of a stage decision with its stage and outcome, and nothing else of the audit', () => {
-    const data = councilEventData({
+    const event = councilEventFor({
       type: 'decision',
       stage: Stage.Qualification,
       facts: { outcome: 'qualifies', rules: 'residence income-cap' },
     });
 
-    expect(data).toEqual({ stage: Stage.Qualification, status: 'decided', outcome: 'qualifies' });
+    expect(event).toEqual({
+      type: 'nomination.stage_changed',
+      data: { stage: Stage.Qualification, status: 'decided', outcome: 'qualifies' },
+    });
   });
 
   it('makes one of each stage change a council follows, and none of the bookkeeping', () => {
-    expect(councilEventData({ type: 'let', stage: Stage.Let, facts: { propertyId: 'prop_1' } })).toEqual({
-      stage: Stage.Let,
-      status: 'housed',
+    expect(councilEventFor({ type: 'let', stage: Stage.Let, facts: { propertyId: 'prop_1' } })).toEqual({
+      type: 'nomination.stage_changed',
+      data: { stage: Stage.Let, status: 'housed' },
     });
-    expect(councilEventData({ type: 'offer-lapsed', stage: Stage.ApplicantResponse })?.status).toBe(
+    expect(councilEventFor({ type: 'offer-lapsed', stage: Stage.ApplicantResponse })?.data.status).toBe(
       'offer_lapsed',
     );
-    expect(councilEventData({ type: 'withdrawn', stage: Stage.Documents })?.status).toBe('withdrawn');
-    expect(councilEventData({ type: 'message-withheld' })).toBeUndefined();
-    expect(councilEventData({ type: 'document-declared', stage: Stage.Documents })).toBeUndefined();
+    expect(councilEventFor({ type: 'withdrawn', stage: Stage.Documents })?.data.status).toBe('withdrawn');
+    expect(councilEventFor({ type: 'message-withheld' })).toBeUndefined();
+    expect(councilEventFor({ type: 'document-declared', stage: Stage.Documents })).toBeUndefined();
+  });
+
+  it('makes the nomination’s own changes status events, with the landlord’s outcome but not its grounds or officer', () => {
+    expect(
+      councilEventFor({
+        type: 'nomination-decided',
+        facts: {
+          nominationId: 'nom_1',
+          officerId: 'off_1',
+          outcome: 'refused',
+          late: false,
+          grounds: 'arrears',
+        },
+      }),
+    ).toEqual({ type: 'nomination.status_changed', data: { status: 'decided', outcome: 'refused' } });
+    expect(councilEventFor({ type: 'nominated', facts: { councilId: 'leeds', members: 3 } })).toEqual({
+      type: 'nomination.status_changed',
+      data: { status: 'received' },
+    });
+    expect(councilEventFor({ type: 'nomination-withdrawn' })?.data.status).toBe('withdrawn');
   });
 
   it('gives ids that sort in the order events happened, even within one millisecond', () => {

@@ -4,15 +4,17 @@ import type { AuditEvent, AuditLog } from '../../../shared/ports';
 import {
   CouncilEventsAuditLog,
   CouncilRequestError,
-  type DeliveryDeps,
-  deliverDue,
   listEvents,
   recordCouncilEvent,
   registerWebhook,
   replayEvent,
+} from '../../../shared/services/council-events';
+import {
+  type DeliveryDeps,
+  deliverDue,
   type WebhookRequest,
   type WebhookResult,
-} from '../../../shared/services/council-events';
+} from '../../../shared/services/webhook-delivery';
 import { MemoryCouncilEventStore } from '../../support/council-events';
 
 /** A council's endpoint as the sender sees it: answers from a script, keeping every request it was sent. */
