@@ -140,8 +140,15 @@ const changing = (event: WebEvent) => event.queryStringParameters?.change === '1
 const CHANGE = '?change=1';
 
 /** Where the applicant goes next: the next question while answers are open, else what waits on them, else status. */
-async function nextPage(deps: Deps, who: Applicant, applicationId: string, change = false): Promise<string> {
-  const application = await ownedApplication(deps, who.subject, applicationId);
+async function nextPage(
+  deps: Deps,
+  who: Applicant,
+  applicationId: string,
+  change = false,
+  /** The application as an answer just saved it (its owner checked): no need to read it again. */
+  saved?: Application,
+): Promise<string> {
+  const application = saved ?? (await ownedApplication(deps, who.subject, applicationId));
   const base = `/applications/${applicationId}`;
   const prompt = nextPrompt(application);
   // While changing, only a question the change opened comes before "Check your answers" (which is the next
@@ -543,7 +550,8 @@ export function applicantRoutes(deps: () => Deps): Route[] {
               prompt: prompt.id,
               form,
             });
-            if (result.ok) return redirect(await nextPage(context, who, applicationId, change));
+            if (result.ok)
+              return redirect(await nextPage(context, who, applicationId, change, result.application));
             if (prompt.id === 'household') {
               const application = await ownedApplication(context, who.subject, applicationId);
               return householdPage(
