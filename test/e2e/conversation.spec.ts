@@ -131,6 +131,11 @@ test.describe('with JavaScript', () => {
     await expect(question).toBeFocused();
     await expect(page).toHaveURL(/\/questions\/date-of-birth$/);
     await expect(page).toHaveTitle(/^What is your date of birth\?/);
+    // The header's language switch leads to this question in Welsh, not the one before.
+    await expect(page.getByRole('link', { name: 'Cymraeg' })).toHaveAttribute(
+      'href',
+      /\/questions\/date-of-birth/,
+    );
     // No page load: what the page remembered is still there.
     expect(await page.evaluate('window.doorstepSamePage')).toBe(true);
     const transcript = page.getByRole('region', { name: 'Your answers so far' });

@@ -8,6 +8,8 @@
 // - Each question gets its own history entry, so Back and Forward load the page they show.
 // - Anything other than a next question (the household page, an upload, check your answers, an error page)
 //   loads as a page in the ordinary way.
+
+import { text } from './doorstep-texts.js';
 import { initAll } from './govuk-frontend.min.js';
 
 const QUESTION_FORM = 'form[method="post"][action*="/questions/"]';
@@ -58,7 +60,7 @@ function answerOf(form) {
     const label = group.querySelector('legend, label')?.textContent.trim();
     parts.push(groups.length > 1 && label ? `${label}: ${answer}` : answer);
   }
-  return parts.join('; ') || 'No answer';
+  return parts.join('; ') || text('No answer');
 }
 
 /** The transcript of answers so far, above the question (and below any error summary, which comes first). */
@@ -71,7 +73,7 @@ function renderTranscript(main) {
   const title = document.createElement('p');
   title.id = 'doorstep-transcript-title';
   title.className = 'govuk-body-s govuk-!-font-weight-bold govuk-!-margin-bottom-1';
-  title.textContent = 'Your answers so far';
+  title.textContent = text('Your answers so far');
   // GOV.UK's summary list: it stacks on a narrow screen, so nothing scrolls sideways at 320 px.
   const list = document.createElement('dl');
   list.className = 'govuk-summary-list govuk-!-font-size-16';
@@ -91,7 +93,7 @@ function renderTranscript(main) {
   form.before(section);
 }
 
-/** Puts a page the server sent in place of this one: its title, Back link and main content. */
+/** Puts a page the server sent in place of this one: its title, Back link, language switch and main content. */
 function show(html) {
   const next = new DOMParser().parseFromString(html, 'text/html');
   const main = document.querySelector('main');
@@ -103,6 +105,10 @@ function show(html) {
   if (back && nextBack) back.replaceWith(nextBack);
   else if (back) back.remove();
   else if (nextBack) main.before(nextBack);
+  // The header's language switch links to this page in the other language: the new page's own link.
+  const languages = document.querySelector('.doorstep-language-switch');
+  const nextLanguages = next.querySelector('.doorstep-language-switch');
+  if (languages && nextLanguages) languages.replaceWith(nextLanguages);
   main.replaceChildren(...nextMain.childNodes);
   renderTranscript(main);
   initAll({ scope: main });
@@ -119,7 +125,7 @@ function focusQuestion(main) {
   const region = announcer();
   region.textContent = '';
   setTimeout(() => {
-    region.textContent = `Saved. Next question: ${heading.textContent.trim()}`;
+    region.textContent = text('Saved. Next question: {question}', { question: heading.textContent.trim() });
   }, 50);
 }
 
