@@ -59,6 +59,17 @@ const CHARACTER_COUNTS: Record<Language, { under: Record<string, string>; over: 
   },
 };
 
+/** What the page's scripts say (web/static/doorstep-texts.js), written on each page in its language. */
+const SCRIPT_TEXTS = [
+  'No answer',
+  'Your answers so far',
+  'Saved. Next question: {question}',
+  'This is taking longer than usual. Press Check again in a minute.',
+];
+/** As JSON, for a data attribute (the page escapes it as any attribute). */
+const scriptTexts = (language: Language) =>
+  JSON.stringify(Object.fromEntries(SCRIPT_TEXTS.map((english) => [english, translate(language, english)])));
+
 export function createRenderer(options: RendererOptions): Render {
   const environment = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([options.viewsDir, options.govukDir], { noCache: false }),
@@ -87,7 +98,11 @@ export function createRenderer(options: RendererOptions): Render {
     const previous = rendering;
     rendering = languageOf(context.language) ?? 'en';
     try {
-      return environment.render(template, { characterCounts: CHARACTER_COUNTS[rendering], ...context });
+      return environment.render(template, {
+        characterCounts: CHARACTER_COUNTS[rendering],
+        scriptTexts: scriptTexts(rendering),
+        ...context,
+      });
     } finally {
       rendering = previous;
     }

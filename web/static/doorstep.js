@@ -1,4 +1,6 @@
 // Progressive enhancement only: every page works without this file.
+
+import { text } from './doorstep-texts.js';
 import { initAll } from './govuk-frontend.min.js';
 
 initAll();
@@ -19,6 +21,6 @@ if (waiting) {
     setTimeout(() => window.location.reload(), 2000);
   } else {
     sessionStorage.removeItem(key);
-    waiting.textContent = 'This is taking longer than usual. Press Check again in a minute.';
+    waiting.textContent = text('This is taking longer than usual. Press Check again in a minute.');
   }
 }

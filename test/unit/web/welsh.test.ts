@@ -183,6 +183,21 @@ describe('Welsh and English', () => {
     expect(withdraw.body).toContain('Allwch chi ddim dadwneud tynnu’n ôl.');
   });
 
+  it('gives the page’s scripts their words in Welsh, as data they read (a conversation’s announcements)', async () => {
+    // Prepare
+    const browser = aWebApp().browser();
+
+    // Act
+    const page = await browser.get('/sign-in?lang=cy');
+
+    // Assess
+    const json = /<div id="doorstep-texts" hidden data-texts="([^"]*)"><\/div>/.exec(page.body)?.[1] ?? '{}';
+    const texts = JSON.parse(json.replace(/&quot;/g, '"').replace(/&#39;/g, "'")) as Record<string, string>;
+    expect(texts['Saved. Next question: {question}']).toBe('Wedi’i gadw. Y cwestiwn nesaf: {question}');
+    expect(Object.entries(texts).filter(([english, welsh]) => english === welsh)).toEqual([]);
+    expect((await browser.get('/assets/doorstep-texts.js')).status).toBe(200);
+  });
+
   it('leaves the officer console in English, with no switch', async () => {
     // Prepare
     const browser = aWebApp().browser();
