@@ -8,9 +8,9 @@
 // - Each question gets its own history entry, so Back and Forward load the page they show.
 // - Anything other than a next question (the household page, an upload, check your answers, an error page)
 //   loads as a page in the ordinary way.
-import { initAll } from './govuk-frontend.min.js';
 
 import { text } from './doorstep-texts.js';
+import { initAll } from './govuk-frontend.min.js';
 
 const QUESTION_FORM = 'form[method="post"][action*="/questions/"]';
 const transcript = [];
@@ -93,7 +93,7 @@ function renderTranscript(main) {
   form.before(section);
 }
 
-/** Puts a page the server sent in place of this one: its title, Back link and main content. */
+/** Puts a page the server sent in place of this one: its title, Back link, language switch and main content. */
 function show(html) {
   const next = new DOMParser().parseFromString(html, 'text/html');
   const main = document.querySelector('main');
@@ -105,6 +105,10 @@ function show(html) {
   if (back && nextBack) back.replaceWith(nextBack);
   else if (back) back.remove();
   else if (nextBack) main.before(nextBack);
+  // The header's language switch links to this page in the other language: the new page's own link.
+  const languages = document.querySelector('.doorstep-language-switch');
+  const nextLanguages = next.querySelector('.doorstep-language-switch');
+  if (languages && nextLanguages) languages.replaceWith(nextLanguages);
   main.replaceChildren(...nextMain.childNodes);
   renderTranscript(main);
   initAll({ scope: main });
