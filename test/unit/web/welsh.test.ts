@@ -1,5 +1,6 @@
-import { anApplication } from '../../fixtures/applications';
-import { aWebApp, errorSummaryOf, inputValueOf, signIn, titleOf } from './browser';
+import { aCompleteApplication, anApplication } from '../../fixtures/applications';
+import { memoryDeps } from '../../support/memory';
+import { aWebApp, ellisIdentity, errorSummaryOf, inputValueOf, signIn, titleOf } from './browser';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
 const base = `/applications/${applicationId}`;
@@ -196,6 +197,22 @@ describe('Welsh and English', () => {
     expect(texts['Saved. Next question: {question}']).toBe('Wedi’i gadw. Y cwestiwn nesaf: {question}');
     expect(Object.entries(texts).filter(([english, welsh]) => english === welsh)).toEqual([]);
     expect((await browser.get('/assets/doorstep-texts.js')).status).toBe(200);
+  });
+
+  it('tells an officer, on the case page, that the household chose Welsh', async () => {
+    // Prepare
+    const deps = memoryDeps();
+    const welsh = aCompleteApplication({ language: 'cy' });
+    await deps.applications.create(welsh);
+    const browser = aWebApp({ deps, officers: ellisIdentity() }).browser();
+    browser.jar.set('doorstep_officer', 'id-token-ellis');
+
+    // Act
+    const page = await browser.get(`/officer/applications/${welsh.applicationId}`);
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Language: <strong>Welsh (Cymraeg)</strong>');
   });
 
   it('leaves the officer console in English, with no switch', async () => {
