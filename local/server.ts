@@ -8,13 +8,13 @@ import type { LocalIdentityProvider } from './identity.js';
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** The paths the councils' function answers (infra/constructs/councils.ts puts the same on API Gateway). */
-const COUNCIL_PATHS = /^\/(v1\/(councils|nominations|events|exports)(\/|$)|api\/)/;
+const COUNCIL_PATHS = /^\/(v1\/(councils|nominations|events|exports|webhooks)(\/|$)|api\/)/;
 
 export interface ServerOptions {
   /** The API function's handler: it receives API Gateway HTTP API (v2) events, as in AWS. */
   api: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
   /**
-   * The partner councils' API function (issue 10): `/v1/councils/*`, `/v1/nominations*`, `/v1/events*`,
+   * The partner councils' API function (issue 10): `/v1/councils/*`, `/v1/nominations*`, `/v1/events*`, `/v1/webhooks`,
    * `/v1/exports*` and its contract at `/api/*`, as the HTTP API routes them to it in AWS.
    */
   councils?: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;

@@ -10,7 +10,9 @@ import { admitCouncilRequest, type CouncilUsageStore } from '../../shared/servic
 import type { Deps } from '../../shared/services/deps.js';
 import { ClientError, type HttpEvent, type HttpResult, header, httpHandler, json } from '../lib/http.js';
 import { lambdaDeps } from '../wiring.js';
+import { docsPage } from './docs.js';
 import { nominationRouteImplementations } from './nominations.js';
+import { openApiDocument } from './openapi.js';
 import {
   type CouncilRouteKey,
   type CouncilRouteSpec,
@@ -38,8 +40,26 @@ export type CouncilRoute = (
   request: CouncilRequest,
 ) => Promise<HttpResult>;
 
-/** What the handler itself needs to admit a caller; the routes use the usual Deps. */
-export type CouncilGate = CouncilAuthDeps & { usage: CouncilUsageStore; idempotency: IdempotentRequests };
+/**
+ * What the handler itself needs to admit a caller; the routes use the usual Deps. `tokenUrl` is where the
+ * contract tells councils to get tokens (Cognito's domain in AWS); without it, `/oauth2/token` on this host.
+ */
+export type CouncilGate = CouncilAuthDeps & {
+  usage: CouncilUsageStore;
+  idempotency: IdempotentRequests;
+  tokenUrl?: string;
+};
+
+/** The API's own origin, as the caller reached it: https in AWS, http on loopback. */
+function originOf(event: HttpEvent): string {
+  const host = event.requestContext?.domainName ?? header(event, 'host') ?? 'localhost';
+  return `${/^(127\.0\.0\.1|localhost)(:|$)/.test(host) ? 'http' : 'https'}://${host}`;
+}
+
+function contract(event: HttpEvent, gate: CouncilGate) {
+  const origin = originOf(event);
+  return openApiDocument({ serverUrl: origin, tokenUrl: gate.tokenUrl ?? `${origin}/oauth2/token` });
+}
 
 /** A route's answer that is not a success: returned to the caller, never kept for an idempotent replay. */
 class NotKept extends Error {
@@ -79,12 +99,33 @@ export const createHandler = (deps: () => Deps, gate: () => CouncilGate) => {
   };
 
   return httpHandler(
-    httpRouterHandler<HttpEvent, HttpResult>(
-      (Object.keys(implementations) as CouncilRouteKey[]).map((key) => ({
+    httpRouterHandler<HttpEvent, HttpResult>([
+      ...(Object.keys(implementations) as CouncilRouteKey[]).map((key) => ({
         ...splitCouncilRouteKey(key),
         handler: councilEndpoint(key, councilRoutes[key], implementations[key], deps, gate),
       })),
-    ),
+      // The contract, public: a council's developer reads it before they have a client.
+      {
+        method: 'GET' as const,
+        path: '/api/openapi.json',
+        handler: async (event: HttpEvent) =>
+          json(200, contract(event, gate()), { headers: { 'cache-control': 'public, max-age=300' } }),
+      },
+      {
+        method: 'GET' as const,
+        path: '/api/docs',
+        handler: async (event: HttpEvent): Promise<HttpResult> => ({
+          statusCode: 200,
+          headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': 'public, max-age=300',
+            'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+            'x-content-type-options': 'nosniff',
+          },
+          body: docsPage(contract(event, gate())),
+        }),
+      },
+    ]),
   );
 };
 
