@@ -152,6 +152,10 @@ export interface ApplicantView {
   /** Each with its letter's number, when the applicant is told about it in writing. */
   decisions: LetteredDecision[];
   registration?: Application['registration'];
+  /** When and at which stage the applicant withdrew, with their own reason (issue 9). */
+  withdrawal?: Application['withdrawal'];
+  /** How it is safe to contact the applicant (issue 9: domain/contact-safety.ts). */
+  contactSafety?: Application['contactSafety'];
   waits: ApplicantWait[];
   /** The live or last offer: the home, why it was matched, its state. */
   offer?: {
@@ -210,6 +214,8 @@ export async function applicantView(
     documents: application.documents,
     decisions: withLetterNumbers(application.decisions),
     ...(application.registration ? { registration: application.registration } : {}),
+    ...(application.withdrawal ? { withdrawal: application.withdrawal } : {}),
+    ...(application.contactSafety ? { contactSafety: application.contactSafety } : {}),
     waits,
     ...(await letting(deps, application.currentOfferId)),
     createdAt: application.createdAt,

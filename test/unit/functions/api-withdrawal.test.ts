@@ -22,12 +22,13 @@ async function aSignedInApplicant(change: Partial<Application> = {}) {
   const { token, subject } = await verifyCode(deps, { email, code: deps.notifier.sent.at(-1)?.values.code });
   await deps.applications.create(aCompleteApplication({ ownerId: subject, ...change }));
   const api = createHandler(() => deps);
-  const call = async (method: 'POST' | 'PUT', route: string, body: unknown) => {
+  const call = async (method: 'GET' | 'POST' | 'PUT', route: string, body: unknown) => {
+    const suffix = route ? `/${route}` : '';
     const response = (await api(
       anHttpEvent({
         method,
-        path: `/v1/applications/${applicationId}/${route}`,
-        routeKey: `${method} /v1/applications/{applicationId}/${route}`,
+        path: `/v1/applications/${applicationId}${suffix}`,
+        routeKey: `${method} /v1/applications/{applicationId}${route.startsWith('profile/') ? '/profile/{section}' : suffix}`,
         pathParameters: { applicationId, ...(route.startsWith('profile/') ? { section: 'contact' } : {}) },
         cookies: [`doorstep_session=${token}`],
         body: JSON.stringify(body),
@@ -62,6 +63,15 @@ describe('POST /v1/applications/{applicationId}/withdraw', () => {
       body: { applicationId, status: 'withdrawn', withdrawnAt: '2026-11-02T09:30:00.000Z', created: true },
     });
     expect(again).toEqual({ status: 200, body: { ...first.body, created: false } });
+    const view = await call('GET', '', undefined);
+    expect(view.body).toMatchObject({
+      status: 'closed',
+      withdrawal: {
+        withdrawnAt: '2026-11-02T09:30:00.000Z',
+        stage: 'Eligibility',
+        reason: 'We have found a home',
+      },
+    });
   });
 
   it('answers 409 with the reason for a let application', async () => {
