@@ -57,7 +57,8 @@ export async function requestPhoneLink(
   deps: SmsDeps,
   input: { applicant: Pick<Applicant, 'subject'>; applicationId: string; phone: string },
 ): Promise<PhoneLinkRequest> {
-  await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  if (!textsAreSafe(application)) return { ok: false, message: TEXTS_NOT_SAFE };
   const phone = ukMobile(input.phone);
   if (!phone) {
     return {
@@ -165,6 +166,27 @@ function promptLink(links: WebLinks, applicationId: string, prompt: PromptId): s
   return `${base}/questions/${prompt}`;
 }
 
+/**
+ * Whether texts are safe for the applicant (safe contact, issue 9): unless they said texts are not, for example
+ * because someone they are leaving reads their phone. The conversation's texts answer what the applicant has
+ * just done (linked their phone, texted), so safe times of day do not hold them back; "not safe" stops them all.
+ */
+export const textsAreSafe = (application: Pick<Application, 'contactSafety'>) =>
+  !application.contactSafety || application.contactSafety.safe.includes('text');
+
+export const TEXTS_NOT_SAFE =
+  'You told us text messages are not safe for you. To answer by text, first change how we can contact you safely';
+
+/** A text the applicant's safe-contact choice kept from being sent: in the audit log, with why, never what. */
+const withheld = (deps: SmsDeps, application: Application) =>
+  deps.audit.append({
+    applicationId: application.applicationId,
+    at: deps.clock.now().toISOString(),
+    type: 'text-withheld',
+    actor: 'system',
+    facts: { reason: 'text-not-safe' },
+  });
+
 /** Texts what the application needs next, and remembers which field was asked. */
 async function askNext(
   deps: SmsDeps,
@@ -174,6 +196,11 @@ async function askNext(
   links: WebLinks,
   lead?: string,
 ): Promise<void> {
+  if (!textsAreSafe(application)) {
+    await deps.phones.save({ ...link, asking: undefined });
+    await withheld(deps, application);
+    return;
+  }
   const prompt = nextPrompt(application);
   const prefix = lead ? `${lead}\n` : '';
   if (!prompt) {
@@ -256,6 +283,11 @@ export async function receiveText(deps: SmsDeps, inbound: InboundText, links: We
       return;
     }
     throw error;
+  }
+  // Texts are not safe for the applicant now: nothing texted is read, and nothing is texted back.
+  if (!textsAreSafe(application)) {
+    await withheld(deps, application);
+    return;
   }
   const current = link.stopped ? { ...link, stopped: false } : link;
   if (link.stopped) {

@@ -4,7 +4,13 @@ import { nextPrompt } from '../../../shared/domain/conversation';
 import { NotFoundError, RateLimitedError, SignInRefusedError } from '../../../shared/ports';
 import { setConsents } from '../../../shared/services/consents';
 import { getSession, requestCode, SIGN_IN, verifyCode } from '../../../shared/services/sessions';
-import { confirmPhoneLink, notLinked, receiveText, requestPhoneLink } from '../../../shared/services/sms';
+import {
+  confirmPhoneLink,
+  notLinked,
+  receiveText,
+  requestPhoneLink,
+  TEXTS_NOT_SAFE,
+} from '../../../shared/services/sms';
 import { aCompleteApplication, anApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 
@@ -312,6 +318,45 @@ describe('STOP, START and HELP', () => {
     await text(deps, 'help');
 
     expect(lastText(deps)).toMatch(/^What is your name\? \(1 of 2\)/);
+  });
+});
+
+describe('safe contact', () => {
+  const notSafeForTexts = {
+    safe: ['email' as const],
+    textTimes: [],
+    letters: 'safe' as const,
+    voicemail: false,
+    updatedAt: '2026-11-02T09:00:00.000Z',
+  };
+
+  it('does not link a phone for someone who said texts are not safe, and texts nothing', async () => {
+    const deps = memoryDeps();
+    await deps.applications.create(anApplication({ contactSafety: notSafeForTexts }));
+
+    const asked = await requestPhoneLink(deps, { applicant: gareth, applicationId, phone });
+
+    expect(asked).toEqual({ ok: false, message: TEXTS_NOT_SAFE });
+    expect(deps.messaging.sent).toEqual([]);
+  });
+
+  it('reads and texts nothing once the applicant says texts are not safe, saying so in the audit log', async () => {
+    const deps = await given();
+    await linked(deps);
+    await text(deps, 'Gareth');
+    const application = stored(deps);
+    if (!application) throw new Error('no application');
+    await deps.applications.save({ ...application, contactSafety: notSafeForTexts });
+    const sent = deps.messaging.sent.length;
+
+    await text(deps, 'Pritchard');
+
+    expect(deps.messaging.sent).toHaveLength(sent);
+    expect(stored(deps)?.conversation?.aboutYou).toBeUndefined();
+    expect(deps.audit.events.at(-1)).toMatchObject({
+      type: 'text-withheld',
+      facts: { reason: 'text-not-safe' },
+    });
   });
 });
 
