@@ -64,10 +64,27 @@ export function nextStep(input: {
   policy: Pick<Policy, 'waits' | 'reviewDecisionDays'>;
   /** Now, as an ISO instant: a deadline already past is said to be past, not promised. */
   now: string;
+  /** A review the applicant asked for and nobody has decided yet: the day it is due by (ISO date), if set. */
+  openReview?: { dueBy?: string };
 }): NextStep {
   const { policy } = input;
+  const due = input.openReview?.dueBy;
+  // A review asked for is being decided even after the case closed (it may be the close that is reviewed).
+  const review: NextStep | undefined = input.openReview
+    ? {
+        waitingFor: WaitingFor.Officer,
+        who: 'A lettings officer who did not make the decision',
+        what: 'An officer is reviewing the decision you asked us to look at again.',
+        when: due
+          ? due < input.now.slice(0, 10)
+            ? `This should have been decided by ${day(`${due}T12:00:00Z`)}. It is taking longer than it should; we are sorry for the wait.`
+            : `Reviews are decided within ${days(policy.reviewDecisionDays)} of asking: by ${day(`${due}T12:00:00Z`)}.`
+          : `Reviews are decided within ${days(policy.reviewDecisionDays)} of asking.`,
+        ...(due ? { deadline: `${due}T12:00:00.000Z` } : {}),
+      }
+    : undefined;
   if (input.status === 'closed')
-    return { waitingFor: 'nobody', who: WHO.nobody, what: 'This application is closed.' };
+    return review ?? { waitingFor: 'nobody', who: WHO.nobody, what: 'This application is closed.' };
   if (input.status === 'let')
     return { waitingFor: 'nobody', who: WHO.nobody, what: 'You have moved in: nothing else is needed.' };
 
@@ -127,6 +144,7 @@ export function nextStep(input: {
     );
   }
 
+  if (review) return review;
   if (input.status === 'registered') {
     return {
       waitingFor: 'nobody',

@@ -38,12 +38,14 @@ export async function whatHappensNext(
   const policy = policyFor(application.policyId);
   const now = deps.clock.now();
   const waits = await deps.waits.listOpen(application.applicationId);
+  const openReview = application.reviewRequests?.find((request) => !request.outcome);
   const next = nextStep({
     status: application.status,
     stage: application.stage,
     waits: waits.map(({ kind, waitingFor, stage, deadline }) => ({ kind, waitingFor, stage, deadline })),
     policy,
     now: now.toISOString(),
+    ...(openReview ? { openReview: openReview.dueBy ? { dueBy: openReview.dueBy } : {} } : {}),
   });
   const household = registeredHousehold(application);
   // An offered household's wait is over for now: its place would only distract from the offer.

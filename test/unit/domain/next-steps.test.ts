@@ -109,6 +109,60 @@ describe('nextStep says who the application waits for and how long that should t
     );
   });
 
+  it('says a review the applicant asked for is with an officer, due by the day the policy’s days give', () => {
+    // Act
+    const next = nextStep({
+      status: 'registered',
+      stage: Stage.Registered,
+      waits: [],
+      policy,
+      now: NOW,
+      openReview: { dueBy: '2027-01-24' },
+    });
+
+    // Assess
+    expect(next).toMatchObject({
+      waitingFor: WaitingFor.Officer,
+      who: 'A lettings officer who did not make the decision',
+      when: `Reviews are decided within ${policy.reviewDecisionDays} days of asking: by 24 January 2027.`,
+    });
+  });
+
+  it('says a review of a closed case is still being decided', () => {
+    // Act
+    const next = nextStep({
+      status: 'closed',
+      stage: Stage.Qualification,
+      waits: [],
+      policy,
+      now: NOW,
+      openReview: {},
+    });
+
+    // Assess
+    expect(next).toMatchObject({
+      what: 'An officer is reviewing the decision you asked us to look at again.',
+      when: `Reviews are decided within ${policy.reviewDecisionDays} days of asking.`,
+    });
+  });
+
+  it('says a review is late once its day has passed, without promising another', () => {
+    // Act
+    const next = nextStep({
+      status: 'registered',
+      stage: Stage.Registered,
+      waits: [],
+      policy,
+      now: NOW,
+      openReview: { dueBy: '2026-11-20' },
+    });
+
+    // Assess
+    expect(next.when).toBe(
+      'This should have been decided by 20 November 2026. It is taking longer than it should; we are sorry for the wait.',
+    );
+  });
+
   it('waits for a home, without a date, once registered with nothing open', () => {
     // Act
     const next = step([], 'registered', Stage.Registered);

@@ -137,4 +137,30 @@ describe('what happens next, on the status page', () => {
     expect(text).not.toContain('Our estimate');
     expect(page.body).not.toContain('token-never-shown');
   });
+
+  it('says a review the household asked for is with an officer, and by when, instead of the wait for a home', async () => {
+    // Prepare
+    const { app, browser } = await registered({ twoBedroomLets: 10 });
+    const application = app.deps.applications.items.get(applicationId);
+    if (application)
+      app.deps.applications.items.set(applicationId, {
+        ...application,
+        reviewRequests: [
+          {
+            decision: 0,
+            reason: 'My band should be higher.',
+            requestedAt: '2026-11-02T09:30:00.000Z',
+            dueBy: '2026-12-28',
+          },
+        ],
+      });
+
+    // Act
+    const page = await browser.get(`${base}/status`);
+
+    // Assess
+    const text = textOf(page.body);
+    expect(text).toContain('Waiting for A lettings officer who did not make the decision');
+    expect(text).toContain('Reviews are decided within 56 days of asking: by 28 December 2026.');
+  });
 });
