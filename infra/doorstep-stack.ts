@@ -3,6 +3,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { JourneyApi } from './constructs/api.js';
+import { CouncilEvents } from './constructs/council-events.js';
 import { JourneyData } from './constructs/data.js';
 import { DocumentIntake, PROMOTED_PREFIX, QUARANTINE_PREFIX } from './constructs/documents.js';
 import type { DoorstepFunction } from './constructs/doorstep-function.js';
@@ -65,6 +66,7 @@ export class DoorstepStack extends Stack {
         `arn:aws:sms-voice:${this.region}:${this.account}:pool/doorstep-texts`,
     });
     new DocumentRetention(this, 'Retention', { table: data.table, key: data.key, bucket: documents.bucket });
+    new CouncilEvents(this, 'CouncilEvents', { table: data.table, key: data.key, bucket: documents.bucket });
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
