@@ -328,6 +328,17 @@ export async function submitAnswers(
       candidate.stage === Stage.Eligibility &&
       candidate.waitingFor === WaitingFor.Applicant,
   );
+  if (!wait && application.nomination && !application.decisions.some((d) => d.stage === Stage.Eligibility)) {
+    // A household its council nominated (issue 10): its workflow starts only now, when it sends the council's
+    // answers as checked, so no stage decides on answers the household has not confirmed. Started first (a
+    // repeat starts nothing), then the answers are closed, so a failure half-way is mended by sending again.
+    await deps.workflow.startApplication(application.applicationId);
+    await deps.applications.save({
+      ...application,
+      conversation: withAnswered(application, 'check-answers'),
+    });
+    return;
+  }
   if (!wait) {
     throw new JourneyStateError(
       'Your application is still getting ready for your answers. Try again in a moment.',

@@ -371,11 +371,13 @@ export const applicationIdFor = (nominationId: string) =>
 /**
  * Takes up the invitations of a signed-in household: for each open nomination inviting their subject (not
  * withdrawn, not refused, not taken up), an application with the council's answers in its profile and the
- * questions they answer marked answered, and its workflow started. Answers the applications made or found, and
- * is safe to repeat.
+ * questions they answer marked answered. Its workflow is not started here: it starts when the household sends
+ * the answers (services/conversation.ts `submitAnswers`; `POST /v1/applications` through the API), so no stage
+ * decides on the council's answers before the household has checked them. Answers the applications made, and is
+ * safe to repeat.
  */
 export async function claimNominations(
-  deps: Pick<Deps, 'nominations' | 'applications' | 'workflow' | 'audit' | 'clock'>,
+  deps: Pick<Deps, 'nominations' | 'applications' | 'audit' | 'clock'>,
   applicant: { subject: string },
 ): Promise<string[]> {
   const claimed: string[] = [];
@@ -430,7 +432,6 @@ export async function claimNominations(
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }
-    await deps.workflow.startApplication(applicationId);
     claimed.push(applicationId);
   }
   return claimed;

@@ -1,7 +1,8 @@
 import { ZodError } from 'zod';
 import { LOCAL_SESSION_SECRETS } from '../../../shared/config';
-import { isAnswered, nextPrompt } from '../../../shared/domain/conversation';
+import { isAnswered, nextPrompt, PromptId } from '../../../shared/domain/conversation';
 import { JourneyStateError, NotFoundError } from '../../../shared/ports';
+import { submitAnswers } from '../../../shared/services/conversation';
 import {
   applicationIdFor,
   claimNominations,
@@ -287,11 +288,43 @@ describe('the household takes the invitation up', () => {
       'Omar',
     ]);
     expect(isAnswered(application, 'owns-property')).toBe(false);
-    expect(deps.workflow.started).toContain(applicationId);
+    // No stage decides on the council's answers before the household has checked and sent them.
+    expect(deps.workflow.started).toEqual([]);
     await expect(readNomination(deps, riverside, nomination.nominationId)).resolves.toMatchObject({
       status: 'applying',
       applicationStartedAt: NOW,
     });
+  });
+
+  it('starts the journey only when the household sends the answers it checked', async () => {
+    // Prepare: every question answered, as the pages leave it once the household reaches Check your answers.
+    const deps = fresh();
+    await createNomination(deps, riverside, ahmedFamily);
+    const [applicationId = ''] = await claimNominations(deps, { subject: samira });
+    const claimed = await deps.applications.get(applicationId);
+    if (!claimed) throw new Error('no application');
+    await deps.applications.save({
+      ...claimed,
+      documents: [
+        {
+          documentId: 'doc_passport1',
+          kind: 'passport',
+          contentType: 'image/jpeg',
+          sizeBytes: 2_400_000,
+          status: 'read',
+          declaredAt: NOW,
+        },
+      ],
+      conversation: { answered: PromptId.options.filter((prompt) => prompt !== 'check-answers') },
+    });
+
+    // Act
+    await submitAnswers(deps, { applicant: { subject: samira }, applicationId });
+    await submitAnswers(deps, { applicant: { subject: samira }, applicationId }).catch(() => undefined);
+
+    // Assess
+    expect(deps.workflow.started).toEqual([applicationId]);
+    expect((await deps.applications.get(applicationId))?.conversation?.answered).toContain('check-answers');
   });
 
   it('is the same application however often the household signs in', async () => {
