@@ -8,9 +8,11 @@ import {
 import { IDEMPOTENCY_KEY, type IdempotentRequests } from '../../shared/services/council-idempotency.js';
 import { admitCouncilRequest, type CouncilUsageStore } from '../../shared/services/council-limits.js';
 import type { Deps } from '../../shared/services/deps.js';
+import { s3Documents } from '../adapters/documents.js';
 import { ClientError, type HttpEvent, type HttpResult, header, httpHandler, json } from '../lib/http.js';
-import { lambdaDeps } from '../wiring.js';
+import { lambdaDepsWith } from '../wiring.js';
 import { docsPage } from './docs.js';
+import { eventRouteImplementations } from './events.js';
 import { nominationRouteImplementations } from './nominations.js';
 import { openApiDocument } from './openapi.js';
 import {
@@ -96,6 +98,7 @@ export const createHandler = (deps: () => Deps, gate: () => CouncilGate) => {
   const implementations: Record<CouncilRouteKey, CouncilRoute> = {
     'GET /v1/councils/me': whoAmI(gate),
     ...nominationRouteImplementations,
+    ...eventRouteImplementations,
   };
 
   return httpHandler(
@@ -216,4 +219,5 @@ export const councilEndpoint =
     }
   };
 
-export const handler = createHandler(lambdaDeps, lambdaCouncilGate);
+// The documents bucket only to presign councils' export downloads (infra: CouncilEvents.grantExportDownloads).
+export const handler = createHandler(lambdaDepsWith(s3Documents), lambdaCouncilGate);

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { type CouncilScope, CouncilWhoAmI } from '../../shared/services/council-auth.js';
+import { eventRouteSpecs } from './event-routes.js';
 import { nominationRouteSpecs } from './nomination-routes.js';
 
 /**
@@ -34,6 +35,7 @@ export const councilRoutes = {
     responses: { 200: { description: 'The client and its council', body: CouncilWhoAmI } },
   },
   ...nominationRouteSpecs,
+  ...eventRouteSpecs,
 } as const satisfies Record<string, CouncilRouteSpec>;
 
 export type CouncilRouteKey = keyof typeof councilRoutes;

@@ -18,6 +18,8 @@ import {
   type CouncilClientStore,
   type CouncilScope,
 } from '../../../shared/services/council-auth';
+import { recordCouncilEvent, registerWebhook } from '../../../shared/services/council-events';
+import { runQueuedExports } from '../../../shared/services/council-exports';
 import { claimNominations } from '../../../shared/services/nominations';
 import { subjectFor } from '../../../shared/services/sessions';
 import { ahmedFamily, darrenCole } from '../../fixtures/nominations';
@@ -49,11 +51,16 @@ interface Council {
   /** A token of the same council's client created with no scopes at all. */
   unscopedToken: string;
   nominationIds: string[];
+  /** The council's events and exports (issue 10, events out), each named by its id in a path. */
+  eventIds: string[];
+  exportIds: string[];
 }
 
 /** What one route is tried with: the other council's ids in its path, a body when it takes one. */
 type Case =
   | { kind: 'another-councils-nomination'; body?: unknown }
+  /** The other council's event or export, named by its id in the path. */
+  | { kind: 'another-councils-record'; param: 'eventId' | 'exportId'; body?: unknown }
   /** Lists or creates: nothing of another council's can be named, so what it answers must hold none of theirs. */
   | { kind: 'own-only'; body?: unknown; query?: Record<string, string> };
 
@@ -63,6 +70,11 @@ const cases: Record<CouncilRouteKey, Case> = {
   'GET /v1/nominations': { kind: 'own-only', query: { limit: '100' } },
   'GET /v1/nominations/{nominationId}': { kind: 'another-councils-nomination' },
   'POST /v1/nominations/{nominationId}/withdraw': { kind: 'another-councils-nomination', body: {} },
+  'GET /v1/events': { kind: 'own-only', query: { limit: '200' } },
+  'POST /v1/events/{eventId}/replay': { kind: 'another-councils-record', param: 'eventId' },
+  'PUT /v1/webhooks': { kind: 'own-only', body: { url: 'https://receiver.example/doorstep' } },
+  'POST /v1/exports': { kind: 'own-only', body: {} },
+  'GET /v1/exports/{exportId}': { kind: 'another-councils-record', param: 'exportId' },
 };
 
 let dir: string;
@@ -135,7 +147,31 @@ beforeAll(async () => {
     await claimNominations(deps, {
       subject: subjectFor(`${council.councilId}@example.org`, LOCAL_SESSION_SECRETS.subjectSalt),
     });
+    // Its events (with an endpoint, so a replay of its own would be accepted) and an export, run to done.
+    await registerWebhook({ ...deps, allowLoopback: false }, council.councilId, {
+      url: `https://${council.councilId}.example/hooks`,
+    });
+    council.eventIds = [];
+    for (const nominationId of council.nominationIds) {
+      const event = await recordCouncilEvent(deps, {
+        councilId: council.councilId,
+        nominationId,
+        type: 'nomination.status_changed',
+        data: { status: 'received' },
+      });
+      council.eventIds.push(event.id);
+      // Delivered already: a replay would make it pending again, which the matrix checks never happens.
+      await deps.councilEvents.recordDelivery(council.councilId, event.id, {
+        status: 'delivered',
+        attempts: 1,
+        lastResult: 'HTTP 204',
+      });
+    }
+    const exported = await call(council.token, 'POST /v1/exports', {}, { body: {} });
+    expect(exported.statusCode).toBe(202);
+    council.exportIds = [(JSON.parse(exported.body) as { exportId: string }).exportId];
   }
+  await runQueuedExports(deps);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -177,6 +213,9 @@ const secretsOf = (council: Council) => [
   `${council.councilId}-REF-1`,
   `${council.councilId}-REF-2`,
   `${council.councilId}@example.org`,
+  `${council.councilId}.example`,
+  ...council.eventIds,
+  ...council.exportIds,
 ];
 
 const routeKeys = Object.keys(councilRoutes) as CouncilRouteKey[];
@@ -199,6 +238,18 @@ describe.each([
         for (const secret of secretsOf(victim)) expect(answer.body).not.toContain(secret);
         return;
       }
+      if (tried.kind === 'another-councils-record') {
+        const ids = tried.param === 'eventId' ? victim.eventIds : victim.exportIds;
+        for (const id of ids) {
+          const answer = await call(caller.token, key, { [tried.param]: id }, tried);
+          expect([key, answer.statusCode]).toEqual([key, 404]);
+          for (const secret of secretsOf(victim)) expect(answer.body).not.toContain(secret);
+        }
+        // And no delivery of the victim's was made due again.
+        for (const id of victim.eventIds)
+          expect((await deps.councilEvents.get(victim.councilId, id))?.delivery?.status).toBe('delivered');
+        return;
+      }
       for (const nominationId of victim.nominationIds) {
         const answer = await call(caller.token, key, { nominationId }, tried);
         expect([key, answer.statusCode]).toEqual([key, 404]);
@@ -216,7 +267,11 @@ describe.each([
     async (key) => {
       const tried = cases[key];
       const params =
-        tried.kind === 'another-councils-nomination' ? { nominationId: caller.nominationIds[0] ?? '' } : {};
+        tried.kind === 'another-councils-nomination'
+          ? { nominationId: caller.nominationIds[0] ?? '' }
+          : tried.kind === 'another-councils-record'
+            ? { [tried.param]: (tried.param === 'eventId' ? caller.eventIds : caller.exportIds)[0] ?? '' }
+            : {};
       const answer = await call(caller.unscopedToken, key, params, tried);
       expect(answer.statusCode).toBe(403);
       expect(answer.body).toContain(`doorstep/${councilRoutes[key].scope}`);
@@ -236,4 +291,19 @@ it('lets each council read and withdraw its own, so the 404s above are not the r
   );
   expect(withdrawn.statusCode).toBe(200);
   expect(JSON.parse(withdrawn.body)).toMatchObject({ status: 'withdrawn' });
+});
+
+it('lets each council replay its own events and read its own export, so the 404s above are not the routes failing', async () => {
+  const replayed = await call(riverside.token, 'POST /v1/events/{eventId}/replay', {
+    eventId: riverside.eventIds[0] ?? '',
+  });
+  expect(replayed.statusCode).toBe(202);
+  expect(JSON.parse(replayed.body)).toMatchObject({ status: 'pending', attempts: 0 });
+  const exported = await call(riverside.token, 'GET /v1/exports/{exportId}', {
+    exportId: riverside.exportIds[0] ?? '',
+  });
+  expect(exported.statusCode).toBe(200);
+  expect(JSON.parse(exported.body)).toMatchObject({ status: 'done', rows: 2, download: expect.any(Object) });
+  const events = await call(riverside.token, 'GET /v1/events', {}, { query: { limit: '10' } });
+  expect(JSON.parse(events.body).events.map((event: { id: string }) => event.id)).toEqual(riverside.eventIds);
 });
