@@ -17,6 +17,7 @@ import { changeRoutes } from './changes.js';
 import { Csrf, formOf, html, redirect, WebError, type WebEvent, type WebResult } from './http.js';
 import { chosenLanguage, languageCookie, pageLanguage, switchLink } from './language.js';
 import { letterRoutes } from './letters.js';
+import { nominationRoutes } from './nominations.js';
 import { OfficerSignInNeeded, officerRoutes } from './officer.js';
 import { officerSignInRoutes } from './officer-sign-in.js';
 import { officerPrivacyRoutes, privacyRoutes } from './privacy.js';
@@ -59,6 +60,7 @@ export function createWebHandler(options: WebOptions): (event: WebEvent) => Prom
     ...assistedRoutes(options.deps, options.officers),
     ...stockRoutes(options.deps, options.officers),
     ...shortlistRoutes(options.deps, options.officers),
+    ...nominationRoutes(options.deps, options.officers),
     ...officerPrivacyRoutes(options.deps, options.officers),
   ];
   const csrf = new Csrf(options.csrfKey);

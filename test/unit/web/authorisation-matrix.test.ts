@@ -283,6 +283,26 @@ const CONSOLE: Partial<Record<string, ConsoleCase[]>> = {
       audit: 'no reason taken',
     },
   ],
+  'GET /officer/nominations': [
+    {
+      name: 'the partner councils’ nominations awaiting a decision',
+      path: () => '/officer/nominations',
+      expect: ownLandlordsList(200),
+      // The world's nomination (Darren Cole, to Riverside Homes) is only Riverside's officers' to see.
+      check: (response, caller) =>
+        expect(response.body.includes('Darren Cole')).toBe(caller !== 'anotherLandlordsOfficer'),
+    },
+  ],
+  'POST /officer/nominations/{nominationId}/decision': [
+    {
+      name: 'a decision on a nomination',
+      path: (world) => `/officer/nominations/${world.nominationId}/decision`,
+      form: { outcome: 'refused', grounds: 'no-suitable-home' },
+      expect: landlordsOfficers(303),
+      // The grounds are the agreement's clauses, kept on the nomination; the audit event names the officer.
+      audit: 'no reason taken',
+    },
+  ],
 };
 
 /** A browser for the caller, holding a CSRF token from a page anyone may see, and the caller's cookie. */

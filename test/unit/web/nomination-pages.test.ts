@@ -1,6 +1,6 @@
 import { createNomination } from '../../../shared/services/nominations';
 import { ahmedFamily } from '../../fixtures/nominations';
-import { aWebApp, signIn, titleOf } from './browser';
+import { aWebApp, ellisIdentity, errorSummaryOf, signIn, titleOf } from './browser';
 
 /**
  * A household its council nominated (issue 10) on the web: signing in with the address the invitation went to
@@ -79,5 +79,55 @@ describe('a nominated household on the web', () => {
     const start = await browser.get('/');
     expect(start.status).toBe(200);
     expect(app.deps.applications.items.size).toBe(0);
+  });
+});
+
+describe('the console’s nominations', () => {
+  async function ellisWithANomination() {
+    const app = aWebApp({ officers: ellisIdentity() });
+    const { nominationId } = await createNomination(
+      app.deps,
+      { councilId: 'riverside-council' },
+      ahmedFamily,
+    );
+    const browser = app.browser();
+    browser.jar.set('doorstep_officer', 'id-token-ellis');
+    return { app, browser, nominationId };
+  }
+
+  it('lists a nomination past the agreement’s deadline as overdue, with the agreement’s grounds to refuse on', async () => {
+    const { app, browser } = await ellisWithANomination();
+    app.deps.clock.advanceDays(15);
+
+    const page = await browser.get('/officer/nominations');
+
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Samira Ahmed, from Riverside Council');
+    expect(page.body).toContain('Overdue');
+    expect(page.body).toContain('clause 6.2(a)');
+  });
+
+  it('says what is missing when no decision is chosen, then records a refusal on the agreement’s ground', async () => {
+    const { app, browser, nominationId } = await ellisWithANomination();
+    await browser.get('/officer/nominations');
+
+    const nothing = await browser.post(`/officer/nominations/${nominationId}/decision`, {});
+    const refused = await browser.post(`/officer/nominations/${nominationId}/decision`, {
+      outcome: 'refused',
+      grounds: 'no-suitable-home',
+    });
+
+    expect(nothing.status).toBe(400);
+    expect(errorSummaryOf(nothing.body)).toEqual([
+      { href: `#outcome-${nominationId}`, text: 'Choose whether to accept or refuse the nomination' },
+    ]);
+    expect(refused.status).toBe(303);
+    const decided = await app.deps.nominations.get(nominationId);
+    expect(decided?.decision).toMatchObject({
+      outcome: 'refused',
+      decidedBy: 'officer-ellis',
+      reasons: [expect.objectContaining({ clause: expect.stringContaining('clause 6.2(a)') })],
+    });
+    expect((await browser.get('/officer/nominations')).body).not.toContain('Samira Ahmed');
   });
 });
