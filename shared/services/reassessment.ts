@@ -6,7 +6,7 @@ import { pickHome } from '../domain/letting.js';
 import { type Jurisdiction, type Policy, reviewRoute } from '../domain/policy.js';
 import { assessQualification } from '../domain/qualification.js';
 import { register } from '../domain/registration.js';
-import { Stage, WaitingFor } from '../domain/stage.js';
+import { Stage, stageTitles, WaitingFor } from '../domain/stage.js';
 import { policyFor } from '../policies.js';
 import { NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
@@ -220,6 +220,12 @@ export async function reassess(
     });
   }
   if (!registrationChanged) return { outcome: 'registered' };
+  // A new band or bedroom need is a decision the household hears of, like the first registration.
+  await deps.notifier.send({
+    to: { applicationId: application.applicationId },
+    template: 'decision',
+    values: { stage: stageTitles[Stage.Registered], outcome: 'registered' },
+  });
   if (needChanged && offerLive) {
     await noteLiveOffer(deps, saved, registration.bedroomNeed, decided.registration.bedroomNeed, now);
     return { outcome: 'registered', matching: 'offer-live' };
@@ -349,6 +355,12 @@ async function refer(
       rules: decision.reasons.map((reason) => reason.rule).join(' '),
       reassessment: true,
     },
+  });
+  // The household hears an officer is looking (the reasons are on its status page), then the officers are told.
+  await deps.notifier.send({
+    to: { applicationId: application.applicationId },
+    template: 'decision',
+    values: { stage: stageTitles[check.stage], outcome: 'refer' },
   });
   await deps.notifier.send({
     to: { role: WaitingFor.Officer, landlordId: application.landlordId },

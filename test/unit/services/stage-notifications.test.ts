@@ -6,6 +6,7 @@ import {
   qualification,
   registration,
 } from '../../../shared/services/application-stages';
+import { updateProfile } from '../../../shared/services/applications';
 import { issueKeys } from '../../../shared/services/keys';
 import { closeOffer, completeLet, makeOffer } from '../../../shared/services/letting-stages';
 import { overrideDecision } from '../../../shared/services/overrides';
@@ -247,5 +248,76 @@ describe('the applicant hears an officer’s decisions too', () => {
         values: { stage: stageTitles[referral.stage], result: 'upheld' },
       },
     ]);
+  });
+});
+
+describe('the applicant hears what a change of circumstances decided', () => {
+  async function registeredGareth(): Promise<MemoryDeps> {
+    const deps = await gareth();
+    for (const stage of [eligibility, qualification, household, registration]) {
+      await stage(deps, { applicationId });
+    }
+    deps.clock.advanceDays(30);
+    return deps;
+  }
+  const application = (deps: MemoryDeps) => deps.applications.items.get(applicationId);
+
+  it('hears the new registration when a baby raises the bedroom need', async () => {
+    // Prepare
+    const deps = await registeredGareth();
+    const owner = { subject: application(deps)?.ownerId ?? '' };
+    const before = deps.notifier.sent.length;
+    const baby = {
+      memberId: 'm5',
+      relationship: 'child' as const,
+      firstName: 'Owain',
+      lastName: 'Pritchard',
+      dateOfBirth: '2026-11-10',
+      sex: 'male' as const,
+      unborn: false,
+      needsOwnRoomForDisability: false,
+    };
+
+    // Act
+    await updateProfile(deps, {
+      applicant: owner,
+      applicationId,
+      section: 'household',
+      body: [...(application(deps)?.profile.household ?? []), baby],
+    });
+
+    // Assess
+    expect(deps.notifier.sent.slice(before)).toEqual([
+      {
+        to: toGareth,
+        template: 'decision',
+        values: { stage: stageTitles[Stage.Registered], outcome: 'registered' },
+      },
+    ]);
+  });
+
+  it('hears an officer is looking when a change is referred, before the officers are told', async () => {
+    // Prepare
+    const deps = await registeredGareth();
+    const owner = { subject: application(deps)?.ownerId ?? '' };
+    const before = deps.notifier.sent.length;
+
+    // Act
+    await updateProfile(deps, {
+      applicant: owner,
+      applicationId,
+      section: 'income',
+      body: { monthlyEarnings: 700_000, monthlyBenefits: 0, savings: 0 },
+    });
+
+    // Assess
+    expect(deps.notifier.sent.slice(before).map((message) => [message.to, message.template])).toEqual([
+      [toGareth, 'decision'],
+      [{ role: 'officer', landlordId: 'riverside-homes' }, 'reassessment-referred'],
+    ]);
+    expect(deps.notifier.sent.at(-2)?.values).toEqual({
+      stage: stageTitles[Stage.Qualification],
+      outcome: 'refer',
+    });
   });
 });
