@@ -294,6 +294,18 @@ export function statusPageTexts(): string[] {
     const next = nextStep({ status, stage: Stage.Registered, waits: [], policy, now });
     texts.push(next.who, next.what, next.when ?? '');
   }
+  // A review the household asked for: due later, overdue, or with no day set.
+  for (const openReview of [{ dueBy: '2027-01-24' }, { dueBy: '2026-11-01' }, {}]) {
+    const next = nextStep({
+      status: 'registered',
+      stage: Stage.Registered,
+      waits: [],
+      policy,
+      now,
+      openReview,
+    });
+    texts.push(next.who, next.what, next.when ?? '');
+  }
   for (const [fromMonths, toMonths] of [
     [0, 1],
     [0, 5],
