@@ -4,7 +4,7 @@ import { expectAccessible, signInCode, uniqueEmail } from './support.js';
 /**
  * The first part of the journey in Welsh (issue 9), in a phone-sized Chromium, axe on every page, an error state
  * included: the language chosen with the switch in the header, kept from page to page, and switched back and
- * forth half way without losing the page or an answer.
+ * forth half way without losing the page or an answer; then the status page and the privacy notice.
  */
 
 test('an applicant applies in Welsh from the start, and can switch language half way', async ({ page }) => {
@@ -76,5 +76,14 @@ test('an applicant applies in Welsh from the start, and can switch language half
   await page.getByLabel('Cyfeiriad e-bost').fill(email);
   await page.getByRole('button', { name: 'Parhau' }).click();
   await expect(page.getByRole('heading', { name: 'Beth yw eich statws mewnfudo?' })).toBeVisible();
+  await expectAccessible(page);
+
+  // Saved for later: the status page, with its task list and what happens next, and the privacy notice.
+  await page.getByRole('link', { name: 'Cadw a dod yn ôl nes ymlaen' }).click();
+  await expect(page.getByRole('heading', { name: 'Allwch chi wneud cais?', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Beth sy’n digwydd nesaf' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/privacy');
+  await expect(page.getByRole('heading', { name: 'Sut rydym yn defnyddio eich gwybodaeth' })).toBeVisible();
   await expectAccessible(page);
 });
