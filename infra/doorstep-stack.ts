@@ -4,6 +4,7 @@ import type { CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { JourneyApi } from './constructs/api.js';
 import { CouncilEvents } from './constructs/council-events.js';
+import { CouncilApi } from './constructs/councils.js';
 import { JourneyData } from './constructs/data.js';
 import { DocumentIntake, PROMOTED_PREFIX, QUARANTINE_PREFIX } from './constructs/documents.js';
 import type { DoorstepFunction } from './constructs/doorstep-function.js';
@@ -67,8 +68,17 @@ export class DoorstepStack extends Stack {
     });
     new DocumentRetention(this, 'Retention', { table: data.table, key: data.key, bucket: documents.bucket });
     new CouncilEvents(this, 'CouncilEvents', { table: data.table, key: data.key, bucket: documents.bucket });
+    const councils = new CouncilApi(this, 'Councils', {
+      httpApi: api.api,
+      table: data.table,
+      key: data.key,
+      subjectSalt: api.signInSecrets.subjectSalt,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
+    new CfnOutput(this, 'CouncilTokenUrl', { value: councils.tokenUrl });
+    new CfnOutput(this, 'CouncilUserPoolId', { value: councils.userPool.userPoolId });
+    new CfnOutput(this, 'CouncilApiDocs', { value: `${api.api.apiEndpoint}/api/docs` });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
     new CfnOutput(this, 'DocumentsBucket', { value: documents.bucket.bucketName });
     new CfnOutput(this, 'ApplicationWorkflow', { value: this.journey.application.workflow.aliasArn });

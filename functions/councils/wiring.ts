@@ -16,6 +16,8 @@ const CouncilEnvironment = z.object({
   AWS_REGION: z.string().min(1).default('eu-west-2'),
   /** The councils' user pool as a token issuer: `https://cognito-idp.<region>.amazonaws.com/<pool id>`. */
   COUNCIL_TOKEN_ISSUER: z.url(),
+  /** Cognito's token endpoint on the pool's domain, which the OpenAPI document names. */
+  COUNCIL_TOKEN_URL: z.url().optional(),
 });
 
 /**
@@ -42,5 +44,6 @@ function build(): CouncilGate {
     usage: new DynamoCouncilUsageStore(db, env.TABLE_NAME),
     idempotency: new PowertoolsIdempotentRequests(client, env.TABLE_NAME),
     clock: { now: () => new Date() },
+    ...(env.COUNCIL_TOKEN_URL ? { tokenUrl: env.COUNCIL_TOKEN_URL } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { apiRoutes, type RouteKey } from '../../../functions/api/routes';
+import { contractRoutes, councilRoutes } from '../../../functions/councils/routes';
 import { HANDLER_FOLDERS, synthDoorstep } from '../../support/synth';
 
 // Synthesising with the AwsSolutions plugin is itself the cdk-nag gate: an unacknowledged error throws here.
@@ -393,11 +394,15 @@ describe('the Doorstep stack', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties as { RouteKey: string; AuthorizationType: string; AuthorizerId?: unknown },
     );
-    // Every route the handler implements is on API Gateway, and nothing else but the web's `$default`.
+    // Every route the handlers implement is on API Gateway, and nothing else but the web's `$default`; the
+    // councils' routes verify their tokens in their function (test/unit/infra/councils.test.ts).
+    const councils: string[] = [...Object.keys(councilRoutes), ...contractRoutes];
     expect(routes.map((route) => route.RouteKey).sort()).toEqual(
-      [...Object.keys(apiRoutes), '$default'].sort(),
+      [...Object.keys(apiRoutes), ...councils, '$default'].sort(),
     );
-    for (const route of routes.filter(({ RouteKey }) => RouteKey !== '$default')) {
+    for (const route of routes.filter(
+      ({ RouteKey }) => RouteKey !== '$default' && !councils.includes(RouteKey),
+    )) {
       if (apiRoutes[route.RouteKey as RouteKey] === 'officer') {
         expect(route.RouteKey).toMatch(/^\w+ \/v1\/officer\//);
         expect(route.AuthorizationType).toBe('JWT');
@@ -414,7 +419,7 @@ describe('the Doorstep stack', () => {
     });
   });
 
-  it('gives only the API and the web functions the sign-in secrets (the sms function the subject salt alone), generated at deploy and encrypted with the data key', () => {
+  it('gives only the API and the web functions the sign-in secrets (the sms and councils functions the subject salt alone), generated at deploy and encrypted with the data key', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret');
     expect(Object.keys(secrets)).toHaveLength(3);
     for (const secret of Object.values(secrets)) {
@@ -428,10 +433,16 @@ describe('the Doorstep stack', () => {
     );
     expect(withSecrets.map(([id]) => id).sort()).toEqual([
       expect.stringMatching(/^Apiapi/),
+      expect.stringMatching(/^Councilscouncils/),
       expect.stringMatching(/^TextMessagessms/),
       expect.stringMatching(/^Webweb/),
     ]);
-    const [api, sms, web] = withSecrets.sort(([a], [b]) => a.localeCompare(b)).map(([, fn]) => fn);
+    const [api, councils, sms, web] = withSecrets.sort(([a], [b]) => a.localeCompare(b)).map(([, fn]) => fn);
+    // The councils function invites nominated households by their subject: the salt alone, no code key.
+    expect(councils?.Properties.Environment.Variables.SUBJECT_SALT).toEqual(
+      api?.Properties.Environment.Variables.SUBJECT_SALT,
+    );
+    expect(councils?.Properties.Environment.Variables.SIGN_IN_CODE_KEY).toBeUndefined();
     // The sms function finds linked phones by the subject salt; it checks no code, so has no code key.
     expect(sms?.Properties.Environment.Variables.SUBJECT_SALT).toEqual(
       api?.Properties.Environment.Variables.SUBJECT_SALT,
