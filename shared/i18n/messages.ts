@@ -27,6 +27,12 @@ const MESSAGES: Record<string, string> = {
   let: 'You have moved in. Welcome home.',
   closed: 'Your application has closed at the step ‘{stage}’. Sign in to Doorstep to see why.',
   withdrawn: 'You withdrew your application on {withdrawnOn}. If you still need a home, you can apply again.',
+  // Issue 10: a council's nomination invites the household (by email; the text says the same), and the
+  // landlord's decision on it is news, never its reasons.
+  'nomination-invitation':
+    '{councilName} has asked {landlordName} to offer you a home. Sign in to Doorstep with this email address to check the answers they gave us and carry on.',
+  'nomination-decided':
+    'We have decided on {councilName}’s request to offer you a home. Sign in to Doorstep to see what happens next.',
 };
 
 /** Any other message to an applicant says only that there is news: the page says what. */

@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { LOCAL_SESSION_SECRETS } from '../../../shared/config';
 import { isAnswered, nextPrompt, PromptId } from '../../../shared/domain/conversation';
+import { messageText } from '../../../shared/i18n/messages';
 import { JourneyStateError, NotFoundError } from '../../../shared/ports';
 import { submitAnswers } from '../../../shared/services/conversation';
 import {
@@ -76,6 +77,9 @@ describe('creating a nomination', () => {
     expect(deps.messaging.to('+447700900417')).toEqual([
       expect.stringContaining('Riverside Council has asked'),
     ]);
+    expect(messageText(deps.notifier.sent[0] ?? { template: '', values: {} })).toBe(
+      'Riverside Council has asked Riverside Homes to offer you a home. Sign in to Doorstep with this email address to check the answers they gave us and carry on.',
+    );
   });
 
   it('gives each council its own deadline from the agreement', async () => {
