@@ -380,7 +380,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
       method: 'POST',
       path: '/sign-in',
       form: true,
-      handler: async (_event, page, form) => {
+      handler: async (event, page, form) => {
         // The second form on the page asks for a code by text to a mobile (issue 9), remembered as `tel:<E.164>`.
         if (typeof form.phone === 'string' && form.email === undefined) {
           const typed = form.phone.trim();
@@ -420,7 +420,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         }
         const email = typeof form.email === 'string' ? form.email.trim() : '';
         try {
-          await requestCode(deps(), { email });
+          await requestCode(deps(), { email }, pageLanguage(event));
         } catch (error) {
           if (error instanceof ZodError) {
             const message =

@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 import * as z from 'zod';
 import { LOCAL_SESSION_SECRETS, type SessionSecrets } from '../config.js';
 import { ukMobile } from '../domain/sms.js';
+import type { Language } from '../i18n/language.js';
 import { RateLimitedError, SignInRefusedError } from '../ports.js';
 import type { Deps } from './deps.js';
 
@@ -139,6 +140,8 @@ const tokenHash = (token: string) => createHash('sha256').update(token).digest('
 export async function requestCode(
   deps: SessionDeps & Pick<Deps, 'notifier'> & PhoneDeps,
   body: unknown,
+  /** The language of the page the code was asked for on: there is no application yet to take it from. */
+  language?: Language,
 ): Promise<{ expiresInSeconds: number }> {
   const parsed = byText(body) ? RequestTextCodeBody.parse(body) : RequestCodeBody.parse(body);
   const secrets = secretsOf(deps);
@@ -172,7 +175,13 @@ export async function requestCode(
       discardAfter,
     });
   } else if (email) {
-    await deps.notifier.send({ to: { email }, template: 'sign-in-code', values: { code }, discardAfter });
+    await deps.notifier.send({
+      to: { email },
+      template: 'sign-in-code',
+      values: { code },
+      discardAfter,
+      ...(language ? { language } : {}),
+    });
   }
   return { expiresInSeconds: SIGN_IN.codeLifetimeSeconds };
 }

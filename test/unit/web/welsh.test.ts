@@ -41,6 +41,20 @@ describe('Welsh and English', () => {
     expect(next.body).toContain('Gwneud cais am gartref cymdeithasol');
   });
 
+  it('sends the sign-in code in the language of the page it was asked for on', async () => {
+    // Prepare
+    const app = aWebApp();
+    const browser = app.browser();
+    await browser.get('/sign-in?lang=cy');
+
+    // Act
+    const sent = await browser.post('/sign-in', { email: 'sian.evans@example.org' });
+
+    // Assess
+    expect(sent.status).toBe(303);
+    expect(app.deps.notifier.sent.at(-1)).toMatchObject({ template: 'sign-in-code', language: 'cy' });
+  });
+
   it('links every page to itself in the other language, named in that language', async () => {
     // Prepare
     const browser = aWebApp().browser();
