@@ -31,6 +31,7 @@ import {
   declareDocument,
   startApplication,
 } from '../shared/services/applications.js';
+import { assistedDays } from '../shared/services/assisted.js';
 import {
   addMember,
   answerMemberNeeds,
@@ -380,7 +381,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
       method: 'POST',
       path: '/sign-in',
       form: true,
-      handler: async (event, page, form) => {
+      handler: async (_event, page, form) => {
         // The second form on the page asks for a code by text to a mobile (issue 9), remembered as `tel:<E.164>`.
         if (typeof form.phone === 'string' && form.email === undefined) {
           const typed = form.phone.trim();
@@ -420,7 +421,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         }
         const email = typeof form.email === 'string' ? form.email.trim() : '';
         try {
-          await requestCode(deps(), { email }, pageLanguage(event));
+          await requestCode(deps(), { email });
         } catch (error) {
           if (error instanceof ZodError) {
             const message =
@@ -1080,6 +1081,8 @@ export function applicantRoutes(deps: () => Deps): Route[] {
           standing,
           changeLink: changeRefusal(application) ? undefined : `${base}/changes`,
           taskList: taskListView(application),
+          // The days an officer answered for the applicant, with their agreement (assisted digital).
+          assistedOn: assistedDays(await context.audit.list(applicationId)),
         });
       },
     },

@@ -1,6 +1,6 @@
 import { anApplication } from '../../fixtures/applications';
 import { memoryDeps } from '../../support/memory';
-import { aWebApp, ellisIdentity, errorSummaryOf, titleOf } from './browser';
+import { aWebApp, ellisIdentity, errorSummaryOf, signIn, titleOf } from './browser';
 
 /**
  * Assisted digital in the console (issue 9): Ellis, an officer of Riverside Homes, records that the applicant
@@ -92,5 +92,29 @@ describe('continuing an application for the applicant', () => {
     const response = await browser.get(`${assist}/questions/income`);
 
     expect(response).toMatchObject({ status: 303, headers: { location: assist } });
+  });
+});
+
+describe('the applicant’s own record', () => {
+  it('says on their status page that an officer answered for them, and when', async () => {
+    // Prepare: Ellis answers the name for Gareth, who then signs in.
+    const { deps, browser } = await ellisOnTheCase();
+    await browser.get(assist);
+    await browser.post(assist, agreedToday);
+    await browser.get(`${assist}/questions/name`);
+    await browser.post(`${assist}/questions/name`, { firstName: 'Gareth', lastName: 'Pritchard' });
+    const gareth = aWebApp({ deps }).browser();
+    const subject = await signIn(deps, gareth, 'gareth.pritchard@example.org');
+    const application = deps.applications.items.get(applicationId);
+    if (!application) throw new Error('no application');
+    deps.applications.items.set(applicationId, { ...application, ownerId: subject });
+
+    // Act
+    const status = await gareth.get(`/applications/${applicationId}/status`);
+
+    // Assess
+    expect(status.body).toContain(
+      'An officer answered some of your questions for you, with your agreement, on 2 November 2026.',
+    );
   });
 });
