@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient, dynamoStores } from '../shared/adapters/aws/dynamodb.js';
 import { createJourneyTable } from '../shared/adapters/aws/table.js';
 import { documentsRoot, FileDocumentStore } from '../shared/adapters/local/file-document-store.js';
@@ -53,6 +54,9 @@ export interface RuntimeOptions {
 export interface Runtime {
   url: string;
   deps: Deps;
+  /** The journey table's document client (DynamoDB Local), for benches and tests that set records up directly. */
+  db: DynamoDBDocumentClient;
+  table: string;
   engine: LocalWorkflowEngine;
   outbox: LocalOutbox;
   /** Every phone's text thread (the simulated phone at `/local/sms`). */
@@ -252,6 +256,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
     return {
       url: server.url,
+      db,
+      table: TABLE_NAME,
       deps,
       engine,
       outbox,
