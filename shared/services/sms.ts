@@ -267,8 +267,15 @@ export async function receiveText(deps: SmsDeps, inbound: InboundText, links: We
     }
     return;
   }
-  if (!link || !phone) {
-    await deps.messaging.sendText({ to: phone ?? inbound.from, body: notLinked(links) });
+  if (!link || !phone || !phoneKey) {
+    // Once a day at most, and only to a UK mobile: a number texting again and again costs nothing but itself.
+    if (!phone || !phoneKey) return;
+    const admitted = await deps.sessions.admitCodeRequest(
+      `unlinked_${phoneKey}`,
+      { limit: 1, windowSeconds: 24 * 60 * 60 },
+      deps.clock.now(),
+    );
+    if (admitted.admitted) await deps.messaging.sendText({ to: phone, body: notLinked(links) });
     return;
   }
   if (link.stopped && !START_WORDS.has(keyword)) return;

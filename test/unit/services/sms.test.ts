@@ -372,6 +372,16 @@ describe('authorisation: a phone acts on its own application only', () => {
     expect(stored(deps)).toEqual(before);
   });
 
+  it('answers a number not linked once a day at most, and a number that is not a UK mobile never', async () => {
+    const deps = await given();
+
+    for (const body of ['Hello', 'Hello?', 'HELLO']) await text(deps, body, '+447700900123');
+    await text(deps, 'Bonjour', '+33612345678');
+
+    expect(deps.messaging.to('+447700900123')).toEqual([notLinked(links)]);
+    expect(deps.messaging.to('+33612345678')).toEqual([]);
+  });
+
   it('acts on nothing once the linked application belongs to someone else (a link left behind)', async () => {
     const deps = await given();
     await linked(deps);
