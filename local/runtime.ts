@@ -135,10 +135,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         nominationOf: nominationOfApplication(stores),
         wake: councilWorker.wake,
       }),
-      // Every message to an applicant goes only where and when they said is safe (issue 9).
       messaging: texts,
-      // ... and never by text without their consent to texts.
-      // ... and each is written in the language they chose.
+      // Every message to an applicant goes only where and when they said is safe (issue 9), never by text
+      // without their consent to texts, and in the language they chose.
       notifier: new LanguageNotifier(
         new TextConsentNotifier(
           new SafeContactNotifier(outbox, { applications: stores.applications, audit: stores.audit, clock }),
