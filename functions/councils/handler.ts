@@ -1,4 +1,5 @@
 import httpRouterHandler from '@middy/http-router';
+import type { Context } from 'aws-lambda';
 import {
   authoriseCouncil,
   type CouncilAuthDeps,
@@ -144,7 +145,7 @@ export const councilEndpoint =
     deps: () => Deps,
     gate: () => CouncilGate,
   ) =>
-  async (event: HttpEvent): Promise<HttpResult> => {
+  async (event: HttpEvent, context?: Context): Promise<HttpResult> => {
     const auth = await authoriseCouncil(gate(), header(event, 'authorization'), spec.scope);
     if (!auth.ok)
       return json(
@@ -197,6 +198,7 @@ export const councilEndpoint =
           if (statusOf(result) >= 400) throw new NotKept(result);
           return result;
         },
+        context,
       );
       if (outcome.kind === 'different-request')
         throw new ClientError(

@@ -5,7 +5,15 @@
  * corrected and sent again with its key.
  */
 export interface IdempotentRequests {
-  run<T>(request: IdempotentRequest, execute: () => Promise<T>): Promise<IdempotentOutcome<T>>;
+  /**
+   * `invocation` is the Lambda's: a request whose function timed out mid-way stays "in progress" only until the
+   * invocation's deadline, not for the whole day.
+   */
+  run<T>(
+    request: IdempotentRequest,
+    execute: () => Promise<T>,
+    invocation?: { getRemainingTimeInMillis(): number },
+  ): Promise<IdempotentOutcome<T>>;
 }
 
 export type IdempotentOutcome<T> =

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
 import { type CouncilGate, type CouncilRoute, councilEndpoint } from '../../functions/councils/handler';
@@ -159,6 +160,51 @@ describe('Idempotency-Key on every POST', () => {
     const before = runs;
     expect((await post(token, '{"reference":"refuse","people":2}', 'goole-1')).statusCode).toBe(409);
     expect(runs).toBe(before + 1);
+  });
+});
+
+describe('a repeat while the first is still running', () => {
+  it('is told the request is in progress, which lasts only until the invocation would have timed out', async () => {
+    const idempotency = new PowertoolsIdempotentRequests(table.local.client, TABLE);
+    const request = { clientId: 'slow-client', key: 'slow-1', fingerprint: { n: 1 } };
+    let release: (() => void) | undefined;
+    let started: () => void = () => undefined;
+    const executing = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const first = idempotency.run(
+      request,
+      () =>
+        new Promise<string>((resolve) => {
+          release = () => resolve('first');
+          started();
+        }),
+      { getRemainingTimeInMillis: () => 9_000 },
+    );
+    await executing;
+    expect(await idempotency.run(request, async () => 'second')).toEqual({ kind: 'in-progress' });
+    const { Items } = await table.db.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: '#status = :inProgress',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY', ':inProgress': 'INPROGRESS' },
+      }),
+    );
+    const inProgress = Items?.[0] as { in_progress_expiration?: number; expiresAt?: number } | undefined;
+    // The in-progress mark ends at the invocation's deadline (ms), long before the day the answer is kept.
+    expect(inProgress?.in_progress_expiration).toEqual(expect.any(Number));
+    expect((inProgress?.in_progress_expiration ?? 0) / 1000).toBeLessThan(
+      (inProgress?.expiresAt ?? 0) - 3600,
+    );
+    release?.();
+    expect(await first).toEqual({ kind: 'answer', value: 'first', replayed: false });
+    expect(await idempotency.run(request, async () => 'second')).toEqual({
+      kind: 'answer',
+      value: 'first',
+      replayed: true,
+    });
   });
 });
 

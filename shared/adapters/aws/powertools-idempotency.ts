@@ -6,6 +6,7 @@ import {
 } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
 import {
   IDEMPOTENCY_SECONDS,
   type IdempotentOutcome,
@@ -22,6 +23,7 @@ import { keys, TTL_ATTRIBUTE } from './keys.js';
  * route fails, so only successes are replayed.
  */
 export class PowertoolsIdempotentRequests implements IdempotentRequests {
+  private readonly config: IdempotencyConfig;
   private readonly idempotent: (
     request: IdempotentRequest,
     execute: () => Promise<unknown>,
@@ -36,22 +38,26 @@ export class PowertoolsIdempotentRequests implements IdempotentRequests {
       staticPkValue: keys.idempotencyPartition,
       expiryAttr: TTL_ATTRIBUTE,
     });
+    this.config = new IdempotencyConfig({
+      eventKeyJmesPath: '[clientId, key]',
+      payloadValidationJmesPath: 'fingerprint',
+      throwOnNoIdempotencyKey: true,
+      expiresAfterSeconds: IDEMPOTENCY_SECONDS,
+    });
     this.idempotent = makeIdempotent(
       (_request: IdempotentRequest, execute: () => Promise<unknown>) => execute(),
-      {
-        persistenceStore,
-        keyPrefix: 'councils',
-        config: new IdempotencyConfig({
-          eventKeyJmesPath: '[clientId, key]',
-          payloadValidationJmesPath: 'fingerprint',
-          throwOnNoIdempotencyKey: true,
-          expiresAfterSeconds: IDEMPOTENCY_SECONDS,
-        }),
-      },
+      { persistenceStore, keyPrefix: 'councils', config: this.config },
     );
   }
 
-  async run<T>(request: IdempotentRequest, execute: () => Promise<T>): Promise<IdempotentOutcome<T>> {
+  async run<T>(
+    request: IdempotentRequest,
+    execute: () => Promise<T>,
+    invocation?: { getRemainingTimeInMillis(): number },
+  ): Promise<IdempotentOutcome<T>> {
+    // Powertools marks the record "in progress" until the invocation's deadline (a Lambda container runs one
+    // request at a time, so the shared config holds this request's invocation).
+    if (invocation) this.config.registerLambdaContext(invocation as Context);
     let ran = false;
     try {
       const value = (await this.idempotent(request, async () => {
