@@ -67,7 +67,11 @@ export class DoorstepStack extends Stack {
         `arn:aws:sms-voice:${this.region}:${this.account}:pool/doorstep-texts`,
     });
     new DocumentRetention(this, 'Retention', { table: data.table, key: data.key, bucket: documents.bucket });
-    new CouncilEvents(this, 'CouncilEvents', { table: data.table, key: data.key, bucket: documents.bucket });
+    const councilEvents = new CouncilEvents(this, 'CouncilEvents', {
+      table: data.table,
+      key: data.key,
+      bucket: documents.bucket,
+    });
     const councils = new CouncilApi(this, 'Councils', {
       httpApi: api.api,
       table: data.table,
@@ -76,6 +80,9 @@ export class DoorstepStack extends Stack {
     });
 
     new CfnOutput(this, 'ApiUrl', { value: api.api.apiEndpoint });
+    // Councils download their exports by links the councils function presigns (GetObject on exports/ only).
+    councilEvents.grantExportDownloads(councils.fn);
+    councilEvents.acknowledgeExports(councils.fn, 'Presigns councils’ export downloads only');
     new CfnOutput(this, 'CouncilTokenUrl', { value: councils.tokenUrl });
     new CfnOutput(this, 'CouncilUserPoolId', { value: councils.userPool.userPoolId });
     new CfnOutput(this, 'CouncilApiDocs', { value: `${api.api.apiEndpoint}/api/docs` });
