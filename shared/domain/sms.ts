@@ -70,30 +70,37 @@ export function textFields(prompt: Prompt, application: Application): readonly P
 export const plainText = (text: string) =>
   text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/…/g, '...');
 
+/**
+ * Puts an English text in the applicant's language (shared/i18n's `translate`, given by the service, so this
+ * module stays free of the catalogue): English stays English, and a text the catalogue lacks stays English.
+ */
+export type Translate = (english: string) => string;
+const inEnglish: Translate = (english) => english;
+
 /** What to reply, for each kind of field. */
-function howToReply(field: PromptField): string[] {
+function howToReply(field: PromptField, t: Translate): string[] {
   switch (field.kind) {
     case 'radios':
       return [
-        'Reply with the number of your answer:',
-        ...field.options.map((option, index) => `${index + 1} ${option.text}`),
+        t('Reply with the number of your answer:'),
+        ...field.options.map((option, index) => `${index + 1} ${t(option.text)}`),
       ];
     case 'checkboxes': {
       const hasNone = field.options.some((option) => option.exclusive);
       return [
-        'Reply with the numbers of all that apply, like 1 3:',
-        ...field.options.map((option, index) => `${index + 1} ${option.text}`),
-        ...(hasNone ? [] : ['Reply 0 if none of these apply.']),
+        t('Reply with the numbers of all that apply, like 1 3:'),
+        ...field.options.map((option, index) => `${index + 1} ${t(option.text)}`),
+        ...(hasNone ? [] : [t('Reply 0 if none of these apply.')]),
       ];
     }
     case 'date':
-      return ['Reply with the day, month and year, like 27 3 1990.'];
+      return [t('Reply with the day, month and year, like 27 3 1990.')];
     case 'money':
-      return ['Reply in pounds, like 1250 or 1250.50. Reply 0 if there is none.'];
+      return [t('Reply in pounds, like 1250 or 1250.50. Reply 0 if there is none.')];
     case 'whole-number':
-      return ['Reply with a number.'];
+      return [t('Reply with a number.')];
     default:
-      return 'optional' in field && field.optional ? [`Reply ${SKIP_WORD} to leave it out.`] : [];
+      return 'optional' in field && field.optional ? [t(`Reply ${SKIP_WORD} to leave it out.`)] : [];
   }
 }
 
@@ -106,29 +113,36 @@ export function renderField(
   fields: readonly PromptField[],
   index: number,
   error?: string,
+  t: Translate = inEnglish,
 ): string {
   const field = fields[index];
   if (!field) throw new Error(`No field ${index} in this prompt`);
   const several = fields.length > 1;
-  const heading = several ? `${prompt.question} (${index + 1} of ${fields.length})` : prompt.question;
-  const label = several || field.label !== prompt.question ? [field.label] : [];
+  const heading = several
+    ? `${t(prompt.question)} ${t(`(${index + 1} of ${fields.length})`)}`
+    : t(prompt.question);
+  const label = several || field.label !== prompt.question ? [t(field.label)] : [];
   const lines = [
-    ...(error ? [`${error}.`.replace(/([.?!])\.$/, '$1')] : []),
+    ...(error ? [`${t(error)}.`.replace(/([.?!])\.$/, '$1')] : []),
     heading,
     ...label,
-    ...(field.hint ? [field.hint] : []),
-    ...howToReply(field),
+    ...(field.hint ? [t(field.hint)] : []),
+    ...howToReply(field, t),
   ];
   return plainText(lines.join('\n'));
 }
 
 /** A prompt answered on the web: what it is, and the link to its page. */
-export function renderWebOnly(prompt: Pick<Prompt, 'question' | 'hint'>, link: string): string {
+export function renderWebOnly(
+  prompt: Pick<Prompt, 'question' | 'hint'>,
+  link: string,
+  t: Translate = inEnglish,
+): string {
   return plainText(
     [
-      prompt.question,
-      ...(prompt.hint ? [prompt.hint] : []),
-      `You cannot do this by text. Go to ${link}`,
+      t(prompt.question),
+      ...(prompt.hint ? [t(prompt.hint)] : []),
+      t(`You cannot do this by text. Go to ${link}`),
     ].join('\n'),
   );
 }

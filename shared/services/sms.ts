@@ -11,10 +11,12 @@ import {
   START_WORDS,
   STOP_WORDS,
   type TextState,
+  type Translate,
   textFields,
   ukMobile,
   WEB_ONLY_PROMPTS,
 } from '../domain/sms.js';
+import { translate } from '../i18n/index.js';
 import { type InboundText, NotFoundError, type PhoneLink, SignInRefusedError } from '../ports.js';
 import type { Applicant } from './applications.js';
 import { changeConsent } from './consents.js';
@@ -158,6 +160,12 @@ export async function confirmPhoneLink(
   await askNext(deps, { ...link, version: 0 }, application, phone, input.links);
 }
 
+/** Texts in the language the applicant chose on the web (Welsh Language Standards), English until they choose. */
+const inLanguageOf =
+  (application: Pick<Application, 'language'>): Translate =>
+  (english) =>
+    translate(application.language ?? 'en', english);
+
 /** The link to the web page that asks a prompt. */
 function promptLink(links: WebLinks, applicationId: string, prompt: PromptId): string {
   const base = `${links.web}/applications/${applicationId}`;
@@ -201,17 +209,18 @@ async function askNext(
     await withheld(deps, application);
     return;
   }
+  const t = inLanguageOf(application);
   const prompt = nextPrompt(application);
-  const prefix = lead ? `${lead}\n` : '';
+  const prefix = lead ? `${t(lead)}\n` : '';
   if (!prompt) {
     await deps.phones.save({ ...link, asking: undefined });
     await deps.messaging.sendText({
       to: phone,
-      body: `${prefix}${
+      body: `${prefix}${t(
         answersAreOpen(application)
           ? 'There is nothing to answer by text now.'
-          : 'Your answers have been sent.'
-      } See what happens next at ${links.web}/applications/${application.applicationId}/status`,
+          : 'Your answers have been sent.',
+      )} ${t(`See what happens next at ${links.web}/applications/${application.applicationId}/status`)}`,
     });
     return;
   }
@@ -221,12 +230,15 @@ async function askNext(
     await deps.phones.save({ ...link, asking: undefined });
     await deps.messaging.sendText({
       to: phone,
-      body: `${prefix}${renderWebOnly(asked, promptLink(links, application.applicationId, prompt))}`,
+      body: `${prefix}${renderWebOnly(asked, promptLink(links, application.applicationId, prompt), t)}`,
     });
     return;
   }
   await deps.phones.save({ ...link, asking: { prompt, field: 0, form: {} } });
-  await deps.messaging.sendText({ to: phone, body: `${prefix}${renderField(asked, fields, 0)}` });
+  await deps.messaging.sendText({
+    to: phone,
+    body: `${prefix}${renderField(asked, fields, 0, undefined, t)}`,
+  });
 }
 
 /** What a text from a mobile not linked to any application is answered: how to link one, nothing else. */
@@ -327,7 +339,7 @@ export async function receiveText(deps: SmsDeps, inbound: InboundText, links: We
     await deps.phones.save({ ...current, asking: step.state });
     await deps.messaging.sendText({
       to: phone,
-      body: renderField(asked, fields, step.state.field, step.error),
+      body: renderField(asked, fields, step.state.field, step.error, inLanguageOf(application)),
     });
     return;
   }
@@ -344,7 +356,10 @@ export async function receiveText(deps: SmsDeps, inbound: InboundText, links: We
       fields.findIndex((field) => field.name === first?.field),
     );
     await deps.phones.save({ ...current, asking: { prompt, field: index, form: {} } });
-    await deps.messaging.sendText({ to: phone, body: renderField(asked, fields, index, first?.message) });
+    await deps.messaging.sendText({
+      to: phone,
+      body: renderField(asked, fields, index, first?.message, inLanguageOf(application)),
+    });
     return;
   }
   await askNext(deps, current, result.application, phone, links, 'Thank you.');

@@ -270,6 +270,32 @@ describe('the eligibility questions by text', () => {
   });
 });
 
+describe('in the applicant’s language', () => {
+  it('texts a Welsh speaker the questions, options and messages in Welsh, from the pages’ catalogue', async () => {
+    // Prepare: Gareth chose Welsh on the web, and has given his name and date of birth.
+    const deps = memoryDeps();
+    await deps.applications.create(
+      anApplication({
+        language: 'cy',
+        conversation: {
+          answered: [],
+          aboutYou: { firstName: 'Gareth', lastName: 'Pritchard', dateOfBirth: '1988-07-02' },
+        },
+      }),
+    );
+    await linked(deps);
+    const asked = lastText(deps);
+
+    // Act
+    await text(deps, '3');
+
+    // Assess
+    expect(asked).toContain('Beth yw eich rhyw?');
+    expect(asked).toContain('1 Benyw');
+    expect(lastText(deps)).toMatch(/^Dewiswch eich rhyw\.\nBeth yw eich rhyw\?/);
+  });
+});
+
 describe('STOP, START and HELP', () => {
   it('stops every text after STOP, reads nothing until START, then asks the question again', async () => {
     const deps = await given();
