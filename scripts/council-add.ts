@@ -9,6 +9,7 @@ import { addCouncilClient } from '../shared/services/council-clients.js';
 const USAGE = `Creates a partner council's API client and prints its id and secret once.
 
   npm run council:add -- --council <councilId> --name "<council name>" [--scopes nominations:write,nominations:read,events:read]
+      [--per-second 10] [--per-day 10000]   (the client's rate limit and daily quota, if not the defaults)
       Against \`npm start\` (on http://127.0.0.1:3000, or --local <url>).
   npm run council:add -- --aws --user-pool-id <pool id> --table <table> --council ... --name ...
       Against the deployed stack (the CouncilUserPoolId and TableName outputs), with your AWS credentials.`;
@@ -36,6 +37,8 @@ export async function main(argv: string[], print: (line: string) => void): Promi
       council: { type: 'string' },
       name: { type: 'string' },
       scopes: { type: 'string' },
+      'per-second': { type: 'string' },
+      'per-day': { type: 'string' },
       local: { type: 'string', default: 'http://127.0.0.1:3000' },
       aws: { type: 'boolean', default: false },
       'user-pool-id': { type: 'string' },
@@ -53,6 +56,14 @@ export async function main(argv: string[], print: (line: string) => void): Promi
     councilId: values.council,
     councilName: values.name,
     ...(values.scopes ? { scopes: values.scopes.split(',').map((scope) => scope.trim()) } : {}),
+    ...(values['per-second'] || values['per-day']
+      ? {
+          limits: {
+            ...(values['per-second'] ? { perSecond: Number(values['per-second']) } : {}),
+            ...(values['per-day'] ? { perDay: Number(values['per-day']) } : {}),
+          },
+        }
+      : {}),
   };
   let created: Created;
   if (values.aws) {

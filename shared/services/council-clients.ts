@@ -27,6 +27,13 @@ export const NewCouncilClient = z.strictObject({
     .array(CouncilScope)
     .min(1, 'Give the client at least one scope')
     .default([...COUNCIL_SCOPES]),
+  /** Limits other than the defaults (services/council-limits.ts), agreed with the council or for a load test. */
+  limits: z
+    .strictObject({
+      perSecond: z.number().int().positive().optional(),
+      perDay: z.number().int().positive().optional(),
+    })
+    .optional(),
 });
 export type NewCouncilClient = z.input<typeof NewCouncilClient>;
 
@@ -51,6 +58,7 @@ export async function addCouncilClient(
     councilName: wanted.councilName,
     scopes,
     createdAt: deps.clock.now().toISOString(),
+    ...(wanted.limits ? { limits: wanted.limits } : {}),
   });
   return { clientId, clientSecret, councilId: wanted.councilId, scopes };
 }

@@ -263,6 +263,23 @@ describe('the councils API locally', () => {
     expect(readFileSync(join(dataDir, 'keys', 'council-issuer.json'), 'utf8')).not.toContain(clientSecret);
   });
 
+  it('npm run council:add sets a client its own rate limit and quota when asked', async () => {
+    const printed: string[] = [];
+    await councilAdd(
+      ['--council', 'hambleton', '--name', 'Hambleton', '--per-second', '1', '--local', server.url],
+      (line) => printed.push(line),
+    );
+    const output = printed.join('\n');
+    const token = await tokenFor({
+      clientId: /client_id\s+(\S+)/.exec(output)?.[1] ?? '',
+      clientSecret: /client_secret\s+(\S+)/.exec(output)?.[1] ?? '',
+    });
+    expect((await me(token)).status).toBe(200);
+    const limited = await me(token);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1');
+  });
+
   it('npm run council:add refuses a bad council id or scope, saying why', async () => {
     await expect(
       councilAdd(['--council', 'North Yorks', '--name', 'NY', '--local', server.url], () => undefined),
