@@ -4,13 +4,13 @@ import type { Context } from 'aws-lambda';
 import { HttpWebhookSender } from '../../shared/adapters/http-webhook-sender.js';
 import { runQueuedExports } from '../../shared/services/council-exports.js';
 import type { Deps } from '../../shared/services/deps.js';
-import { deliverDue } from '../../shared/services/webhook-delivery.js';
+import { deliverDue, type WebhookSender } from '../../shared/services/webhook-delivery.js';
 import { s3Documents } from '../adapters/documents.js';
 import { logger } from '../lib/logger.js';
 import { lambdaDepsWith } from '../wiring.js';
 
 /** Never loopback or a private address in AWS: a council's URL must not reach into Doorstep's network (SSRF). */
-const sender = new HttpWebhookSender({ allowLoopback: false });
+const awsSender = new HttpWebhookSender({ allowLoopback: false });
 
 /**
  * The partner councils' worker (issue 10), run every minute by an EventBridge schedule
@@ -18,7 +18,7 @@ const sender = new HttpWebhookSender({ allowLoopback: false });
  * none is left due or the run nears its time) and runs queued CSV exports. Everything it does is scheduled in
  * the table, so a run that fails leaves its work for the next. Logs counts only, never an event, a URL or a row.
  */
-export const createHandler = (deps: () => Deps) =>
+export const createHandler = (deps: () => Deps, sender: WebhookSender = awsSender) =>
   middy<unknown, { attempts: number; exports: number }, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (_event, context) => {
