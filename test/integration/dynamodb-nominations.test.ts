@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../shared/adapters/aws/dynamodb';
 import { DynamoNominationStore } from '../../shared/adapters/aws/dynamodb-nominations';
 import { keys } from '../../shared/adapters/aws/keys';
 import { CreateNominationBody, type Nomination } from '../../shared/domain/nominations';
@@ -146,5 +147,42 @@ describe('DynamoNominationStore', () => {
     );
     // The decided and withdrawn ones' entries went in the same write that recorded it.
     expect(Items).toHaveLength(1);
+  });
+
+  it('sends only the calls the functions’ grant allows (infra/constructs/grants.ts: no batch reads, no scans)', async () => {
+    // Prepare: every command the adapter sends, by name.
+    const sent: string[] = [];
+    const db = documentClient(dynamo.local.client);
+    db.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCommands' },
+    );
+    const recorded = new DynamoNominationStore(db, TABLE);
+    const landlordId = unique('landlord');
+    const subject = `sub_${randomBytes(8).toString('hex')}`;
+    const nomination = aNomination({ landlordId, invitedSubjects: [subject] });
+
+    // Act: every method.
+    await recorded.create(nomination);
+    const read = await recorded.get(nomination.nominationId);
+    if (!read) throw new Error('not stored');
+    await recorded.save({ ...read, withdrawal: { withdrawnAt: '2026-11-03T09:00:00.000Z', by: 'council' } });
+    await recorded.listByCouncil(nomination.councilId, { limit: 2 });
+    await recorded.listInvited(subject);
+    await recorded.listAwaitingDecision(landlordId);
+
+    // Assess: item reads and writes, queries and transactions of them only.
+    const allowed = [
+      'GetItemCommand',
+      'PutItemCommand',
+      'UpdateItemCommand',
+      'DeleteItemCommand',
+      'QueryCommand',
+      'TransactWriteItemsCommand',
+    ];
+    expect([...new Set(sent)].filter((name) => !allowed.includes(name))).toEqual([]);
   });
 });

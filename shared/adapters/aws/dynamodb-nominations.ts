@@ -1,7 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -20,8 +18,8 @@ const parseItem = (item: Record<string, unknown>): Nomination => {
 const conditionFailed = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
 
-/** BatchGetItem takes at most 100 keys a call. */
-const BATCH = 100;
+/** How many nominations are read at once when an index lists several. */
+const PARALLEL_GETS = 25;
 
 /**
  * Nominations on the journey table (shared/adapters/aws/keys.ts): the nomination with its council's index on
@@ -200,26 +198,15 @@ export class DynamoNominationStore implements NominationStore {
       );
   }
 
+  /**
+   * Each nomination by key, a few at a time. One GetItem each rather than BatchGetItem, which the functions'
+   * grant (infra/constructs/grants.ts) does not include: an index entry names at most a landlord's queue.
+   */
   private async getMany(ids: string[]): Promise<Nomination[]> {
     const found: Nomination[] = [];
-    for (let start = 0; start < ids.length; start += BATCH) {
-      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined =
-        {
-          [this.table]: {
-            Keys: ids.slice(start, start + BATCH).map((id) => keys.nomination(id)),
-            ConsistentRead: true,
-          },
-        };
-      while (request && Object.keys(request).length > 0) {
-        const result: BatchGetCommandOutput = await this.db.send(
-          new BatchGetCommand({ RequestItems: request }),
-        );
-        found.push(...(result.Responses?.[this.table] ?? []).map(parseItem));
-        const unprocessed = result.UnprocessedKeys?.[this.table]?.Keys;
-        request = unprocessed?.length
-          ? { [this.table]: { Keys: unprocessed, ConsistentRead: true } }
-          : undefined;
-      }
+    for (let start = 0; start < ids.length; start += PARALLEL_GETS) {
+      const page = await Promise.all(ids.slice(start, start + PARALLEL_GETS).map((id) => this.get(id)));
+      found.push(...page.filter((nomination): nomination is Nomination => nomination !== undefined));
     }
     return found;
   }
