@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { applicantNeedsField, promptsFor } from '../../../shared/domain/conversation';
+import { NOT_A_DATE, NOT_OPTION_NUMBERS, renderField, renderWebOnly } from '../../../shared/domain/sms';
 import { MissingTranslation, translate, welshCatalogue, welshFor, welshMonths } from '../../../shared/i18n';
-import { conversationTexts, pageCodeTexts, statusPageTexts, templateKeys } from './applicant-texts';
+import { conversationTexts, pageCodeTexts, statusPageTexts, TODAY, templateKeys } from './applicant-texts';
 
 describe('the Welsh catalogue', () => {
   it('has Welsh for every text any prompt can show: questions, hints, labels, options and every error message', () => {
@@ -50,6 +52,25 @@ describe('the Welsh catalogue', () => {
     // Assess
     expect(texts.length).toBeGreaterThan(25);
     expect(missing).toEqual([]);
+  });
+
+  it('has Welsh for every text message that asks a question, with how to reply and what was wrong', () => {
+    // Prepare: a Welsh speaker's texts, strictly (services/sms.ts translates each part the same way).
+    const strictly = (english: string) => translate('cy', english, { strict: true });
+    const prompts = Object.values(promptsFor(TODAY));
+
+    // Act
+    const render = () => {
+      for (const prompt of prompts) {
+        const fields = prompt.id === 'household' ? [applicantNeedsField(true)] : prompt.fields;
+        fields.forEach((_field, index) => renderField(prompt, fields, index, NOT_OPTION_NUMBERS, strictly));
+        renderField(prompt, fields.length ? fields : [applicantNeedsField(false)], 0, NOT_A_DATE, strictly);
+        renderWebOnly(prompt, 'https://doorstep.example/applications/app_1/documents/new', strictly);
+      }
+    };
+
+    // Assess
+    expect(render).not.toThrow();
   });
 
   it('fills a pattern’s placeholders: values kept, months in Welsh, a missing part of a date translated', () => {
