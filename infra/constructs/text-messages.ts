@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -17,6 +18,18 @@ import { Construct } from 'constructs';
 import { asInterface } from './cdk-types.js';
 import { DoorstepFunction } from './doorstep-function.js';
 import { grantJourneyData } from './grants.js';
+
+/**
+ * What the sms function reads from disk, beside its `index.js`: the Welsh catalogue, for a Welsh speaker's texts
+ * (shared/i18n/index.ts reads it as data, as the web function does).
+ */
+export function smsBundleFiles(inputDir: string, outputDir: string): string[] {
+  const q = (path: string) => `"${path}"`;
+  return [
+    `mkdir -p ${q(join(outputDir, 'i18n'))}`,
+    `cp ${q(join(inputDir, 'shared', 'i18n', 'cy.json'))} ${q(join(outputDir, 'i18n', 'cy.json'))}`,
+  ];
+}
 
 export interface TextMessagesProps {
   table: Table;
@@ -79,6 +92,7 @@ export class TextMessages extends Construct {
         SUBJECT_SALT: props.subjectSalt.secretValue.unsafeUnwrap(),
       },
       timeout: Duration.seconds(30),
+      afterBundling: smsBundleFiles,
     });
     grantJourneyData(this.fn, props.table, props.key);
     this.fn.addToRolePolicy(
