@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import createClient from 'openapi-fetch';
+import { Webhook } from 'standardwebhooks';
 import { DEMO_OFFICER, JourneyClient } from '../../local/journey-client';
 import { type Runtime, startRuntime } from '../../local/runtime';
 import type { paths } from '../support/generated/councils-api';
@@ -18,7 +21,8 @@ type NominationBody = paths['/v1/nominations']['post']['requestBody']['content']
  * first test regenerates them from the served document and fails if they differ. Then: a token from the local
  * token issuer, a nomination, the household signs in with the invited address and finds the council's answers
  * in its application, confirms them and sends them; the council reads the status; the landlord decides; the
- * council reads the decision with its reasons citing the agreement. Loopback only.
+ * council reads the decision with its reasons citing the agreement; all along, its webhook receiver on 127.0.0.1
+ * gets each change signed and verifies it with the standardwebhooks library. Loopback only.
  */
 jest.setTimeout(120_000);
 
@@ -26,12 +30,28 @@ const run = promisify(execFile);
 const GENERATED = join(__dirname, '..', 'support', 'generated', 'councils-api.d.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-councils-flow-'));
 let runtime: Runtime;
+/** The council's webhook receiver, on 127.0.0.1: every delivery as it arrived. */
+let receiver: Server;
+const deliveries: Array<{ headers: Record<string, string>; body: string }> = [];
 
 beforeAll(async () => {
   runtime = await startRuntime({ dataDir, log: () => undefined, retryIntervalMs: 5 });
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      deliveries.push({
+        headers: req.headers as Record<string, string>,
+        body: Buffer.concat(chunks).toString(),
+      });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 });
 
 afterAll(async () => {
+  await new Promise((resolve) => receiver?.close(resolve));
   await runtime?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -78,13 +98,19 @@ it('has its committed client types generated from the document the runtime serve
   });
 });
 
-it('runs a council’s flow: token, nomination, the household confirms, the council reads status and decision', async () => {
+it('runs a council’s flow: token, nomination, the household confirms, the council reads status and decision, hearing each change by webhook', async () => {
   // Prepare: the council's client, typed by the contract.
   const token = await councilToken('riverside-council');
   const council = createClient<paths>({
     baseUrl: runtime.url,
     headers: { authorization: `Bearer ${token}` },
   });
+  // ... with its webhook receiver registered, so it hears every change without asking.
+  const registered = await council.PUT('/v1/webhooks', {
+    body: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/doorstep-events` },
+  });
+  expect(registered.response.status).toBe(200);
+  const secret = registered.data?.secret ?? '';
 
   // Act 1: the council nominates the Ahmeds to Riverside Homes, in the contract's own types.
   const nomination: NominationBody = {
@@ -189,4 +215,28 @@ it('runs a council’s flow: token, nomination, the household confirms, the coun
     decision: { outcome: 'accepted', reasons: [{ clause: expect.stringContaining('clause 5.1') }] },
   });
   expect(listed.data?.nominations.map((nomination) => nomination.nominationId)).toContain(nominationId);
+
+  // Assess 4: the council's receiver got each change as a Standard Webhooks delivery it can verify, the same
+  // events in the same order as polling gives, ending with the landlord's acceptance; none names the household.
+  const polled = async () =>
+    (await council.GET('/v1/events', { params: { query: { limit: 200 } } })).data?.events ?? [];
+  for (let tries = 0; tries < 100; tries += 1) {
+    const events = await polled();
+    if (events.length > 0 && events.every((event) => event.delivery?.status === 'delivered')) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const events = await polled();
+  const verified = deliveries.map(
+    (delivery) => new Webhook(secret).verify(delivery.body, delivery.headers) as { id: string },
+  );
+  expect(verified.map((event) => event.id).sort()).toEqual(events.map((event) => event.id).sort());
+  expect(events.map((event) => [event.type, event.data.status, event.data.outcome])).toEqual(
+    expect.arrayContaining([
+      ['nomination.status_changed', 'received', undefined],
+      ['nomination.stage_changed', 'applying', undefined],
+      ['nomination.status_changed', 'decided', 'accepted'],
+    ]),
+  );
+  expect(events.every((event) => event.nominationId === nominationId)).toBe(true);
+  expect(deliveries.map((delivery) => delivery.body).join('')).not.toMatch(/Samira|Ahmed|example\.org|RV1/);
 });
