@@ -96,6 +96,22 @@ test.describe('without JavaScript', () => {
       await expect(phone.getByRole('heading', { name: 'What happens next' })).toBeVisible();
       await expect(phone.getByRole('heading', { name: 'What we decided, and why' })).toBeVisible();
       await check(phone);
+
+      // The applicant's other pages, each at 320 px without JavaScript: help, privacy, safe contact, consents,
+      // what we hold, withdrawing.
+      const base = new URL(phone.url()).pathname.replace(/\/status$/, '');
+      for (const path of [
+        '/help',
+        '/privacy',
+        `${base}/contact-safety`,
+        `${base}/consents`,
+        `${base}/your-data`,
+        `${base}/withdraw`,
+      ]) {
+        const response = await phone.goto(path);
+        expect(response?.status(), path).toBe(200);
+        await check(phone);
+      }
     } finally {
       await second.close();
     }
