@@ -315,8 +315,11 @@ export function applicantRoutes(deps: () => Deps): Route[] {
     const context = deps();
     const who = await signedIn(context, event);
     if (who) {
-      // A household its council nominated (issue 10) finds its application made, with the council's answers in it.
-      await claimNominations(context, who);
+      // A household its council nominated (issue 10) finds its application made, with the council's answers in it;
+      // just made, the owner's index may not list it yet (eventually consistent), so it goes there directly.
+      const [claimed] = await claimNominations(context, who);
+      if (claimed && !event.queryStringParameters?.new)
+        return redirect(await nextPage(context, who, claimed));
       const view = await context.applications.listByOwner(who.subject);
       const open = view.filter(
         (application) => application.status !== 'closed' && application.status !== 'let',
@@ -381,7 +384,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
       method: 'POST',
       path: '/sign-in',
       form: true,
-      handler: async (_event, page, form) => {
+      handler: async (event, page, form) => {
         // The second form on the page asks for a code by text to a mobile (issue 9), remembered as `tel:<E.164>`.
         if (typeof form.phone === 'string' && form.email === undefined) {
           const typed = form.phone.trim();
@@ -421,7 +424,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         }
         const email = typeof form.email === 'string' ? form.email.trim() : '';
         try {
-          await requestCode(deps(), { email });
+          await requestCode(deps(), { email }, pageLanguage(event));
         } catch (error) {
           if (error instanceof ZodError) {
             const message =
