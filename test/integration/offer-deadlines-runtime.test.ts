@@ -103,10 +103,10 @@ it('reminds, lapses an unanswered offer as a refusal, and offers the home to the
   runtime = await start();
   const reminders = () => lines.filter((line) => line.includes('offer-reminder'));
   await until('the first reminder', async () => (reminders().length > 0 ? true : undefined));
-  // The outbox as `npm start` prints it: one reminder, to the household, with the hours left.
+  // The outbox as `npm start` prints it: one reminder, to the household by email, with the hours left.
   const reminded = reminders();
   expect(reminded).toEqual([
-    expect.stringMatching(new RegExp(`^outbox → ${khans}: offer-reminder .*hoursLeft=72`)),
+    expect.stringMatching(new RegExp(`^outbox → ${khans} \\[email\\]: offer-reminder .*hoursLeft=72`)),
   ]);
   const stillWaiting = await openWait(khans, 'response');
   expect(stillWaiting.deadline).toBe(offer?.respondBy);
