@@ -56,7 +56,7 @@ export class DoorstepStack extends Stack {
       lettersAliasArn: this.journey.letters.workflow.aliasArn,
       signInSecrets: api.signInSecrets,
     });
-    this.wireSigningAndDocuments(documents, api.fn, web.fn);
+    this.wireSigningAndDocuments(documents, api.fn, web.fn, web.console);
     new TextMessages(this, 'TextMessages', {
       table: data.table,
       key: data.key,
@@ -106,6 +106,7 @@ export class DoorstepStack extends Stack {
     documents: DocumentIntake,
     api: DoorstepFunction,
     web: DoorstepFunction,
+    officersConsole: DoorstepFunction,
   ): void {
     const signing = new SigningKeys(this, 'Signing');
     const { keys, tenancy, tenancySigning, closeCase, letters: lettersFn } = this.journey.functions;
@@ -135,10 +136,13 @@ export class DoorstepStack extends Stack {
 
     api.addEnvironment('KEY_CREDENTIALS_KEY_ARN', signing.credentials.keyArn);
     signing.grantPublishCredentialKeys(api);
-    for (const fn of [api, web]) {
+    for (const fn of [api, web, officersConsole]) {
       fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
       fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [tenancies, letters] }));
-      // Presigned POSTs are signed with the function's credentials, so it may put objects into quarantine (only).
+    }
+    // Presigned POSTs are signed with the function's credentials, so the API and the applicant's site may put
+    // objects into quarantine (only). The console takes no uploads.
+    for (const fn of [api, web]) {
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['s3:PutObject'],
@@ -147,10 +151,11 @@ export class DoorstepStack extends Stack {
       );
     }
 
-    // The console shows an officer the documents of their own landlord's cases (the web checks the landlord
-    // before reading, and records each look); applicants' uploads are otherwise read only by the stages.
+    // The console shows an officer the documents of their own landlord's cases (it checks the landlord before
+    // reading, and records each look); applicants' uploads are otherwise read only by the stages. The applicant's
+    // site, open to the internet, reads none.
     const applicantDocuments = `${PROMOTED_PREFIX}applications/*`;
-    web.addToRolePolicy(
+    officersConsole.addToRolePolicy(
       new PolicyStatement({
         actions: ['s3:GetObject'],
         resources: [bucket.arnForObjects(applicantDocuments)],
@@ -158,19 +163,19 @@ export class DoorstepStack extends Stack {
     );
 
     const bucketId = Stack.of(this).resolve((bucket.node.defaultChild as CfnBucket).logicalId) as string;
-    Validations.of(web.role ?? web).acknowledge({
+    Validations.of(officersConsole.role ?? officersConsole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${applicantDocuments}]`,
       reason:
         'Officers open applicants’ documents in the console: one object per document under documents/applications/<application>/, so a prefix is the narrowest scope. The function checks the officer’s landlord owns the case before every read, and each read is in the audit trail.',
     });
-    for (const fn of [tenancy, tenancySigning, api, web]) {
+    for (const fn of [tenancy, tenancySigning, api, web, officersConsole]) {
       Validations.of(fn.role ?? fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}tenancies/*]`,
         reason:
           'Tenancy agreements only (documents/tenancies/*): one object per tenancy, so a prefix is the narrowest scope.',
       });
     }
-    for (const fn of [closeCase, lettersFn, api, web]) {
+    for (const fn of [closeCase, lettersFn, api, web, officersConsole]) {
       Validations.of(fn.role ?? fn).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${PROMOTED_PREFIX}letters/*]`,
         reason:

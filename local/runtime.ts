@@ -16,8 +16,10 @@ import type { Deps } from '../shared/services/deps.js';
 import { LanguageNotifier } from '../shared/services/language.js';
 import { SafeContactNotifier } from '../shared/services/safe-contact.js';
 import { receiveText } from '../shared/services/sms.js';
-import { createWebHandler } from '../web/app.js';
+import { applicantSite } from '../web/applicant-site.js';
+import { consoleSite } from '../web/console-site.js';
 import { createRenderer, repositoryViews } from '../web/render.js';
+import { createSiteHandler } from '../web/site.js';
 import { journeyAsl } from './asl.js';
 import { downloadEndpoint, startCouncilWorker } from './council-events.js';
 import { localCouncils } from './councils.js';
@@ -179,9 +181,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       clock,
       deps: getDeps,
     });
-    const web = createWebHandler({
-      deps: getDeps,
-      officers: () => officerIdentity,
+    // The two sites as AWS deploys them: the console's function takes /officer, the applicant's the rest.
+    const siteOptions = {
       render: createRenderer(repositoryViews(REPOSITORY_ROOT)),
       assets: {
         govukDir: join(REPOSITORY_ROOT, 'node_modules', 'govuk-frontend', 'dist', 'govuk'),
@@ -189,10 +190,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       },
       csrfKey: randomBytes(32).toString('base64url'),
       log,
-    });
+    };
+    const web = createSiteHandler(siteOptions, applicantSite(getDeps));
+    const officersConsole = createSiteHandler(
+      siteOptions,
+      consoleSite(getDeps, () => officerIdentity),
+    );
     const server = await startServer({
       api: apiHandler(getDeps) as never,
       web: web as never,
+      console: officersConsole as never,
       councils: councils.handler as never,
       identity,
       log,

@@ -18,8 +18,10 @@ export interface ServerOptions {
    * `/v1/exports*` and its contract at `/api/*`, as the HTTP API routes them to it in AWS.
    */
   councils?: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
-  /** The web front end's handler (every path outside `/v1/` and the local endpoints), with the same events. */
+  /** The applicant's site (every path outside `/v1/`, `/officer` and the local endpoints), with the same events. */
   web?: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
+  /** The officers' console (`/officer` and every path under it), as the HTTP API routes it in AWS. */
+  console?: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
   identity: LocalIdentityProvider;
   /** Local-only endpoints (the identity provider's token endpoint, the outbox), served beside the API. */
   local: Record<
@@ -95,6 +97,11 @@ async function handle(
 
   if (options.councils && COUNCIL_PATHS.test(url.pathname)) {
     writeResult(response, await options.councils(toEvent(request, url, method, body, undefined)));
+    return;
+  }
+
+  if (options.console && /^\/officer(\/|$)/.test(url.pathname)) {
+    writeResult(response, await options.console(toEvent(request, url, method, body, undefined)));
     return;
   }
 

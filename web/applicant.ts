@@ -61,6 +61,7 @@ import {
   keySvgResult,
   pdfResult,
   redirect,
+  SignInNeeded,
   WebError,
   type WebEvent,
 } from './http.js';
@@ -90,9 +91,6 @@ export async function applicantOf(deps: Deps, event: WebEvent): Promise<Applican
   const who = await signedIn(deps, event);
   if (!who) throw new SignInNeeded();
   return who;
-}
-export class SignInNeeded extends Error {
-  override readonly name = 'SignInNeeded';
 }
 
 /**

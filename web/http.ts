@@ -195,3 +195,13 @@ export function keySvgResult(svg: string): WebResult {
     body: svg,
   };
 }
+
+/** Thrown by an applicant's page when nobody is signed in: the site handler sends them to sign in. */
+export class SignInNeeded extends Error {
+  override readonly name = 'SignInNeeded';
+}
+
+/** Thrown by a console page when no officer is signed in: the site handler sends them to the console's sign-in. */
+export class OfficerSignInNeeded extends Error {
+  override readonly name = 'OfficerSignInNeeded';
+}

@@ -20,7 +20,16 @@ import {
   referralsAfterRegistration,
 } from '../shared/services/overrides.js';
 import { decideReview, ReviewDecisionBody } from '../shared/services/review-requests.js';
-import { cookieOf, documentResult, escapeHtml, idParam, redirect, WebError, type WebEvent } from './http.js';
+import {
+  cookieOf,
+  documentResult,
+  escapeHtml,
+  idParam,
+  OfficerSignInNeeded,
+  redirect,
+  WebError,
+  type WebEvent,
+} from './http.js';
 import { longDate } from './render.js';
 import type { Route } from './routes.js';
 
@@ -36,10 +45,6 @@ export const OFFICER_COOKIE = 'doorstep_officer';
 export const OFFICER_COOKIE_SECONDS = 30 * 60;
 
 type Officer = Extract<Actor, { kind: 'officer' }> & { email?: string };
-
-export class OfficerSignInNeeded extends Error {
-  override readonly name = 'OfficerSignInNeeded';
-}
 
 export async function officerOf(identity: OfficerIdentity, event: WebEvent): Promise<Officer> {
   const token = cookieOf(event, OFFICER_COOKIE);

@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { type HttpApi, HttpNoneAuthorizer, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  type HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -42,15 +48,20 @@ export function webBundleFiles(inputDir: string, outputDir: string): string[] {
 }
 
 /**
- * The web front end's Lambda function, bundled with its templates and assets. Nunjucks requires its optional
- * peer chokidar (not installed) only to watch templates for changes, inside a try: esbuild leaves that one
- * `require` unresolved in the bundle, and the renderer never watches, so nothing needs marking external.
+ * A web site's Lambda function (the applicant's site or the officers' console), bundled with its templates and
+ * assets. Nunjucks requires its optional peer chokidar (not installed) only to watch templates for changes,
+ * inside a try: esbuild leaves that one `require` unresolved in the bundle, and the renderer never watches, so
+ * nothing needs marking external.
  */
 export class WebFunction extends DoorstepFunction {
-  constructor(scope: Construct, id: string, props: { environment: Record<string, string> }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { folder: 'web' | 'console'; description: string; environment: Record<string, string> },
+  ) {
     super(scope, id, {
-      folder: 'web',
-      description: 'Doorstep web: the applicant journey and the officers’ console, server-rendered',
+      folder: props.folder,
+      description: props.description,
       environment: props.environment,
       timeout: Duration.seconds(10),
       afterBundling: webBundleFiles,
@@ -78,14 +89,16 @@ export interface JourneyWebProps {
 }
 
 /**
- * The applicant journey and the officers' console (web/): one function behind the HTTP API's `$default`
- * route, so every path the JSON API does not claim is a page. No API Gateway authoriser: the pages check the
- * applicant's session cookie and verify the officer's Cognito ID token themselves, as the JSON API's handler
- * does for applicants. The function does what the API does for people (it starts applications and resumes
- * waits with their task tokens) and nothing the stages do: it signs nothing and issues no keys.
+ * The applicant's site and the officers' console (web/), each a function of its own behind the HTTP API: the
+ * console takes `/officer` and every path under it, the applicant's site every other path the JSON API does not
+ * claim (`$default`). Each bundle carries only its own pages, and each role only what its pages do: only the
+ * console reads applicants' documents and verifies officers' tokens; only the applicant's site presigns uploads.
+ * No API Gateway authoriser: the pages check the applicant's session cookie and verify the officer's Cognito ID
+ * token themselves, as the JSON API's handler does for applicants. Neither signs anything or issues keys.
  */
 export class JourneyWeb extends Construct {
   readonly fn: WebFunction;
+  readonly console: WebFunction;
 
   constructor(scope: Construct, id: string, props: JourneyWebProps) {
     super(scope, id);
@@ -100,41 +113,76 @@ export class JourneyWeb extends Construct {
     Validations.of(csrfKey).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
-        'Derives CSRF tokens for forms, on top of SameSite=Strict cookies. It is resolved into the web function’s environment at deploy, so it is rotated by replacing the secret and redeploying (forms open at that moment are refused once and shown again); scheduled rotation would leave the function on the old value.',
+        'Derives CSRF tokens for forms, on top of SameSite=Strict cookies. It is resolved into the web functions’ environment at deploy, so it is rotated by replacing the secret and redeploying (forms open at that moment are refused once and shown again); scheduled rotation would leave the functions on the old value.',
     });
 
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      APPLICATION_WORKFLOW_ARN: props.applicationAliasArn,
+      LETTING_WORKFLOW_ARN: props.lettingAliasArn,
+      LETTERS_WORKFLOW_ARN: props.lettersAliasArn,
+      WEB_CSRF_KEY: csrfKey.secretValue.unsafeUnwrap(),
+    };
+    // Applicants sign in on the applicant's site only: the console never sees the sign-in secrets.
     this.fn = new WebFunction(this, 'web', {
+      folder: 'web',
+      description: 'Doorstep web: the applicant journey, server-rendered',
       environment: {
-        TABLE_NAME: props.table.tableName,
-        APPLICATION_WORKFLOW_ARN: props.applicationAliasArn,
-        LETTING_WORKFLOW_ARN: props.lettingAliasArn,
-        LETTERS_WORKFLOW_ARN: props.lettersAliasArn,
+        ...environment,
         SUBJECT_SALT: props.signInSecrets.subjectSalt.secretValue.unsafeUnwrap(),
         SIGN_IN_CODE_KEY: props.signInSecrets.codeKey.secretValue.unsafeUnwrap(),
-        WEB_CSRF_KEY: csrfKey.secretValue.unsafeUnwrap(),
+      },
+    });
+    this.console = new WebFunction(this, 'console', {
+      folder: 'console',
+      description: 'Doorstep console: the lettings officers’ pages, server-rendered',
+      environment: {
+        ...environment,
         OFFICER_USER_POOL_ID: props.userPool.userPoolId,
         OFFICER_CLIENT_ID: props.consoleClient.userPoolClientId,
       },
     });
-    grantJourneyData(this.fn, props.table, props.key);
-    for (const machine of props.stateMachines) machine.grantTaskResponse(this.fn);
-    this.fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['states:StartExecution'],
-        resources: [props.applicationAliasArn, props.lettingAliasArn, props.lettersAliasArn],
-      }),
-    );
+    for (const fn of [this.fn, this.console]) {
+      grantJourneyData(fn, props.table, props.key);
+      for (const machine of props.stateMachines) machine.grantTaskResponse(fn);
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['states:StartExecution'],
+          resources: [props.applicationAliasArn, props.lettingAliasArn, props.lettersAliasArn],
+        }),
+      );
+    }
 
-    const route = new HttpRoute(this, 'Pages', {
+    const pages = new HttpRoute(this, 'Pages', {
       httpApi: props.httpApi,
       routeKey: HttpRouteKey.DEFAULT,
       integration: new HttpLambdaIntegration('Web', asInterface<IFunction>(this.fn.live)),
       authorizer: new HttpNoneAuthorizer(),
     });
-    Validations.of(route).acknowledge({
+    Validations.of(pages).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'The web pages: public pages need no sign-in; applicants’ pages check Doorstep’s session cookie and officers’ pages verify the officer’s Cognito ID token (issuer, audience, expiry, token_use) in the handler on every request, before reading or writing anything.',
+        'The applicant’s pages: public pages need no sign-in; the applicant’s own pages check Doorstep’s session cookie in the handler on every request, before reading or writing anything.',
     });
+    const consoleIntegration = new HttpLambdaIntegration(
+      'Console',
+      asInterface<IFunction>(this.console.live),
+    );
+    for (const [routeId, path] of [
+      ['ConsolePages', '/officer'],
+      ['ConsoleSubpages', '/officer/{proxy+}'],
+    ] as const) {
+      const route = new HttpRoute(this, routeId, {
+        httpApi: props.httpApi,
+        routeKey: HttpRouteKey.with(path, HttpMethod.ANY),
+        integration: consoleIntegration,
+        authorizer: new HttpNoneAuthorizer(),
+      });
+      Validations.of(route).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          'The officers’ console: its sign-in pages need no token; every other page verifies the officer’s Cognito ID token (issuer, audience, expiry, token_use) in the handler on every request, before reading or writing anything.',
+      });
+    }
   }
 }

@@ -75,26 +75,40 @@ const filesUnder = (dir: string): string[] =>
   );
 
 /**
- * The web function bundled exactly as `cdk synth` and `cdk deploy` bundle it (the same construct: local esbuild,
+ * The web functions bundled exactly as `cdk synth` and `cdk deploy` bundle it (the same construct: local esbuild,
  * then the copy of templates and assets), then loaded and called like Lambda: the pages that make no AWS call
  * render from the files in the bundle, without the repository next to them.
  */
-describe('the web function’s bundle', () => {
+/** The asset folder of each web function in a synthesised template, by the function's construct id. */
+function bundlesOf(
+  outdir: string,
+  template: { Resources: Record<string, { Type: string; Metadata?: Record<string, string> }> },
+) {
+  return Object.fromEntries(
+    Object.entries(template.Resources)
+      .filter(([, resource]) => resource.Type === 'AWS::Lambda::Function')
+      .map(([id, resource]) => [
+        id.replace(/[0-9A-F]{8}$/, ''),
+        join(outdir, resource.Metadata?.['aws:asset:path'] ?? 'missing'),
+      ]),
+  );
+}
+
+describe('the web functions’ bundles', () => {
   let bundleDir = '';
+  let consoleDir = '';
 
   beforeAll(() => {
     const outdir = mkdtempSync(join(tmpdir(), 'doorstep-web-bundle-'));
     const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
     const stack = new Stack(app, 'WebBundle', { env: { region: 'eu-west-2' } });
-    new WebFunction(stack, 'web', { environment: { TABLE_NAME: 'doorstep-bundle-test' } });
-    const template = app.synth().getStackByName(stack.stackName).template as {
-      Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
-    };
-    const fn = Object.values(template.Resources).find(
-      (resource) => resource.Type === 'AWS::Lambda::Function',
-    );
-    bundleDir = join(outdir, fn?.Metadata?.['aws:asset:path'] ?? 'missing');
-  }, 180_000);
+    const environment = { TABLE_NAME: 'doorstep-bundle-test' };
+    new WebFunction(stack, 'web', { folder: 'web', description: 'The applicant’s site', environment });
+    new WebFunction(stack, 'console', { folder: 'console', description: 'The console', environment });
+    const bundles = bundlesOf(outdir, app.synth().getStackByName(stack.stackName).template);
+    bundleDir = bundles.web ?? 'missing';
+    consoleDir = bundles.console ?? 'missing';
+  }, 240_000);
 
   it('carries the templates and assets the pages read, and none of GOV.UK Frontend’s sources', () => {
     const files = filesUnder(bundleDir).map((file) => relative(bundleDir, join(bundleDir, file)));
@@ -154,7 +168,7 @@ describe('the web function’s bundle', () => {
     expect(start?.body).toContain('Gwneud cais am gartref cymdeithasol');
   }, 30_000);
 
-  it('renders the officers’ sign-in page and serves fonts and Doorstep’s own script', async () => {
+  it('serves fonts and Doorstep’s own script, and has no console page', async () => {
     // Act
     const [signIn, script, font, missing] = await invokeBundle(bundleDir, [
       page('/officer/sign-in'),
@@ -164,16 +178,29 @@ describe('the web function’s bundle', () => {
     ]);
 
     // Assess
-    expect(signIn?.statusCode).toBe(200);
-    expect(signIn?.body).toContain('type="password"');
+    expect(signIn?.statusCode).toBe(404);
     expect(script?.statusCode).toBe(200);
     expect(font).toMatchObject({ statusCode: 200, isBase64Encoded: true });
     expect(missing?.statusCode).toBe(404);
     expect(missing?.body).toContain('Page not found');
   });
 
-  it('refuses to start without its CSRF key', async () => {
+  it('bundles the console on its own: the officers’ sign-in page renders, an applicant’s page does not exist', async () => {
+    // Act
+    const [signIn, start] = await invokeBundle(consoleDir, [page('/officer/sign-in'), page('/')]);
+
+    // Assess
+    expect(signIn?.statusCode).toBe(200);
+    expect(signIn?.body).toContain('type="password"');
+    expect(start?.statusCode).toBe(404);
+    expect(statSync(join(consoleDir, 'index.js')).size).toBeLessThan(1024 * 1024);
+  });
+
+  it('refuses to start without its CSRF key, either site', async () => {
     const { WEB_CSRF_KEY: _, ...withoutKey } = LAMBDA_ENV;
     await expect(invokeBundle(bundleDir, [page('/')], withoutKey)).rejects.toThrow(/WEB_CSRF_KEY/);
+    await expect(invokeBundle(consoleDir, [page('/officer/sign-in')], withoutKey)).rejects.toThrow(
+      /WEB_CSRF_KEY/,
+    );
   });
 });

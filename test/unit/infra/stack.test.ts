@@ -277,12 +277,13 @@ describe('the Doorstep stack', () => {
     }
   });
 
-  it('lets only the API and the web functions resume workflows, and no stage function', () => {
+  it('lets only the API and the web functions (applicants’ site and console) resume workflows, and no stage function', () => {
     const resumers = statements()
       .filter(({ statement }) => JSON.stringify(statement.Action).includes('states:SendTaskSuccess'))
       .map(({ policy }) => policy);
     expect([...new Set(resumers)].sort()).toEqual([
       expect.stringMatching(/^Apiapi/),
+      expect.stringMatching(/^Webconsole/),
       expect.stringMatching(/^Webweb/),
     ]);
   });
@@ -308,6 +309,7 @@ describe('the Doorstep stack', () => {
     expect(lettersFn?.[1].Properties.Environment.Variables.DOCUMENTS_BUCKET).toBeDefined();
     expect(withAction('s3:GetObject')).toEqual([
       expect.stringMatching(/^Apiapi/),
+      expect.stringMatching(/^Webconsole/),
       expect.stringMatching(/^Webweb/),
     ]);
   });
@@ -323,11 +325,12 @@ describe('the Doorstep stack', () => {
     expect([...new Set(starters)].sort()).toEqual([
       expect.stringMatching(/^Apiapi/),
       expect.stringMatching(/^JourneyApplicationStateMachineRole/),
+      expect.stringMatching(/^Webconsole/),
       expect.stringMatching(/^Webweb/),
     ]);
     for (const [id, fn] of Object.entries(doorstepFunctions())) {
       const variables = fn.Properties.Environment?.Variables ?? {};
-      expect([id, 'LETTING_WORKFLOW_ARN' in variables]).toEqual([id, /^(Apiapi|Webweb)/.test(id)]);
+      expect([id, 'LETTING_WORKFLOW_ARN' in variables]).toEqual([id, /^(Apiapi|Webweb|Webconsole)/.test(id)]);
     }
   });
 
@@ -394,14 +397,16 @@ describe('the Doorstep stack', () => {
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
       (route) => route.Properties as { RouteKey: string; AuthorizationType: string; AuthorizerId?: unknown },
     );
-    // Every route the handlers implement is on API Gateway, and nothing else but the web's `$default`; the
-    // councils' routes verify their tokens in their function (test/unit/infra/councils.test.ts).
+    // Every route the handlers implement is on API Gateway, and nothing else but the web's: the applicant's site
+    // on `$default`, the console on `/officer`; the councils' routes verify their tokens in their function
+    // (test/unit/infra/councils.test.ts).
     const councils: string[] = [...Object.keys(councilRoutes), ...contractRoutes];
+    const pages = ['$default', 'ANY /officer', 'ANY /officer/{proxy+}'];
     expect(routes.map((route) => route.RouteKey).sort()).toEqual(
-      [...Object.keys(apiRoutes), ...councils, '$default'].sort(),
+      [...Object.keys(apiRoutes), ...councils, ...pages].sort(),
     );
     for (const route of routes.filter(
-      ({ RouteKey }) => RouteKey !== '$default' && !councils.includes(RouteKey),
+      ({ RouteKey }) => !pages.includes(RouteKey) && !councils.includes(RouteKey),
     )) {
       if (apiRoutes[route.RouteKey as RouteKey] === 'officer') {
         expect(route.RouteKey).toMatch(/^\w+ \/v1\/officer\//);
@@ -419,7 +424,7 @@ describe('the Doorstep stack', () => {
     });
   });
 
-  it('gives only the API and the web functions the sign-in secrets (the sms and councils functions the subject salt alone), generated at deploy and encrypted with the data key', () => {
+  it('gives only the API and the applicant’s site the sign-in secrets (the sms and councils functions the subject salt alone), generated at deploy and encrypted with the data key', () => {
     const secrets = template.findResources('AWS::SecretsManager::Secret');
     expect(Object.keys(secrets)).toHaveLength(3);
     for (const secret of Object.values(secrets)) {
@@ -540,55 +545,66 @@ describe('the Doorstep stack', () => {
   });
 });
 
-describe('the web front end', () => {
+describe('the web front end: the applicant’s site and the officers’ console', () => {
   const functions = () => Object.entries(doorstepFunctions());
   const webFunction = () => functions().find(([id]) => /^Webweb[0-9A-F]{8}$/.test(id));
-  const webStatements = () => statements().filter(({ policy }) => policy.startsWith('WebwebRole'));
+  const consoleFunction = () => functions().find(([id]) => /^Webconsole[0-9A-F]{8}$/.test(id));
+  const grantsOf = (role: string) =>
+    statements()
+      .filter(({ policy }) => policy.startsWith(role))
+      .map(({ statement }) => ({
+        actions: [statement.Action].flat().sort() as string[],
+        resource: JSON.stringify(statement.Resource),
+      }));
   /** The logical id a template value refers to (`{"Ref": id}`, possibly inside an `Fn::Join`). */
   const refIn = (value: unknown) => /"Ref":"([^"]+)"/.exec(JSON.stringify(value) ?? '')?.[1] ?? '';
-
-  it('answers every path the JSON API does not claim, through its own function, with no authoriser', () => {
-    const routes = template.findResources('AWS::ApiGatewayV2::Route', {
-      Properties: { RouteKey: '$default' },
-    });
-    const [route] = Object.values(routes);
-    expect(Object.keys(routes)).toHaveLength(1);
-    // The pages check the session cookie and the officer's ID token themselves.
-    expect(route?.Properties.AuthorizationType).toBe('NONE');
-    expect(route?.Properties.AuthorizerId).toBeUndefined();
-
+  /** The function a route's integration calls (through its `live` alias). */
+  const functionOfRoute = (routeKey: string) => {
+    const [route] = Object.values(
+      template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey } }),
+    );
     const integration = template.findResources('AWS::ApiGatewayV2::Integration')[
       refIn(route?.Properties.Target)
     ];
     const alias = template.findResources('AWS::Lambda::Alias')[refIn(integration?.Properties.IntegrationUri)];
-    expect(alias?.Properties).toMatchObject({ Name: 'live', FunctionName: { Ref: webFunction()?.[0] } });
+    expect(alias?.Properties.Name).toBe('live');
+    // The pages check the session cookie and the officer's ID token themselves.
+    expect(route?.Properties.AuthorizationType).toBe('NONE');
+    return refIn(alias?.Properties.FunctionName);
+  };
+
+  it('sends /officer and everything under it to the console, and every other path the JSON API does not claim to the applicant’s site', () => {
+    expect(functionOfRoute('$default')).toBe(webFunction()?.[0]);
+    expect(functionOfRoute('ANY /officer')).toBe(consoleFunction()?.[0]);
+    expect(functionOfRoute('ANY /officer/{proxy+}')).toBe(consoleFunction()?.[0]);
   });
 
-  it('reads its settings from the environment: table, bucket, workflows, the console’s Cognito client, its CSRF key', () => {
-    const variables = webFunction()?.[1].Properties.Environment.Variables;
-    expect(Object.keys(variables).sort()).toEqual(
-      [
-        'APPLICATION_WORKFLOW_ARN',
-        'DOCUMENTS_BUCKET',
-        'LETTING_WORKFLOW_ARN',
-        'LETTERS_WORKFLOW_ARN',
-        'NODE_OPTIONS',
-        'OFFICER_CLIENT_ID',
-        'OFFICER_USER_POOL_ID',
-        'POWERTOOLS_SERVICE_NAME',
-        'SIGN_IN_CODE_KEY',
-        'SUBJECT_SALT',
-        'TABLE_NAME',
-        'WEB_CSRF_KEY',
-      ].sort(),
+  it('gives each its settings: sign-in secrets to the applicant’s site only, the console’s Cognito client to the console only', () => {
+    const common = [
+      'APPLICATION_WORKFLOW_ARN',
+      'DOCUMENTS_BUCKET',
+      'LETTING_WORKFLOW_ARN',
+      'LETTERS_WORKFLOW_ARN',
+      'NODE_OPTIONS',
+      'POWERTOOLS_SERVICE_NAME',
+      'TABLE_NAME',
+      'WEB_CSRF_KEY',
+    ];
+    const web = webFunction()?.[1].Properties.Environment.Variables;
+    const officers = consoleFunction()?.[1].Properties.Environment.Variables;
+    expect(Object.keys(web).sort()).toEqual([...common, 'SIGN_IN_CODE_KEY', 'SUBJECT_SALT'].sort());
+    expect(Object.keys(officers).sort()).toEqual(
+      [...common, 'OFFICER_CLIENT_ID', 'OFFICER_USER_POOL_ID'].sort(),
     );
-    expect(JSON.stringify(variables.WEB_CSRF_KEY)).toContain('resolve:secretsmanager');
-    // Nothing that signs: no tenancy signing key, no key-credential key.
-    expect(variables.TENANCY_SIGNING_KEY_ARN).toBeUndefined();
-    expect(variables.KEY_CREDENTIALS_KEY_ARN).toBeUndefined();
+    for (const variables of [web, officers]) {
+      expect(JSON.stringify(variables.WEB_CSRF_KEY)).toContain('resolve:secretsmanager');
+      // Nothing that signs: no tenancy signing key, no key-credential key.
+      expect(variables.TENANCY_SIGNING_KEY_ARN).toBeUndefined();
+      expect(variables.KEY_CREDENTIALS_KEY_ARN).toBeUndefined();
+    }
   });
 
-  it('keeps its CSRF key in a secret generated at deploy and encrypted with the data key, given to no other function', () => {
+  it('keeps the CSRF key in a secret generated at deploy and encrypted with the data key, given to no other function', () => {
     const variables = webFunction()?.[1].Properties.Environment.Variables;
     const secret = template.findResources('AWS::SecretsManager::Secret')[refIn(variables.WEB_CSRF_KEY)];
     const dataKey = Object.keys(template.findResources('AWS::KMS::Key')).find((id) =>
@@ -598,24 +614,21 @@ describe('the web front end', () => {
       GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
       KmsKeyId: { 'Fn::GetAtt': [dataKey, 'Arn'] },
     });
-    const others = functions().filter(
-      ([id, fn]) => id !== webFunction()?.[0] && fn.Properties.Environment?.Variables?.WEB_CSRF_KEY,
-    );
-    expect(others).toEqual([]);
+    const withKey = functions().filter(([, fn]) => fn.Properties.Environment?.Variables?.WEB_CSRF_KEY);
+    expect(withKey.map(([id]) => id).sort()).toEqual([consoleFunction()?.[0], webFunction()?.[0]].sort());
   });
 
   it('may not sign: no kms:Sign and no key-credential key, on any resource', () => {
-    const actions = webStatements().flatMap(({ statement }) => [statement.Action].flat());
-    expect(actions.length).toBeGreaterThan(0);
-    expect(actions.filter((action) => /^kms:(Sign|GetPublicKey|\*)$/.test(action))).toEqual([]);
-    expect(actions).not.toContain('secretsmanager:GetSecretValue');
+    for (const role of ['WebwebRole', 'WebconsoleRole']) {
+      const actions = grantsOf(role).flatMap(({ actions }) => actions);
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.filter((action) => /^kms:(Sign|GetPublicKey|\*)$/.test(action))).toEqual([]);
+      expect(actions).not.toContain('secretsmanager:GetSecretValue');
+    }
   });
 
-  it('gets the journey’s data, resumes and starts workflows, and touches only quarantine, tenancy, letter and applicants’ document objects (reading the last for officers)', () => {
-    const grants = webStatements().map(({ statement }) => ({
-      actions: [statement.Action].flat().sort(),
-      resource: JSON.stringify(statement.Resource),
-    }));
+  it('lets the applicant’s site presign uploads and read tenancies and letters, but read no applicant’s documents', () => {
+    const grants = grantsOf('WebwebRole');
     expect(grants).toEqual(
       expect.arrayContaining([
         {
@@ -623,33 +636,42 @@ describe('the web front end', () => {
           resource: expect.stringContaining('JourneyApplicationStateMachine'),
         },
         {
-          actions: ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'],
-          resource: expect.stringContaining('JourneyLettingStateMachine'),
-        },
-        {
           actions: ['states:StartExecution'],
           resource: expect.stringContaining('JourneyApplicationStateMachineLive'),
         },
         { actions: ['s3:PutObject'], resource: expect.stringContaining('/quarantine/*') },
         { actions: ['s3:GetObject'], resource: expect.stringContaining('/documents/tenancies/*') },
-        { actions: ['s3:GetObject'], resource: expect.stringContaining('/documents/applications/*') },
         expect.objectContaining({ actions: expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']) }),
       ]),
     );
     const s3 = grants.filter(({ actions }) => actions.some((action) => action.startsWith('s3:')));
-    expect(s3).toHaveLength(3);
-    expect(s3.flatMap(({ actions }) => actions).sort()).toEqual([
-      's3:GetObject',
-      's3:GetObject',
-      's3:PutObject',
-    ]);
+    expect(s3.map(({ actions }) => actions.join()).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(s3.find(({ actions }) => actions.includes('s3:GetObject'))?.resource).not.toContain(
+      '/documents/applications/',
+    );
     expect(
       grants.flatMap(({ actions }) => actions).filter((action) => action.startsWith('dynamodb:Scan')),
     ).toEqual([]);
   });
 
+  it('lets the console read applicants’ documents (for officers), tenancies and letters, and put nothing in the bucket', () => {
+    const grants = grantsOf('WebconsoleRole');
+    expect(grants).toEqual(
+      expect.arrayContaining([
+        {
+          actions: ['states:SendTaskFailure', 'states:SendTaskHeartbeat', 'states:SendTaskSuccess'],
+          resource: expect.stringContaining('JourneyLettingStateMachine'),
+        },
+        { actions: ['s3:GetObject'], resource: expect.stringContaining('/documents/applications/*') },
+        { actions: ['s3:GetObject'], resource: expect.stringContaining('/documents/letters/*') },
+      ]),
+    );
+    const s3Actions = grants.flatMap(({ actions }) => actions).filter((action) => action.startsWith('s3:'));
+    expect(new Set(s3Actions)).toEqual(new Set(['s3:GetObject']));
+  });
+
   it('signs officers in through a console client of its own: USER_PASSWORD_AUTH, no client secret, no OAuth', () => {
-    const variables = webFunction()?.[1].Properties.Environment.Variables;
+    const variables = consoleFunction()?.[1].Properties.Environment.Variables;
     const clientId = refIn(variables.OFFICER_CLIENT_ID);
     const client = template.findResources('AWS::Cognito::UserPoolClient')[clientId];
     expect(client?.Properties).toMatchObject({
@@ -662,7 +684,7 @@ describe('the web front end', () => {
     });
     expect(client?.Properties.AllowedOAuthFlows).toBeUndefined();
     expect(refIn(variables.OFFICER_USER_POOL_ID)).toMatch(/^OfficersUserPool/);
-    // The JSON API's officer routes keep their own client: the web's takes no part in the JWT authoriser.
+    // The JSON API's officer routes keep their own client: the console's takes no part in the JWT authoriser.
     const authorizer = Object.values(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0];
     expect(JSON.stringify(authorizer?.Properties.JwtConfiguration.Audience)).not.toContain(clientId);
   });
