@@ -68,7 +68,12 @@ export type WaitEstimate =
       fromMonths: number;
       toMonths: number;
     }
-  | { kind: 'too-few-lets'; lets: number; windowDays: number; /** The lets an estimate needs. */ needed: number };
+  | {
+      kind: 'too-few-lets';
+      lets: number;
+      windowDays: number /** The lets an estimate needs. */;
+      needed: number;
+    };
 
 const dayNumber = (isoDate: string) =>
   Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
@@ -89,7 +94,8 @@ export function waitEstimate(input: {
     const day = dayNumber(record.letDate);
     return record.bedrooms === input.place.bedroomNeed && day >= first && day <= last;
   }).length;
-  if (lets < MIN_LETS_TO_ESTIMATE) return { kind: 'too-few-lets', lets, windowDays: ESTIMATE_WINDOW_DAYS, needed: MIN_LETS_TO_ESTIMATE };
+  if (lets < MIN_LETS_TO_ESTIMATE)
+    return { kind: 'too-few-lets', lets, windowDays: ESTIMATE_WINDOW_DAYS, needed: MIN_LETS_TO_ESTIMATE };
   const windowMonths = ESTIMATE_WINDOW_DAYS / DAYS_PER_MONTH;
   const households = input.place.aheadForSize + 1;
   const spread = Z_80 * Math.sqrt(lets);

@@ -63,7 +63,7 @@ describe('the Welsh catalogue', () => {
     const render = () => {
       for (const prompt of prompts) {
         const fields = prompt.id === 'household' ? [applicantNeedsField(true)] : prompt.fields;
-        fields.forEach((_field, index) => renderField(prompt, fields, index, NOT_OPTION_NUMBERS, strictly));
+        for (const index of fields.keys()) renderField(prompt, fields, index, NOT_OPTION_NUMBERS, strictly);
         renderField(prompt, fields.length ? fields : [applicantNeedsField(false)], 0, NOT_A_DATE, strictly);
         renderWebOnly(prompt, 'https://doorstep.example/applications/app_1/documents/new', strictly);
       }
