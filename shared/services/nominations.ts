@@ -19,7 +19,6 @@ import {
 } from '../domain/nominations.js';
 import { ukMobile } from '../domain/sms.js';
 import { Stage } from '../domain/stage.js';
-import { newId } from '../ids.js';
 import { nominationTerms, policyForLandlord } from '../policies.js';
 import { ConflictError, JourneyStateError, NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
@@ -86,7 +85,7 @@ export async function createNomination(
   ];
   const now = deps.clock.now().toISOString();
   const nomination: Nomination = {
-    nominationId: newId('nom'),
+    nominationId: nominationIdFor(council.councilId, request.councilReference),
     councilId: council.councilId,
     landlordId: request.landlordId,
     councilReference: request.councilReference,
@@ -105,7 +104,12 @@ export async function createNomination(
     updatedAt: now,
     version: 0,
   };
-  await deps.nominations.create(nomination);
+  try {
+    await deps.nominations.create(nomination);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return nominatedAlready(deps, nomination, { email, phone });
+  }
   // The nomination's own trail, under its id until the household's application exists: no personal data.
   await deps.audit.append({
     applicationId: nomination.nominationId,
@@ -121,6 +125,38 @@ export async function createNomination(
   });
   const invited = await invite(deps, nomination, { email, phone });
   return nominationView(invited, undefined, today(deps));
+}
+
+/**
+ * One nomination per council and council reference: its id is derived from the two, so a council's retry of a
+ * create that failed half-way (saved, but the invitation not sent) finds the same nomination rather than making a
+ * second, whatever its Idempotency-Key. The council already knows both parts, and another council's id answers
+ * 404, so the id tells nobody anything new.
+ */
+export function nominationIdFor(councilId: string, councilReference: string): string {
+  return `nom_${createHash('sha256').update(`${councilId}\n${councilReference}`).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * The council has nominated under this reference before: the same household again is that nomination (its
+ * invitation sent now if it never went), another is a 409 naming the reference.
+ */
+async function nominatedAlready(
+  deps: NominationDeps,
+  nomination: Nomination,
+  to: { email: string | undefined; phone: string | undefined },
+): Promise<NominationView> {
+  const existing = await deps.nominations.get(nomination.nominationId);
+  const same = (candidate: Nomination) =>
+    JSON.stringify([candidate.landlordId, candidate.household]) ===
+    JSON.stringify([nomination.landlordId, nomination.household]);
+  if (!existing || !same(existing)) {
+    throw new ConflictError(
+      `You have already nominated a household under reference ${nomination.councilReference}. Use a new reference for another nomination, or read that one with GET /v1/nominations/${nomination.nominationId}.`,
+    );
+  }
+  const invited = existing.invitedAt ? existing : await invite(deps, existing, to);
+  return nominationView(invited, await linkedApplication(deps, invited), today(deps));
 }
 
 /** Tells the household how to start, on every channel the council gave, and records when. */

@@ -2,7 +2,7 @@ import { ZodError } from 'zod';
 import { LOCAL_SESSION_SECRETS } from '../../../shared/config';
 import { isAnswered, nextPrompt, PromptId } from '../../../shared/domain/conversation';
 import { messageText } from '../../../shared/i18n/messages';
-import { JourneyStateError, NotFoundError } from '../../../shared/ports';
+import { ConflictError, JourneyStateError, NotFoundError } from '../../../shared/ports';
 import { submitAnswers } from '../../../shared/services/conversation';
 import {
   applicationIdFor,
@@ -80,6 +80,59 @@ describe('creating a nomination', () => {
     expect(messageText(deps.notifier.sent[0] ?? { template: '', values: {} })).toBe(
       'Riverside Council has asked Riverside Homes to offer you a home. Sign in to Doorstep with this email address to check the answers they gave us and carry on.',
     );
+  });
+
+  it('finishes a create that failed after saving when the council tries again: the same nomination, invited once', async () => {
+    const deps = fresh();
+    const send = deps.notifier.send.bind(deps.notifier);
+    deps.notifier.send = async () => {
+      throw new Error('The outbox is down');
+    };
+    await expect(createNomination(deps, riverside, ahmedFamily)).rejects.toThrow('The outbox is down');
+    deps.notifier.send = send;
+
+    const retried = await createNomination(deps, riverside, ahmedFamily);
+
+    expect(deps.nominations.items.size).toBe(1);
+    expect(retried.status).toBe('invited');
+    expect(deps.notifier.sent.map((message) => message.template)).toEqual(['nomination-invitation']);
+    const trail = await deps.audit.list(retried.nominationId);
+    expect(trail.filter((event) => event.type === 'nominated')).toHaveLength(1);
+  });
+
+  it('answers the same household under the same reference with the nomination it made, inviting nobody twice', async () => {
+    const deps = fresh();
+    const first = await createNomination(deps, riverside, ahmedFamily);
+
+    const again = await createNomination(deps, riverside, ahmedFamily);
+
+    expect(again.nominationId).toBe(first.nominationId);
+    expect(deps.nominations.items.size).toBe(1);
+    expect(deps.notifier.sent).toHaveLength(1);
+  });
+
+  it('refuses another household under a reference already used, with a 409 naming it, and changes nothing', async () => {
+    const deps = fresh();
+    const first = await createNomination(deps, riverside, ahmedFamily);
+
+    const other = createNomination(deps, riverside, {
+      ...darrenCole,
+      councilReference: ahmedFamily.councilReference,
+    });
+
+    await expect(other).rejects.toThrow(ConflictError);
+    await expect(other).rejects.toThrow(/already nominated a household under reference HPR\/2026\/00417/);
+    expect((await deps.nominations.get(first.nominationId))?.household.contact.email).toBe(
+      'samira.ahmed@example.org',
+    );
+    expect(deps.nominations.items.size).toBe(1);
+  });
+
+  it('lets two councils use the same reference, each for a nomination of its own', async () => {
+    const deps = fresh();
+    const a = await createNomination(deps, riverside, ahmedFamily);
+    const b = await createNomination(deps, northbridge, ahmedFamily);
+    expect(a.nominationId).not.toBe(b.nominationId);
   });
 
   it('gives each council its own deadline from the agreement', async () => {
@@ -224,7 +277,7 @@ describe('reading and listing', () => {
   it('refuses a cursor another council was given, a made-up one, and limits outside 1 to 100', async () => {
     const deps = fresh();
     for (let n = 0; n < 3; n += 1) {
-      await createNomination(deps, riverside, darrenCole);
+      await createNomination(deps, riverside, { ...darrenCole, councilReference: `R-${n}` });
       deps.clock.advanceSeconds(1);
     }
     const theirs = await listNominations(deps, riverside, { limit: '1' });
