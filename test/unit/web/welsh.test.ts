@@ -1,4 +1,8 @@
+import { assessEligibility } from '../../../shared/domain/eligibility';
+import { anotherPhotoPlease, identityProblems } from '../../../shared/domain/identity-check';
+import { policyFor } from '../../../shared/policies';
 import { aCompleteApplication, anApplication } from '../../fixtures/applications';
+import { person } from '../../support/households';
 import { memoryDeps } from '../../support/memory';
 import { aWebApp, ellisIdentity, errorSummaryOf, inputValueOf, signIn, titleOf } from './browser';
 
@@ -181,6 +185,61 @@ describe('Welsh and English', () => {
     expect(page.body).toContain('Eich manylion');
     expect(page.body).toContain('Beth sy’n digwydd nesaf');
     expect(page.body).toContain('Rydyn ni’n gweithio ar y cam nesaf.');
+  });
+
+  it('gives a decision’s reasons and a passport’s problem in Welsh on a Welsh page, and in English on an English one', async () => {
+    // Prepare: an answer that goes to an officer as likely ineligible, and a passport whose date of birth differs.
+    const app = aWebApp();
+    const browser = app.browser();
+    const subject = await signIn(app.deps, browser, 'gareth.pritchard@example.org');
+    const application = aCompleteApplication({ ownerId: subject });
+    const dateOfBirth = identityProblems(
+      {
+        dateOfBirth: { value: '1991-02-03', confidence: 0.9 },
+        expiryDate: { value: '2030-01-01', confidence: 0.9 },
+      },
+      person('applicant', 'Gareth', 'male', '1990-02-03', { lastName: 'Pritchard' }),
+      '2026-11-29',
+      'driving-licence',
+    ).find((problem) => problem.field === 'date of birth');
+    const refused = assessEligibility({
+      immigrationStatus: 'no-current-permission',
+      policy: policyFor('riverside-council'),
+      decidedAt: '2026-11-02T10:00:00.000Z',
+    });
+    await app.deps.applications.create({
+      ...application,
+      decisions: [refused],
+      documents: [
+        {
+          documentId: 'doc_licence1',
+          kind: 'driving-licence',
+          contentType: 'image/jpeg',
+          sizeBytes: 2_400_000,
+          status: 'read',
+          declaredAt: '2026-11-01T10:05:00.000Z',
+          problem: anotherPhotoPlease(dateOfBirth ? [dateOfBirth] : []),
+        },
+      ],
+    });
+    await browser.get('/sign-in');
+
+    // Act
+    const status = await browser.get(`${base}/status?lang=cy`);
+    const licence = await browser.get(`${base}/documents/doc_licence1`);
+    const english = await browser.get(`${base}/status?lang=en`);
+
+    // Assess
+    expect(status.body).toContain('Dywedoch chi wrthym nad oes gennych chi ganiatâd i aros yn y DU.');
+    expect(status.body).toContain('Bydd un o swyddogion Riverside Council yn gwirio eich atebion');
+    expect(status.body).toContain('Bydd swyddog yn cysylltu â chi o fewn 10 diwrnod.');
+    expect(status.body).not.toContain('You told us you do not have permission');
+    expect(licence.body).toContain(
+      'Mae eich trwydded yrru yn dweud i chi gael eich geni ar 1991-02-03, ond dywedoch chi wrthym 1990-02-03',
+    );
+    expect(licence.body).not.toContain('says you were born on');
+    expect(english.body).toContain('You told us you do not have permission to stay in the UK.');
+    expect(english.body).not.toContain('Dywedoch chi wrthym');
   });
 
   it('asks how to contact the applicant safely, and explains withdrawing, in Welsh', async () => {
