@@ -1,3 +1,4 @@
+import { refusedWebhookHost, systemResolver } from '../../shared/adapters/http-webhook-sender.js';
 import {
   CouncilRequestError,
   EventsQuery,
@@ -11,8 +12,9 @@ import type { eventRouteSpecs } from './event-routes.js';
 import type { CouncilRoute } from './handler.js';
 
 /**
- * A council's test receiver on 127.0.0.1 is accepted only outside Lambda (`npm start`); in AWS the sender refuses
- * loopback and private addresses at connect time as well.
+ * A council's test receiver on 127.0.0.1 is accepted only outside Lambda (`npm start`); in AWS a URL whose host is
+ * (or resolves to) a loopback or private address is refused at registration, and the sender refuses them at
+ * connect time as well.
  */
 const inLambda = process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
 
@@ -44,7 +46,15 @@ export const eventRouteImplementations: Record<keyof typeof eventRouteSpecs, Cou
     json(
       200,
       await registerWebhook(
-        { ...deps, allowLoopback: !inLambda },
+        {
+          ...deps,
+          allowLoopback: !inLambda,
+          refusedHost: (hostname) =>
+            refusedWebhookHost(hostname, {
+              allowLoopback: !inLambda,
+              resolve: deps.resolveHost ?? systemResolver,
+            }),
+        },
         client.councilId,
         request.body as { url: string },
       ),

@@ -243,12 +243,22 @@ export class CouncilRequestError extends Error {
  * delivered to it; earlier ones can be replayed.
  */
 export async function registerWebhook(
-  deps: Pick<CouncilEventDeps, 'councilEvents' | 'clock'> & { allowLoopback: boolean },
+  deps: Pick<CouncilEventDeps, 'councilEvents' | 'clock'> & {
+    allowLoopback: boolean;
+    /**
+     * Why the sender would refuse to reach this host (a private, loopback, link-local or metadata address, as a
+     * literal or by what the name resolves to), or undefined: refused here so the council hears it at once
+     * rather than as failed deliveries later (shared/adapters/http-webhook-sender.ts decides both).
+     */
+    refusedHost: (hostname: string) => Promise<string | undefined>;
+  },
   councilId: string,
   body: z.infer<typeof WebhookRegistration>,
 ): Promise<z.infer<typeof RegisteredWebhook>> {
   const checked = checkWebhookUrl(body.url, deps.allowLoopback);
   if (!checked.ok) throw new CouncilRequestError(400, checked.reason);
+  const refused = await deps.refusedHost(new URL(checked.url).hostname);
+  if (refused) throw new CouncilRequestError(400, refused);
   const endpoint: WebhookEndpoint = {
     councilId,
     url: checked.url,

@@ -40,6 +40,8 @@ export interface Deps {
   nominations: NominationStore;
   /** Events for partner councils and their webhook endpoints (issue 10). */
   councilEvents: CouncilEventStore;
+  /** A webhook host's addresses, checked at registration (issue 10); absent: the system's DNS resolver. */
+  resolveHost?: (hostname: string) => Promise<string[]>;
   /** Partner councils' export jobs (issue 10). */
   councilExports: CouncilExportStore;
   documents: DocumentStore;

@@ -83,9 +83,13 @@ describe('council events on DynamoDB Local, delivered to a receiver on loopback'
     const council = aCouncil();
     const endpoint = await receiver();
     servers.push(endpoint.server);
-    const { secret } = await registerWebhook({ ...deps, allowLoopback: true }, council, {
-      url: endpoint.url,
-    });
+    const { secret } = await registerWebhook(
+      { ...deps, allowLoopback: true, refusedHost: async () => undefined },
+      council,
+      {
+        url: endpoint.url,
+      },
+    );
     const event = await recordCouncilEvent(deps, {
       councilId: council,
       nominationId: 'nom_1',
@@ -111,7 +115,9 @@ describe('council events on DynamoDB Local, delivered to a receiver on loopback'
     const council = aCouncil();
     const endpoint = await receiver([500]);
     servers.push(endpoint.server);
-    await registerWebhook({ ...deps, allowLoopback: true }, council, { url: endpoint.url });
+    await registerWebhook({ ...deps, allowLoopback: true, refusedHost: async () => undefined }, council, {
+      url: endpoint.url,
+    });
     const event = await recordCouncilEvent(deps, {
       councilId: council,
       nominationId: 'nom_1',

@@ -658,6 +658,11 @@ export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
     nominations: new MemoryNominations(),
     councilEvents: new MemoryCouncilEventStore(),
     councilExports: new MemoryCouncilExports(),
+    // No DNS in unit tests: a council's *.example host is public, anything else does not resolve.
+    resolveHost: async (hostname) => {
+      if (hostname.endsWith('.example')) return ['93.184.215.14'];
+      throw new Error(`${hostname} does not resolve in tests`);
+    },
     documents: new MemoryDocuments(),
     reader: unexpected<TextReader>('reader'),
     // Clean unless a test says otherwise: the real scanners are tested on their own (test/unit/adapters).

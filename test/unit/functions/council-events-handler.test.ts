@@ -34,7 +34,9 @@ describe('the council-events function', () => {
   it('delivers every due webhook in batches and runs queued exports, logging counts only', async () => {
     // Prepare: more due deliveries than one batch takes, and an export.
     const deps = memoryDeps();
-    await registerWebhook({ ...deps, allowLoopback: false }, 'leeds', { url: 'https://leeds.example/hooks' });
+    await registerWebhook({ ...deps, allowLoopback: false, refusedHost: async () => undefined }, 'leeds', {
+      url: 'https://leeds.example/hooks',
+    });
     for (let n = 0; n < 60; n += 1)
       await recordCouncilEvent(deps, {
         councilId: 'leeds',
@@ -63,7 +65,9 @@ describe('the council-events function', () => {
 
   it('leaves what is still due for the next run when its time is nearly up', async () => {
     const deps = memoryDeps();
-    await registerWebhook({ ...deps, allowLoopback: false }, 'leeds', { url: 'https://leeds.example/hooks' });
+    await registerWebhook({ ...deps, allowLoopback: false, refusedHost: async () => undefined }, 'leeds', {
+      url: 'https://leeds.example/hooks',
+    });
     for (let n = 0; n < 60; n += 1)
       await recordCouncilEvent(deps, {
         councilId: 'leeds',

@@ -148,9 +148,13 @@ beforeAll(async () => {
       subject: subjectFor(`${council.councilId}@example.org`, LOCAL_SESSION_SECRETS.subjectSalt),
     });
     // Its events (with an endpoint, so a replay of its own would be accepted) and an export, run to done.
-    await registerWebhook({ ...deps, allowLoopback: false }, council.councilId, {
-      url: `https://${council.councilId}.example/hooks`,
-    });
+    await registerWebhook(
+      { ...deps, allowLoopback: false, refusedHost: async () => undefined },
+      council.councilId,
+      {
+        url: `https://${council.councilId}.example/hooks`,
+      },
+    );
     council.eventIds = [];
     for (const nominationId of council.nominationIds) {
       const event = await recordCouncilEvent(deps, {

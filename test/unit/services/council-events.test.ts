@@ -137,9 +137,13 @@ describe('council events out', () => {
 
   it('delivers an event signed per Standard Webhooks, which the standardwebhooks verifier accepts', async () => {
     const { deps, sender, clock } = setUp();
-    const { secret } = await registerWebhook({ ...deps, allowLoopback: false }, leeds, {
-      url: 'https://leeds.example/hooks',
-    });
+    const { secret } = await registerWebhook(
+      { ...deps, allowLoopback: false, refusedHost: async () => undefined },
+      leeds,
+      {
+        url: 'https://leeds.example/hooks',
+      },
+    );
     const event = await recordCouncilEvent(deps, {
       councilId: leeds,
       nominationId: 'nom_1',
@@ -182,7 +186,9 @@ describe('council events out', () => {
   it('retries a failed delivery on the schedule, and dead-letters it after the fifth attempt', async () => {
     const failing = Array.from({ length: 5 }, () => ({ delivered: false, result: 'HTTP 503' }));
     const { deps, sender, later } = setUp(failing);
-    await registerWebhook({ ...deps, allowLoopback: false }, leeds, { url: 'https://leeds.example/hooks' });
+    await registerWebhook({ ...deps, allowLoopback: false, refusedHost: async () => undefined }, leeds, {
+      url: 'https://leeds.example/hooks',
+    });
     await recordCouncilEvent(deps, {
       councilId: leeds,
       nominationId: 'nom_1',
@@ -222,7 +228,9 @@ describe('council events out', () => {
   it('replays a dead-lettered event from the first attempt, and only the council’s own', async () => {
     const failing = Array.from({ length: 5 }, () => ({ delivered: false, result: 'timed out' }));
     const { deps, sender, later } = setUp(failing);
-    await registerWebhook({ ...deps, allowLoopback: false }, leeds, { url: 'https://leeds.example/hooks' });
+    await registerWebhook({ ...deps, allowLoopback: false, refusedHost: async () => undefined }, leeds, {
+      url: 'https://leeds.example/hooks',
+    });
     const event = await recordCouncilEvent(deps, {
       councilId: leeds,
       nominationId: 'nom_1',
@@ -266,22 +274,34 @@ describe('council events out', () => {
     const { deps, store } = setUp();
 
     await expect(
-      registerWebhook({ ...deps, allowLoopback: false }, leeds, { url: 'http://leeds.example/hooks' }),
+      registerWebhook({ ...deps, allowLoopback: false, refusedHost: async () => undefined }, leeds, {
+        url: 'http://leeds.example/hooks',
+      }),
     ).rejects.toEqual(new CouncilRequestError(400, 'url must use https'));
-    const registered = await registerWebhook({ ...deps, allowLoopback: false }, leeds, {
-      url: 'https://leeds.example/hooks',
-    });
+    const registered = await registerWebhook(
+      { ...deps, allowLoopback: false, refusedHost: async () => undefined },
+      leeds,
+      {
+        url: 'https://leeds.example/hooks',
+      },
+    );
     expect(registered.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    const again = await registerWebhook({ ...deps, allowLoopback: false }, leeds, {
-      url: 'https://leeds.example/v2',
-    });
+    const again = await registerWebhook(
+      { ...deps, allowLoopback: false, refusedHost: async () => undefined },
+      leeds,
+      {
+        url: 'https://leeds.example/v2',
+      },
+    );
     expect(again.secret).not.toBe(registered.secret);
     expect(store.endpoints.get(leeds)?.url).toBe('https://leeds.example/v2');
   });
 
   it('holds a delivery another worker has claimed, so two runs at once send it once', async () => {
     const { deps, sender } = setUp();
-    await registerWebhook({ ...deps, allowLoopback: false }, leeds, { url: 'https://leeds.example/hooks' });
+    await registerWebhook({ ...deps, allowLoopback: false, refusedHost: async () => undefined }, leeds, {
+      url: 'https://leeds.example/hooks',
+    });
     await recordCouncilEvent(deps, {
       councilId: leeds,
       nominationId: 'nom_1',
