@@ -26,6 +26,8 @@ export { Language, languageOf } from './language.js';
 const TRANSLATED_PLACEHOLDERS = new Set(['missing', 'days', 'range']);
 /** Placeholders that only ever hold a number, so "{count} days" cannot swallow a whole sentence ending in "days". */
 const NUMBER_PLACEHOLDERS = new Set(['count', 'year', 'from', 'to', 'position', 'needed']);
+/** Where one sentence ends and the next begins: a full stop, question or exclamation mark, a space, a capital. */
+const SENTENCE_BREAK = /(?<=[.?!])\s+(?=[A-Z])/;
 
 const MONTHS: Record<string, string> = {
   January: 'Ionawr',
@@ -100,7 +102,9 @@ export function welshFor(english: string): string | undefined {
   if (welsh !== undefined) return welsh;
   for (const pattern of patterns) {
     const match = pattern.regex.exec(english);
-    if (!match) continue;
+    // A placeholder holds a value, never a sentence: "{council}'s limit is {amount}." is not the last sentence
+    // of a longer text with the rest taken as the council's name (that text goes sentence by sentence).
+    if (!match || match.slice(1).some((value) => SENTENCE_BREAK.test(value))) continue;
     const values = new Map(pattern.names.map((name, index) => [name, match[index + 1] ?? '']));
     let missing = false;
     const filled = pattern.welsh.replace(/\{([a-z]+)\}/g, (_whole, name: string) => {
@@ -112,7 +116,19 @@ export function welshFor(english: string): string | undefined {
     });
     if (!missing) return filled;
   }
-  return undefined;
+  return bySentence(english);
+}
+
+/**
+ * A text the domain built from sentences that each depend on an answer ("You have lived here 2 years.
+ * Riverside Council asks for 5.", a document's problems one after another) has no entry of its own: each of
+ * its sentences is looked up instead, and it is Welsh only if every one of them is.
+ */
+function bySentence(english: string): string | undefined {
+  const sentences = english.split(SENTENCE_BREAK);
+  if (sentences.length < 2) return undefined;
+  const welsh = sentences.map((sentence) => welshFor(sentence));
+  return welsh.every((sentence) => sentence !== undefined) ? welsh.join(' ') : undefined;
 }
 
 export class MissingTranslation extends Error {

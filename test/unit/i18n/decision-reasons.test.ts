@@ -1,4 +1,4 @@
-import { ImmigrationStatus } from '../../../shared/domain/application';
+import { Circumstances, ImmigrationStatus, LocalConnection } from '../../../shared/domain/application';
 import { assessEligibility } from '../../../shared/domain/eligibility';
 import {
   identityProblems,
@@ -6,6 +6,7 @@ import {
   problemReasons,
   type ReadFields,
 } from '../../../shared/domain/identity-check';
+import { assessQualification } from '../../../shared/domain/qualification';
 import { MissingTranslation, translate, welshFor } from '../../../shared/i18n';
 import { policyFor } from '../../../shared/policies';
 import { person } from '../../support/households';
@@ -23,6 +24,77 @@ function eligibilityTexts(): string[] {
     }),
   );
 }
+
+/**
+ * Every text a qualification decision can give: in Wales, and in England each rule met and not met, every way
+ * round the residence rule (and every way it is not met, under a policy that accepts work or close family
+ * instead), an applicant too young, income and savings over and under the caps or not yet given.
+ */
+function qualificationTexts(): string[] {
+  const [riverside, cwmValley] = policies;
+  if (!riverside || !cwmValley) throw new Error('Both policies are needed');
+  const instead = (work: boolean, closeFamily: boolean) => ({
+    ...riverside,
+    qualification: { ...riverside.qualification, residenceAlternatives: { work, closeFamily } },
+  });
+  const adult = { dateOfBirth: '1994-03-14' };
+  const seventeen = { dateOfBirth: '2009-06-01' };
+  const under = { monthlyEarnings: 200_000, monthlyBenefits: 0, savings: 100_000 };
+  const over = { monthlyEarnings: 600_000, monthlyBenefits: 25_050, savings: 2_000_000 };
+  const connections = [
+    { yearsInArea: 6 },
+    { yearsInArea: 1 },
+    { yearsInArea: 0 },
+    { yearsInArea: 1, armedForces: true },
+    { yearsInArea: 1, rightToMove: true },
+    { yearsInArea: 1, fleeingDomesticAbuse: true },
+    { yearsInArea: 1, careLeaver: true },
+    { yearsInArea: 1, worksInArea: true },
+    { yearsInArea: 1, closeFamilyInArea: true },
+    { yearsInArea: 1, worksInArea: true, closeFamilyInArea: true, careLeaver: true },
+  ].map((answers) => LocalConnection.parse(answers));
+  const circumstances = [
+    {},
+    { ownsProperty: true, unacceptableBehaviour: true, formerTenancyArrears: 250_000 },
+    { formerTenancyArrears: 50_000 },
+    { formerTenancyArrears: 250_000, arrearsRepaymentPlanKept: true },
+  ].map((answers) => Circumstances.parse(answers));
+  const decisions = [
+    riverside,
+    instead(false, true),
+    instead(true, true),
+    instead(false, false),
+    cwmValley,
+  ].flatMap((policy) =>
+    [adult, seventeen].flatMap((applicant) =>
+      connections.flatMap((localConnection) =>
+        [under, over, undefined].flatMap((income) =>
+          circumstances.map((answers) =>
+            assessQualification({
+              applicant,
+              localConnection,
+              income,
+              circumstances: answers,
+              policy,
+              decidedAt,
+            }),
+          ),
+        ),
+      ),
+    ),
+  );
+  return [
+    ...new Set(
+      decisions.flatMap((decision) => [...decision.reasons.map((reason) => reason.text), decision.next]),
+    ),
+  ];
+}
+
+/** English words a Welsh text should not have left in it: a pattern that swallowed an untranslated sentence. */
+const englishLeftIn = (texts: string[]) =>
+  texts
+    .map((text) => translate('cy', text, { strict: true }))
+    .filter((welsh) => /\b(you|your|the|and|is|are)\b/i.test(welsh));
 
 const fields = (values: Record<string, string>): ReadFields =>
   Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, confidence: 0.9 }]));
@@ -69,6 +141,20 @@ describe('the Welsh catalogue, for what the domain decides', () => {
     // Assess
     expect(texts.length).toBeGreaterThanOrEqual(ImmigrationStatus.options.length * 2 * 2);
     expect(missing).toEqual([]);
+    expect(englishLeftIn(texts)).toEqual([]);
+  });
+
+  it('has Welsh for every reason and next step a qualification decision can give, in England and Wales', () => {
+    // Prepare
+    const texts = qualificationTexts();
+
+    // Act
+    const missing = texts.filter((text) => welshFor(text) === undefined);
+
+    // Assess
+    expect(texts.length).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+    expect(englishLeftIn(texts)).toEqual([]);
   });
 
   it('has Welsh for every problem an identity document can have: each field that disagrees, and a used number', () => {
@@ -81,6 +167,7 @@ describe('the Welsh catalogue, for what the domain decides', () => {
     // Assess
     expect(new Set(texts).size).toBeGreaterThanOrEqual(12);
     expect(missing).toEqual([]);
+    expect(englishLeftIn(texts)).toEqual([]);
   });
 
   it('keeps the values in a reason as they are, in Welsh: the council, and a number masked as in English', () => {
@@ -100,6 +187,28 @@ describe('the Welsh catalogue, for what the domain decides', () => {
     expect(officerWelsh).toContain(policyFor('cwm-valley').councilName);
     expect(usedWelsh).toContain('******497');
     expect(usedWelsh).not.toBe(used);
+  });
+
+  it('translates a text built of sentences sentence by sentence, several problems included, or not at all', () => {
+    // Prepare
+    const applicant = person('applicant', 'Siân', 'female', '1990-02-03', { lastName: 'Evans' });
+    const problems = identityProblems(
+      fields({ surname: 'EVANS', givenNames: 'SIAN', dateOfBirth: '1991-02-03', expiryDate: '2026-01-01' }),
+      applicant,
+      today,
+    );
+    const joined = problems.map((problem) => problem.text).join(' ');
+
+    // Act
+    const welsh = translate('cy', joined, { strict: true });
+    const halfKnown = translate('cy', `${problems[0]?.text} A sentence no rule gives.`);
+
+    // Assess
+    expect(problems).toHaveLength(3);
+    expect(welsh).toMatch(
+      /^Doedd rhai o’r llythrennau .* Mae eich pasbort yn dweud .* Daeth eich pasbort i ben ar 2026-01-01:/,
+    );
+    expect(halfKnown).toBe(`${problems[0]?.text} A sentence no rule gives.`);
   });
 
   it('leaves a reason English when the catalogue has none, and says so when asked strictly', () => {

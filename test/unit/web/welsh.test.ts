@@ -1,5 +1,7 @@
+import { LocalConnection } from '../../../shared/domain/application';
 import { assessEligibility } from '../../../shared/domain/eligibility';
 import { anotherPhotoPlease, identityProblems } from '../../../shared/domain/identity-check';
+import { assessQualification } from '../../../shared/domain/qualification';
 import { policyFor } from '../../../shared/policies';
 import { aCompleteApplication, anApplication } from '../../fixtures/applications';
 import { person } from '../../support/households';
@@ -207,9 +209,16 @@ describe('Welsh and English', () => {
       policy: policyFor('riverside-council'),
       decidedAt: '2026-11-02T10:00:00.000Z',
     });
+    const tooYoung = assessQualification({
+      applicant: { dateOfBirth: '2009-06-01' },
+      localConnection: LocalConnection.parse({ yearsInArea: 17 }),
+      income: { monthlyEarnings: 90_000, monthlyBenefits: 0, savings: 0 },
+      policy: policyFor('riverside-council'),
+      decidedAt: '2026-11-02T10:00:00.000Z',
+    });
     await app.deps.applications.create({
       ...application,
-      decisions: [refused],
+      decisions: [refused, tooYoung],
       documents: [
         {
           documentId: 'doc_licence1',
@@ -233,12 +242,18 @@ describe('Welsh and English', () => {
     expect(status.body).toContain('Dywedoch chi wrthym nad oes gennych chi ganiatâd i aros yn y DU.');
     expect(status.body).toContain('Bydd un o swyddogion Riverside Council yn gwirio eich atebion');
     expect(status.body).toContain('Bydd swyddog yn cysylltu â chi o fewn 10 diwrnod.');
+    expect(status.body).toContain(
+      'Rydych chi’n 17 oed. Mae Riverside Council yn derbyn ymgeiswyr 18 oed neu hŷn, oni bai bod swyddog',
+    );
+    expect(status.body).toContain('Efallai na allwch chi ymuno â’r gofrestr eto.');
     expect(status.body).not.toContain('You told us you do not have permission');
+    expect(status.body).not.toContain('You are 17.');
     expect(licence.body).toContain(
       'Mae eich trwydded yrru yn dweud i chi gael eich geni ar 1991-02-03, ond dywedoch chi wrthym 1990-02-03',
     );
     expect(licence.body).not.toContain('says you were born on');
     expect(english.body).toContain('You told us you do not have permission to stay in the UK.');
+    expect(english.body).toContain('You are 17. Riverside Council accepts applicants aged 18 or over');
     expect(english.body).not.toContain('Dywedoch chi wrthym');
   });
 
