@@ -33,6 +33,10 @@ const MESSAGES: Record<string, string> = {
     '{councilName} has asked {landlordName} to offer you a home. Sign in to Doorstep with this email address to check the answers they gave us and carry on.',
   'nomination-decided':
     'We have decided on {councilName}’s request to offer you a home. Sign in to Doorstep to see what happens next.',
+  // The refusal says why (the agreement's grounds, plain English) and who to ask now: the council that nominated
+  // them, since this landlord will not house them through the nomination and their application here is closed.
+  'nomination-refused':
+    '{landlordName} cannot offer you a home through {councilName}’s nomination. The reasons: {grounds} Your application with {landlordName} has closed. If you still need a home, contact {councilName}, who nominated you.',
 };
 
 /** Any other message to an applicant says only that there is news: the page says what. */
@@ -58,6 +62,6 @@ export function messageText(notification: Pick<Notification, 'template' | 'value
     const value = notification.values[name];
     if (value === undefined) return whole;
     if (ISO_DAY.test(value)) return language === 'cy' ? welshMonths(longDay(value)) : longDay(value);
-    return name === 'stage' ? translate(language, value) : value;
+    return name === 'stage' || name === 'grounds' ? translate(language, value) : value;
   });
 }

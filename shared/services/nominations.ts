@@ -23,7 +23,8 @@ import { nominationTerms, policyForLandlord } from '../policies.js';
 import { ConflictError, JourneyStateError, NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
 import { phoneKeyFor, secretsOf, subjectFor } from './sessions.js';
-import { withdrawApplication } from './withdrawal.js';
+import { closeCase } from './waits.js';
+import { failOpenWaits, withdrawApplication } from './withdrawal.js';
 
 /**
  * Nominations from partner councils (issue 10; Housing Act 1996 s170). A council creates, reads, lists and
@@ -304,8 +305,13 @@ export interface NominationOfficer {
  * same way answers the same; a different decision, or one on a withdrawn nomination, is a 409. Past the
  * agreement's deadline the decision is still recorded, marked late.
  */
+type DecisionDeps = Pick<
+  Deps,
+  'nominations' | 'applications' | 'audit' | 'notifier' | 'clock' | 'waits' | 'workflow'
+>;
+
 export async function decideNomination(
-  deps: Pick<Deps, 'nominations' | 'applications' | 'audit' | 'notifier' | 'clock'>,
+  deps: DecisionDeps,
   officer: NominationOfficer,
   nominationId: string,
   body: unknown,
@@ -322,10 +328,21 @@ export async function decideNomination(
   if (found.withdrawal) throw new JourneyStateError('The council withdrew this nomination');
   if (found.decision) {
     if (found.decision.outcome === decision.outcome) {
+      // Again on every repeat, so a refusal that failed half-way is finished by deciding again.
+      if (found.decision.outcome === 'refused') await closeRefusedApplication(deps, found);
       return nominationView(found, await linkedApplication(deps, found), today(deps));
     }
     throw new JourneyStateError(`This nomination was ${found.decision.outcome} already`);
   }
+  const started = await startedByNomination(deps, found);
+  if (decision.outcome === 'refused' && started?.status === 'let')
+    throw new JourneyStateError(
+      'The household has been housed under this nomination, so it cannot be refused',
+    );
+  if (decision.outcome === 'refused' && started?.status === 'offered')
+    throw new JourneyStateError(
+      'The household has a live offer: withdraw the offer before refusing the nomination',
+    );
   const now = deps.clock.now().toISOString();
   const day = today(deps);
   const saved = await deps.nominations.save({
@@ -352,7 +369,10 @@ export async function decideNomination(
       grounds: decision.outcome === 'refused' ? decision.grounds.join(',') : '',
     },
   });
-  if (saved.applicationId) {
+  if (decision.outcome === 'refused') {
+    await tellRefused(deps, saved, started);
+    await closeRefusedApplication(deps, saved);
+  } else if (saved.applicationId) {
     await deps.notifier.send({
       to: { applicationId: saved.applicationId },
       template: 'nomination-decided',
@@ -360,6 +380,72 @@ export async function decideNomination(
     });
   }
   return nominationView(saved, await linkedApplication(deps, saved), day);
+}
+
+/** The household's application, when it was started from this nomination (signing in with its invitation). */
+async function startedByNomination(
+  deps: Pick<Deps, 'applications'>,
+  nomination: Nomination,
+): Promise<Application | undefined> {
+  const application = await linkedApplication(deps, nomination);
+  return application?.nomination?.nominationId === nomination.nominationId ? application : undefined;
+}
+
+/**
+ * Tells the household the landlord refused, why in the agreement's plain words, and that their council, who
+ * nominated them, is who to ask now: written to their application, or to the invited address before they
+ * started one. Only the agreement's grounds, never the officer's note, which is for the council.
+ */
+async function tellRefused(
+  deps: Pick<Deps, 'notifier'>,
+  nomination: Nomination,
+  application: Application | undefined,
+): Promise<void> {
+  const agreement = policyForLandlord(nomination.landlordId).nominationAgreement;
+  const grounds = (nomination.decision?.reasons ?? [])
+    .filter((reason) => reason.clause !== agreement?.title)
+    .map((reason) => `${reason.text.replace(/\.$/, '')}.`)
+    .join(' ');
+  const email = nomination.household.contact.email;
+  const to = application ? { applicationId: application.applicationId } : email ? { email } : undefined;
+  if (!to) return;
+  await deps.notifier.send({
+    to,
+    template: 'nomination-refused',
+    values: {
+      landlordName: policyForLandlord(nomination.landlordId).landlordName,
+      councilName: nomination.agreement.councilName,
+      grounds,
+    },
+  });
+}
+
+/**
+ * Under the agreement a refusal means this landlord will not house the household through this nomination, so
+ * an application started only because of it must not run on as if nothing happened: it is closed with the
+ * refusal as its reason (the officer's close, services/waits.ts, which starts the retention clock and takes the
+ * household off the register), and the workflow's open waits end as a withdrawal's do. Safe to repeat.
+ */
+async function closeRefusedApplication(deps: DecisionDeps, nomination: Nomination): Promise<void> {
+  const application = await startedByNomination(deps, nomination);
+  if (!application || application.status === 'let' || application.status === 'offered') return;
+  const refusal = (nomination.decision?.reasons ?? [])
+    .map((reason) => `${reason.text.replace(/\.$/, '')} (${reason.clause}).`)
+    .join(' ');
+  await closeCase(
+    deps,
+    {
+      applicationId: application.applicationId,
+      stage: application.stage,
+      reason:
+        `${policyForLandlord(nomination.landlordId).landlordName} refused ${nomination.agreement.councilName}’s nomination: ${refusal}`.slice(
+          0,
+          500,
+        ),
+    },
+    { tell: false },
+  );
+  await failOpenWaits(deps, application.applicationId, 'The landlord refused the household’s nomination');
 }
 
 /** The landlord's undecided nominations for its officers, soonest due first, each saying whether it is overdue. */

@@ -162,10 +162,15 @@ export const CloseCaseInput = z.object({
   reason: z.string().trim().min(1).max(500),
 });
 
-/** An officer closed the case (after a referral or an attention wait): the application ends with the reason. */
+/**
+ * An officer closed the case (after a referral or an attention wait, or by refusing the household's nomination):
+ * the application ends with the reason. `tell: false` when the caller tells the household itself, in words of
+ * its own (a nomination's refusal names its grounds and who to contact), so they get one message, not two.
+ */
 export async function closeCase(
   deps: Pick<Deps, 'applications' | 'audit' | 'notifier' | 'clock'>,
   input: z.infer<typeof CloseCaseInput>,
+  options: { tell?: boolean } = {},
 ): Promise<{ outcome: 'closed' }> {
   const application = await deps.applications.get(input.applicationId);
   if (!application) throw new NotFoundError(`Application ${input.applicationId} not found`);
@@ -207,6 +212,7 @@ export async function closeCase(
     stage: input.stage,
     actor: 'officer',
   });
+  if (options.tell === false) return { outcome: 'closed' };
   await deps.notifier.send({
     to: { applicationId: application.applicationId },
     template: 'closed',

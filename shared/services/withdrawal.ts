@@ -158,16 +158,21 @@ async function finish(deps: WithdrawalDeps, application: Application): Promise<v
 
 /**
  * Ends every human wait of the application, whoever it waits for (an answer, a review, an officer's approval,
- * an attention wait): the workflow catches {@link WITHDRAWN_ERROR} and ends. A wait the workflow no longer
+ * an attention wait): the workflow catches {@link WITHDRAWN_ERROR} and ends (also when a landlord's refusal of the
+ * household's nomination closes it: services/nominations.ts). A wait the workflow no longer
  * holds (it timed out or moved on) is closed all the same; any other failure gives the wait back and fails
  * the withdrawal, so asking again finishes it.
  */
-async function failOpenWaits(deps: Pick<Deps, 'waits' | 'workflow'>, applicationId: string): Promise<void> {
+export async function failOpenWaits(
+  deps: Pick<Deps, 'waits' | 'workflow'>,
+  applicationId: string,
+  cause = 'The applicant withdrew the application',
+): Promise<void> {
   for (const wait of await deps.waits.listOpen(applicationId)) {
     const claimed = await deps.waits.claim(wait.decisionId);
     if (!claimed) continue;
     try {
-      await deps.workflow.fail(claimed.taskToken, WITHDRAWN_ERROR, 'The applicant withdrew the application');
+      await deps.workflow.fail(claimed.taskToken, WITHDRAWN_ERROR, cause);
     } catch (error) {
       if (!NO_LONGER_WAITING.has((error as Error).name)) {
         await deps.waits.release(wait.decisionId);

@@ -1,9 +1,12 @@
 import { ZodError } from 'zod';
 import { LOCAL_SESSION_SECRETS } from '../../../shared/config';
 import { isAnswered, nextPrompt, PromptId } from '../../../shared/domain/conversation';
+import { Stage, WaitingFor } from '../../../shared/domain/stage';
+import { WITHDRAWN_ERROR } from '../../../shared/domain/withdrawal';
 import { messageText } from '../../../shared/i18n/messages';
 import { ConflictError, JourneyStateError, NotFoundError } from '../../../shared/ports';
 import { submitAnswers } from '../../../shared/services/conversation';
+import { CouncilEventsAuditLog, nominationOfApplication } from '../../../shared/services/council-events';
 import {
   applicationIdFor,
   claimNominations,
@@ -17,6 +20,7 @@ import {
 import { subjectFor } from '../../../shared/services/sessions';
 import { withdrawApplication } from '../../../shared/services/withdrawal';
 import { ahmedFamily, darrenCole } from '../../fixtures/nominations';
+import { MemoryCouncilEventStore } from '../../support/council-events';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 
 /**
@@ -550,5 +554,136 @@ describe('the landlord’s decision', () => {
     await expect(
       decideNomination(deps, officer, nomination.nominationId, { outcome: 'accepted' }),
     ).rejects.toThrow(JourneyStateError);
+  });
+});
+
+describe('the landlord’s refusal', () => {
+  const refusing = { outcome: 'refused', grounds: ['no-suitable-home'], note: 'Nothing with four bedrooms.' };
+
+  /** A nominated household that has started its application, with the workflow waiting on its answers. */
+  async function applying(deps: MemoryDeps) {
+    const nomination = await createNomination(deps, riverside, ahmedFamily);
+    const [applicationId = ''] = await claimNominations(deps, { subject: samira });
+    await deps.waits.park({
+      decisionId: 'dec_answers',
+      taskToken: 'token-answers',
+      applicationId,
+      landlordId: 'riverside-homes',
+      stage: Stage.Household,
+      kind: 'answers',
+      waitingFor: WaitingFor.Applicant,
+      deadline: '2026-12-05T09:00:00.000Z',
+      createdAt: NOW,
+      status: 'open',
+    });
+    return { nomination, applicationId };
+  }
+
+  it('closes the application the nomination started, with the refusal as its reason, and ends its waits', async () => {
+    const deps = fresh();
+    const { nomination, applicationId } = await applying(deps);
+
+    await decideNomination(deps, officer, nomination.nominationId, refusing);
+
+    const application = await deps.applications.get(applicationId);
+    expect(application?.status).toBe('closed');
+    expect(application?.decisions.at(-1)?.reasons[0]?.text).toBe(
+      "Riverside Homes refused Riverside Council’s nomination: No home of the size and type the household needs is likely to be free within the agreement's period (Riverside nomination agreement 2026 (Riverside Homes with Riverside Council and Northbridge Council), clause 6.2(a)). Nothing with four bedrooms (Riverside nomination agreement 2026 (Riverside Homes with Riverside Council and Northbridge Council)).",
+    );
+    expect(deps.workflow.failed).toEqual([{ taskToken: 'token-answers', error: WITHDRAWN_ERROR }]);
+    expect((await deps.waits.get('dec_answers'))?.status).not.toBe('open');
+    expect((await deps.audit.list(applicationId)).map((event) => event.type)).toEqual(
+      expect.arrayContaining(['nomination-decided', 'closed']),
+    );
+  });
+
+  it('tells the household once, with the grounds in plain words and their council to contact, not the officer’s note', async () => {
+    const deps = fresh();
+    const { nomination } = await applying(deps);
+
+    await decideNomination(deps, officer, nomination.nominationId, refusing);
+    await decideNomination(deps, officer, nomination.nominationId, refusing);
+
+    const told = deps.notifier.sent.filter((sent) => sent.to && 'applicationId' in sent.to);
+    expect(told.map((sent) => sent.template)).toEqual(['nomination-refused']);
+    const words = messageText(told[0] ?? { template: '', values: {} });
+    expect(words).toBe(
+      "Riverside Homes cannot offer you a home through Riverside Council’s nomination. The reasons: No home of the size and type the household needs is likely to be free within the agreement's period. Your application with Riverside Homes has closed. If you still need a home, contact Riverside Council, who nominated you.",
+    );
+    expect(words).not.toContain('four bedrooms');
+    expect(messageText({ ...(told[0] ?? { template: '', values: {} }), language: 'cy' })).toContain(
+      'cysylltwch â Riverside Council',
+    );
+  });
+
+  it('writes to the invited address when the household has not started an application', async () => {
+    const deps = fresh();
+    const nomination = await createNomination(deps, riverside, ahmedFamily);
+
+    await decideNomination(deps, officer, nomination.nominationId, refusing);
+
+    expect(deps.notifier.sent.at(-1)).toMatchObject({
+      to: { email: 'samira.ahmed@example.org' },
+      template: 'nomination-refused',
+    });
+    expect(deps.applications.items.size).toBe(0);
+  });
+
+  it('gives the council an event that says refused, and reads as decided and refused', async () => {
+    const deps = fresh();
+    const councilEvents = new MemoryCouncilEventStore();
+    const audited = {
+      ...deps,
+      audit: new CouncilEventsAuditLog(deps.audit, {
+        councilEvents,
+        clock: deps.clock,
+        nominationOf: nominationOfApplication(deps),
+      }),
+    };
+    const { nomination } = await applying(deps);
+
+    await decideNomination(audited, officer, nomination.nominationId, refusing);
+
+    const events = await councilEvents.list('riverside-council', undefined, 50);
+    expect(events.map((event) => event.data)).toEqual(
+      expect.arrayContaining([
+        { status: 'decided', outcome: 'refused' },
+        expect.objectContaining({ status: 'closed' }),
+      ]),
+    );
+    await expect(readNomination(deps, riverside, nomination.nominationId)).resolves.toMatchObject({
+      status: 'decided',
+      decision: { outcome: 'refused' },
+    });
+  });
+
+  it('finishes closing when the officer refuses again after a failure half-way', async () => {
+    const deps = fresh();
+    const { nomination, applicationId } = await applying(deps);
+    deps.workflow.failNextWith = 'ServiceUnavailable';
+
+    await expect(decideNomination(deps, officer, nomination.nominationId, refusing)).rejects.toThrow();
+    await decideNomination(deps, officer, nomination.nominationId, refusing);
+
+    expect((await deps.applications.get(applicationId))?.status).toBe('closed');
+    expect(deps.workflow.failed).toEqual([{ taskToken: 'token-answers', error: WITHDRAWN_ERROR }]);
+  });
+
+  it('is a 409 while the household has a live offer, and leaves an accepted nomination’s application running', async () => {
+    const deps = fresh();
+    const { nomination, applicationId } = await applying(deps);
+    const application = await deps.applications.get(applicationId);
+    if (!application) throw new Error('no application');
+    await deps.applications.save({ ...application, status: 'offered' });
+
+    await expect(decideNomination(deps, officer, nomination.nominationId, refusing)).rejects.toThrow(
+      JourneyStateError,
+    );
+    expect((await deps.nominations.get(nomination.nominationId))?.decision).toBeUndefined();
+
+    const other = fresh();
+    const accepted = await applying(other);
+    await decideNomination(other, officer, accepted.nomination.nominationId, { outcome: 'accepted' });
+    expect((await other.applications.get(accepted.applicationId))?.status).not.toBe('closed');
   });
 });
