@@ -1,5 +1,7 @@
 import { Circumstances, ImmigrationStatus, LocalConnection } from '../../../shared/domain/application';
+import { FORMS_KINDS } from '../../../shared/domain/documents';
 import { assessEligibility } from '../../../shared/domain/eligibility';
+import { checkEvidence } from '../../../shared/domain/evidence-check';
 import {
   identityProblems,
   numberOnAnotherApplication,
@@ -9,6 +11,7 @@ import {
 import { assessQualification } from '../../../shared/domain/qualification';
 import { MissingTranslation, translate, welshFor } from '../../../shared/i18n';
 import { policyFor } from '../../../shared/policies';
+import { aCompleteApplication } from '../../fixtures/applications';
 import { person } from '../../support/households';
 
 const policies = [policyFor('riverside-council'), policyFor('cwm-valley')];
@@ -90,6 +93,50 @@ function qualificationTexts(): string[] {
   ];
 }
 
+/**
+ * Every problem a document read as forms can have, for every kind, in both countries: parts too unclear to
+ * check, someone else's name, dated after today or too long ago, income far from the answers, another address.
+ */
+function evidenceTexts(): string[] {
+  const application = aCompleteApplication();
+  const read = (values: Record<string, string>, confidence = 0.95) =>
+    Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, confidence }]));
+  const holders = { employeeName: 'Rhys Morgan', accountHolder: 'Rhys Morgan', claimantName: 'Rhys Morgan' };
+  const dates = (date: string) => ({
+    payDate: date,
+    periodEnd: date,
+    assessmentPeriodEnd: date,
+    letterDate: date,
+    billDate: date,
+  });
+  const money = {
+    netPay: '900000',
+    payPeriod: 'monthly',
+    totalPayment: '900000',
+    amount: '900000',
+    postcode: 'CF10 1AA',
+  };
+  const readings = [
+    read({ ...holders, ...dates(today), surname: 'EVANS' }, 0.2),
+    read({ ...dates(today) }),
+    read({ ...holders, ...dates('2027-01-01'), ...money }),
+    read({ ...holders, ...dates('2025-01-01'), ...money }),
+  ];
+  return [
+    ...new Set(
+      policies.flatMap((policy) =>
+        FORMS_KINDS.flatMap((kind) =>
+          readings.flatMap((fields) =>
+            checkEvidence({ kind, fields, application, policy, today }).problems.map(
+              (problem) => problem.text,
+            ),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
 /** English words a Welsh text should not have left in it: a pattern that swallowed an untranslated sentence. */
 const englishLeftIn = (texts: string[]) =>
   texts
@@ -166,6 +213,19 @@ describe('the Welsh catalogue, for what the domain decides', () => {
 
     // Assess
     expect(new Set(texts).size).toBeGreaterThanOrEqual(12);
+    expect(missing).toEqual([]);
+    expect(englishLeftIn(texts)).toEqual([]);
+  });
+
+  it('has Welsh for every problem a payslip, statement, letter or bill can have, for every kind', () => {
+    // Prepare
+    const texts = evidenceTexts();
+
+    // Act
+    const missing = texts.filter((text) => welshFor(text) === undefined);
+
+    // Assess
+    expect(texts.length).toBeGreaterThan(25);
     expect(missing).toEqual([]);
     expect(englishLeftIn(texts)).toEqual([]);
   });
