@@ -17,6 +17,13 @@ export const CouncilExport = z.object({
   status: ExportStatus,
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().optional(),
+  /**
+   * While running: until when its worker holds it. A worker that dies (a function timed out, a process
+   * restarted) leaves it running, so once this has passed another worker takes it again.
+   */
+  leaseUntil: z.iso.datetime().optional(),
+  /** How many times a worker has taken it: one that keeps killing its worker fails instead of looping. */
+  attempts: z.number().int().min(0).optional(),
   completedAt: z.iso.datetime().optional(),
   /** Nominations in the file. */
   rows: z.number().int().min(0).optional(),

@@ -15,10 +15,16 @@ import { CouncilRequestError } from './council-events.js';
 export interface CouncilExportStore {
   put(job: CouncilExport): Promise<void>;
   get(councilId: string, exportId: string): Promise<CouncilExport | undefined>;
-  /** Queued jobs, oldest first (eventually consistent). */
-  listQueued(limit: number): Promise<Array<{ councilId: string; exportId: string }>>;
-  /** Takes a queued job to run it (queued → running): undefined when another worker took it first. */
-  claim(councilId: string, exportId: string, startedAt: Date): Promise<CouncilExport | undefined>;
+  /**
+   * Jobs a worker may take at `now`, oldest first (eventually consistent): queued ones, and running ones whose
+   * worker's lease has run out.
+   */
+  listRunnable(now: Date, limit: number): Promise<Array<{ councilId: string; exportId: string }>>;
+  /**
+   * Takes a queued job, or a running one whose lease has expired, to run it until `leaseUntil` (→ running,
+   * attempts + 1): undefined when another worker holds it or it has finished.
+   */
+  claim(councilId: string, exportId: string, now: Date, leaseUntil: Date): Promise<CouncilExport | undefined>;
 }
 
 /** What the council reads of its export: a link to the file once it is done, never the file's place. */
@@ -108,19 +114,49 @@ export interface ExportRunDeps extends ExportDeps {
 /** Nominations read per page: each page's households are looked up together. */
 const PAGE = 100;
 
-/** Runs every queued export (the worker's one run); answers how many it ran. */
+/**
+ * How long a worker holds an export it took: longer than the council-events function may run (2 minutes,
+ * infra/constructs/council-events.ts), so no live worker loses its job; a dead one's is taken again after it.
+ */
+export const EXPORT_LEASE_SECONDS = 5 * 60;
+
+/** A job taken this many times without finishing is failed: something in it kills the worker. */
+const MAX_EXPORT_ATTEMPTS = 3;
+
+const FAILURE = 'The export could not be made; start another, and tell us if it fails again';
+
+/**
+ * Runs every export a worker may take (the worker's one run): queued ones, and running ones whose worker died
+ * (its lease expired), so every export the council started completes. Answers how many it took.
+ */
 export async function runQueuedExports(deps: ExportRunDeps, limit = 5): Promise<number> {
   let ran = 0;
-  for (const ref of await deps.councilExports.listQueued(limit)) {
-    const job = await deps.councilExports.claim(ref.councilId, ref.exportId, deps.clock.now());
+  for (const ref of await deps.councilExports.listRunnable(deps.clock.now(), limit)) {
+    const now = deps.clock.now();
+    const job = await deps.councilExports.claim(
+      ref.councilId,
+      ref.exportId,
+      now,
+      new Date(now.getTime() + EXPORT_LEASE_SECONDS * 1000),
+    );
     if (!job) continue;
     ran += 1;
+    const { leaseUntil: _held, ...taken } = job;
+    if ((job.attempts ?? 1) > MAX_EXPORT_ATTEMPTS) {
+      await deps.councilExports.put({
+        ...taken,
+        status: 'failed',
+        failure: FAILURE,
+        completedAt: now.toISOString(),
+      });
+      continue;
+    }
     try {
       const { csv, rows } = await buildCsv(deps, job.councilId);
       const key = `exports/${job.councilId}/${job.exportId}.csv`;
       await deps.documents.put(key, new TextEncoder().encode(csv), 'text/csv');
       await deps.councilExports.put({
-        ...job,
+        ...taken,
         status: 'done',
         rows,
         key,
@@ -128,9 +164,9 @@ export async function runQueuedExports(deps: ExportRunDeps, limit = 5): Promise<
       });
     } catch {
       await deps.councilExports.put({
-        ...job,
+        ...taken,
         status: 'failed',
-        failure: 'The export could not be made; start another, and tell us if it fails again',
+        failure: FAILURE,
         completedAt: deps.clock.now().toISOString(),
       });
     }

@@ -84,17 +84,30 @@ export class MemoryCouncilExports implements CouncilExportStore {
     const job = this.jobs.get(`${councilId}/${exportId}`);
     return job ? { ...job } : undefined;
   }
-  async listQueued(limit: number) {
-    return [...this.jobs.values()]
-      .filter((job) => job.status === 'queued')
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .slice(0, limit)
-      .map(({ councilId, exportId }) => ({ councilId, exportId }));
+  /** When a worker may take the job: a queued one now, a running one once its lease has run out. */
+  private static takeableAt(job: CouncilExport): string | undefined {
+    if (job.status === 'queued') return job.createdAt;
+    return job.status === 'running' ? job.leaseUntil : undefined;
   }
-  async claim(councilId: string, exportId: string, startedAt: Date) {
+  async listRunnable(now: Date, limit: number) {
+    return [...this.jobs.values()]
+      .map((job) => ({ job, at: MemoryCouncilExports.takeableAt(job) }))
+      .filter(({ at }) => at !== undefined && at <= now.toISOString())
+      .sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''))
+      .slice(0, limit)
+      .map(({ job: { councilId, exportId } }) => ({ councilId, exportId }));
+  }
+  async claim(councilId: string, exportId: string, now: Date, leaseUntil: Date) {
     const job = this.jobs.get(`${councilId}/${exportId}`);
-    if (job?.status !== 'queued') return undefined;
-    const running = { ...job, status: 'running' as const, startedAt: startedAt.toISOString() };
+    const at = job ? MemoryCouncilExports.takeableAt(job) : undefined;
+    if (!job || at === undefined || (job.status === 'running' && at >= now.toISOString())) return undefined;
+    const running: CouncilExport = {
+      ...job,
+      status: 'running',
+      startedAt: now.toISOString(),
+      leaseUntil: leaseUntil.toISOString(),
+      attempts: (job.attempts ?? 0) + 1,
+    };
     this.jobs.set(`${councilId}/${exportId}`, running);
     return { ...running };
   }

@@ -164,8 +164,10 @@ export class DynamoCouncilEventStore implements CouncilEventStore {
 }
 
 /**
- * Export jobs (issue 10) under their council's partition; a queued one is also on gsi1 (`EXPORTQUEUE` /
- * `<createdAt>#<council>#<export>`) for the worker, and leaves it when it runs.
+ * Export jobs (issue 10) under their council's partition; an unfinished one is also on gsi1 (`EXPORTQUEUE` /
+ * `<when a worker may take it>#<council>#<export>`) for the worker: a queued one at once (its createdAt), a
+ * running one when its worker's lease runs out (its leaseUntil), so a job whose worker died is taken again. A
+ * finished one (put done or failed) leaves it.
  */
 export class DynamoCouncilExportStore implements CouncilExportStore {
   constructor(
@@ -197,13 +199,13 @@ export class DynamoCouncilExportStore implements CouncilExportStore {
     return Item ? CouncilExport.parse(strip(Item)) : undefined;
   }
 
-  async listQueued(limit: number): Promise<Array<{ councilId: string; exportId: string }>> {
+  async listRunnable(now: Date, limit: number): Promise<Array<{ councilId: string; exportId: string }>> {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         IndexName: GSI1,
-        KeyConditionExpression: 'gsi1pk = :queued',
-        ExpressionAttributeValues: { ':queued': keys.exportQueuePartition },
+        KeyConditionExpression: 'gsi1pk = :queued AND gsi1sk <= :now',
+        ExpressionAttributeValues: { ':queued': keys.exportQueuePartition, ':now': `${now.toISOString()}#~` },
         ProjectionExpression: 'councilId, exportId',
         Limit: limit,
       }),
@@ -214,24 +216,35 @@ export class DynamoCouncilExportStore implements CouncilExportStore {
     }));
   }
 
-  async claim(councilId: string, exportId: string, startedAt: Date): Promise<CouncilExport | undefined> {
+  async claim(
+    councilId: string,
+    exportId: string,
+    now: Date,
+    leaseUntil: Date,
+  ): Promise<CouncilExport | undefined> {
+    const until = leaseUntil.toISOString();
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: keys.councilExport(councilId, exportId),
-          UpdateExpression: 'SET #status = :running, startedAt = :at REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: '#status = :queued',
+          UpdateExpression:
+            'SET #status = :running, startedAt = :at, leaseUntil = :until, gsi1sk = :retake ADD attempts :one',
+          ConditionExpression: '#status = :queued OR (#status = :running AND leaseUntil < :at)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':running': 'running',
             ':queued': 'queued',
-            ':at': startedAt.toISOString(),
+            ':at': now.toISOString(),
+            ':until': until,
+            ':retake': keys.exportQueue(until, councilId, exportId).gsi1sk,
+            ':one': 1,
           },
           ReturnValues: 'ALL_NEW',
         }),
       );
-      return Attributes ? CouncilExport.parse(strip(Attributes)) : undefined;
+      // leaseUntil is the store's (stripped as a worker attribute elsewhere); the worker is told its own lease.
+      return Attributes ? CouncilExport.parse({ ...strip(Attributes), leaseUntil: until }) : undefined;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return undefined;
       throw error;

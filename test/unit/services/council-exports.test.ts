@@ -1,5 +1,10 @@
 import { CouncilRequestError } from '../../../shared/services/council-events';
-import { exportStatus, runQueuedExports, startExport } from '../../../shared/services/council-exports';
+import {
+  EXPORT_LEASE_SECONDS,
+  exportStatus,
+  runQueuedExports,
+  startExport,
+} from '../../../shared/services/council-exports';
 import { createNomination, withdrawNomination } from '../../../shared/services/nominations';
 import { ahmedFamily, darrenCole } from '../../fixtures/nominations';
 import { MemoryCouncilExports } from '../../support/council-events';
@@ -102,5 +107,67 @@ describe('council exports', () => {
         failure: 'The export could not be made; start another, and tell us if it fails again',
       }),
     );
+  });
+
+  it('takes again a job whose worker died, once its lease has run out, so the council’s export completes', async () => {
+    // Prepare: a worker takes the job and dies before writing anything (its function timed out).
+    const deps = setUp();
+    const queued = await startExport(deps, riverside.councilId);
+    const dying = {
+      ...deps,
+      documents: {
+        ...deps.documents,
+        put: () => new Promise<never>(() => undefined),
+      },
+    };
+    void runQueuedExports(dying);
+    await new Promise((resolve) => setImmediate(resolve));
+    const stuck = deps.councilExports.jobs.get(`${riverside.councilId}/${queued.exportId}`);
+
+    // Act: the next runs, while the lease holds and after it ran out.
+    const whileHeld = await runQueuedExports(deps);
+    deps.clock.advanceSeconds(EXPORT_LEASE_SECONDS + 1);
+    const afterLease = await runQueuedExports(deps);
+
+    // Assess
+    expect(stuck).toMatchObject({
+      status: 'running',
+      attempts: 1,
+      leaseUntil: '2026-11-02T09:35:00.000Z',
+    });
+    expect(whileHeld).toBe(0);
+    expect(afterLease).toBe(1);
+    expect(await exportStatus(deps, riverside.councilId, queued.exportId)).toMatchObject({
+      status: 'done',
+      rows: 0,
+    });
+    expect(deps.councilExports.jobs.get(`${riverside.councilId}/${queued.exportId}`)).toMatchObject({
+      attempts: 2,
+    });
+  });
+
+  it('fails a job that has killed its worker three times, rather than taking it for ever', async () => {
+    const deps = setUp();
+    const queued = await startExport(deps, riverside.councilId);
+    const key = `${riverside.councilId}/${queued.exportId}`;
+    const job = deps.councilExports.jobs.get(key);
+    if (!job) throw new Error('no job');
+    deps.councilExports.jobs.set(key, {
+      ...job,
+      status: 'running',
+      attempts: 3,
+      leaseUntil: '2026-11-02T09:00:00.000Z',
+    });
+
+    expect(await runQueuedExports(deps)).toBe(1);
+
+    expect(await exportStatus(deps, riverside.councilId, queued.exportId)).toEqual(
+      expect.objectContaining({
+        status: 'failed',
+        failure: 'The export could not be made; start another, and tell us if it fails again',
+      }),
+    );
+    expect(deps.documents.promoted.size).toBe(0);
+    expect(await runQueuedExports(deps)).toBe(0);
   });
 });
