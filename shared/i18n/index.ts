@@ -24,6 +24,8 @@ export { Language, languageOf } from './language.js';
  * typed): "day and month", "14 days", "between 4 and 9 months".
  */
 const TRANSLATED_PLACEHOLDERS = new Set(['missing', 'days', 'range']);
+/** Placeholders that hold a list of catalogue texts, ", " between them: "hardship (band C), medical or welfare grounds (band B)". */
+const LIST_PLACEHOLDERS = new Set(['groups']);
 /** Placeholders that only ever hold a number, so "{count} days" cannot swallow a whole sentence ending in "days". */
 const NUMBER_PLACEHOLDERS = new Set(['count', 'year', 'from', 'to', 'position', 'needed']);
 /** Where one sentence ends and the next begins: a full stop, question or exclamation mark, a space, a capital. */
@@ -109,6 +111,11 @@ export function welshFor(english: string): string | undefined {
     let missing = false;
     const filled = pattern.welsh.replace(/\{([a-z]+)\}/g, (_whole, name: string) => {
       const value = values.get(name) ?? '';
+      if (LIST_PLACEHOLDERS.has(name)) {
+        const items = value.split(', ').map((item) => welshFor(item));
+        if (items.some((item) => item === undefined)) missing = true;
+        return items.join(', ');
+      }
       if (!TRANSLATED_PLACEHOLDERS.has(name)) return welshMonths(value);
       const translated = welshFor(value);
       if (translated === undefined) missing = true;

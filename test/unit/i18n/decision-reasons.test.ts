@@ -1,4 +1,10 @@
-import { Circumstances, ImmigrationStatus, LocalConnection } from '../../../shared/domain/application';
+import {
+  Circumstances,
+  CurrentHome,
+  ImmigrationStatus,
+  LocalConnection,
+  Tenure,
+} from '../../../shared/domain/application';
 import { FORMS_KINDS } from '../../../shared/domain/documents';
 import { assessEligibility } from '../../../shared/domain/eligibility';
 import { checkEvidence } from '../../../shared/domain/evidence-check';
@@ -9,6 +15,7 @@ import {
   type ReadFields,
 } from '../../../shared/domain/identity-check';
 import { assessQualification } from '../../../shared/domain/qualification';
+import { register } from '../../../shared/domain/registration';
 import { MissingTranslation, translate, welshFor } from '../../../shared/i18n';
 import { policyFor } from '../../../shared/policies';
 import { aCompleteApplication } from '../../fixtures/applications';
@@ -81,6 +88,59 @@ function qualificationTexts(): string[] {
               policy,
               decidedAt,
             }),
+          ),
+        ),
+      ),
+    ),
+  );
+  return [
+    ...new Set(
+      decisions.flatMap((decision) => [...decision.reasons.map((reason) => reason.text), decision.next]),
+    ),
+  ];
+}
+
+/**
+ * Every text a registration decision gives of its own (the bedroom need's reasons are bedrooms.ts's): every
+ * home, each reasonable-preference group alone and all at once, the armed forces' urgent need, none of them,
+ * a first registration and a band gone up, kept or gone down, needing one bedroom or two, in both countries.
+ */
+function registrationTexts(): string[] {
+  const homes = Tenure.options.map((tenure) =>
+    CurrentHome.parse({ tenure, bedrooms: 1, addressLine: '12 Mill Lane', postcode: 'RV1 4AB' }),
+  );
+  const circumstances = [
+    {},
+    { homelessnessDuty: 'prevention' },
+    { homelessnessDuty: 'relief' },
+    { homelessnessDuty: 'main' },
+    { disrepair: true },
+    { medicalNeed: 'moderate' },
+    { medicalNeed: 'urgent' },
+    { hardshipMove: true },
+    { homelessnessDuty: 'main', disrepair: true, medicalNeed: 'urgent', hardshipMove: true },
+  ].map((answers) => Circumstances.parse(answers));
+  const previous = (band: 'A' | 'B' | 'C' | 'D') => ({
+    registration: { band, effectiveDate: '2026-03-01', bedroomNeed: 2 },
+    registeredOn: '2026-01-15',
+  });
+  const decisions = policies.flatMap((policy) =>
+    homes.flatMap((currentHome) =>
+      circumstances.flatMap((answers) =>
+        [1, 2].flatMap((bedrooms) =>
+          [undefined, previous('A'), previous('C'), previous('D')].flatMap((before) =>
+            [true, false].map(
+              (armedForces) =>
+                register({
+                  need: { bedrooms, reasons: [] },
+                  currentHome,
+                  circumstances: answers,
+                  localConnection: { armedForces },
+                  policy,
+                  decidedAt,
+                  previous: before,
+                }).decision,
+            ),
           ),
         ),
       ),
@@ -194,6 +254,19 @@ describe('the Welsh catalogue, for what the domain decides', () => {
   it('has Welsh for every reason and next step a qualification decision can give, in England and Wales', () => {
     // Prepare
     const texts = qualificationTexts();
+
+    // Act
+    const missing = texts.filter((text) => welshFor(text) === undefined);
+
+    // Assess
+    expect(texts.length).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+    expect(englishLeftIn(texts)).toEqual([]);
+  });
+
+  it('has Welsh for every reason and next step a registration decision gives: the band, why, and the date', () => {
+    // Prepare
+    const texts = registrationTexts();
 
     // Act
     const missing = texts.filter((text) => welshFor(text) === undefined);
