@@ -5,6 +5,7 @@ import {
   LocalConnection,
   Tenure,
 } from '../../../shared/domain/application';
+import { allocationBedroomNeed } from '../../../shared/domain/bedrooms';
 import { FORMS_KINDS } from '../../../shared/domain/documents';
 import { assessEligibility } from '../../../shared/domain/eligibility';
 import { checkEvidence } from '../../../shared/domain/evidence-check';
@@ -154,6 +155,54 @@ function registrationTexts(): string[] {
 }
 
 /**
+ * Every reason a council's bedroom need gives (allocation schemes; the size criteria an offer's affordability
+ * uses are not yet in Welsh): each way a household is counted, under both councils' standards.
+ */
+function bedroomTexts(): string[] {
+  const on = today;
+  const you = (extra = {}) => person('applicant', 'Siân', 'female', '1990-02-03', extra);
+  const partner = (extra = {}) => person('partner', 'Dafydd', 'male', '1989-05-01', extra);
+  const child = (name: string, sex: 'male' | 'female', dateOfBirth: string, extra = {}) =>
+    person('child', name, sex, dateOfBirth, extra);
+  const households = [
+    [you()],
+    [you(), partner()],
+    [you({ needsOwnRoomForDisability: true }), partner()],
+    [you(), person('lodger', 'Rhys', 'male', '1980-01-01')],
+    [you(), child('Nel', 'female', '2027-01-10', { unborn: true, dueDate: '2027-01-10' })],
+    [you(), child('Nel', 'female', '2027-06-01', { unborn: true, dueDate: '2027-06-01' })],
+    [you(), child('Gwen', 'female', '2007-01-01'), child('Mali', 'female', '2005-01-01')],
+    [
+      you(),
+      child('Osian', 'male', '2021-01-01'),
+      child('Ifan', 'male', '2019-01-01'),
+      child('Cai', 'male', '2018-01-01', { needsOwnRoomForDisability: true }),
+    ],
+    [
+      you(),
+      child('Osian', 'male', '2022-01-01'),
+      child('Lowri', 'female', '2020-01-01'),
+      child('Elin', 'female', '2014-01-01'),
+    ],
+    [you(), child('Osian', 'male', '2022-01-01'), child('Lowri', 'female', '2020-01-01')],
+    [you({ needsOvernightCarer: true })],
+    [you(), partner({ needsOvernightCarer: true })],
+    [you({ needsOvernightCarer: true }), partner({ needsOvernightCarer: true })],
+    [you(), child('Osian', 'male', '2018-01-01', { needsOvernightCarer: true })],
+    [you(), person('other-adult', 'Rhys', 'male', '1980-01-01')],
+  ];
+  return [
+    ...new Set(
+      policies.flatMap((policy) =>
+        households.flatMap((household) =>
+          allocationBedroomNeed({ household, on, policy }).reasons.map((reason) => reason.text),
+        ),
+      ),
+    ),
+  ];
+}
+
+/**
  * Every problem a document read as forms can have, for every kind, in both countries: parts too unclear to
  * check, someone else's name, dated after today or too long ago, income far from the answers, another address.
  */
@@ -273,6 +322,19 @@ describe('the Welsh catalogue, for what the domain decides', () => {
 
     // Assess
     expect(texts.length).toBeGreaterThan(30);
+    expect(missing).toEqual([]);
+    expect(englishLeftIn(texts)).toEqual([]);
+  });
+
+  it('has Welsh for every reason a council’s bedroom need gives, under both councils’ standards', () => {
+    // Prepare
+    const texts = bedroomTexts();
+
+    // Act
+    const missing = texts.filter((text) => welshFor(text) === undefined);
+
+    // Assess
+    expect(texts.length).toBeGreaterThan(12);
     expect(missing).toEqual([]);
     expect(englishLeftIn(texts)).toEqual([]);
   });
