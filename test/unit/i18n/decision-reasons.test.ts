@@ -1,6 +1,8 @@
 import {
   Circumstances,
   CurrentHome,
+  DocumentKind,
+  type DocumentRecord,
   ImmigrationStatus,
   LocalConnection,
   Tenure,
@@ -19,8 +21,10 @@ import { assessQualification } from '../../../shared/domain/qualification';
 import { register } from '../../../shared/domain/registration';
 import { MissingTranslation, translate, welshFor } from '../../../shared/i18n';
 import { policyFor } from '../../../shared/policies';
+import { documents } from '../../../shared/services/application-stages';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { person } from '../../support/households';
+import { memoryDeps } from '../../support/memory';
 
 const policies = [policyFor('riverside-council'), policyFor('cwm-valley')];
 const decidedAt = '2026-11-02T10:00:00.000Z';
@@ -203,6 +207,37 @@ function bedroomTexts(): string[] {
 }
 
 /**
+ * What the documents stage says of each document (shared/services/application-stages.ts): every kind in every
+ * state, beside a passport that was read and matches, and what happens next.
+ */
+const STATUSES: DocumentRecord['status'][] = ['declared', 'uploaded', 'read', 'rejected', 'deleted'];
+
+async function documentStageTexts(): Promise<string[]> {
+  const document = (kind: DocumentKind, status: DocumentRecord['status'], index: number): DocumentRecord => ({
+    documentId: `doc_${kind.replaceAll('-', '')}${index}`,
+    kind,
+    contentType: 'image/jpeg',
+    sizeBytes: 2_400_000,
+    status,
+    declaredAt: '2026-11-01T10:05:00.000Z',
+  });
+  const deps = memoryDeps();
+  const application = aCompleteApplication();
+  await deps.applications.create({
+    ...application,
+    documents: [
+      document('passport', 'read', 0),
+      ...DocumentKind.options.flatMap((kind) =>
+        STATUSES.map((status, index) => document(kind, status, index + 1)),
+      ),
+    ],
+  });
+  await documents(deps, { applicationId: application.applicationId });
+  const decision = (await deps.applications.get(application.applicationId))?.decisions.at(-1);
+  return decision ? [...new Set([...decision.reasons.map((reason) => reason.text), decision.next])] : [];
+}
+
+/**
  * Every problem a document read as forms can have, for every kind, in both countries: parts too unclear to
  * check, someone else's name, dated after today or too long ago, income far from the answers, another address.
  */
@@ -335,6 +370,19 @@ describe('the Welsh catalogue, for what the domain decides', () => {
 
     // Assess
     expect(texts.length).toBeGreaterThan(12);
+    expect(missing).toEqual([]);
+    expect(englishLeftIn(texts)).toEqual([]);
+  });
+
+  it('has Welsh for what the documents stage says of every kind of document in every state', async () => {
+    // Prepare
+    const texts = await documentStageTexts();
+
+    // Act
+    const missing = texts.filter((text) => welshFor(text) === undefined);
+
+    // Assess
+    expect(texts.length).toBeGreaterThan(DocumentKind.options.length * 4);
     expect(missing).toEqual([]);
     expect(englishLeftIn(texts)).toEqual([]);
   });
