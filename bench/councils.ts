@@ -16,7 +16,9 @@ import { keys } from '../shared/adapters/aws/keys.js';
  *    with its own Idempotency-Key and household, through the local API Gateway, the councils function (token,
  *    rate limit raised for the bench's client, idempotency, schema) and DynamoDB Local; each nomination also
  *    invites by email and text and becomes an event. Prints nominations a second and p50/p95/p99 latency.
- * 2. Webhook delivery lag: the time from an event's write (its `occurredAt`) to its arrival at a receiver on
+ * 2. One nomination at a time on the quiet runtime: its whole time beside the time its DynamoDB Local calls took,
+ *    so a waste in the request's own code would show as the difference.
+ * 3. Webhook delivery lag: the time from an event's write (its `occurredAt`) to its arrival at a receiver on
  *    127.0.0.1, for the events of the run above (under load, then drained) and for nominations made one at a
  *    time (at rest). Prints p50/p95.
  * Figures only, never asserted: the machine is shared.
@@ -142,16 +144,48 @@ async function main(): Promise<void> {
     while (arrivals.size < events.length && Date.now() < drainedBy) await sleep(250);
     const underLoad = lags(events, arrivals);
 
-    // ... and at rest: one nomination at a time.
+    // ... and at rest: one nomination at a time, each timed whole and in its DynamoDB Local calls (every call
+    // the runtime sends while the request is open, the delivery worker's included), side by side in this run.
     const before = new Set(events.map((event) => event.id));
+    const single = { total: [] as number[], dynamo: [] as number[], calls: [] as number[] };
+    let open: { dynamo: number; calls: number } | undefined;
+    runtime.db.middlewareStack.add(
+      (next) => async (args) => {
+        const started = performance.now();
+        try {
+          return await next(args);
+        } finally {
+          if (open) {
+            open.dynamo += performance.now() - started;
+            open.calls += 1;
+          }
+        }
+      },
+      { step: 'initialize', name: 'benchDynamoTiming' },
+    );
     for (let i = 0; i < AT_REST; i += 1) {
-      await fetch(`${runtime.url}/v1/nominations`, {
+      const request = { dynamo: 0, calls: 0 };
+      open = request;
+      const started = performance.now();
+      const answer = await fetch(`${runtime.url}/v1/nominations`, {
         method: 'POST',
         headers: { authorization, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
         body: JSON.stringify(household(++n)),
       });
+      await answer.text();
+      single.total.push(performance.now() - started);
+      open = undefined;
+      single.dynamo.push(request.dynamo);
+      single.calls.push(request.calls);
       await sleep(150);
     }
+    for (const list of Object.values(single)) list.sort((a, b) => a - b);
+    console.log("\none nomination at a time (quiet): where a request's time goes");
+    console.log('| requests | p50 whole | p50 in DynamoDB Local | its calls (p50) | p95 whole |');
+    console.log('|---:|---:|---:|---:|---:|');
+    console.log(
+      `| ${AT_REST} | ${ms(percentile(single.total, 50))} | ${ms(percentile(single.dynamo, 50))} | ${percentile(single.calls, 50)} | ${ms(percentile(single.total, 95))} |`,
+    );
     const restEvents = (await allEvents(runtime.url, authorization)).filter((event) => !before.has(event.id));
     const restBy = Date.now() + 30_000;
     while (restEvents.some((event) => !arrivals.has(event.id)) && Date.now() < restBy) await sleep(100);
