@@ -238,8 +238,9 @@ async function documentStageTexts(): Promise<string[]> {
 }
 
 /**
- * Every problem a document read as forms can have, for every kind, in both countries: parts too unclear to
- * check, someone else's name, dated after today or too long ago, income far from the answers, another address.
+ * Everything a document read as forms confirms (the verification decision's reasons), and every problem it can
+ * have, for every kind, in both countries: parts too unclear to check, someone else's name, dated after today or
+ * too long ago, income far from the answers, another address.
  */
 function evidenceTexts(): string[] {
   const application = aCompleteApplication();
@@ -260,7 +261,21 @@ function evidenceTexts(): string[] {
     amount: '900000',
     postcode: 'CF10 1AA',
   };
+  const applicant = application.profile.household.find((member) => member.relationship === 'applicant');
+  const own = `${applicant?.firstName} ${applicant?.lastName}`;
+  const matching = {
+    employeeName: own,
+    accountHolder: own,
+    claimantName: own,
+    ...dates(today),
+    netPay: '210000',
+    payPeriod: 'monthly',
+    totalPayment: '35000',
+    amount: '35000',
+    postcode: 'RV1 4AB',
+  };
   const readings = [
+    read(matching),
     read({ ...holders, ...dates(today), surname: 'EVANS' }, 0.2),
     read({ ...dates(today) }),
     read({ ...holders, ...dates('2027-01-01'), ...money }),
@@ -270,11 +285,10 @@ function evidenceTexts(): string[] {
     ...new Set(
       policies.flatMap((policy) =>
         FORMS_KINDS.flatMap((kind) =>
-          readings.flatMap((fields) =>
-            checkEvidence({ kind, fields, application, policy, today }).problems.map(
-              (problem) => problem.text,
-            ),
-          ),
+          readings.flatMap((fields) => {
+            const check = checkEvidence({ kind, fields, application, policy, today });
+            return [...check.confirmed, ...check.problems.map((problem) => problem.text)];
+          }),
         ),
       ),
     ),
@@ -400,7 +414,7 @@ describe('the Welsh catalogue, for what the domain decides', () => {
     expect(englishLeftIn(texts)).toEqual([]);
   });
 
-  it('has Welsh for every problem a payslip, statement, letter or bill can have, for every kind', () => {
+  it('has Welsh for everything a payslip, statement, letter or bill confirms, and every problem it can have', () => {
     // Prepare
     const texts = evidenceTexts();
 
