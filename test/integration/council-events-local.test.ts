@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { type Runtime, startRuntime } from '../../local/runtime';
+import { localCouncilToken } from '../support/local-council-tokens';
 
 /**
  * Events out under `npm start` (issue 10), over HTTP on loopback only: a council registers a receiver on
@@ -44,24 +45,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function councilToken(councilId: string): Promise<string> {
-  const added = await fetch(`${runtime.url}/local/council-clients`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ councilId, councilName: 'Riverside Council' }),
-  });
-  expect(added.status).toBe(201);
-  const { clientId, clientSecret } = (await added.json()) as { clientId: string; clientSecret: string };
-  const token = await fetch(`${runtime.url}/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-    },
-    body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
-  });
-  return ((await token.json()) as { access_token: string }).access_token;
-}
+const councilToken = (councilId: string) => localCouncilToken(runtime.url, councilId);
 
 const call = (token: string, method: string, path: string, body?: unknown) =>
   fetch(`${runtime.url}${path}`, {

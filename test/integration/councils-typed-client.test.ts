@@ -11,6 +11,7 @@ import { Webhook } from 'standardwebhooks';
 import { DEMO_OFFICER, JourneyClient } from '../../local/journey-client';
 import { type Runtime, startRuntime } from '../../local/runtime';
 import type { paths } from '../support/generated/councils-api';
+import { localCouncilToken } from '../support/local-council-tokens';
 
 type NominationBody = paths['/v1/nominations']['post']['requestBody']['content']['application/json'];
 
@@ -56,26 +57,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A council client as `npm run council:add` makes one locally, and a token for it from `/oauth2/token`. */
-async function councilToken(councilId: string): Promise<string> {
-  const added = await fetch(`${runtime.url}/local/council-clients`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ councilId, councilName: 'Riverside Council' }),
-  });
-  expect(added.status).toBe(201);
-  const { clientId, clientSecret } = (await added.json()) as { clientId: string; clientSecret: string };
-  const token = await fetch(`${runtime.url}/oauth2/token`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-    },
-    body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
-  });
-  expect(token.status).toBe(200);
-  return ((await token.json()) as { access_token: string }).access_token;
-}
+const councilToken = (councilId: string) => localCouncilToken(runtime.url, councilId);
 
 it('has its committed client types generated from the document the runtime serves', async () => {
   // Prepare
