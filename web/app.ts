@@ -10,9 +10,9 @@ export interface WebOptions extends SiteOptions {
 }
 
 /**
- * The whole web front end in one handler: the applicant's site and the officers' console, as the local runtime,
- * the tests and the benchmarks serve it. In AWS each site is a function of its own (functions/web,
- * functions/console), with the same site handler and the same pages.
+ * The whole web front end in one handler: the applicant's site and the officers' console, as the tests and the
+ * benchmarks serve it. In AWS each site is a function of its own (functions/web, functions/console), and the
+ * local runtime routes `/officer` to the console's handler the same way; all use the same site handler and pages.
  */
 export function createWebHandler(options: WebOptions) {
   return createSiteHandler(
