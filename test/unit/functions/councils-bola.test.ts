@@ -1,30 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import { createHandler } from '../../../functions/councils/handler';
-import {
-  type CouncilRouteKey,
-  councilRoutes,
-  splitCouncilRouteKey,
-} from '../../../functions/councils/routes';
-import { LOCAL_COUNCIL_ISSUER, LocalCouncilIssuer } from '../../../local/council-issuer';
-import { JwtAccessTokenVerifier } from '../../../shared/adapters/aws/cognito-access-tokens';
+import { type CouncilRouteKey, councilRoutes } from '../../../functions/councils/routes';
 import { LOCAL_SESSION_SECRETS } from '../../../shared/config';
-import { ConflictError } from '../../../shared/ports';
-import {
-  COUNCIL_SCOPES,
-  type CouncilClientRecord,
-  type CouncilClientStore,
-  type CouncilScope,
-} from '../../../shared/services/council-auth';
+import { COUNCIL_SCOPES, type CouncilScope } from '../../../shared/services/council-auth';
 import { recordCouncilEvent, registerWebhook } from '../../../shared/services/council-events';
 import { runQueuedExports } from '../../../shared/services/council-exports';
 import { claimNominations } from '../../../shared/services/nominations';
 import { subjectFor } from '../../../shared/services/sessions';
 import { ahmedFamily, darrenCole } from '../../fixtures/nominations';
-import { anHttpEvent } from '../../support/http-events';
-import { type MemoryDeps, memoryDeps } from '../../support/memory';
+import { aCouncilsApi, type CouncilsApi } from '../../support/councils-api';
+import type { MemoryDeps } from '../../support/memory';
 
 /**
  * Broken object-level authorisation (OWASP API1), every route of the councils' API: two councils that both
@@ -33,17 +16,6 @@ import { type MemoryDeps, memoryDeps } from '../../support/memory';
  * other's. A token without the route's scope is a 403 on each. The cases are read from the route list, so a
  * route added without a case here fails this test.
  */
-
-class Clients implements CouncilClientStore {
-  readonly records = new Map<string, CouncilClientRecord>();
-  async add(record: CouncilClientRecord) {
-    if (this.records.has(record.clientId)) throw new ConflictError('exists');
-    this.records.set(record.clientId, record);
-  }
-  async get(clientId: string) {
-    return this.records.get(clientId);
-  }
-}
 
 interface Council {
   councilId: string;
@@ -77,55 +49,19 @@ const cases: Record<CouncilRouteKey, Case> = {
   'GET /v1/exports/{exportId}': { kind: 'another-councils-record', param: 'exportId' },
 };
 
-let dir: string;
+let api: CouncilsApi;
 let deps: MemoryDeps;
-let handler: ReturnType<typeof createHandler>;
 const riverside = { councilId: 'riverside-council' } as Council;
 const northbridge = { councilId: 'northbridge-council' } as Council;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'doorstep-bola-'));
-  const now = new Date('2026-11-02T09:30:00Z');
-  deps = memoryDeps(now);
-  const clock = { now: () => now };
-  const issuer = await LocalCouncilIssuer.open(join(dir, 'councils.json'), { clock });
-  const clients = new Clients();
-  const token = async (council: Council, scopes: CouncilScope[]) => {
-    const { clientId, clientSecret } = await issuer.createClient({ name: council.councilId, scopes });
-    await clients.add({
-      clientId,
-      councilId: council.councilId,
-      councilName: council.councilId,
-      scopes,
-      createdAt: now.toISOString(),
-    });
-    const answer = await issuer.token(
-      new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: clientId,
-        client_secret: clientSecret,
-      }),
-      undefined,
-    );
-    if (!answer.ok) throw new Error(answer.description);
-    return answer.body.access_token;
-  };
+  api = await aCouncilsApi(new Date('2026-11-02T09:30:00Z'));
+  deps = api.deps;
+  const token = (council: Council, scopes: CouncilScope[]) => api.tokenFor(council.councilId, scopes);
   for (const council of [riverside, northbridge]) {
     council.token = await token(council, [...COUNCIL_SCOPES]);
     council.unscopedToken = await token(council, []);
   }
-  handler = createHandler(
-    () => deps,
-    () => ({
-      tokens: new JwtAccessTokenVerifier(LOCAL_COUNCIL_ISSUER, issuer.jwks),
-      councilClients: clients,
-      clock,
-      usage: { count: async () => true },
-      idempotency: {
-        run: async (_request, execute) => ({ kind: 'answer', value: await execute(), replayed: false }),
-      },
-    }),
-  );
   // Each council's nominations: one a household has taken up (so withdrawing reaches an application), one not.
   for (const council of [riverside, northbridge]) {
     council.nominationIds = [];
@@ -178,37 +114,20 @@ beforeAll(async () => {
   await runQueuedExports(deps);
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => api.close());
 
-async function call(
+/** A route of the councils' API called with a council's token (api.call), its path parameters named. */
+const call = (
   token: string,
   key: CouncilRouteKey,
   params: Record<string, string>,
   input: { body?: unknown; query?: Record<string, string> } = {},
-): Promise<{ statusCode: number; body: string }> {
-  const { method, path } = splitCouncilRouteKey(key);
-  const concrete = path.replace(/\{(\w+)\}/g, (_match, name: string) => params[name] ?? 'missing');
-  const event = anHttpEvent({
-    method,
-    path: concrete,
-    routeKey: key,
-    pathParameters: params,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(method === 'POST' ? { 'idempotency-key': `bola-${Math.random().toString(36).slice(2)}` } : {}),
-    },
-    ...(input.body !== undefined ? { body: JSON.stringify(input.body) } : {}),
+) =>
+  api.call(token, key, {
+    params,
+    ...(input.body !== undefined ? { body: input.body } : {}),
+    ...(input.query ? { query: input.query } : {}),
   });
-  const withQuery = input.query
-    ? {
-        ...event,
-        rawQueryString: new URLSearchParams(input.query).toString(),
-        queryStringParameters: input.query,
-      }
-    : event;
-  const result = (await handler(withQuery, {} as never)) as Exclude<APIGatewayProxyResultV2, string>;
-  return { statusCode: result.statusCode ?? 200, body: String(result.body ?? '') };
-}
 
 /** Everything of a council's that must never appear in another council's answers. */
 const secretsOf = (council: Council) => [
