@@ -1,6 +1,7 @@
 import { Stage, WaitingFor } from '../../../shared/domain/stage';
+import { makeOffer } from '../../../shared/services/letting-stages';
 import { awaitPerson } from '../../../shared/services/waits';
-import { aHome } from '../../fixtures/applications';
+import { aCompleteApplication, aHome } from '../../fixtures/applications';
 import { aLetting } from '../../fixtures/lettings';
 import { memoryDeps } from '../../support/memory';
 import {
@@ -232,5 +233,47 @@ describe('the household’s offer page', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('£112.50 a week, plus £12.40 a week in service charges');
     expect(page.body).toContain('Call the Riverside lettings team on 01632 960 123 to arrange a viewing.');
+  });
+
+  it('gives a Welsh household the offer’s reasons in Welsh: the bedrooms, the help with rent, affordability', async () => {
+    // Prepare: the Offer stage matches Weaver Court to the Pritchards, who did not say what help with rent they get.
+    const deps = memoryDeps(new Date('2026-11-02T09:30:00Z'));
+    const browser = aWebApp({ deps }).browser();
+    const subject = await signIn(deps, browser, 'gareth.pritchard@example.org');
+    const application = aCompleteApplication({
+      ownerId: subject,
+      status: 'registered',
+      stage: Stage.Offer,
+      registration: { band: 'B', effectiveDate: '2026-11-02', bedroomNeed: 2 },
+    });
+    await deps.applications.create(application);
+    await deps.lettings.putHome(aHome());
+    await makeOffer(deps, { applicationId: application.applicationId });
+    await awaitPerson(deps, {
+      applicationId: application.applicationId,
+      stage: Stage.Offer,
+      kind: 'response',
+      waitingFor: WaitingFor.Applicant,
+      taskToken: 'AQCEAAAAKgAAAAMAAAAAAAAAAXJlc3BvbnNl',
+    });
+
+    // Act
+    const welsh = await browser.get(`/applications/${application.applicationId}/offer?lang=cy`);
+    const english = await browser.get(`/applications/${application.applicationId}/offer?lang=en`);
+
+    // Assess
+    expect(welsh.status).toBe(200);
+    expect(welsh.body).toContain('Pam wnaethon ni gynnig y cartref hwn i chi');
+    expect(welsh.body).toContain(
+      'Mae gan Flat 3, 14 Weaver Court, Riverside 2 ystafell wely; mae angen 2 ar eich aelwyd.',
+    );
+    expect(welsh.body).toContain('felly rydyn ni wedi cymryd y byddech chi’n hawlio Credyd Cynhwysol.');
+    expect(welsh.body).toContain('Ar ôl help gyda chostau tai, byddech chi’n talu');
+    expect(welsh.body).not.toContain('After help with housing costs');
+    expect(welsh.body).not.toContain('We estimate Universal Credit');
+    expect(english.body).toContain(
+      'Flat 3, 14 Weaver Court, Riverside has 2 bedrooms; your household needs 2.',
+    );
+    expect(english.body).toContain('After help with housing costs you would pay');
   });
 });
