@@ -1,3 +1,5 @@
+import { MRZ_UNREADABLE } from '../../../shared/domain/mrz';
+import { documentKey, receiveUpload } from '../../../shared/services/documents';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { aWebApp, signIn, titleOf } from './browser';
 
@@ -278,5 +280,85 @@ describe('income and address evidence on the journey (issue 7)', () => {
     // Assess
     expect(page.body).toContain('the net pay is cut off.');
     expect(page.body).toMatch(/value="payslip" checked/);
+  });
+});
+
+describe('a document’s problem, on a Welsh applicant’s page (issue 9)', () => {
+  const unreadable = 'doc_unreadable0123456789';
+  const refused = 'doc_refused0123456789ab';
+  const JPEG = new Uint8Array([
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0x00,
+    0x10,
+    0x4a,
+    0x46,
+    0x49,
+    0x46,
+    0x00,
+    0x01,
+    ...new Array(64).fill(0),
+  ]);
+
+  /** Gareth's passport photo no reader could read, and a "PDF" that is a photo: each as the upload left it. */
+  async function garethWithProblems() {
+    const declared = {
+      kind: 'passport' as const,
+      status: 'declared' as const,
+      sizeBytes: JPEG.byteLength,
+      declaredAt: '2026-11-01T10:05:00.000Z',
+    };
+    const app = await garethWith(
+      [
+        { ...declared, documentId: unreadable, contentType: 'image/jpeg' },
+        { ...declared, documentId: refused, contentType: 'application/pdf' },
+      ],
+      false,
+    );
+    app.deps.reader = {
+      readPassportMrz: async () => ({ ok: false, reason: MRZ_UNREADABLE, engine: 'test' }),
+      readDocument: async () => ({ ok: false, reason: 'Only passports are read in this test.' }),
+    };
+    for (const documentId of [unreadable, refused]) {
+      app.deps.documents.quarantine.set(documentKey(applicationId, documentId), JPEG);
+      await receiveUpload(app.deps, { key: documentKey(applicationId, documentId) });
+    }
+    return app;
+  }
+
+  it('says in Welsh why a passport photo could not be read, and how to take a better one', async () => {
+    // Prepare
+    const { browser } = await garethWithProblems();
+
+    // Act
+    const welsh = await browser.get(`${base}/documents/${unreadable}?lang=cy`);
+    const english = await browser.get(`${base}/documents/${unreadable}?lang=en`);
+
+    // Assess
+    expect(welsh.status).toBe(200);
+    expect(welsh.body).toContain('Doedden ni ddim yn gallu darllen eich pasbort yn awtomatig.');
+    expect(welsh.body).toContain(
+      'Tynnwch lun arall: yn fflat, mewn ffocws, gyda golau gwastad a heb lewyrch.',
+    );
+    expect(welsh.body).toContain('Os nad oes modd darllen y ddogfen o hyd, bydd swyddog yn ei gwirio.');
+    expect(welsh.body).not.toContain('We could not read your passport automatically.');
+    expect(english.body).toContain('We could not read your passport automatically.');
+  });
+
+  it('says in Welsh why an upload was refused: not the type of file it was said to be', async () => {
+    // Prepare
+    const { browser } = await garethWithProblems();
+
+    // Act
+    const page = await browser.get(`${base}/documents/${refused}?lang=cy`);
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(
+      'Dydy’r ffeil ddim yn PDF, er mai dyna oedd i fod (mae’n edrych fel llun JPEG). Uwchlwythwch hi eto fel llun (JPEG neu PNG) neu PDF.',
+    );
+    expect(page.body).not.toContain('it was said to be');
   });
 });

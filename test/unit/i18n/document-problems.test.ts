@@ -1,0 +1,205 @@
+import { JOB_FAILED, JOB_PARTIAL } from '../../../shared/adapters/aws/textract-jobs';
+import { type DocumentRecord, MAX_DOCUMENT_BYTES } from '../../../shared/domain/application';
+import { ILLEGIBLE, notThisKind } from '../../../shared/domain/document-reading';
+import { FORMS_KINDS } from '../../../shared/domain/documents';
+import { MRZ_NOT_FOUND, MRZ_UNREADABLE } from '../../../shared/domain/mrz';
+import { MissingTranslation, translate, welshFor } from '../../../shared/i18n';
+import type { DocumentReading, MrzReading } from '../../../shared/ports';
+import { documentKey, receiveUpload, withFormsReading } from '../../../shared/services/documents';
+import { READING_FAILED } from '../../../shared/services/later-reading';
+import { aCompleteApplication } from '../../fixtures/applications';
+import { memoryDeps } from '../../support/memory';
+
+const applicationId = 'app_0123456789abcdef0123456789abcdef';
+const documentId = 'doc_0123456789abcdef0123456789abcdef';
+const now = new Date('2026-11-29T10:00:00Z');
+
+const JPEG = new Uint8Array([
+  0xff,
+  0xd8,
+  0xff,
+  0xe0,
+  0x00,
+  0x10,
+  0x4a,
+  0x46,
+  0x49,
+  0x46,
+  0x00,
+  0x01,
+  ...new Array(64).fill(0),
+]);
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]);
+const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+const UNKNOWN = new TextEncoder().encode('Not a photo, not a scan, just words.');
+
+/**
+ * Why a reader could not read a passport (shared/domain/mrz.ts; the local reader and Textract's, in
+ * shared/adapters), as the applicant is told it.
+ */
+const PASSPORT_READER_REASONS = [
+  MRZ_NOT_FOUND,
+  MRZ_UNREADABLE,
+  'A PDF cannot be read here: upload a photo or scan of the photo page as a JPEG or PNG.',
+  'The file is not a JPEG or PNG image that can be opened, or it arrived incomplete.',
+  'The file is not a JPEG, PNG or single-page PDF that can be read.',
+  'The file is too large to read.',
+];
+
+/** Why a reader could not read a licence, payslip, statement, letter or bill (document-reading.ts, the adapters). */
+const FORMS_READER_REASONS = [
+  ILLEGIBLE,
+  READING_FAILED,
+  JOB_FAILED,
+  JOB_PARTIAL,
+  'Only a photo or a one-page PDF can be read here: upload a photo of each page, or the page that shows your name, dates and amounts.',
+  'The file could not be opened as a JPEG, PNG or PDF, or it arrived incomplete: upload it again.',
+  'The file is too large to read: upload a smaller photo or scan (under 5 MB).',
+];
+
+/** What an upload of a passport says after it arrives: the bytes as they came, and what the reader said. */
+async function uploaded(
+  declared: Partial<DocumentRecord>,
+  bytes: Uint8Array,
+  reading: MrzReading = { ok: false, reason: MRZ_NOT_FOUND, engine: 'test' },
+  startReading?: () => Promise<{ jobId: string }>,
+): Promise<string | undefined> {
+  const deps = memoryDeps();
+  deps.reader = {
+    readPassportMrz: async () => reading,
+    readDocument: async () => ({ ok: false, reason: ILLEGIBLE }),
+  };
+  if (startReading)
+    deps.laterReader = {
+      readsLater: () => true,
+      startReading,
+      collectReading: async () => ({ ok: false, reason: JOB_FAILED }),
+    };
+  const document: DocumentRecord = {
+    documentId,
+    kind: 'passport',
+    contentType: 'image/jpeg',
+    sizeBytes: bytes.byteLength,
+    status: 'declared',
+    declaredAt: '2026-11-02T09:00:00.000Z',
+    ...declared,
+  };
+  await deps.applications.create(aCompleteApplication({ documents: [document] }));
+  deps.documents.quarantine.set(documentKey(applicationId, documentId), bytes);
+  await receiveUpload(deps, { key: documentKey(applicationId, documentId) });
+  return (await deps.applications.get(applicationId))?.documents[0]?.problem;
+}
+
+/**
+ * Every problem an upload can come back with from the services (shared/services/documents.ts): a file too large
+ * or not the type it was said to be (each type declared, each type it turned out to be, or none), a passport no
+ * reader could read for each reason a reader gives, and a document whose reading could not be started.
+ */
+async function uploadProblems(): Promise<string[]> {
+  const types = [
+    ['image/jpeg', JPEG],
+    ['image/png', PNG],
+    ['application/pdf', PDF],
+  ] as const;
+  const mismatched = await Promise.all(
+    types.flatMap(([contentType]) =>
+      [...types.filter(([other]) => other !== contentType).map(([, bytes]) => bytes), UNKNOWN].map((bytes) =>
+        uploaded({ contentType }, bytes),
+      ),
+    ),
+  );
+  const tooLarge = await uploaded({}, new Uint8Array(MAX_DOCUMENT_BYTES + 1));
+  const unread = await Promise.all(
+    PASSPORT_READER_REASONS.map((reason) => uploaded({}, JPEG, { ok: false, reason, engine: 'test' })),
+  );
+  const notStarted = await Promise.all(
+    FORMS_KINDS.map((kind) =>
+      uploaded({ kind, contentType: 'application/pdf' }, PDF, undefined, async () => {
+        throw new Error('Textract is down');
+      }),
+    ),
+  );
+  return [...mismatched, tooLarge, ...unread, ...notStarted].filter(
+    (text): text is string => text !== undefined,
+  );
+}
+
+/**
+ * Every problem a licence, payslip, statement, letter or bill read as forms can come back with, beyond what
+ * evidence-check.ts and identity-check.ts find (decision-reasons.test.ts): each reason a reader gives, not the
+ * kind chosen, and a licence whose parts did not read clearly.
+ */
+function formsProblems(): string[] {
+  const application = aCompleteApplication();
+  const document: DocumentRecord = {
+    documentId,
+    kind: 'payslip',
+    contentType: 'image/jpeg',
+    sizeBytes: 2_400_000,
+    status: 'uploaded',
+    declaredAt: '2026-11-02T09:00:00.000Z',
+  };
+  const unclearLicence: DocumentReading = {
+    ok: true,
+    fields: { surname: { value: 'PRITCHARD', confidence: 0.2 } },
+    pages: 1,
+  };
+  const problems = FORMS_KINDS.flatMap((kind) => [
+    ...[...FORMS_READER_REASONS, notThisKind(kind)].map(
+      (reason) =>
+        withFormsReading({ ...document, kind }, kind, { ok: false, reason }, application, now).problem,
+    ),
+  ]);
+  const licence = withFormsReading(
+    { ...document, kind: 'driving-licence' },
+    'driving-licence',
+    unclearLicence,
+    application,
+    now,
+  ).problem;
+  return [...problems, licence].filter((text): text is string => text !== undefined);
+}
+
+/** English words a Welsh text should not have left in it: a pattern that swallowed an untranslated sentence. */
+const englishLeftIn = (texts: string[]) =>
+  texts
+    .map((text) => translate('cy', text, { strict: true }))
+    .filter((welsh) => /\b(you|your|the|and|is|are|could not|upload|photo)\b/i.test(welsh));
+
+describe('the Welsh catalogue, for what goes wrong with a document', () => {
+  it('has Welsh for every problem an upload comes back with: its size, its type, a passport not read', async () => {
+    // Prepare
+    const texts = await uploadProblems();
+
+    // Act
+    const missing = texts.filter((text) => welshFor(text) === undefined);
+
+    // Assess
+    expect(texts).toHaveLength(3 * 3 + 1 + PASSPORT_READER_REASONS.length + FORMS_KINDS.length);
+    expect(texts).toContain(
+      'The file is not the JPEG photo it was said to be (it looks like PDF). Upload it again as a photo (JPEG or PNG) or a PDF.',
+    );
+    expect(missing).toEqual([]);
+    expect(englishLeftIn(texts)).toEqual([]);
+  });
+
+  it('has Welsh for every problem a licence, payslip, statement, letter or bill read as forms comes back with', () => {
+    // Prepare
+    const texts = formsProblems();
+
+    // Act
+    const missing = texts.filter((text) => welshFor(text) === undefined);
+
+    // Assess
+    expect(texts).toHaveLength(FORMS_KINDS.length * (FORMS_READER_REASONS.length + 1) + 1);
+    expect(texts.some((text) => text.includes('the photo may be blurred'))).toBe(true);
+    expect(missing).toEqual([]);
+    expect(englishLeftIn(texts)).toEqual([]);
+  });
+
+  it('says so, when asked strictly, of a reader’s reason the catalogue does not have', () => {
+    const text =
+      'We could not read your passport automatically. A reason no reader gives. If it still cannot be read, an officer will check it.';
+    expect(() => translate('cy', text, { strict: true })).toThrow(MissingTranslation);
+  });
+});
