@@ -3,7 +3,7 @@ import { PRIVACY_NOTICE_VERSION } from '../shared/domain/consents.js';
 import type { FormAnswers } from '../shared/domain/conversation.js';
 import { DOCUMENT_CATALOGUE } from '../shared/domain/documents.js';
 import type { YourData } from '../shared/domain/your-data.js';
-import { when, yourDataSections } from '../shared/domain/your-data.js';
+import { type CopyWording, IN_ENGLISH, when, yourDataSections } from '../shared/domain/your-data.js';
 import { type Language, translate, welshMonths } from '../shared/i18n/index.js';
 import { doorstepLandlords, policyForLandlord } from '../shared/policies.js';
 import type { OfficerIdentity } from '../shared/ports.js';
@@ -137,9 +137,16 @@ async function saveConsents(
   return redirect(`${place.path}?saved=1`);
 }
 
-/** The copy's sections as GOV.UK summary lists: each group's rows as key and value (plain text: escaped). */
-function sectionsOf(data: YourData) {
-  return yourDataSections(data).map((section) => ({
+/** The copy's wording in the page's language: its own words from the catalogue, its dates' months in Welsh. */
+const wordingFor = (language: Language): CopyWording =>
+  language === 'en' ? IN_ENGLISH : { t: (english) => translate(language, english), date: welshMonths };
+
+/**
+ * The copy's sections as GOV.UK summary lists: each group's rows as key and value (plain text: escaped), in the
+ * page's language (issue 9; the officer's console is English).
+ */
+function sectionsOf(data: YourData, language: Language = 'en') {
+  return yourDataSections(data, wordingFor(language)).map((section) => ({
     ...section,
     groups: section.groups.map((group) => ({
       ...group,
@@ -206,17 +213,19 @@ export function privacyRoutes(deps: () => Deps): Route[] {
         const data = await yourDataForApplicant(context, { applicant: who, applicationId });
         const application = await ownedApplication(context, who.subject, applicationId);
         const copy = application.dataCopy;
+        const language = pageLanguage(event);
+        const { date } = wordingFor(language);
         return page('your-data.njk', {
           title: 'What we hold about you',
           applicationId,
           controller: data.controller.name,
-          sections: sectionsOf(data),
+          sections: sectionsOf(data, language),
           pdf: !copy
             ? 'none'
             : dataCopyReady(application)
               ? {
-                  madeAt: when(copy.made?.madeAt ?? copy.requestedAt),
-                  ...(copy.made?.deleteAfter ? { deleteAfter: when(copy.made.deleteAfter) } : {}),
+                  madeAt: date(when(copy.made?.madeAt ?? copy.requestedAt)),
+                  ...(copy.made?.deleteAfter ? { deleteAfter: date(when(copy.made.deleteAfter)) } : {}),
                 }
               : 'making',
           backLink: `/applications/${applicationId}/status`,

@@ -9,8 +9,9 @@ import { type Stage, stageTitles } from './stage.js';
 
 /**
  * "What we hold about you" (UK GDPR Art. 15, the right of access; Art. 20, portability): one copy of everything
- * Doorstep holds about an applicant, as data (the JSON download) and as plain English (the page and the PDF),
- * drawn from the same gathering so the three never differ. Pure: the service reads the records and passes them in.
+ * Doorstep holds about an applicant, as data (the JSON download) and as plain English (the page and the PDF; the
+ * page in Welsh for an applicant who chose it, {@link CopyWording}), drawn from the same gathering so the three
+ * never differ. Pure: the service reads the records and passes them in.
  *
  * What is left out is listed in the copy itself, each with its reason ({@link WITHHELD}): an applicant is
  * entitled to their personal data, not to other people's or to what keeps the service secure.
@@ -407,6 +408,7 @@ const FIELD_NAMES: Record<string, string> = {
   awayArmedForces: 'Away on armed forces operations',
   memberId: 'Reference',
   aboutYouSoFar: 'Your details so far',
+  aboutYou: 'About you',
 };
 /** Answers held in pence, shown in pounds. */
 const MONEY_FIELDS = new Set(['monthlyEarnings', 'monthlyBenefits', 'savings', 'formerTenancyArrears']);
@@ -418,21 +420,68 @@ const readable = (name: string) =>
     .replace(/([A-Z])/g, ' $1')
     .toLowerCase()}`;
 
+/** Answers held as one of a list of codes (a status, a kind): the code is a word the copy chose, so it is translated. */
+const CODED_FIELDS = new Set([
+  'immigrationStatus',
+  'kind',
+  'housingSupport',
+  'tenure',
+  'homelessnessDuty',
+  'medicalNeed',
+  'relationship',
+  'sex',
+]);
+
+/**
+ * The copy's own words in the reader's language (issue 9): the page gives shared/i18n's `translate` and
+ * `welshMonths` for an applicant who chose Welsh; the PDF keeps English. What the applicant typed (a name, an
+ * address, a reason) never passes through either.
+ */
+export interface CopyWording {
+  /** A text the copy chose (a title, a label, a code) in the reader's language; `{placeholders}` are filled after. */
+  t: (english: string) => string;
+  /** A date {@link when} wrote, its month in the reader's language. */
+  date: (written: string) => string;
+}
+export const IN_ENGLISH: CopyWording = { t: (english) => english, date: (written) => written };
+
 /** Every leaf of an answer as a row: nested answers get their parent's name before theirs. */
-function rowsOf(value: unknown, label: string, field: string): YourDataRow[] {
+function rowsOf(value: unknown, label: string, field: string, wording: CopyWording): YourDataRow[] {
+  const { t } = wording;
   if (value === undefined || value === null) return [];
-  if (typeof value === 'boolean') return [{ label, value: value ? 'Yes' : 'No' }];
+  if (typeof value === 'boolean') return [{ label, value: t(value ? 'Yes' : 'No') }];
   if (typeof value === 'number')
     return [{ label, value: MONEY_FIELDS.has(field) ? pounds(value) : String(value) }];
   if (typeof value === 'string') {
     const dated = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(value);
-    return [{ label, value: dated ? when(value) : value }];
+    if (dated) return [{ label, value: wording.date(when(value)) }];
+    return [{ label, value: CODED_FIELDS.has(field) ? t(value) : value }];
   }
   if (Array.isArray(value))
-    return value.flatMap((item, index) => rowsOf(item, `${label} ${index + 1}`, field));
+    return value.flatMap((item, index) => rowsOf(item, `${label} ${index + 1}`, field, wording));
   return Object.entries(value as Record<string, unknown>).flatMap(([name, inner]) =>
-    rowsOf(inner, label ? `${label}: ${readable(name).toLowerCase()}` : readable(name), name),
+    rowsOf(inner, label ? `${label}: ${t(readable(name)).toLowerCase()}` : t(readable(name)), name, wording),
   );
+}
+
+/**
+ * What the applicant said of contacting them safely, in the reader's language. contact-safety.ts writes it for
+ * the console, in English: its parts with ";" between them, each one of a few, so each is translated on its own.
+ */
+function safeContactInWords(safety: ContactSafety, t: CopyWording['t']): string {
+  const parts = safeContactSummary(safety)
+    .replace(/\.$/, '')
+    .split('; ')
+    .map((part, index) => (index === 0 ? `${part.charAt(0).toLowerCase()}${part.slice(1)}` : part));
+  const text = parts
+    .map((part) => {
+      const times = /^text only (.+), UK time$/.exec(part)?.[1];
+      if (times === undefined) return t(part);
+      const each = times.split(' or ').map((time) => t(time));
+      return t('text only {times}, UK time').replace('{times}', each.join(` ${t('or')} `));
+    })
+    .join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 const ACTORS: Record<YourAuditEvent['actor'], string> = {
@@ -447,47 +496,75 @@ const VIA: Record<ConsentRecord['via'], string> = {
   officer: 'by an officer, for you',
 };
 
-/** The copy in plain English: the page and the PDF are written from these sections, in this order. */
-export function yourDataSections(data: YourData): YourDataSection[] {
+/**
+ * The copy in plain English, or in the reader's language with {@link CopyWording}: the page and the PDF are
+ * written from these sections, in this order.
+ */
+export function yourDataSections(data: YourData, wording: CopyWording = IN_ENGLISH): YourDataSection[] {
+  const { t } = wording;
+  /** A text with `{placeholders}`, translated whole and then filled, so a value is never itself translated. */
+  const say = (english: string, values: Record<string, string>) =>
+    t(english).replace(/\{([a-z]+)\}/g, (whole, name: string) => values[name] ?? whole);
+  const at = (iso: string) => wording.date(when(iso));
+  const named = (field: string) => t(readable(field));
   const answerGroups = Object.entries(data.answers)
-    .map(([name, value]) => ({ heading: readable(name), rows: rowsOf(value, '', name) }))
+    .map(([name, value]) => ({ heading: named(name), rows: rowsOf(value, '', name, wording) }))
     .filter((group) => group.rows.length > 0);
   return [
     {
       id: 'about',
-      title: 'About this copy',
-      why: `${data.controller.name} decides how your data is used (the data controller) and made this copy for you.`,
+      title: t('About this copy'),
+      why: say('{landlord} decides how your data is used (the data controller) and made this copy for you.', {
+        landlord: data.controller.name,
+      }),
       groups: [
         {
           rows: [
-            { label: 'Made', value: when(data.madeAt) },
-            { label: 'Application reference', value: data.application.applicationId },
-            { label: 'Started', value: when(data.application.createdAt) },
-            { label: 'Where it is now', value: data.application.stageTitle },
-            { label: 'Language you chose', value: data.application.language === 'cy' ? 'Welsh' : 'English' },
+            { label: t('Made'), value: at(data.madeAt) },
+            { label: t('Application reference'), value: data.application.applicationId },
+            { label: t('Started'), value: at(data.application.createdAt) },
+            { label: t('Where it is now'), value: t(data.application.stageTitle) },
+            {
+              label: t('Language you chose'),
+              value: t(data.application.language === 'cy' ? 'Welsh' : 'English'),
+            },
             ...(data.nomination
               ? [
                   {
-                    label: 'Nominated by',
-                    value: `${data.nomination.councilName}, which gave us your answers to: ${
-                      data.nomination.answersFromTheCouncil
-                        .map((section) => readable(section).toLowerCase())
-                        .join(', ') || 'none'
-                    }`,
+                    label: t('Nominated by'),
+                    value: say('{council}, which gave us your answers to: {sections}', {
+                      council: data.nomination.councilName,
+                      sections:
+                        data.nomination.answersFromTheCouncil
+                          // A section is named as the journey names it ("current-home"); its answer's name is the field's.
+                          .map((section) =>
+                            named(
+                              section.replace(/-([a-z])/g, (_dash, letter: string) => letter.toUpperCase()),
+                            ).toLowerCase(),
+                          )
+                          .join(', ') || t('none'),
+                    }),
                   },
                 ]
               : []),
             ...(data.withdrawal
               ? [
                   {
-                    label: 'You withdrew it',
-                    value: `${when(data.withdrawal.withdrawnAt)}, at “${data.withdrawal.stageTitle}”${
-                      data.withdrawal.reason ? `. Your reason: ${data.withdrawal.reason}` : ''
-                    }`,
+                    label: t('You withdrew it'),
+                    value: data.withdrawal.reason
+                      ? say('{date}, at “{stage}”. Your reason: {reason}', {
+                          date: at(data.withdrawal.withdrawnAt),
+                          stage: t(data.withdrawal.stageTitle),
+                          reason: data.withdrawal.reason,
+                        })
+                      : say('{date}, at “{stage}”', {
+                          date: at(data.withdrawal.withdrawnAt),
+                          stage: t(data.withdrawal.stageTitle),
+                        }),
                   },
                 ]
               : []),
-            { label: 'Privacy notice', value: `Version ${data.noticeVersion}` },
+            { label: t('Privacy notice'), value: say('Version {version}', { version: data.noticeVersion }) },
           ],
         },
       ],
@@ -495,131 +572,136 @@ export function yourDataSections(data: YourData): YourDataSection[] {
     },
     {
       id: 'answers',
-      title: 'Your answers',
-      why: 'To decide whether you can join the housing register, your priority and which homes fit you.',
+      title: t('Your answers'),
+      why: t('To decide whether you can join the housing register, your priority and which homes fit you.'),
       groups: answerGroups,
-      empty: 'You have not answered any questions yet.',
+      empty: t('You have not answered any questions yet.'),
     },
     {
       id: 'household',
-      title: 'Your household',
-      why: 'To work out how many bedrooms you need and who will live in the home.',
+      title: t('Your household'),
+      why: t('To work out how many bedrooms you need and who will live in the home.'),
       groups: data.household.map((member) => ({
         heading: `${member.firstName} ${member.lastName}`,
-        rows: rowsOf({ ...member, memberId: undefined }, '', 'member'),
+        rows: rowsOf({ ...member, memberId: undefined }, '', 'member', wording),
       })),
-      empty: 'You have not told us who will live with you yet.',
+      empty: t('You have not told us who will live with you yet.'),
     },
     {
       id: 'documents',
-      title: 'Your documents and what we read from them',
-      why: 'To check who you are, your income and your address. Each is deleted when its time is up.',
+      title: t('Your documents and what we read from them'),
+      why: t('To check who you are, your income and your address. Each is deleted when its time is up.'),
       groups: data.documents.map((document) => ({
-        heading: document.name,
+        heading: t(document.name),
         rows: [
-          { label: 'Status', value: document.status },
-          { label: 'You told us about it', value: when(document.declaredAt) },
-          ...(document.receivedAt ? [{ label: 'We received it', value: when(document.receivedAt) }] : []),
+          { label: t('Status'), value: t(document.status) },
+          { label: t('You told us about it'), value: at(document.declaredAt) },
+          ...(document.receivedAt ? [{ label: t('We received it'), value: at(document.receivedAt) }] : []),
           ...Object.entries(document.read ?? {}).map(([field, value]) => ({
-            label: `Read from it: ${readable(field).toLowerCase()}`,
+            label: say('Read from it: {field}', { field: named(field).toLowerCase() }),
             value,
           })),
-          ...(document.problem ? [{ label: 'Problem', value: document.problem }] : []),
+          ...(document.problem ? [{ label: t('Problem'), value: t(document.problem) }] : []),
           ...(document.deleteAfter
-            ? [{ label: 'To be deleted after', value: when(document.deleteAfter) }]
+            ? [{ label: t('To be deleted after'), value: at(document.deleteAfter) }]
             : []),
-          ...(document.deletedAt ? [{ label: 'Deleted', value: when(document.deletedAt) }] : []),
+          ...(document.deletedAt ? [{ label: t('Deleted'), value: at(document.deletedAt) }] : []),
         ],
       })),
-      empty: 'You have not given us any documents.',
+      empty: t('You have not given us any documents.'),
     },
     {
       id: 'decisions',
-      title: 'Decisions and the reasons for them',
-      why: 'Every decision about your application, with the rule it rests on.',
+      title: t('Decisions and the reasons for them'),
+      why: t('Every decision about your application, with the rule it rests on.'),
       groups: data.decisions.map((decision) => ({
-        heading: `${decision.stageTitle}: ${decision.outcome}`,
+        heading: `${t(decision.stageTitle)}: ${t(decision.outcome)}`,
         rows: [
           {
-            label: 'Decided',
-            value: `${when(decision.decidedAt)}, by ${decision.decidedBy === 'officer' ? 'an officer' : 'Doorstep'}`,
+            label: t('Decided'),
+            value: say(decision.decidedBy === 'officer' ? '{date}, by an officer' : '{date}, by Doorstep', {
+              date: at(decision.decidedAt),
+            }),
           },
           ...decision.reasons.map((reason, index) => ({
-            label: `Reason ${index + 1}`,
-            value: `${reason.text} (${reason.clause})${reason.answer ? ` Your answer: ${reason.answer}` : ''}`,
+            label: say('Reason {position}', { position: String(index + 1) }),
+            // The clause is the law or the scheme's rule, cited as it is written; the answer is the applicant's.
+            value: `${t(reason.text)} (${reason.clause})${reason.answer ? ` ${say('Your answer: {answer}', { answer: reason.answer })}` : ''}`,
           })),
-          { label: 'What happens next', value: decision.next },
-          ...(decision.review ? [{ label: 'Asking for a review', value: decision.review.route }] : []),
+          { label: t('What happens next'), value: t(decision.next) },
+          ...(decision.review ? [{ label: t('Asking for a review'), value: t(decision.review.route) }] : []),
         ],
       })),
-      empty: 'Nothing has been decided yet.',
+      empty: t('Nothing has been decided yet.'),
     },
     {
       id: 'reviews',
-      title: 'Reviews you asked for',
-      why: 'To review a decision you think is wrong.',
+      title: t('Reviews you asked for'),
+      why: t('To review a decision you think is wrong.'),
       groups: data.reviewRequests.map((request) => ({
-        heading: `Review of decision ${request.decision + 1}`,
+        heading: say('Review of decision {position}', { position: String(request.decision + 1) }),
         rows: [
-          { label: 'Asked', value: when(request.requestedAt) },
-          { label: 'Your reason', value: request.reason },
-          ...(request.dueBy ? [{ label: 'To be decided by', value: when(request.dueBy) }] : []),
+          { label: t('Asked'), value: at(request.requestedAt) },
+          { label: t('Your reason'), value: request.reason },
+          ...(request.dueBy ? [{ label: t('To be decided by'), value: at(request.dueBy) }] : []),
           ...(request.outcome
             ? [
                 {
-                  label: 'Result',
-                  value:
+                  label: t('Result'),
+                  value: t(
                     request.outcome.result === 'upheld' ? 'The decision stands' : 'The decision was changed',
+                  ),
                 },
-                { label: 'Why', value: request.outcome.reason },
-                { label: 'Decided', value: when(request.outcome.decidedAt) },
+                // The officer's own words.
+                { label: t('Why'), value: request.outcome.reason },
+                { label: t('Decided'), value: at(request.outcome.decidedAt) },
               ]
             : []),
         ],
       })),
-      empty: 'You have not asked for a review.',
+      empty: t('You have not asked for a review.'),
     },
     {
       id: 'register',
-      title: 'Your place on the register',
-      why: 'To offer homes in the order the allocation scheme sets.',
+      title: t('Your place on the register'),
+      why: t('To offer homes in the order the allocation scheme sets.'),
       groups: data.registration
         ? [
             {
               rows: [
-                { label: 'Band', value: data.registration.band },
-                { label: 'On the register from', value: when(data.registration.effectiveDate) },
-                { label: 'Bedrooms you need', value: String(data.registration.bedroomNeed) },
+                { label: t('Band'), value: data.registration.band },
+                { label: t('On the register from'), value: at(data.registration.effectiveDate) },
+                { label: t('Bedrooms you need'), value: String(data.registration.bedroomNeed) },
               ],
             },
           ]
         : [],
-      empty: 'You are not on the register yet.',
+      empty: t('You are not on the register yet.'),
     },
     {
       id: 'letting',
-      title: 'Offers, tenancy and keys',
-      why: 'To offer you a home, agree your tenancy and let you in.',
+      title: t('Offers, tenancy and keys'),
+      why: t('To offer you a home, agree your tenancy and let you in.'),
       groups: [
         ...(data.offer
           ? [
               {
-                heading: `Offer of ${data.offer.address}`,
+                heading: say('Offer of {address}', { address: data.offer.address }),
                 rows: [
-                  { label: 'Status', value: data.offer.status },
-                  { label: 'Made', value: when(data.offer.madeAt) },
-                  { label: 'Postcode', value: data.offer.postcode },
-                  { label: 'Bedrooms', value: String(data.offer.bedrooms) },
-                  { label: 'Rent each week', value: pounds(data.offer.weeklyRent) },
+                  { label: t('Status'), value: t(data.offer.status) },
+                  { label: t('Made'), value: at(data.offer.madeAt) },
+                  { label: t('Postcode'), value: data.offer.postcode },
+                  { label: t('Bedrooms'), value: String(data.offer.bedrooms) },
+                  { label: t('Rent each week'), value: pounds(data.offer.weeklyRent) },
                   ...(data.offer.respondBy
-                    ? [{ label: 'Answer by', value: when(data.offer.respondBy) }]
+                    ? [{ label: t('Answer by'), value: at(data.offer.respondBy) }]
                     : []),
                   ...(data.offer.closedReason
-                    ? [{ label: 'Why it closed', value: data.offer.closedReason }]
+                    ? [{ label: t('Why it closed'), value: t(data.offer.closedReason) }]
                     : []),
                   ...data.offer.reasons.map((reason, index) => ({
-                    label: `Why it fits ${index + 1}`,
-                    value: `${reason.text} (${reason.clause})`,
+                    label: say('Why it fits {position}', { position: String(index + 1) }),
+                    value: `${t(reason.text)} (${reason.clause})`,
                   })),
                 ],
               },
@@ -628,17 +710,17 @@ export function yourDataSections(data: YourData): YourDataSection[] {
         ...(data.tenancy
           ? [
               {
-                heading: `Tenancy of ${data.tenancy.address}`,
+                heading: say('Tenancy of {address}', { address: data.tenancy.address }),
                 rows: [
-                  { label: 'Status', value: data.tenancy.status },
-                  { label: 'Starts', value: when(data.tenancy.startDate) },
-                  { label: 'Rent each week', value: pounds(data.tenancy.weeklyRent) },
-                  { label: 'Named on it', value: data.tenancy.tenants.join(', ') },
+                  { label: t('Status'), value: t(data.tenancy.status) },
+                  { label: t('Starts'), value: at(data.tenancy.startDate) },
+                  { label: t('Rent each week'), value: pounds(data.tenancy.weeklyRent) },
+                  { label: t('Named on it'), value: data.tenancy.tenants.join(', ') },
                   ...(data.tenancy.signedAt
-                    ? [{ label: 'You signed', value: when(data.tenancy.signedAt) }]
+                    ? [{ label: t('You signed'), value: at(data.tenancy.signedAt) }]
                     : []),
                   ...(data.tenancy.countersignedAt
-                    ? [{ label: 'We signed', value: when(data.tenancy.countersignedAt) }]
+                    ? [{ label: t('We signed'), value: at(data.tenancy.countersignedAt) }]
                     : []),
                 ],
               },
@@ -647,100 +729,110 @@ export function yourDataSections(data: YourData): YourDataSection[] {
         ...(data.key
           ? [
               {
-                heading: 'Your digital key',
+                heading: t('Your digital key'),
                 rows: [
-                  { label: 'Opens the door from', value: when(data.key.validFrom) },
-                  { label: 'Until', value: when(data.key.validUntil) },
-                  { label: 'Issued', value: when(data.key.issuedAt) },
+                  { label: t('Opens the door from'), value: at(data.key.validFrom) },
+                  { label: t('Until'), value: at(data.key.validUntil) },
+                  { label: t('Issued'), value: at(data.key.issuedAt) },
                 ],
               },
             ]
           : []),
       ],
-      empty: 'You have not been offered a home yet.',
+      empty: t('You have not been offered a home yet.'),
     },
     {
       id: 'consents',
-      title: 'Your consents',
-      why: 'What you agreed we may do beyond your application, and when you changed your mind.',
+      title: t('Your consents'),
+      why: t('What you agreed we may do beyond your application, and when you changed your mind.'),
       groups: data.consents.map((record) => ({
-        heading: CONSENT_USES[record.use].label,
+        heading: t(CONSENT_USES[record.use].label),
         rows: [
-          { label: record.given ? 'Given' : 'Withdrawn', value: `${when(record.at)}, ${VIA[record.via]}` },
-          { label: 'Privacy notice', value: `Version ${record.noticeVersion}` },
+          {
+            label: t(record.given ? 'Given' : 'Withdrawn'),
+            value: `${at(record.at)}, ${t(VIA[record.via])}`,
+          },
+          { label: t('Privacy notice'), value: say('Version {version}', { version: record.noticeVersion }) },
         ],
       })),
-      empty: 'You have not given any consents.',
+      empty: t('You have not given any consents.'),
     },
     {
       id: 'safe-contact',
-      title: 'How it is safe to contact you',
-      why: 'So we never write, text or call you in a way that could put you at risk.',
+      title: t('How it is safe to contact you'),
+      why: t('So we never write, text or call you in a way that could put you at risk.'),
       groups: data.contactSafety
         ? [
             {
               rows: [
-                { label: 'What you told us', value: safeContactSummary(data.contactSafety) },
-                { label: 'Told us', value: when(data.contactSafety.updatedAt) },
+                { label: t('What you told us'), value: safeContactInWords(data.contactSafety, t) },
+                { label: t('Told us'), value: at(data.contactSafety.updatedAt) },
               ],
             },
           ]
         : [],
-      empty: 'You have not told us of any way it is not safe to contact you.',
+      empty: t('You have not told us of any way it is not safe to contact you.'),
     },
     {
       id: 'waits',
-      title: 'What we are waiting for',
-      why: 'So nothing is forgotten: each has a deadline.',
+      title: t('What we are waiting for'),
+      why: t('So nothing is forgotten: each has a deadline.'),
       groups: data.waits.map((wait) => ({
-        heading: wait.stageTitle,
+        heading: t(wait.stageTitle),
         rows: [
-          { label: 'Waiting for', value: wait.waitingFor === 'applicant' ? 'You' : 'An officer' },
-          { label: 'By', value: when(wait.deadline) },
+          { label: t('Waiting for'), value: t(wait.waitingFor === 'applicant' ? 'You' : 'An officer') },
+          { label: t('By'), value: at(wait.deadline) },
         ],
       })),
-      empty: 'We are not waiting for anything.',
+      empty: t('We are not waiting for anything.'),
     },
     {
       id: 'messages',
-      title: 'Messages we sent you',
-      why: 'To tell you what is happening and what to do next.',
+      title: t('Messages we sent you'),
+      why: t('To tell you what is happening and what to do next.'),
+      // A message is named by its template, as the record of it is; the channels are words the copy chose.
       groups: (data.messages ?? []).map((message) => ({
         rows: [
           {
-            label: when(message.at),
-            value: `${message.template.replace(/-/g, ' ')}${message.channels ? ` (${message.channels.split(' ').join(', ')})` : ''}`,
+            label: at(message.at),
+            value: `${message.template.replace(/-/g, ' ')}${message.channels ? ` (${message.channels.split(' ').map(t).join(', ')})` : ''}`,
           },
         ],
       })),
-      empty: data.messages
-        ? 'We have no record of a message to you about this application. Ask us if you think we sent one.'
-        : 'This copy cannot list them: messages wait in a queue for sending, which is not kept by application. Ask us and we will search it for yours.',
+      empty: t(
+        data.messages
+          ? 'We have no record of a message to you about this application. Ask us if you think we sent one.'
+          : 'This copy cannot list them: messages wait in a queue for sending, which is not kept by application. Ask us and we will search it for yours.',
+      ),
     },
     {
       id: 'audit',
-      title: 'Our record of what happened',
-      why: 'So every step and decision can be checked later. It holds facts, not your answers.',
+      title: t('Our record of what happened'),
+      why: t('So every step and decision can be checked later. It holds facts, not your answers.'),
+      // Each event is named by its type, and its facts by their names, as the record holds them.
       groups: data.auditEvents.map((event) => ({
-        heading: `${when(event.at)}: ${event.type.replace(/-/g, ' ')}`,
+        heading: `${at(event.at)}: ${event.type.replace(/-/g, ' ')}`,
         rows: [
-          { label: 'By', value: ACTORS[event.actor] },
-          ...(event.stage ? [{ label: 'Stage', value: stageTitles[event.stage] }] : []),
+          // "Done by", not "By": a wait's "By" is its deadline, and Welsh says the two differently.
+          { label: t('Done by'), value: t(ACTORS[event.actor]) },
+          ...(event.stage ? [{ label: t('Stage'), value: t(stageTitles[event.stage]) }] : []),
           ...Object.entries(event.facts ?? {}).map(([name, value]) => ({
             label: readable(name),
             value: String(value),
           })),
         ],
       })),
-      empty: 'Nothing recorded yet.',
+      empty: t('Nothing recorded yet.'),
     },
     {
       id: 'withheld',
-      title: 'What this copy leaves out, and why',
-      why: 'You have the right to your personal data. Some of what we hold is someone else’s, or keeps the service safe.',
+      title: t('What this copy leaves out, and why'),
+      why: t(
+        'You have the right to your personal data. Some of what we hold is someone else’s, or keeps the service safe.',
+      ),
       groups: data.withheld.map((item) => ({
-        heading: item.what,
-        rows: [{ label: 'Why', value: item.why }],
+        heading: t(item.what),
+        rows: [{ label: t('Why'), value: t(item.why) }],
       })),
       empty: '',
     },

@@ -205,6 +205,46 @@ describe('what we hold about you', () => {
     expect((await pdfText(Buffer.from(pdf.body, 'base64'))).text).toContain('gareth.pritchard@example.org');
   });
 
+  it('is in Welsh when the applicant chose Welsh, with what they typed kept as they typed it', async () => {
+    // Prepare
+    const { app, browser } = await garethSignedIn();
+    await browser.get(`${base}/your-data?lang=cy`);
+    await browser.post(`${base}/your-data.pdf`);
+    await writeDataCopy(app.deps, { applicationId });
+
+    // Act
+    const page = await browser.get(`${base}/your-data`);
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(titleOf(page.body)).toContain('Beth sydd gennym amdanoch chi');
+    for (const text of [
+      '<h1 class="govuk-heading-l">Beth sydd gennym amdanoch chi</h1>',
+      'Dyma bopeth sydd gan Riverside Homes amdanoch chi',
+      'Lawrlwytho eich copi PDF',
+      'Gwneud copi PDF newydd',
+      '>Eich atebion<',
+      '>Eich aelwyd<',
+      '>Penderfyniadau a’r rhesymau drostyn nhw<',
+      '>Beth mae’r copi hwn yn ei adael allan, a pham<',
+      'rhentu gan landlord preifat',
+      'Tachwedd 2026',
+      'gareth.pritchard@example.org',
+      '12 Mill Lane',
+      '£2,100',
+    ])
+      expect(page.body).toContain(text);
+    // The page's own scripts carry their English keys beside the Welsh, so headings are matched whole.
+    for (const english of [
+      '>Your answers<',
+      '>What this copy leaves out, and why<',
+      'Download your PDF copy',
+      'private-rent',
+      'November',
+    ])
+      expect(page.body).not.toContain(english);
+  });
+
   it('answers a PDF not made yet with the page-not-found page', async () => {
     const { browser } = await garethSignedIn();
 
