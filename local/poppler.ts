@@ -56,6 +56,32 @@ export async function pdftotext(bytes: Uint8Array): Promise<string> {
   return stdout;
 }
 
+/** `pdffonts`: each font a PDF uses, its type, and whether the PDF carries the font itself. */
+export async function pdffonts(
+  bytes: Uint8Array,
+): Promise<Array<{ name: string; type: string; embedded: boolean; unicode: boolean }>> {
+  const { stdout } = await withFile(bytes, (path) => run('pdffonts', [path]));
+  // After the header and its rule: name, type (one or two words), encoding, then emb, sub, uni (yes/no), object.
+  return stdout
+    .split('\n')
+    .slice(2)
+    .flatMap((line) => {
+      const match = /^(\S+)\s+(.+?)\s{2,}(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+$/.exec(
+        line.trim(),
+      );
+      return match
+        ? [
+            {
+              name: match[1] ?? '',
+              type: match[2] ?? '',
+              embedded: match[4] === 'yes',
+              unicode: match[6] === 'yes',
+            },
+          ]
+        : [];
+    });
+}
+
 /** The byte ranges each signature covers, from the PDF's /ByteRange arrays, in file order. */
 export function byteRanges(pdf: Uint8Array): Array<[number, number, number, number]> {
   const text = Buffer.from(pdf).toString('latin1');

@@ -1,7 +1,9 @@
+import { letterText } from '../shared/i18n/letters.js';
 import type { Deps } from '../shared/services/deps.js';
 import { letterForApplicant, letterPdfForApplicant, parseLetterNumber } from '../shared/services/letters.js';
 import { applicantOf } from './applicant.js';
 import { idParam, pdfResult, WebError } from './http.js';
+import { pageLanguage } from './language.js';
 import type { Route } from './routes.js';
 
 /**
@@ -31,10 +33,11 @@ export function letterRoutes(deps: () => Deps): Route[] {
           applicationId,
           number,
         });
+        const text = letterText(letter, pageLanguage(event));
         return page('letter.njk', {
-          title: letter.title,
+          title: text.title,
           applicationId,
-          letter,
+          letter: text,
           pdfHref: hasPdf ? `/applications/${applicationId}/letters/${number}.pdf` : undefined,
           backLink: `/applications/${applicationId}/status`,
         });

@@ -20,6 +20,33 @@ export const BUNDLE_ALIASES: Record<string, string> = {
   '--alias:@aws-sdk/credential-provider-node': join(ROOT, 'functions', 'lib', 'lambda-credentials.ts'),
 };
 
+const quoted = (path: string) => `"${path}"`;
+
+/**
+ * The Welsh catalogue beside a bundle, in `i18n/` (shared/i18n/index.ts reads it as data, not code): for every
+ * function that writes to an applicant in Welsh.
+ */
+export function welshCatalogueFiles(inputDir: string, outputDir: string): string[] {
+  return [
+    `mkdir -p ${quoted(join(outputDir, 'i18n'))}`,
+    `cp ${quoted(join(inputDir, 'shared', 'i18n', 'cy.json'))} ${quoted(join(outputDir, 'i18n', 'cy.json'))}`,
+  ];
+}
+
+/**
+ * What a function that writes decision letters reads beside its bundle: the Welsh catalogue, and the letter
+ * fonts and their metrics in `fonts/` (shared/fonts/index.ts), for a letter in Welsh or to a name Helvetica
+ * cannot print.
+ */
+export function letterBundleFiles(inputDir: string, outputDir: string): string[] {
+  const fonts = join(inputDir, 'shared', 'fonts');
+  return [
+    ...welshCatalogueFiles(inputDir, outputDir),
+    `mkdir -p ${quoted(join(outputDir, 'fonts'))}`,
+    `cp ${quoted(fonts)}/*.ttf ${quoted(fonts)}/*.json ${quoted(join(outputDir, 'fonts'))}`,
+  ];
+}
+
 export interface DoorstepFunctionProps {
   /** The handler's folder under `functions/`. */
   folder: string;

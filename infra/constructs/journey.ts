@@ -7,7 +7,7 @@ import { type JourneyFunctions, journeyFunctionFolders } from '../../workflows/j
 import { LettersWorkflow } from '../../workflows/letters.js';
 import { LettingWorkflow } from '../../workflows/letting.js';
 import { asInterface } from './cdk-types.js';
-import { DoorstepFunction } from './doorstep-function.js';
+import { DoorstepFunction, letterBundleFiles } from './doorstep-function.js';
 import { grantJourneyData } from './grants.js';
 
 const descriptions: Record<keyof JourneyFunctions, string> = {
@@ -31,6 +31,9 @@ const descriptions: Record<keyof JourneyFunctions, string> = {
   letters: 'Writes decision letters (PDF) for decisions made outside a workflow',
 };
 
+/** The steps that write decision letters (shared/services/letter-pdf.ts), in the applicant's language. */
+const LETTER_WRITERS = new Set<keyof JourneyFunctions>(['closeCase', 'letters']);
+
 /**
  * The journey: one function per stage step and the workflows that call them (Application, then one Letting
  * per offer, and Letters for decisions made outside them). Each function gets the journey's data actions on the table and nothing else.
@@ -50,6 +53,7 @@ export class Journey extends Construct {
           folder,
           description: descriptions[name],
           environment: { TABLE_NAME: props.table.tableName },
+          ...(LETTER_WRITERS.has(name) ? { afterBundling: letterBundleFiles } : {}),
         });
         grantJourneyData(fn, props.table, props.key);
         return [name, fn];

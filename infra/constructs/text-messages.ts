@@ -16,20 +16,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { asInterface } from './cdk-types.js';
-import { DoorstepFunction } from './doorstep-function.js';
+import { DoorstepFunction, welshCatalogueFiles } from './doorstep-function.js';
 import { grantJourneyData } from './grants.js';
-
-/**
- * What the sms function reads from disk, beside its `index.js`: the Welsh catalogue, for a Welsh speaker's texts
- * (shared/i18n/index.ts reads it as data, as the web function does).
- */
-export function smsBundleFiles(inputDir: string, outputDir: string): string[] {
-  const q = (path: string) => `"${path}"`;
-  return [
-    `mkdir -p ${q(join(outputDir, 'i18n'))}`,
-    `cp ${q(join(inputDir, 'shared', 'i18n', 'cy.json'))} ${q(join(outputDir, 'i18n', 'cy.json'))}`,
-  ];
-}
 
 export interface TextMessagesProps {
   table: Table;
@@ -92,7 +80,8 @@ export class TextMessages extends Construct {
         SUBJECT_SALT: props.subjectSalt.secretValue.unsafeUnwrap(),
       },
       timeout: Duration.seconds(30),
-      afterBundling: smsBundleFiles,
+      // A Welsh speaker's texts are written from the catalogue beside the bundle.
+      afterBundling: welshCatalogueFiles,
     });
     grantJourneyData(this.fn, props.table, props.key);
     this.fn.addToRolePolicy(

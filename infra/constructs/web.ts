@@ -17,7 +17,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { asInterface } from './cdk-types.js';
-import { DoorstepFunction } from './doorstep-function.js';
+import { DoorstepFunction, welshCatalogueFiles } from './doorstep-function.js';
 import { grantJourneyData } from './grants.js';
 
 /** GOV.UK Frontend's files as the npm package ships them, relative to the project root. */
@@ -37,9 +37,7 @@ export function webBundleFiles(inputDir: string, outputDir: string): string[] {
     `mkdir -p ${q(target)}`,
     `cp -R ${q(join(inputDir, 'web', 'views'))} ${q(join(outputDir, 'views'))}`,
     `cp -R ${q(join(inputDir, 'web', 'static'))} ${q(join(outputDir, 'static'))}`,
-    // The Welsh catalogue is data the pages read (shared/i18n/index.ts), not code in the bundle.
-    `mkdir -p ${q(join(outputDir, 'i18n'))}`,
-    `cp ${q(join(inputDir, 'shared', 'i18n', 'cy.json'))} ${q(join(outputDir, 'i18n', 'cy.json'))}`,
+    ...welshCatalogueFiles(inputDir, outputDir),
     `cp ${['template.njk', 'govuk-frontend.min.css', 'govuk-frontend.min.js'].map((name) => q(join(govuk, name))).join(' ')} ${q(target)}`,
     `cp -R ${['assets', 'macros', 'components'].map((name) => q(join(govuk, name))).join(' ')} ${q(target)}`,
     // Each component folder holds its macro and template next to Sass, ES modules, maps and fixtures.

@@ -44,3 +44,24 @@ export function startOfLondonDay(isoDate: string): Date {
   const guess = utcMidnight - londonOffsetMs(utcMidnight);
   return new Date(utcMidnight - londonOffsetMs(guess));
 }
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** 2026-11-20 as "20 November 2026". */
+export function longDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${day} ${MONTH_NAMES[(month ?? 1) - 1]} ${year}`;
+}

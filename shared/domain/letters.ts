@@ -29,10 +29,12 @@ export interface Letter {
   reference: string;
   landlordName: string;
   councilName: string;
-  to: { name: string; address: string[] };
+  /** `generated` when the address lines are Doorstep's own words (no postal address is held), not the applicant's. */
+  to: { name: string; address: string[]; generated?: true };
   /** The decision in one or two sentences. */
   summary: string;
-  grounds: Array<{ text: string; clause: string }>;
+  /** Each reason with the clause it rests on; an officer's own reason, in their words, is marked `byOfficer`. */
+  grounds: Array<{ text: string; clause: string; byOfficer?: true }>;
   next: string;
   review: { text: string; clause: string; withinDays: number; byDate: string };
   /** Who decided, in plain words: the system's rules, or an officer. */
@@ -76,13 +78,12 @@ function addressee(application: Application): Letter['to'] {
       .join(' ') || 'The applicant';
   const home = application.profile.currentHome;
   const email = application.profile.contact?.email;
-  const address =
-    home?.addressLine && home.postcode
-      ? [home.addressLine, home.postcode]
-      : email
-        ? [`By email to ${email}`]
-        : ['Sent through your Doorstep account'];
-  return { name, address };
+  if (home?.addressLine && home.postcode) return { name, address: [home.addressLine, home.postcode] };
+  return {
+    name,
+    address: [email ? `By email to ${email}` : 'Sent through your Doorstep account'],
+    generated: true,
+  };
 }
 
 /**
@@ -144,8 +145,9 @@ export function composeLetter(application: Application, number: number, policy: 
   const referral = confirmedReferral(application, number, decision.stage);
   const closed = referral ? closedTitles[decision.stage] : undefined;
   const officerReasons = decision.reasons.map((reason) => ({
-    text: `The officer's reason: ${reason.text}`,
+    text: reason.text,
     clause: 'UK GDPR Art. 22 (an officer made this decision)',
+    byOfficer: true as const,
   }));
   return {
     ...common,

@@ -1,12 +1,15 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type * as z from 'zod';
 import type { Decision } from '../domain/application.js';
 import { composeLetter, type Letter, letterNumbers } from '../domain/letters.js';
+import { fontsFor } from '../fonts/index.js';
+import type { Language } from '../i18n/index.js';
+import { type LetterText, letterText, pageOf } from '../i18n/letters.js';
 import { policyFor } from '../policies.js';
 import { NotFoundError } from '../ports.js';
 import type { Deps } from './deps.js';
 import { letterKey } from './letters.js';
-import { Layout, longDate, QUIET } from './tenancy-agreement.js';
+import { Layout, QUIET } from './tenancy-agreement.js';
 import { sha256OfBytes } from './tenancy-documents.js';
 import { type CloseCaseInput, closeCase } from './waits.js';
 
@@ -16,54 +19,72 @@ import { type CloseCaseInput, closeCase } from './waits.js';
  * same `Letter` (domain/letters.ts).
  */
 
-/** A decision letter as a readable A4 PDF. Deterministic: the same letter gives the same bytes. */
-export async function letterPdf(letter: Letter): Promise<Uint8Array> {
+/**
+ * A decision letter as a readable A4 PDF, in the applicant's language (shared/i18n/letters.ts). Deterministic:
+ * the same letter in the same language gives the same bytes.
+ */
+export async function letterPdf(letter: Letter, language: Language = 'en'): Promise<Uint8Array> {
+  const text = letterText(letter, language);
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    mono: await doc.embedFont(StandardFonts.Courier),
-  };
-  doc.setTitle(letter.title);
-  doc.setSubject(`Decision letter ${letter.reference}`);
-  doc.setAuthor(letter.landlordName);
+  const fonts = await fontsFor(doc, lettersTexts(text));
+  doc.setTitle(text.title);
+  doc.setSubject(text.reference);
+  doc.setAuthor(text.landlordName);
   doc.setCreator('Doorstep');
   doc.setProducer('Doorstep (pdf-lib)');
-  doc.setLanguage('en-GB');
+  doc.setLanguage(text.lang);
 
   const layout = new Layout(doc, fonts);
-  layout.text(letter.landlordName, { size: 16, font: 'bold' });
-  layout.text(`On behalf of ${letter.councilName}: housing register`, { size: 10, colour: QUIET });
+  layout.text(text.landlordName, { size: 16, font: 'bold' });
+  layout.text(text.onBehalf, { size: 10, colour: QUIET });
   layout.gap(14);
-  layout.text(letter.to.name);
-  for (const line of letter.to.address) layout.text(line);
+  layout.text(text.to.name);
+  for (const line of text.to.address) layout.text(line);
   layout.gap(10);
-  layout.text(longDate(letter.date));
-  layout.text(`Reference ${letter.reference}`, { size: 9, colour: QUIET });
+  layout.text(text.date);
+  layout.text(text.reference, { size: 9, colour: QUIET });
   layout.gap(10);
-  layout.text(letter.title, { size: 18, font: 'bold' });
+  layout.text(text.title, { size: 18, font: 'bold' });
   layout.gap(4);
-  layout.text(letter.summary);
+  layout.text(text.summary);
 
-  layout.heading('Why we decided this');
-  letter.grounds.forEach((ground, index) => {
+  layout.heading(text.headings.grounds);
+  text.grounds.forEach((ground, index) => {
     layout.numbered(index + 1, ground.text);
     layout.text(ground.clause, { size: 9, indent: 24, colour: QUIET });
     layout.gap(3);
   });
 
-  layout.heading('What happens next');
-  layout.text(letter.next);
+  layout.heading(text.headings.next);
+  layout.text(text.next);
 
-  layout.heading('If you think this decision is wrong');
-  layout.text(letter.review.text);
-  layout.text(
-    `Ask by ${longDate(letter.review.byDate)}, ${letter.review.withinDays} days from the date of this letter. You have the right to ask for a review under ${letter.review.clause}.`,
-  );
+  layout.heading(text.headings.review);
+  for (const paragraph of text.review) layout.text(paragraph);
   layout.gap(10);
-  layout.text(letter.decidedBy, { size: 10, colour: QUIET });
-  layout.footers(`${letter.landlordName} · decision letter ${letter.reference}`);
+  layout.text(text.decidedBy, { size: 10, colour: QUIET });
+  layout.footers(text.footer, (page, pages) => pageOf(language, page, pages));
   return doc.save();
+}
+
+/** Every text the PDF draws, to choose fonts that can draw them all. */
+function lettersTexts(text: LetterText): string[] {
+  return [
+    text.landlordName,
+    text.onBehalf,
+    text.to.name,
+    ...text.to.address,
+    text.date,
+    text.reference,
+    text.title,
+    text.summary,
+    ...Object.values(text.headings),
+    ...text.grounds.flatMap((ground) => [ground.text, ground.clause]),
+    text.next,
+    ...text.review,
+    text.decidedBy,
+    text.footer,
+    pageOf(text.language, 1, 1),
+  ];
 }
 
 /**
@@ -84,7 +105,7 @@ export async function writeLetters(
   for (const number of missing) {
     const letter = composeLetter(application, number, policy);
     if (!letter) continue;
-    const pdf = await letterPdf(letter);
+    const pdf = await letterPdf(letter, application.language ?? 'en');
     const key = letterKey(application.applicationId, number);
     await deps.documents.put(key, pdf, 'application/pdf');
     made.set(number, { key, sha256: sha256OfBytes(pdf), madeAt: now });

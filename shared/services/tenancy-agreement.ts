@@ -1,4 +1,5 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { longDate } from '../domain/dates.js';
 import { occupierRole, type Property, type Tenancy } from '../domain/letting.js';
 
 /**
@@ -17,27 +18,6 @@ const FOOTER_SPACE = 40;
 const INK = rgb(0.043, 0.047, 0.047);
 export const QUIET = rgb(0.314, 0.353, 0.373);
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** 2026-11-20 as "20 November 2026". */
-export function longDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
-}
-
 const pounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 
 const titles: Record<Tenancy['kind'], { title: string; subtitle: string }> = {
@@ -55,14 +35,16 @@ const listed = (names: readonly string[]) =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
 /**
- * The standard PDF fonts encode WinAnsi only: a character outside it (a Welsh ŵ or ŷ, say) is drawn without its
- * accent, or as "?" when it has no plain form, rather than failing the whole agreement. The terms themselves,
+ * A font draws only the characters it has: the standard PDF fonts encode WinAnsi only, the letter fonts
+ * (shared/fonts) a few hundred more. A character outside the font (a Welsh ŵ or ŷ in Helvetica, say) is drawn
+ * without its accent, or as "?" when it has no plain form, rather than failing the whole document. The text is
+ * composed first (NFC), so a "w" typed with a combining circumflex is the one character ŵ. The terms themselves,
  * and their hash, keep the exact text.
  */
 function printable(font: PDFFont): (text: string) => string {
   const supported = new Set(font.getCharacterSet());
   return (text) =>
-    Array.from(text, (character) => {
+    Array.from(text.normalize('NFC'), (character) => {
       if (supported.has(character.codePointAt(0) ?? 0)) return character;
       const plain = character.normalize('NFD').replace(/\p{M}/gu, '');
       return Array.from(plain).every((part) => supported.has(part.codePointAt(0) ?? 0)) && plain
@@ -157,10 +139,13 @@ export class Layout {
   }
 
   /** "Tenancy ten_… · page 1 of 2" at the foot of every page, once the page count is known. */
-  footers(reference: string) {
+  footers(
+    reference: string,
+    pageOf: (page: number, pages: number) => string = (page, pages) => `page ${page} of ${pages}`,
+  ) {
     const safe = printable(this.fonts.regular);
     this.pages.forEach((page, index) => {
-      page.drawText(safe(`${reference} · page ${index + 1} of ${this.pages.length}`), {
+      page.drawText(safe(`${reference} · ${pageOf(index + 1, this.pages.length)}`), {
         x: MARGIN,
         y: MARGIN - 20,
         size: 8,

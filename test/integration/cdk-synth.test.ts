@@ -89,6 +89,30 @@ describe('npx cdk synth', () => {
     expect(code).not.toContain(metrics('Times-Roman'));
   });
 
+  it('puts the Welsh catalogue and the letter fonts beside each function that writes letters, and only those', () => {
+    const resources = Object.entries(
+      template.Resources as Record<string, { Type: string; Metadata?: Record<string, string> }>,
+    );
+    const withFonts = resources.flatMap(([id, resource]) => {
+      const asset = resource.Metadata?.['aws:asset:path'];
+      if (resource.Type !== 'AWS::Lambda::Function' || !asset) return [];
+      const folder = join(outdir, asset);
+      const fonts = readdirSync(folder).includes('fonts') ? readdirSync(join(folder, 'fonts')).sort() : [];
+      if (fonts.length === 0) return [];
+      expect(readdirSync(join(folder, 'i18n'))).toEqual(['cy.json']);
+      return [{ id: id.replace(/[0-9A-F]{8}$/, ''), fonts }];
+    });
+    expect(withFonts.map(({ id }) => id).sort()).toEqual(['Journeyclosecase', 'Journeyletters']);
+    for (const { fonts } of withFonts) {
+      expect(fonts).toEqual([
+        'liberation-sans-bold.json',
+        'liberation-sans-bold.ttf',
+        'liberation-sans-regular.json',
+        'liberation-sans-regular.ttf',
+      ]);
+    }
+  });
+
   it('bundles a handler for every function', () => {
     const assets = readdirSync(outdir).filter((entry) => entry.startsWith('asset.'));
     const bundles = assets.filter((asset) => readdirSync(join(outdir, asset)).includes('index.js'));

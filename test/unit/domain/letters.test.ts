@@ -155,9 +155,11 @@ describe('the letter after an officer closes the case', () => {
     expect(letter?.summary).toContain('Housing Act 1996 s160ZA(7)');
     const income = letter?.grounds.find((ground) => /income/i.test(ground.text));
     expect(income?.clause).toMatch(/s160ZA\(7\)/);
+    // The officer's own words, marked as theirs: the letter's text says whose they are, in its language.
     expect(letter?.grounds.at(-1)).toEqual({
-      text: "The officer's reason: Payslips confirm £84,000 a year.",
+      text: 'Payslips confirm £84,000 a year.',
       clause: 'UK GDPR Art. 22 (an officer made this decision)',
+      byOfficer: true,
     });
     // "An officer will check" no longer holds: one has.
     expect(letter?.grounds.some((ground) => ground.clause === 'UK GDPR Art. 22')).toBe(false);

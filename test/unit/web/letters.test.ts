@@ -64,6 +64,28 @@ describe('decision letters on the web', () => {
     expect(page.body).toContain(`href="${base}/letters/1.pdf"`);
   });
 
+  it('shows the letter in Welsh on a Welsh page, the officer’s words as written', async () => {
+    // Prepare
+    const app = aWebApp();
+    const browser = app.browser();
+    const subject = await signIn(app.deps, browser, 'gareth.pritchard@example.org');
+    await closedApplicationOf(app.deps, subject);
+
+    // Act
+    const page = await browser.get(`${base}/letters/1?lang=cy`);
+
+    // Assess
+    expect(page.status).toBe(200);
+    expect(titleOf(page.body)).toContain('Dydych chi ddim yn gallu ymuno â’r gofrestr tai');
+    expect(page.body).toContain('<article class="doorstep-letter" aria-labelledby="letter-title" lang="cy">');
+    expect(page.body).toContain('Ar ran Riverside Council: y gofrestr tai');
+    expect(page.body).toContain('2 Tachwedd 2026');
+    expect(page.body).toContain('Pam y gwnaethon ni benderfynu hyn');
+    expect(page.body).toContain('Rheswm y swyddog: Payslips confirm the household earns £84,000 a year.');
+    expect(page.body).toContain('Gofynnwch erbyn 23 Tachwedd 2026, 21 diwrnod');
+    expect(page.body).not.toContain('Why we decided this');
+  });
+
   it('serves the stored PDF to its owner', async () => {
     // Prepare
     const app = aWebApp();

@@ -1,0 +1,145 @@
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { pdffonts, pdftotext } from '../../local/poppler';
+import type { Application } from '../../shared/domain/application';
+import { Stage } from '../../shared/domain/stage';
+import { qualification } from '../../shared/services/application-stages';
+import { closeCaseAndWriteLetters } from '../../shared/services/letter-pdf';
+import { aCompleteApplication } from '../fixtures/applications';
+import { memoryDeps } from '../support/memory';
+
+/**
+ * Decision letters as a reader gets them (issue 9): the PDF the close-case step writes, read back by poppler's
+ * `pdftotext` (through the font's ToUnicode map, as a screen reader or a search would) and `pdffonts`.
+ */
+
+const applicationId = 'app_0123456789abcdef0123456789abcdef';
+
+/** Dafydd ap Llŷr of Tŷ Gwyn, earning over Riverside's income cap, in the language he chose. */
+function dafydd(language: Application['language'], firstName = 'Dafydd'): Application {
+  const application = aCompleteApplication();
+  return {
+    ...application,
+    ...(language ? { language } : {}),
+    profile: {
+      ...application.profile,
+      household: application.profile.household.map((member) =>
+        member.relationship === 'applicant' ? { ...member, firstName, lastName: 'ap Llŷr' } : member,
+      ),
+      currentHome: {
+        postcode: 'RV1 4AB',
+        addressLine: 'Tŷ Gwyn, 12 Mill Lane',
+        bedrooms: 1,
+        tenure: 'private-rent',
+      },
+      income: { monthlyEarnings: 700_000, monthlyBenefits: 0, savings: 0 },
+    },
+  };
+}
+
+/** The letter an officer's close writes, after the Qualification stage referred. */
+async function closingLetter(application: Application): Promise<Uint8Array> {
+  const deps = memoryDeps();
+  await deps.applications.create(application);
+  await qualification(deps, { applicationId });
+  await closeCaseAndWriteLetters(deps, {
+    applicationId,
+    stage: Stage.Qualification,
+    reason: 'Payslips confirm the household earns £84,000 a year.',
+  });
+  const stored = deps.documents.promoted.get(`letters/${applicationId}/decision-1.pdf`);
+  if (!stored) throw new Error('no letter was written');
+  return stored.bytes;
+}
+
+/** The text as a reader gets it: wrapped lines joined, runs of spaces as one. */
+const readText = async (pdf: Uint8Array) => (await pdftotext(pdf)).replace(/\s+/g, ' ');
+
+describe('a decision letter to a Welsh speaker', () => {
+  it('is written in Welsh, with every ŵ and ŷ printed as written and read back as text', async () => {
+    // Act
+    const pdf = await closingLetter(dafydd('cy'));
+
+    // Assess
+    const text = await readText(pdf);
+    for (const expected of [
+      'Dydych chi ddim yn gallu ymuno â’r gofrestr tai',
+      'Dafydd ap Llŷr',
+      'Tŷ Gwyn, 12 Mill Lane',
+      '2 Tachwedd 2026',
+      'Pam y gwnaethon ni benderfynu hyn',
+      'Rheswm y swyddog: Payslips confirm the household earns £84,000 a year.',
+      'Beth sy’n digwydd nesaf',
+      'Gofynnwch erbyn 23 Tachwedd 2026, 21 diwrnod o ddyddiad y llythyr hwn.',
+      'Deddf Tai 1996 adran 166A(9)',
+      'tudalen 1 o 2',
+      'tudalen 2 o 2',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Why we decided this');
+    const catalog = (await PDFDocument.load(pdf)).catalog;
+    expect(catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('cy');
+    const fonts = await pdffonts(pdf);
+    expect(fonts).toHaveLength(2);
+    for (const font of fonts) {
+      expect(font).toEqual(expect.objectContaining({ type: 'CID TrueType', embedded: true, unicode: true }));
+      expect(font.name).toMatch(/^[A-Z]{6}\+LiberationSans(-Bold)?$/);
+    }
+  });
+
+  it('gives the same bytes each time it is written, so its hash on the record can be checked', async () => {
+    // Act
+    const [first, second] = [await closingLetter(dafydd('cy')), await closingLetter(dafydd('cy'))];
+
+    // Assess
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  });
+});
+
+describe('a decision letter in English', () => {
+  it('stays in Helvetica, with nothing embedded, when every character is one Helvetica has', async () => {
+    // Act: "Llŷr" is the one character Helvetica lacks, so an English letter to Dafydd Jones has none.
+    const application = dafydd(undefined);
+    const pdf = await closingLetter({
+      ...application,
+      profile: {
+        ...application.profile,
+        household: application.profile.household.map((member) =>
+          member.relationship === 'applicant' ? { ...member, lastName: 'Jones' } : member,
+        ),
+        currentHome: {
+          postcode: 'RV1 4AB',
+          addressLine: '12 Mill Lane',
+          bedrooms: 1,
+          tenure: 'private-rent',
+        },
+      },
+    });
+
+    // Assess
+    const text = await readText(pdf);
+    expect(text).toContain('You do not qualify to join the housing register');
+    expect(text).toContain('Dafydd Jones');
+    const fonts = (await pdffonts(pdf)).map((font) => [font.name, font.embedded]);
+    expect(fonts).toEqual(
+      expect.arrayContaining([
+        ['Helvetica', false],
+        ['Helvetica-Bold', false],
+      ]),
+    );
+    expect(fonts).toHaveLength(2);
+  });
+
+  it('embeds the letter fonts for a name Helvetica cannot print, rather than print a question mark', async () => {
+    // Act: Łukasz's Ł has no plain form; Llŷr's ŷ would lose its circumflex.
+    const pdf = await closingLetter(dafydd('en', 'Łukasz'));
+
+    // Assess
+    const text = await readText(pdf);
+    expect(text).toContain('Łukasz ap Llŷr');
+    expect(text).toContain('Tŷ Gwyn, 12 Mill Lane');
+    expect(text).toContain('You do not qualify to join the housing register');
+    expect(text).toContain('page 2 of 2');
+    expect((await pdffonts(pdf)).every((font) => font.embedded)).toBe(true);
+  });
+});
