@@ -3,8 +3,9 @@ import { PRIVACY_NOTICE_VERSION } from '../shared/domain/consents.js';
 import type { FormAnswers } from '../shared/domain/conversation.js';
 import { DOCUMENT_CATALOGUE } from '../shared/domain/documents.js';
 import type { YourData } from '../shared/domain/your-data.js';
-import { type CopyWording, IN_ENGLISH, when, yourDataSections } from '../shared/domain/your-data.js';
+import { when, yourDataSections } from '../shared/domain/your-data.js';
 import { type Language, translate, welshMonths } from '../shared/i18n/index.js';
+import { wordingFor } from '../shared/i18n/your-data.js';
 import { doorstepLandlords, policyForLandlord } from '../shared/policies.js';
 import type { OfficerIdentity } from '../shared/ports.js';
 import { type ConsentView, consentsFor, setConsents } from '../shared/services/consents.js';
@@ -136,10 +137,6 @@ async function saveConsents(
   }
   return redirect(`${place.path}?saved=1`);
 }
-
-/** The copy's wording in the page's language: its own words from the catalogue, its dates' months in Welsh. */
-const wordingFor = (language: Language): CopyWording =>
-  language === 'en' ? IN_ENGLISH : { t: (english) => translate(language, english), date: welshMonths };
 
 /**
  * The copy's sections as GOV.UK summary lists: each group's rows as key and value (plain text: escaped), in the

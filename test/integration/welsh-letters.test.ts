@@ -2,9 +2,14 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { pdffonts, pdftotext } from '../../local/poppler';
 import type { Application } from '../../shared/domain/application';
 import { Stage } from '../../shared/domain/stage';
+import { yourDataSections } from '../../shared/domain/your-data';
+import { wordingFor } from '../../shared/i18n/your-data';
 import { qualification } from '../../shared/services/application-stages';
 import { closeCaseAndWriteLetters } from '../../shared/services/letter-pdf';
+import { dataCopyForApplicant, requestDataCopy, yourDataForApplicant } from '../../shared/services/your-data';
+import { writeDataCopy } from '../../shared/services/your-data-pdf';
 import { aCompleteApplication } from '../fixtures/applications';
+import { aCaseWorld, applicationId as caseId } from '../support/authorisation';
 import { memoryDeps } from '../support/memory';
 
 /**
@@ -141,5 +146,30 @@ describe('a decision letter in English', () => {
     expect(text).toContain('You do not qualify to join the housing register');
     expect(text).toContain('page 2 of 2');
     expect((await pdffonts(pdf)).every((font) => font.embedded)).toBe(true);
+  });
+});
+
+describe('the PDF copy of what we hold, for a Welsh speaker', () => {
+  it('is in Welsh, section by section, as the Welsh page shows it', async () => {
+    // Prepare: a household taken to its keys, who chose Welsh.
+    const world = await aCaseWorld('let');
+    const { deps } = world;
+    const application = await deps.applications.get(caseId);
+    if (!application) throw new Error('no application');
+    await deps.applications.save({ ...application, language: 'cy' });
+    const applicant = { subject: application.ownerId };
+    await requestDataCopy(deps, { applicant, applicationId: caseId });
+
+    // Act
+    await writeDataCopy(deps, { applicationId: caseId });
+    const { pdf } = await dataCopyForApplicant(deps, { applicant, applicationId: caseId });
+
+    // Assess
+    const text = await readText(pdf);
+    const data = await yourDataForApplicant(deps, { applicant, applicationId: caseId });
+    expect(text).toContain('Beth sydd gennym amdanoch chi');
+    for (const section of yourDataSections(data, wordingFor('cy'))) expect(text).toContain(section.title);
+    expect(text).not.toContain('What we hold about you');
+    expect(text).toMatch(/tudalen 1 o \d+/);
   });
 });
