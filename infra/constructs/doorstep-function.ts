@@ -34,17 +34,20 @@ export function welshCatalogueFiles(inputDir: string, outputDir: string): string
 }
 
 /**
- * What a function that writes decision letters reads beside its bundle: the Welsh catalogue, and the letter
- * fonts and their metrics in `fonts/` (shared/fonts/index.ts), for a letter in Welsh or to a name Helvetica
- * cannot print.
+ * The letter fonts and their metrics in `fonts/` beside a bundle (shared/fonts/index.ts): for every function that
+ * writes a PDF whose text may hold a character Helvetica cannot print (a Welsh ŵ or ŷ, a name's Ł).
  */
-export function letterBundleFiles(inputDir: string, outputDir: string): string[] {
+export function letterFontFiles(inputDir: string, outputDir: string): string[] {
   const fonts = join(inputDir, 'shared', 'fonts');
   return [
-    ...welshCatalogueFiles(inputDir, outputDir),
     `mkdir -p ${quoted(join(outputDir, 'fonts'))}`,
     `cp ${quoted(fonts)}/*.ttf ${quoted(fonts)}/*.json ${quoted(join(outputDir, 'fonts'))}`,
   ];
+}
+
+/** What a function that writes decision letters reads beside its bundle: the Welsh catalogue and the fonts. */
+export function letterBundleFiles(inputDir: string, outputDir: string): string[] {
+  return [...welshCatalogueFiles(inputDir, outputDir), ...letterFontFiles(inputDir, outputDir)];
 }
 
 export interface DoorstepFunctionProps {

@@ -7,7 +7,7 @@ import { type JourneyFunctions, journeyFunctionFolders } from '../../workflows/j
 import { LettersWorkflow } from '../../workflows/letters.js';
 import { LettingWorkflow } from '../../workflows/letting.js';
 import { asInterface } from './cdk-types.js';
-import { DoorstepFunction, letterBundleFiles } from './doorstep-function.js';
+import { DoorstepFunction, letterBundleFiles, letterFontFiles } from './doorstep-function.js';
 import { grantJourneyData } from './grants.js';
 
 const descriptions: Record<keyof JourneyFunctions, string> = {
@@ -31,8 +31,17 @@ const descriptions: Record<keyof JourneyFunctions, string> = {
   letters: 'Writes decision letters (PDF) for decisions made outside a workflow',
 };
 
-/** The steps that write decision letters (shared/services/letter-pdf.ts), in the applicant's language. */
-const LETTER_WRITERS = new Set<keyof JourneyFunctions>(['closeCase', 'letters']);
+/**
+ * What the steps that write PDFs read beside their bundles: decision letters (shared/services/letter-pdf.ts) in
+ * the applicant's language, and the tenancy agreement (tenancy-agreement.ts), whose address may be "Tŷ Gwyn".
+ */
+const BUNDLE_FILES: Partial<
+  Record<keyof JourneyFunctions, (inputDir: string, outputDir: string) => string[]>
+> = {
+  closeCase: letterBundleFiles,
+  letters: letterBundleFiles,
+  tenancy: letterFontFiles,
+};
 
 /**
  * The journey: one function per stage step and the workflows that call them (Application, then one Letting
@@ -53,7 +62,7 @@ export class Journey extends Construct {
           folder,
           description: descriptions[name],
           environment: { TABLE_NAME: props.table.tableName },
-          ...(LETTER_WRITERS.has(name) ? { afterBundling: letterBundleFiles } : {}),
+          ...(BUNDLE_FILES[name] ? { afterBundling: BUNDLE_FILES[name] } : {}),
         });
         grantJourneyData(fn, props.table, props.key);
         return [name, fn];

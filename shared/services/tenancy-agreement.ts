@@ -1,6 +1,7 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { longDate } from '../domain/dates.js';
 import { occupierRole, type Property, type Tenancy } from '../domain/letting.js';
+import { fontsFor } from '../fonts/index.js';
 
 /**
  * The tenancy agreement as a PDF (DESIGN.md §1b "Who signs the tenancy", §5 "Signed PDFs").
@@ -168,11 +169,9 @@ export async function agreementPdf(
   landlordName: string,
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-    mono: await doc.embedFont(StandardFonts.Courier),
-  };
+  // The agreement's own words are English; the names, the address and the terms may hold a ŵ or ŷ (a home in
+  // Wales, "Tŷ Gwyn"), which Helvetica cannot print: the letter fonts then print them as the record has them.
+  const fonts = await fontsFor(doc, [landlordName, tenancy.address, ...tenancy.tenants, ...tenancy.terms]);
   const { title, subtitle } = titles[tenancy.kind];
   const role = occupierRole(tenancy.kind);
   doc.setTitle(`${title} ${tenancy.tenancyId}`);

@@ -1,14 +1,19 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { pdffonts, pdftotext } from '../../local/poppler';
+import { pdffonts, pdfsig, pdftotext } from '../../local/poppler';
+import { P12TenancySigner } from '../../shared/adapters/local/p12-signer';
 import type { Application } from '../../shared/domain/application';
+import type { Tenancy } from '../../shared/domain/letting';
 import { Stage } from '../../shared/domain/stage';
 import { yourDataSections } from '../../shared/domain/your-data';
 import { wordingFor } from '../../shared/i18n/your-data';
+import { sha256Hex } from '../../shared/ids';
 import { qualification } from '../../shared/services/application-stages';
 import { closeCaseAndWriteLetters } from '../../shared/services/letter-pdf';
+import { appendSignature } from '../../shared/services/pdf-signatures';
+import { agreementPdf } from '../../shared/services/tenancy-agreement';
 import { dataCopyForApplicant, requestDataCopy, yourDataForApplicant } from '../../shared/services/your-data';
 import { writeDataCopy } from '../../shared/services/your-data-pdf';
-import { aCompleteApplication } from '../fixtures/applications';
+import { aCompleteApplication, aHome } from '../fixtures/applications';
 import { aCaseWorld, applicationId as caseId } from '../support/authorisation';
 import { memoryDeps } from '../support/memory';
 
@@ -171,5 +176,51 @@ describe('the PDF copy of what we hold, for a Welsh speaker', () => {
     for (const section of yourDataSections(data, wordingFor('cy'))) expect(text).toContain(section.title);
     expect(text).not.toContain('What we hold about you');
     expect(text).toMatch(/tudalen 1 o \d+/);
+  });
+});
+
+describe('a tenancy agreement for a home in Wales', () => {
+  it('prints the home and the tenants as the record has them, and still takes a valid signature', async () => {
+    // Prepare
+    const terms = [
+      'This is a secure occupation contract under the Renting Homes (Wales) Act 2016 between Cwm Valley Homes and Siân Ŵyn.',
+      'The home is Tŷ Gwyn, 2 Ffordd yr Ŵyl, CF1 1AA, with 2 bedrooms.',
+    ];
+    const tenancy: Tenancy = {
+      tenancyId: 'ten_5c1e9a7b3d2f4e6a8b0c1d2e3f4a5b6c',
+      offerId: 'off_5c1e9a7b3d2f4e6a8b0c1d2e3f4a5b6c',
+      applicationId,
+      propertyId: 'prop_cwm-2',
+      tenants: ['Siân Ŵyn'],
+      address: 'Tŷ Gwyn, 2 Ffordd yr Ŵyl, CF1 1AA',
+      weeklyRent: 9_800,
+      startDate: '2026-12-07',
+      kind: 'secure-occupation-contract',
+      terms,
+      termsSha256: sha256Hex(terms.join('\n')),
+      status: 'awaiting-signature',
+    };
+    const agreement = await agreementPdf(tenancy, aHome(), 'Cwm Valley Homes');
+
+    // Act
+    const signed = await appendSignature(
+      agreement,
+      new P12TenancySigner({ commonName: 'Cwm Valley Homes' }),
+      {
+        name: 'Siân Ŵyn',
+        reason: 'Signed by Siân Ŵyn (contract-holder) via Doorstep',
+        signingTime: new Date('2026-11-30T10:00:00Z'),
+      },
+    );
+
+    // Assess
+    const text = await readText(signed);
+    expect(text).toContain('Tŷ Gwyn, 2 Ffordd yr Ŵyl, CF1 1AA');
+    expect(text).toContain('Contract-holder: Siân Ŵyn');
+    expect(text).toContain('The home is Tŷ Gwyn');
+    expect((await pdffonts(agreement)).filter((font) => font.embedded)).toHaveLength(2);
+    expect((await pdfsig(signed)).signatures.map((signature) => signature.validation)).toEqual([
+      'Signature is Valid.',
+    ]);
   });
 });
