@@ -1,5 +1,10 @@
 import { ConflictError } from '../shared/ports.js';
-import { advertsForApplicant, expressInterest } from '../shared/services/adverts.js';
+import {
+  advertsForApplicant,
+  DOES_NOT_FIT,
+  expressInterest,
+  HomeDoesNotFitError,
+} from '../shared/services/adverts.js';
 import type { Deps } from '../shared/services/deps.js';
 import { applicantOf } from './applicant.js';
 import { idParam, redirect, type WebEvent } from './http.js';
@@ -14,7 +19,7 @@ export function advertRoutes(deps: () => Deps): Route[] {
   const homesPage = async (
     event: WebEvent & { pathParameters?: Record<string, string | undefined> },
     page: PageRenderer,
-    problem?: { text: string; propertyId: string },
+    problem?: { texts: readonly string[]; propertyId: string },
   ) => {
     const context = deps();
     const who = await applicantOf(context, event);
@@ -31,7 +36,7 @@ export function advertRoutes(deps: () => Deps): Route[] {
         others: found.adverts.filter((advert) => !advert.fits),
         chosen: found.adverts.find((advert) => advert.propertyId === chosen && advert.interested),
         // The problem links to the home it is about (the other homes' headings, when it is not listed now).
-        errors: problem ? [{ text: problem.text, href: `#home-${problem.propertyId}` }] : [],
+        errors: (problem?.texts ?? []).map((text) => ({ text, href: `#home-${problem?.propertyId}` })),
         backLink: `/applications/${applicationId}/status`,
       },
       problem ? 409 : 200,
@@ -55,8 +60,14 @@ export function advertRoutes(deps: () => Deps): Route[] {
         try {
           await expressInterest(context, { subject: who.subject, applicationId, propertyId });
         } catch (error) {
+          // A home that does not fit says each rule it fails as its own error, so each is translated whole.
+          if (error instanceof HomeDoesNotFitError)
+            return homesPage(event, page, {
+              texts: error.reasons.map((reason) => `${DOES_NOT_FIT} ${reason}`),
+              propertyId,
+            });
           if (error instanceof ConflictError)
-            return homesPage(event, page, { text: error.message, propertyId });
+            return homesPage(event, page, { texts: [error.message], propertyId });
           throw error;
         }
         return redirect(`/applications/${applicationId}/homes?interested=${encodeURIComponent(propertyId)}`);

@@ -23,9 +23,10 @@ export { Language, languageOf } from './language.js';
  * Placeholders whose value is itself catalogue text, exact or a pattern (words the domain chose, never something
  * typed): "day and month", "14 days", "between 4 and 9 months". `benefit` is "Universal Credit" or "Housing
  * Benefit" in an offer's spare-bedroom reason (bedrooms.ts `underOccupancy`), so one entry serves both benefits.
- * `statute` is a law a decision letter cites ("Housing Act 1996 s160A", policy.ts `statute`).
+ * `statute` is a law a decision letter cites ("Housing Act 1996 s160A", policy.ts `statute`). `why` is a rule a
+ * household fails for a home (shortlist.ts `skipReasons`), after "This home does not fit your household:".
  */
-const TRANSLATED_PLACEHOLDERS = new Set(['missing', 'days', 'range', 'benefit', 'statute']);
+const TRANSLATED_PLACEHOLDERS = new Set(['missing', 'days', 'range', 'benefit', 'statute', 'why']);
 /** Placeholders that hold a list of catalogue texts, ", " between them: "hardship (band C), medical or welfare grounds (band B)". */
 const LIST_PLACEHOLDERS = new Set(['groups']);
 /** Placeholders that only ever hold a number, so "{count} days" cannot swallow a whole sentence ending in "days". */

@@ -18,6 +18,20 @@ import { ownedApplication } from './ownership.js';
 
 type AdvertDeps = Pick<Deps, 'applications' | 'lettings' | 'audit' | 'clock'>;
 
+/** How the refusal of a home that does not fit begins; each rule it fails follows. */
+export const DOES_NOT_FIT = 'This home does not fit your household:';
+
+/**
+ * A 409: the home does not fit the household. Its message says every rule it fails; `reasons` keeps them one by
+ * one, so a page can show (and translate) each on its own: a reason may begin with an address or a number
+ * ("4 people would live there"), which the catalogue cannot tell from the end of the sentence before it.
+ */
+export class HomeDoesNotFitError extends ConflictError {
+  constructor(readonly reasons: readonly string[]) {
+    super(`${DOES_NOT_FIT} ${reasons.join(' ')}`);
+  }
+}
+
 /** The advert body: the last day households can say they are interested, today at the earliest. */
 function advertBody(today: string) {
   const latest = addDays(today, LONGEST_CYCLE_DAYS);
@@ -144,10 +158,7 @@ export async function expressInterest(
   if (!isOpen(advert, today) || home.status !== 'available')
     throw new ConflictError('This advert has closed: look for the homes advertised now');
   const reasons = skipReasons(home, household, { policy: policyForLandlord(home.landlordId), on: today });
-  if (reasons.length > 0)
-    throw new ConflictError(
-      `This home does not fit your household: ${reasons.map((reason) => reason.text).join(' ')}`,
-    );
+  if (reasons.length > 0) throw new HomeDoesNotFitError(reasons.map((reason) => reason.text));
   const now = deps.clock.now().toISOString();
   if (
     await deps.lettings.putBid({

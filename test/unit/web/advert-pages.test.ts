@@ -93,6 +93,29 @@ describe('the homes a household can choose', () => {
     expect(app.deps.lettings.bids).toEqual([]);
   });
 
+  it('shows a Welsh applicant the homes, why the others do not fit, and the refusal, in Welsh', async () => {
+    // Prepare
+    const { browser } = await aRegisteredHousehold();
+
+    // Act
+    const page = await browser.get(`${base}/homes?lang=cy`);
+    const unfit = await browser.post(`${base}/homes/prop_riverside-small/interest`);
+
+    // Assess
+    expect(titleOf(page.body)).toContain('Cartrefi y gallwch eu dewis');
+    expect(page.body).toContain('Cartrefi sy’n cael eu hysbysebu nad ydynt yn addas i’ch aelwyd (1)');
+    expect(page.body).toContain(
+      'Mae angen 2 ystafell wely ar yr aelwyd; mae gan 2 Quay Street, Riverside 1.',
+    );
+    expect(page.body).not.toContain('The household needs');
+    expect(errorSummaryOf(unfit.body)).toEqual([
+      {
+        href: '#home-prop_riverside-small',
+        text: 'Dydy’r cartref hwn ddim yn addas i’ch aelwyd: Mae angen 2 ystafell wely ar yr aelwyd; mae gan 2 Quay Street, Riverside 1.',
+      },
+    ]);
+  });
+
   it('answers another applicant with 404', async () => {
     const { app } = await aRegisteredHousehold();
     const stranger = app.browser();
