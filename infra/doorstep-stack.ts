@@ -65,6 +65,10 @@ export class DoorstepStack extends Stack {
       originationIdentityArn:
         this.node.tryGetContext('doorstep:smsOriginationIdentityArn') ??
         `arn:aws:sms-voice:${this.region}:${this.account}:pool/doorstep-texts`,
+      application: {
+        stateMachine: this.journey.application.workflow.stateMachine,
+        aliasArn: this.journey.application.workflow.aliasArn,
+      },
     });
     new DocumentRetention(this, 'Retention', { table: data.table, key: data.key, bucket: documents.bucket });
     const councilEvents = new CouncilEvents(this, 'CouncilEvents', {

@@ -14,6 +14,7 @@ import {
 import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { asInterface } from './cdk-types.js';
 import { DoorstepFunction, welshCatalogueFiles } from './doorstep-function.js';
@@ -29,6 +30,12 @@ export interface TextMessagesProps {
    * number needs its registration approved) with two-way SMS pointed at the `InboundTexts` topic.
    */
   originationIdentityArn: string;
+  /**
+   * The Application workflow: an applicant who has answered every question by text sends the answers by
+   * replying SEND, which answers the Eligibility stage's wait (or, for a household a council nominated, starts
+   * the workflow), as the web page's button does. The Letting and Letters workflows are not the text's to touch.
+   */
+  application: { stateMachine: StateMachine; aliasArn: string };
 }
 
 /**
@@ -78,12 +85,17 @@ export class TextMessages extends Construct {
         WEB_URL: props.httpApi.apiEndpoint,
         // Linked phones are found by a keyed hash of the number: the subject salt, and no sign-in code key.
         SUBJECT_SALT: props.subjectSalt.secretValue.unsafeUnwrap(),
+        APPLICATION_WORKFLOW_ARN: props.application.aliasArn,
       },
       timeout: Duration.seconds(30),
       // A Welsh speaker's texts are written from the catalogue beside the bundle.
       afterBundling: welshCatalogueFiles,
     });
     grantJourneyData(this.fn, props.table, props.key);
+    props.application.stateMachine.grantTaskResponse(this.fn);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:StartExecution'], resources: [props.application.aliasArn] }),
+    );
     this.fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['sms-voice:SendTextMessage'],

@@ -18,8 +18,14 @@ import {
  * is not asked for an address, someone without a share code not asked for it.
  */
 
-/** Prompts that cannot be answered by text (a photo, a page to check): answered with a link to the web page. */
-export const WEB_ONLY_PROMPTS: ReadonlySet<PromptId> = new Set(['identity-document', 'check-answers']);
+/** Prompts that cannot be answered by text (a photo): answered with a link to the web page. */
+export const WEB_ONLY_PROMPTS: ReadonlySet<PromptId> = new Set(['identity-document']);
+
+/**
+ * The reply that sends the answers, once every question is answered: in English or Welsh, whichever the
+ * applicant types. The declaration is in the text that asks for it, as it is beside the web page's button.
+ */
+export const SEND_WORDS = new Set(['SEND', 'ANFON']);
 
 /** Where an applicant is in a prompt asked by text: the field asked now, and the fields answered so far. */
 export interface TextState {
@@ -143,6 +149,23 @@ export function renderWebOnly(
       t(prompt.question),
       ...(prompt.hint ? [t(prompt.hint)] : []),
       t(`You cannot do this by text. Go to ${link}`),
+    ].join('\n'),
+  );
+}
+
+/**
+ * The last step by text: every question is answered, so the answers can be sent, with the declaration the web
+ * page shows beside its button, and the link to check them first on the web (too long to text back in full).
+ */
+export function renderSendAnswers(link: string, t: Translate = inEnglish): string {
+  return plainText(
+    [
+      t('You have answered every question.'),
+      t(`Check your answers at ${link}`),
+      t(
+        'By sending them you confirm they are true, as far as you know. We decide straight away whether you can join the housing register, and tell you why.',
+      ),
+      t('Reply SEND to send your answers.'),
     ].join('\n'),
   );
 }

@@ -307,6 +307,11 @@ export async function removeMember(
   await save(deps, application, { profile: { ...application.profile, household } }, 'household');
 }
 
+/** Why the answers cannot be sent yet: shown on the page, or texted, in the applicant's language. */
+export const QUESTIONS_LEFT = 'Some questions are not answered yet. Answer them, then send your answers.';
+export const NOT_READY_FOR_ANSWERS =
+  'Your application is still getting ready for your answers. Try again in a moment.';
+
 /**
  * Sends the answers: the applicant's decision on the Eligibility stage's wait (one token per stage, DESIGN.md
  * §1b), through the same `decide` as the API, so it is idempotent and checked the same way.
@@ -320,7 +325,7 @@ export async function submitAnswers(
   // Sending closes the answers for good, so one still missing could never be given: the workflow would park
   // a new answers wait that no page can answer.
   if (nextPrompt(application) !== 'check-answers') {
-    throw new JourneyStateError('Some questions are not answered yet. Answer them, then send your answers.');
+    throw new JourneyStateError(QUESTIONS_LEFT);
   }
   const wait = (await deps.waits.listOpen(application.applicationId)).find(
     (candidate) =>
@@ -340,9 +345,7 @@ export async function submitAnswers(
     return;
   }
   if (!wait) {
-    throw new JourneyStateError(
-      'Your application is still getting ready for your answers. Try again in a moment.',
-    );
+    throw new JourneyStateError(NOT_READY_FOR_ANSWERS);
   }
   await decide(deps, {
     decisionId: wait.decisionId,

@@ -6,8 +6,11 @@ import {
   keywordOf,
   maskedMobile,
   nextStep,
+  plainText,
   renderField,
+  renderSendAnswers,
   renderWebOnly,
+  SEND_WORDS,
   START_WORDS,
   STOP_WORDS,
   type TextState,
@@ -17,10 +20,16 @@ import {
   WEB_ONLY_PROMPTS,
 } from '../domain/sms.js';
 import { translate } from '../i18n/index.js';
-import { type InboundText, NotFoundError, type PhoneLink, SignInRefusedError } from '../ports.js';
+import {
+  type InboundText,
+  JourneyStateError,
+  NotFoundError,
+  type PhoneLink,
+  SignInRefusedError,
+} from '../ports.js';
 import type { Applicant } from './applications.js';
 import { changeConsent } from './consents.js';
-import { answerPrompt } from './conversation.js';
+import { answerPrompt, submitAnswers } from './conversation.js';
 import type { Deps } from './deps.js';
 import { ownedApplication } from './ownership.js';
 import { admitCode, phoneKeyFor, SIGN_IN, secretsOf } from './sessions.js';
@@ -32,7 +41,20 @@ import { admitCode, phoneKeyFor, SIGN_IN, secretsOf } from './sessions.js';
  * checked, saved and audited the same way. A text from a mobile not linked acts on nothing.
  */
 
-type SmsDeps = Pick<Deps, 'applications' | 'audit' | 'clock' | 'messaging' | 'phones' | 'sessions'> &
+/** What the conversation by text needs: sending the answers resumes the workflow, as the web's Send does. */
+type SmsDeps = Pick<
+  Deps,
+  | 'applications'
+  | 'audit'
+  | 'clock'
+  | 'messaging'
+  | 'phones'
+  | 'sessions'
+  | 'waits'
+  | 'workflow'
+  | 'lettings'
+  | 'notifier'
+> &
   Partial<Pick<Deps, 'sessionSecrets'>>;
 
 /** Where the web journey is, for links in texts (`https://doorstep.example`, or the local server's URL). */
@@ -224,6 +246,14 @@ async function askNext(
     });
     return;
   }
+  if (prompt === 'check-answers') {
+    await deps.phones.save({ ...link, asking: { prompt, field: 0, form: {} } });
+    await deps.messaging.sendText({
+      to: phone,
+      body: `${prefix}${renderSendAnswers(promptLink(links, application.applicationId, prompt), t)}`,
+    });
+    return;
+  }
   const asked = promptsFor(isoDay(deps.clock.now()))[prompt];
   const fields = textFields(asked, application);
   if (WEB_ONLY_PROMPTS.has(prompt) || fields.length === 0) {
@@ -332,6 +362,10 @@ export async function receiveText(deps: SmsDeps, inbound: InboundText, links: We
     return;
   }
 
+  if (prompt === 'check-answers') {
+    await sendByText(deps, current, application, phone, links, keyword);
+    return;
+  }
   const asked = promptsFor(isoDay(deps.clock.now()))[prompt];
   const fields = textFields(asked, application);
   const step = nextStep(asked, fields, asking, inbound.body);
@@ -363,4 +397,36 @@ export async function receiveText(deps: SmsDeps, inbound: InboundText, links: We
     return;
   }
   await askNext(deps, current, result.application, phone, links, 'Thank you.');
+}
+
+/**
+ * The reply to "Reply SEND to send your answers": SEND sends them through the same `submitAnswers` as the web
+ * page's button (the Eligibility stage's wait decided, the workflow resumed, idempotent), then texts what happens
+ * next. A reason they cannot be sent yet ("try again in a moment") is texted as the web page would show it;
+ * anything else asks again.
+ */
+async function sendByText(
+  deps: SmsDeps,
+  link: PhoneLink,
+  application: Application,
+  phone: string,
+  links: WebLinks,
+  keyword: string,
+): Promise<void> {
+  if (!SEND_WORDS.has(keyword)) {
+    await askNext(deps, link, application, phone, links);
+    return;
+  }
+  try {
+    await submitAnswers(deps, {
+      applicant: { subject: link.subject },
+      applicationId: application.applicationId,
+    });
+  } catch (error) {
+    if (!(error instanceof JourneyStateError)) throw error;
+    await deps.messaging.sendText({ to: phone, body: plainText(inLanguageOf(application)(error.message)) });
+    return;
+  }
+  const sent = await ownedApplication(deps, link.subject, application.applicationId);
+  await askNext(deps, { ...link, asking: undefined }, sent, phone, links, 'Thank you.');
 }

@@ -7,6 +7,7 @@ import { getSession, requestCode, verifyCode } from '../../shared/services/sessi
 import { confirmPhoneLink, receiveText, requestPhoneLink } from '../../shared/services/sms';
 import { anApplication } from '../fixtures/applications';
 import { journeyTableInDynamoDbLocal } from '../support/journey-table';
+import { RecordingWorkflow } from '../support/memory';
 
 /**
  * Text messages on a real DynamoDB Local (issue 9): phone links with their version condition, inbound ids taken
@@ -77,8 +78,14 @@ describe('answering by text on the real stores', () => {
     // Prepare
     const texts = new LocalTextMessages(dynamo.db, TABLE, clock, () => undefined);
     const stores = dynamoStores(dynamo.db, TABLE);
-    // No email is sent here: codes go by text.
-    const deps = { ...stores, clock, messaging: texts, notifier: { send: async () => undefined } };
+    // No email is sent here: codes go by text. No answers are sent, so no workflow is resumed: it only records.
+    const deps = {
+      ...stores,
+      clock,
+      messaging: texts,
+      notifier: { send: async () => undefined },
+      workflow: new RecordingWorkflow(),
+    };
     const applicationId = `app_${randomBytes(16).toString('hex')}`;
     const subject = `sub_${randomBytes(8).toString('hex')}`;
     await stores.applications.create(anApplication({ applicationId, ownerId: subject }));

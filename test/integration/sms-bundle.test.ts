@@ -7,6 +7,7 @@ import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AttributeType, StreamViewType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { DefinitionBody, Pass, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { TextMessages } from '../../infra/constructs/text-messages';
 
 /**
@@ -31,6 +32,12 @@ describe('the sms function’s bundle', () => {
       httpApi: new HttpApi(stack, 'Api'),
       subjectSalt: new Secret(stack, 'Salt'),
       originationIdentityArn: 'arn:aws:sms-voice:eu-west-2:111122223333:phone-number/phone-0123456789abcdef',
+      application: {
+        stateMachine: new StateMachine(stack, 'Application', {
+          definitionBody: DefinitionBody.fromChainable(new Pass(stack, 'Wait')),
+        }),
+        aliasArn: 'arn:aws:states:eu-west-2:111122223333:stateMachine:application:live',
+      },
     });
     app.synth();
 

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applicantNeedsField, promptsFor } from '../../../shared/domain/conversation';
-import { NOT_A_DATE, NOT_OPTION_NUMBERS, renderField, renderWebOnly } from '../../../shared/domain/sms';
+import {
+  NOT_A_DATE,
+  NOT_OPTION_NUMBERS,
+  renderField,
+  renderSendAnswers,
+  renderWebOnly,
+} from '../../../shared/domain/sms';
 import { MissingTranslation, translate, welshCatalogue, welshFor, welshMonths } from '../../../shared/i18n';
+import { NOT_READY_FOR_ANSWERS, QUESTIONS_LEFT } from '../../../shared/services/conversation';
 import { conversationTexts, pageCodeTexts, statusPageTexts, TODAY, templateKeys } from './applicant-texts';
 
 describe('the Welsh catalogue', () => {
@@ -67,6 +74,10 @@ describe('the Welsh catalogue', () => {
         renderField(prompt, fields.length ? fields : [applicantNeedsField(false)], 0, NOT_A_DATE, strictly);
         renderWebOnly(prompt, 'https://doorstep.example/applications/app_1/documents/new', strictly);
       }
+      renderSendAnswers('https://doorstep.example/applications/app_1/check-answers', strictly);
+      // Why the answers cannot be sent yet, texted as the web page shows it (services/conversation.ts).
+      strictly(NOT_READY_FOR_ANSWERS);
+      strictly(QUESTIONS_LEFT);
     };
 
     // Assess

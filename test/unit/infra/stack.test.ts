@@ -277,14 +277,28 @@ describe('the Doorstep stack', () => {
     }
   });
 
-  it('lets only the API and the web functions (applicants’ site and console) resume workflows, and no stage function', () => {
+  it('lets only the API, the web functions and the sms function resume workflows, and no stage function', () => {
     const resumers = statements()
       .filter(({ statement }) => JSON.stringify(statement.Action).includes('states:SendTaskSuccess'))
-      .map(({ policy }) => policy);
-    expect([...new Set(resumers)].sort()).toEqual([
+      .map(({ policy, statement }) => ({ policy, resource: JSON.stringify(statement.Resource) }));
+    expect([...new Set(resumers.map(({ policy }) => policy))].sort()).toEqual([
       expect.stringMatching(/^Apiapi/),
+      expect.stringMatching(/^TextMessagessms/),
       expect.stringMatching(/^Webconsole/),
       expect.stringMatching(/^Webweb/),
+    ]);
+    // A reply SEND answers the Application workflow's wait for the answers, nothing of a Letting.
+    const byText = resumers.filter(({ policy }) => policy.startsWith('TextMessagessms'));
+    expect(byText.map(({ resource }) => resource).join()).toMatch(/JourneyApplicationStateMachine/);
+    expect(byText.map(({ resource }) => resource).join()).not.toMatch(/JourneyLetting/);
+    const sms = Object.entries(doorstepFunctions()).find(([id]) => id.startsWith('TextMessagessms'))?.[1];
+    expect(Object.keys(sms?.Properties.Environment.Variables ?? {})).toContain('APPLICATION_WORKFLOW_ARN');
+    const starts = statements().filter(
+      ({ policy, statement }) =>
+        policy.startsWith('TextMessagessms') && [statement.Action].flat().includes('states:StartExecution'),
+    );
+    expect(starts.map(({ statement }) => JSON.stringify(statement.Resource))).toEqual([
+      expect.stringMatching(/JourneyApplicationStateMachineLive/),
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { Circumstances } from '../../../shared/domain/application';
 import { hasConsent } from '../../../shared/domain/consents';
 import { nextPrompt } from '../../../shared/domain/conversation';
+import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { NotFoundError, RateLimitedError, SignInRefusedError } from '../../../shared/ports';
 import { setConsents } from '../../../shared/services/consents';
 import { getSession, requestCode, SIGN_IN, verifyCode } from '../../../shared/services/sessions';
@@ -11,6 +12,7 @@ import {
   requestPhoneLink,
   TEXTS_NOT_SAFE,
 } from '../../../shared/services/sms';
+import { awaitPerson } from '../../../shared/services/waits';
 import { aCompleteApplication, anApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 
@@ -49,6 +51,13 @@ const text = (deps: MemoryDeps, body: string, from = phone) =>
   receiveText(deps, { from, body, messageId: `msg-${++n}`, receivedAt: '2026-11-02T09:30:00Z' }, links);
 const lastText = (deps: MemoryDeps, to = phone) => deps.messaging.to(to).at(-1) ?? '';
 const stored = (deps: MemoryDeps) => deps.applications.items.get(applicationId);
+
+/** Every question answered (the passport photo on the web): only sending the answers is left. */
+const readyToSend = () =>
+  aCompleteApplication({
+    profile: { ...aCompleteApplication().profile, circumstances: Circumstances.parse({}) },
+    conversation: { answered: ['contact', 'household', 'identity-document'] },
+  });
 
 describe('linking a phone to an application', () => {
   it('texts a code to the mobile, links it once the code is typed, and texts the first question', async () => {
@@ -256,6 +265,89 @@ describe('the eligibility questions by text', () => {
     expect(lastText(deps)).toContain(
       `You cannot do this by text. Go to ${links.web}/applications/${applicationId}/documents/new`,
     );
+  });
+
+  it('sends the answers by text with SEND, as the web page’s button does, then says what happens next', async () => {
+    // Prepare: every question answered, the passport photo on the web; the workflow waits for the answers.
+    const deps = memoryDeps();
+    await deps.applications.create(readyToSend());
+    const taskToken = 'AQCEAAAAKgAAAAMAAAAAAAAAAWFuc3dlcnMtdG9rZW4tc2VjcmV0=answers-1c9e';
+    const { decisionId } = await awaitPerson(deps, {
+      applicationId,
+      stage: Stage.Eligibility,
+      kind: 'answers',
+      waitingFor: WaitingFor.Applicant,
+      taskToken,
+    });
+    await linked(deps);
+    const asked = lastText(deps);
+
+    // Act: anything but SEND asks again; SEND sends.
+    await text(deps, 'ok');
+    const askedAgain = lastText(deps);
+    await text(deps, 'send');
+
+    // Assess
+    expect(asked).toBe(
+      [
+        'You have answered every question.',
+        `Check your answers at ${links.web}/applications/${applicationId}/check-answers`,
+        'By sending them you confirm they are true, as far as you know. We decide straight away whether you can join the housing register, and tell you why.',
+        'Reply SEND to send your answers.',
+      ].join('\n'),
+    );
+    expect(askedAgain).toBe(asked);
+    expect(deps.workflow.resumed).toEqual([
+      { taskToken, output: { decision: 'submitted', decidedBy: 'applicant' } },
+    ]);
+    expect(deps.waits.items.get(decisionId)).toMatchObject({ status: 'decided' });
+    expect(stored(deps)?.conversation?.answered).toContain('check-answers');
+    expect(lastText(deps)).toBe(
+      `Thank you.\nYour answers have been sent. See what happens next at ${links.web}/applications/${applicationId}/status`,
+    );
+    expect(deps.audit.events.filter((event) => event.type === 'decided').map((event) => event.actor)).toEqual(
+      ['applicant'],
+    );
+  });
+
+  it('says to try again in a moment when the workflow is not yet waiting for the answers, and sends nothing', async () => {
+    // Prepare
+    const deps = memoryDeps();
+    await deps.applications.create(readyToSend());
+    await linked(deps);
+
+    // Act
+    await text(deps, 'SEND');
+
+    // Assess
+    expect(lastText(deps)).toBe(
+      'Your application is still getting ready for your answers. Try again in a moment.',
+    );
+    expect(deps.workflow.resumed).toEqual([]);
+    expect(stored(deps)?.conversation?.answered).not.toContain('check-answers');
+  });
+
+  it('sends a Welsh speaker’s answers with ANFON, asked in Welsh', async () => {
+    // Prepare
+    const deps = memoryDeps();
+    await deps.applications.create({ ...readyToSend(), language: 'cy' });
+    await awaitPerson(deps, {
+      applicationId,
+      stage: Stage.Eligibility,
+      kind: 'answers',
+      waitingFor: WaitingFor.Applicant,
+      taskToken: 'AQCEAAAAKgAAAAMAAAAAAAAAAWFuc3dlcnMtdG9rZW4tc2VjcmV0=answers-cy01',
+    });
+    await linked(deps);
+    const asked = lastText(deps);
+
+    // Act
+    await text(deps, 'Anfon');
+
+    // Assess
+    expect(asked).not.toContain('Reply SEND');
+    expect(asked).toContain('ANFON');
+    expect(deps.workflow.resumed).toHaveLength(1);
   });
 
   it('takes a text delivered twice once', async () => {
