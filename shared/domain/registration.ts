@@ -43,31 +43,37 @@ const duties: Record<
   Record<Exclude<Circumstances['homelessnessDuty'], 'none'>, { group: 'a' | 'b'; text: string }>
 > = {
   england: {
-    main: { group: 'b', text: 'The council owes you the main housing duty (Housing Act 1996 s193(2))' },
+    main: {
+      group: 'b',
+      text: 'The council must make sure you have a home (the main housing duty, Housing Act 1996 s193(2)).',
+    },
     relief: {
       group: 'a',
-      text: 'You are homeless, and the council owes you the relief duty (Housing Act 1996 s189B(2))',
+      text: 'You are homeless, and the council must help you find a home (the relief duty, Housing Act 1996 s189B(2)).',
     },
     prevention: {
       group: 'b',
-      text: 'The council owes you the duty to prevent your homelessness (Housing Act 1996 s195(2))',
+      text: 'The council must help stop you becoming homeless (the prevention duty, Housing Act 1996 s195(2)).',
     },
   },
   wales: {
     main: {
       group: 'b',
-      text: 'The council owes you the duty to secure accommodation (Housing (Wales) Act 2014 s75)',
+      text: 'The council must make sure you have a home (Housing (Wales) Act 2014 s75).',
     },
     relief: {
       group: 'b',
-      text: 'The council owes you the duty to help you find accommodation (Housing (Wales) Act 2014 s73)',
+      text: 'The council must help you find a home (Housing (Wales) Act 2014 s73).',
     },
     prevention: {
       group: 'b',
-      text: 'The council owes you the duty to help prevent your homelessness (Housing (Wales) Act 2014 s66)',
+      text: 'The council must help stop you becoming homeless (Housing (Wales) Act 2014 s66).',
     },
   },
 };
+
+/** Reasonable preference, said plainly: the sentence after each group's reason. */
+const lawGivesPriority = (band: Band) => `The law says this gives you priority: band ${band}.`;
 
 /** One reasonable-preference group (or additional preference) that applies, the band it gives and why. */
 export interface Preference {
@@ -105,7 +111,7 @@ export function preferences(input: PriorityInput): Preference[] {
       reason: {
         rule: `priority.homelessness-duty.${circumstances.homelessnessDuty}`,
         clause: `${preference}(${duty.group})`,
-        text: `${duty.text}, so you have reasonable preference: band ${bands.homeless}.`,
+        text: `${duty.text} ${lawGivesPriority(bands.homeless)}`,
         answer: circumstances.homelessnessDuty,
       },
     });
@@ -118,7 +124,7 @@ export function preferences(input: PriorityInput): Preference[] {
       reason: {
         rule: 'priority.homeless',
         clause: `${preference}(a)`,
-        text: `${home}, so you are homeless and have reasonable preference: band ${bands.homeless}. An officer will check with the council's homelessness team whether it owes you a duty.`,
+        text: `${home}, so you are homeless. ${lawGivesPriority(bands.homeless)} An officer will ask the council's homelessness team if it owes you a duty.`,
         answer: currentHome.tenure,
       },
     });
@@ -132,7 +138,7 @@ export function preferences(input: PriorityInput): Preference[] {
       reason: {
         rule: 'priority.overcrowding',
         clause: `${preference}(c)`,
-        text: `Your home has ${currentHome.bedrooms} bedroom${currentHome.bedrooms === 1 ? '' : 's'} and your household needs ${need.bedrooms}, so you are overcrowded. Overcrowded households have reasonable preference: band ${bands.insanitaryOrOvercrowded}.`,
+        text: `Your home has ${currentHome.bedrooms} bedroom${currentHome.bedrooms === 1 ? '' : 's'} but your household needs ${need.bedrooms}, so it is overcrowded. ${lawGivesPriority(bands.insanitaryOrOvercrowded)}`,
         answer: String(currentHome.bedrooms),
       },
     });
@@ -144,7 +150,7 @@ export function preferences(input: PriorityInput): Preference[] {
       reason: {
         rule: 'priority.insanitary',
         clause: `${preference}(c)`,
-        text: `Your home is in serious disrepair or unsanitary, so you have reasonable preference: band ${bands.insanitaryOrOvercrowded}. An officer may ask for an inspection report.`,
+        text: `Your home is in very bad repair or is unhealthy to live in. ${lawGivesPriority(bands.insanitaryOrOvercrowded)} An officer may ask for a report on the state of your home.`,
         answer: 'yes',
       },
     });
@@ -158,7 +164,7 @@ export function preferences(input: PriorityInput): Preference[] {
       reason: {
         rule: 'priority.medical-welfare',
         clause: `${preference}(d)`,
-        text: `You need to move on medical or welfare grounds, which include disability, so you have reasonable preference: band ${bands.medicalOrWelfare}.`,
+        text: `You need to move for medical or welfare reasons, such as a disability. ${lawGivesPriority(bands.medicalOrWelfare)}`,
         answer: circumstances.medicalNeed,
       },
     });
@@ -170,7 +176,7 @@ export function preferences(input: PriorityInput): Preference[] {
       reason: {
         rule: 'priority.urgent-medical',
         clause: `${preference} (additional preference)`,
-        text: `Your medical or welfare need to move is urgent, so ${policy.councilName} gives you additional preference: band ${bands.urgentMedical}. An officer will confirm the urgency with your doctor or support worker.`,
+        text: `Your need to move for medical or welfare reasons is urgent. So ${policy.councilName} gives you extra priority: band ${bands.urgentMedical}. An officer will check how urgent it is with your doctor or support worker.`,
         answer: 'urgent',
       },
     });
@@ -184,7 +190,7 @@ export function preferences(input: PriorityInput): Preference[] {
       reason: {
         rule: 'priority.hardship',
         clause: `${preference}(e)`,
-        text: `You need to move to a particular area, and not moving would cause hardship to you or others (for example, to give or receive care), so you have reasonable preference: band ${bands.hardship}.`,
+        text: `You need to move to a certain area. Not moving would cause hardship to you or to others, for example if you give or get care. ${lawGivesPriority(bands.hardship)}`,
         answer: 'yes',
       },
     });
@@ -200,7 +206,7 @@ export function preferences(input: PriorityInput): Preference[] {
       reason: {
         rule: 'priority.armed-forces-urgent',
         clause: armedForcesClause[policy.jurisdiction],
-        text: `You serve or served in the armed forces and your need to move is urgent, so you get additional preference: band ${bands.armedForcesUrgent}.`,
+        text: `You serve or served in the armed forces, and your need to move is urgent. So you get extra priority: band ${bands.armedForcesUrgent}.`,
         answer: 'armed forces',
       },
     });
@@ -239,7 +245,7 @@ export function reband(input: {
       reason: {
         rule,
         clause,
-        text: `Your band went up from ${previous.band} to ${band} on ${on}, so your effective date is ${on}, the day of the change.`,
+        text: `Your band went up from ${previous.band} to ${band} on ${on}. So your effective date is now ${on}, the day of the change.`,
         answer: previous.band,
       },
     };
@@ -260,31 +266,36 @@ export function reband(input: {
     reason: {
       rule,
       clause,
-      text: `Your band went down from ${previous.band} to ${band}, so your effective date goes back to the day you joined the register, ${registeredOn}.`,
+      text: `Your band went down from ${previous.band} to ${band}. So your effective date goes back to ${registeredOn}, the day you joined the register.`,
       answer: previous.band,
     },
   };
 }
 
-/** Each group in plain words, as the band summary lists them. */
+/** Each group in plain words, as the band summary lists them, one short sentence each. */
 const groupNames: Record<Preference['group'], string> = {
-  homeless: 'homeless or owed a homelessness duty',
-  insanitaryOrOvercrowded: 'insanitary or overcrowded housing',
-  medicalOrWelfare: 'medical or welfare grounds',
-  urgentMedical: 'an urgent medical or welfare need',
-  hardship: 'hardship',
-  armedForcesUrgent: 'the armed forces with an urgent need',
+  homeless: 'Homeless, or owed a homelessness duty',
+  insanitaryOrOvercrowded: 'An overcrowded or unhealthy home',
+  medicalOrWelfare: 'Medical or welfare reasons',
+  urgentMedical: 'An urgent medical or welfare need',
+  hardship: 'Hardship if you cannot move to a certain area',
+  armedForcesUrgent: 'The armed forces, with an urgent need',
 };
 
-/** The groups that apply, each once with its band: "hardship (band C), medical or welfare grounds (band B)". */
+/** The groups that apply, each once with its band: "Medical or welfare reasons: band B. Hardship …: band C." */
 function applying(found: readonly Preference[]): string {
   const bands = new Map<Preference['group'], Band>();
   for (const each of found) bands.set(each.group, each.band);
-  return [...bands].map(([group, band]) => `${groupNames[group]} (band ${band})`).join(', ');
+  return [...bands].map(([group, band]) => `${groupNames[group]}: band ${band}.`).join(' ');
 }
 
-const noneOfThem =
-  'you became homeless or were owed a homelessness duty, your home became overcrowded or in serious disrepair, you needed to move on medical or welfare grounds (including disability), or you needed to move to a particular area to avoid hardship';
+/** What would put a household with no group in a higher band, one short sentence each. */
+const noneOfThem = [
+  'You would be in a higher band if you became homeless, or if the council owed you a homelessness duty.',
+  'The same is true if your home became overcrowded or in very bad repair.',
+  'It is also true if you needed to move for medical or welfare reasons, such as a disability.',
+  'Or if you needed to move to a certain area to avoid hardship.',
+].join(' ');
 
 export function register(
   input: PriorityInput & {
@@ -313,7 +324,7 @@ export function register(
         reason: {
           rule: 'priority.effective-date',
           clause: scheme[policy.jurisdiction],
-          text: `Your effective date is the day you joined the register, ${today}. Homes go first to the highest band, and within a band to whoever has waited longest since their effective date.`,
+          text: `Your effective date is ${today}, the day you joined the register. Homes go first to the highest band. Within a band, they go first to whoever has waited longest since their effective date.`,
         },
       };
 
@@ -323,14 +334,14 @@ export function register(
           {
             rule: 'priority.none',
             clause: preference,
-            text: `None of the reasonable-preference groups applies to you, so you are in band ${band}. You would be in a higher band if ${noneOfThem}. If your situation changes, tell us and we will look again.`,
+            text: `The law gives priority to some groups of people. None of them applies to you, so you are in band ${band}. ${noneOfThem} If your situation changes, tell us and we will look again.`,
           },
         ]
       : [
           {
             rule: 'priority.band',
             clause: preference,
-            text: `You are in band ${band}, the highest band of what applies to you: ${applying(found)}.`,
+            text: `You are in band ${band}, the highest band of the reasons that apply to you. ${applying(found)}`,
             answer: [...new Set(found.map((each) => each.group))].join(', '),
           },
           ...found.map((each) => each.reason),

@@ -269,7 +269,7 @@ describe('priority: the highest band wins and every group is listed', () => {
     expect(decision.reasons[0]).toEqual({
       rule: 'priority.band',
       clause: 'Housing Act 1996 s166A(3)',
-      text: 'You are in band A, the highest band of what applies to you: insanitary or overcrowded housing (band B), medical or welfare grounds (band B), an urgent medical or welfare need (band A), hardship (band C).',
+      text: 'You are in band A, the highest band of the reasons that apply to you. An overcrowded or unhealthy home: band B. Medical or welfare reasons: band B. An urgent medical or welfare need: band A. Hardship if you cannot move to a certain area: band C.',
       answer: 'insanitaryOrOvercrowded, medicalOrWelfare, urgentMedical, hardship',
     });
   });
@@ -292,7 +292,7 @@ describe('priority: the highest band wins and every group is listed', () => {
       2,
     );
     expect(decision.reasons[0]?.text).toBe(
-      'You are in band B, the highest band of what applies to you: insanitary or overcrowded housing (band B).',
+      'You are in band B, the highest band of the reasons that apply to you. An overcrowded or unhealthy home: band B.',
     );
   });
 
