@@ -44,37 +44,37 @@ const findings: Record<ImmigrationStatus, Finding> = {
   'british-or-irish': {
     kind: 'eligible',
     clause: 'otherFromAbroad',
-    text: 'British and Irish citizens who normally live in the UK, Ireland, the Channel Islands or the Isle of Man are eligible.',
+    text: 'The law lets a council give a home to British and Irish citizens. They must normally live in the UK, Ireland, the Channel Islands or the Isle of Man.',
   },
   'eu-settled-status': {
     kind: 'eligible',
     clause: 'subjectToControl',
-    text: 'People with settled status under the EU Settlement Scheme (indefinite leave) are eligible.',
+    text: 'The law lets a council give a home to people with settled status. This is the status from the EU Settlement Scheme that lets you stay in the UK with no time limit.',
   },
   'indefinite-leave': {
     kind: 'eligible',
     clause: 'subjectToControl',
-    text: 'People with indefinite leave to remain who normally live in the UK are eligible.',
+    text: 'People with indefinite leave to remain can stay in the UK with no time limit. If they normally live in the UK, the law lets a council give them a home.',
   },
   'refugee-or-humanitarian-protection': {
     kind: 'eligible',
     clause: 'subjectToControl',
-    text: 'People granted refugee status or humanitarian protection are eligible.',
+    text: 'The law lets a council give a home to refugees. It is the same for people given humanitarian protection.',
   },
   'eu-pre-settled-status': {
     kind: 'check',
     clause: 'otherFromAbroad',
-    text: 'Pre-settled status alone does not make someone eligible; it depends on whether you are working, self-employed or have another right to live here. An officer will check this with you.',
+    text: 'Pre-settled status on its own does not let a council give you a home. It depends on whether you work, work for yourself or have another right to live here. An officer will check this with you.',
   },
   'limited-leave': {
     kind: 'check',
     clause: 'subjectToControl',
-    text: 'Most people with limited leave are not eligible, but some are (for example, with no condition stopping access to public funds, or under a resettlement scheme). An officer will check your leave with you.',
+    text: 'Most people with limited leave cannot be given a council home, but some can. For example, people whose leave lets them use public funds, or people here under a resettlement scheme. An officer will check your leave with you.',
   },
   'no-current-permission': {
     kind: 'likely-ineligible',
     clause: 'subjectToControl',
-    text: 'You told us you do not have permission to stay in the UK. The law does not let a council give a home to someone who needs permission and does not have it, so on this answer you are likely not to be eligible. This is not a decision yet: an officer will look at your situation first. If you have applied for permission, or your status has changed, tell the officer: that would change the answer.',
+    text: 'You told us you do not have permission to stay in the UK. The law does not let a council give a home to someone who needs permission but does not have it. So from this answer, you are likely not to be eligible. This is not a decision yet. An officer will look at your situation first. If you have applied for permission, or your status has changed, tell the officer. That would change the answer.',
   },
   'not-sure': {
     kind: 'check',
@@ -112,7 +112,7 @@ export function assessEligibility(input: {
       ...base,
       outcome: 'eligible',
       reasons: [reason],
-      next: 'Next we ask a few questions to check you qualify for the housing register.',
+      next: 'Next we ask a few questions to check you can join the housing register.',
     };
   }
   const reasons: Reason[] =
@@ -131,6 +131,6 @@ export function officerConfirms(policy: Policy): Reason {
   return {
     rule: 'decision.officer-confirms',
     clause: 'UK GDPR Art. 22',
-    text: `A computer does not make a decision that goes against you on its own. An officer at ${policy.councilName} will check your answers and any documents, and if they decide against you they will write to you with the reasons and how to ask for a review.`,
+    text: `A computer never decides against you on its own. An officer at ${policy.councilName} will check your answers and any documents. If they decide against you, they will write to you. The letter will say why, and how to ask for a review.`,
   };
 }
