@@ -8,6 +8,7 @@ import type { LettingsLogRecord } from './domain/lettings-log.js';
 import type { ListPosition, Nomination } from './domain/nominations.js';
 import type { DeletionEntry } from './domain/retention.js';
 import type { RegisteredHousehold } from './domain/shortlist.js';
+import type { MemberStep } from './domain/sms.js';
 import type { Stage, WaitingFor } from './domain/stage.js';
 import type { Language } from './i18n/language.js';
 
@@ -338,8 +339,18 @@ export interface PhoneLink {
   linkedAt: string;
   /** The phone replied STOP: nothing more is sent until it replies START. */
   stopped: boolean;
-  /** The question being asked by text: the prompt, the field asked, and the fields answered so far. */
-  asking?: { prompt: string; field: number; form: Record<string, string | string[]> } | undefined;
+  /**
+   * The question being asked by text: the prompt, the field asked, and the fields answered so far; in the
+   * household prompt, the step of adding someone (domain/sms.ts `MemberStep`).
+   */
+  asking?:
+    | {
+        prompt: string;
+        field: number;
+        form: Record<string, string | string[]>;
+        member?: MemberStep | undefined;
+      }
+    | undefined;
   /** Counts writes: a save names the version it read (two texts at once never lose an answer silently). */
   version: number;
 }

@@ -1,7 +1,11 @@
-import type { Application } from './application.js';
+import type { Application, HouseholdMember } from './application.js';
 import {
   applicantNeedsField,
   type FormAnswers,
+  type MemberKind,
+  memberKindPrompt,
+  memberNeedsPrompt,
+  memberPrompt,
   type Prompt,
   type PromptField,
   type PromptId,
@@ -27,11 +31,121 @@ export const WEB_ONLY_PROMPTS: ReadonlySet<PromptId> = new Set(['identity-docume
  */
 export const SEND_WORDS = new Set(['SEND', 'ANFON']);
 
+/**
+ * Where someone is in adding the people who will live with them by text (the household prompt): asked whether
+ * anyone (else) will, then who they are, their details, and the needs that can apply to them, then asked again.
+ */
+export type MemberStep =
+  | { step: 'more' }
+  | { step: 'kind' }
+  | { step: 'details'; kind: MemberKind }
+  | { step: 'needs'; memberId: string };
+
 /** Where an applicant is in a prompt asked by text: the field asked now, and the fields answered so far. */
 export interface TextState {
   prompt: PromptId;
   field: number;
   form: Record<string, string | string[]>;
+  /** In the household prompt, while people are being added: the step of that. */
+  member?: MemberStep | undefined;
+}
+
+/** What a reply is checked against: a prompt's `answer`, or a household step's, in the same shape. */
+export interface Answerable {
+  answer(
+    form: FormAnswers,
+  ): { ok: true; effect: unknown } | { ok: false; errors: Array<{ field: string; message: string }> };
+}
+
+/** A household step asked by text: its question, its fields, and how a reply to them is checked. */
+export interface HouseholdStep {
+  question: string;
+  fields: readonly PromptField[];
+  check: Answerable;
+}
+
+/** The question before anyone is added: whether anyone (else) will live with the applicant. */
+export function householdMoreField(household: readonly HouseholdMember[]): PromptField {
+  const others = household.filter((member) => member.relationship !== 'applicant');
+  return {
+    kind: 'radios',
+    name: 'more',
+    label: others.length > 0 ? 'Will anyone else live with you?' : 'Will anyone live with you?',
+    ...(others.length > 0
+      ? { hint: `You have added ${others.map((member) => member.firstName).join(', ')}.` }
+      : {}),
+    options: [
+      { value: 'add', text: 'Yes, add someone' },
+      { value: 'done', text: others.length > 0 ? 'No, that is everyone' : 'No, just me' },
+    ],
+  };
+}
+
+export const SELECT_MORE = 'Select whether anyone else will live with you';
+
+/**
+ * The household steps by text, from the same prompts as the web's household pages (memberKindPrompt,
+ * memberPrompt, memberNeedsPrompt): the same fields, the same checks and the same messages.
+ */
+export function householdStep(step: MemberStep, application: Application, today: string): HouseholdStep {
+  const household = application.profile.household;
+  switch (step.step) {
+    case 'more': {
+      const field = householdMoreField(household);
+      return {
+        question: field.label,
+        fields: [field],
+        check: {
+          answer: (form) =>
+            form.more === 'add' || form.more === 'done'
+              ? { ok: true, effect: form.more }
+              : { ok: false, errors: [{ field: 'more', message: SELECT_MORE }] },
+        },
+      };
+    }
+    case 'kind': {
+      const prompt = memberKindPrompt();
+      return {
+        question: prompt.question,
+        fields: prompt.fields,
+        check: {
+          answer: (form) => {
+            const result = prompt.answer(form, household);
+            return result.ok ? { ok: true, effect: result.kind } : result;
+          },
+        },
+      };
+    }
+    case 'details': {
+      const prompt = memberPrompt(today, step.kind);
+      const familyName = household.find((member) => member.relationship === 'applicant')?.lastName;
+      return {
+        question: prompt.question,
+        fields: prompt.fields,
+        check: {
+          answer: (form) => {
+            const result = prompt.answer(form, familyName);
+            return result.ok ? { ok: true, effect: result.member } : result;
+          },
+        },
+      };
+    }
+    case 'needs': {
+      const member = household.find((candidate) => candidate.memberId === step.memberId);
+      if (!member) throw new Error(`No member ${step.memberId} in the household`);
+      const prompt = memberNeedsPrompt(member, today);
+      return {
+        question: prompt.question,
+        fields: prompt.fields,
+        check: {
+          answer: (form) => {
+            const result = prompt.answer(form);
+            return result.ok ? { ok: true, effect: result.member } : result;
+          },
+        },
+      };
+    }
+  }
 }
 
 /** Words a reply can be instead of an answer. */
@@ -61,7 +175,8 @@ export const maskedMobile = (e164: string) => `0${e164.slice(3, 7)} ••• ${
 
 /**
  * The fields a prompt asks by text. The household page's one question is the applicant's own needs (the web
- * page lists the household around it); people who will live with the applicant are added on the web.
+ * page lists the household around it); it is asked once the people who will live with the applicant are added,
+ * by text as on the web ({@link householdStep}).
  */
 export function textFields(prompt: Prompt, application: Application): readonly PromptField[] {
   if (prompt.id === 'household') {
@@ -275,7 +390,7 @@ export type TextStep =
  * answered with every field given. The fields answered before are always kept.
  */
 export function nextStep(
-  prompt: Prompt,
+  prompt: Answerable,
   fields: readonly PromptField[],
   state: TextState,
   reply: string,
@@ -313,7 +428,7 @@ export function nextStep(
  * Whether the fields left can change what the prompt records: answered left empty and answered with something,
  * the prompt records the same thing only when it ignores them (no address for someone with nowhere to live).
  */
-function stillMatters(prompt: Prompt, left: readonly PromptField[], form: FormAnswers): boolean {
+function stillMatters(prompt: Answerable, left: readonly PromptField[], form: FormAnswers): boolean {
   const empty = prompt.answer(form);
   const filled = prompt.answer({ ...form, ...Object.assign({}, ...left.map(someAnswer)) });
   if (!empty.ok || !filled.ok) return true;

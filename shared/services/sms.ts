@@ -1,9 +1,18 @@
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Application } from '../domain/application.js';
-import { answersAreOpen, nextPrompt, type PromptId, promptsFor } from '../domain/conversation.js';
+import {
+  answersAreOpen,
+  MemberKind,
+  memberNeedsPrompt,
+  nextPrompt,
+  type PromptId,
+  promptsFor,
+} from '../domain/conversation.js';
 import { isoDay } from '../domain/dates.js';
 import {
+  householdStep,
   keywordOf,
+  type MemberStep,
   maskedMobile,
   nextStep,
   plainText,
@@ -29,7 +38,7 @@ import {
 } from '../ports.js';
 import type { Applicant } from './applications.js';
 import { changeConsent } from './consents.js';
-import { answerPrompt, submitAnswers } from './conversation.js';
+import { addMember, answerMemberNeeds, answerPrompt, submitAnswers } from './conversation.js';
 import type { Deps } from './deps.js';
 import { ownedApplication } from './ownership.js';
 import { admitCode, phoneKeyFor, SIGN_IN, secretsOf } from './sessions.js';
@@ -246,6 +255,10 @@ async function askNext(
     });
     return;
   }
+  if (prompt === 'household') {
+    await askHouseholdStep(deps, link, application, phone, { step: 'more' }, prefix);
+    return;
+  }
   if (prompt === 'check-answers') {
     await deps.phones.save({ ...link, asking: { prompt, field: 0, form: {} } });
     await deps.messaging.sendText({
@@ -366,6 +379,17 @@ export async function receiveText(deps: SmsDeps, inbound: InboundText, links: We
     await sendByText(deps, current, application, phone, links, keyword);
     return;
   }
+  if (prompt === 'household' && asking.member) {
+    await householdByText(
+      deps,
+      current,
+      application,
+      phone,
+      { ...asking, member: asking.member },
+      inbound.body,
+    );
+    return;
+  }
   const asked = promptsFor(isoDay(deps.clock.now()))[prompt];
   const fields = textFields(asked, application);
   const step = nextStep(asked, fields, asking, inbound.body);
@@ -429,4 +453,127 @@ async function sendByText(
   }
   const sent = await ownedApplication(deps, link.subject, application.applicationId);
   await askNext(deps, { ...link, asking: undefined }, sent, phone, links, 'Thank you.');
+}
+
+/** Texts a household step's first field (or the field `index`, with why the last reply was not right). */
+async function askHouseholdStep(
+  deps: SmsDeps,
+  link: PhoneLink,
+  application: Application,
+  phone: string,
+  member: MemberStep,
+  prefix = '',
+  index = 0,
+  error?: string,
+  form: TextState['form'] = {},
+): Promise<void> {
+  const step = householdStep(member, application, isoDay(deps.clock.now()));
+  await deps.phones.save({ ...link, asking: { prompt: 'household', field: index, form, member } });
+  await deps.messaging.sendText({
+    to: phone,
+    body: `${prefix}${renderField(step, step.fields, index, error, inLanguageOf(application))}`,
+  });
+}
+
+/**
+ * Adding the people who will live with the applicant, by text: whether anyone (else) will, who they are, their
+ * details and the needs that can apply to them, each through the same prompts and services as the web's
+ * household pages (addMember, answerMemberNeeds), then asked again until the answer is no. Then the household
+ * prompt's own question, the applicant's needs, as before.
+ */
+async function householdByText(
+  deps: SmsDeps,
+  link: PhoneLink,
+  application: Application,
+  phone: string,
+  asking: TextState & { member: MemberStep },
+  reply: string,
+): Promise<void> {
+  const today = isoDay(deps.clock.now());
+  const member = asking.member;
+  const step = householdStep(member, application, today);
+  const next = nextStep(step.check, step.fields, asking, reply);
+  if (next.kind === 'ask') {
+    await askHouseholdStep(
+      deps,
+      link,
+      application,
+      phone,
+      member,
+      '',
+      next.state.field,
+      next.error,
+      next.state.form,
+    );
+    return;
+  }
+  const applicant = { subject: link.subject };
+  const { applicationId } = application;
+  switch (member.step) {
+    case 'more': {
+      if (next.form.more === 'add') {
+        await askHouseholdStep(deps, link, application, phone, { step: 'kind' });
+        return;
+      }
+      // Everyone is added: the household prompt's own question, the applicant's needs.
+      await deps.phones.save({ ...link, asking: { prompt: 'household', field: 0, form: {} } });
+      const asked = promptsFor(today).household;
+      await deps.messaging.sendText({
+        to: phone,
+        body: renderField(asked, textFields(asked, application), 0, undefined, inLanguageOf(application)),
+      });
+      return;
+    }
+    case 'kind': {
+      const kind = MemberKind.parse(next.form.kind);
+      await askHouseholdStep(deps, link, application, phone, { step: 'details', kind });
+      return;
+    }
+    case 'details': {
+      const added = await addMember(deps, { applicant, applicationId, kind: member.kind, form: next.form });
+      if (!added.ok) {
+        const first = added.errors[0];
+        const index = Math.max(
+          0,
+          step.fields.findIndex((field) => field.name === first?.field),
+        );
+        await askHouseholdStep(deps, link, application, phone, member, '', index, first?.message);
+        return;
+      }
+      const updated = await ownedApplication(deps, link.subject, applicationId);
+      const person = updated.profile.household.find((candidate) => candidate.memberId === added.memberId);
+      const needs = person && memberNeedsPrompt(person, today).applies;
+      await askHouseholdStep(
+        deps,
+        link,
+        updated,
+        phone,
+        needs ? { step: 'needs', memberId: added.memberId } : { step: 'more' },
+        `${inLanguageOf(updated)('Thank you.')}\n`,
+      );
+      return;
+    }
+    case 'needs': {
+      const answered = await answerMemberNeeds(deps, {
+        applicant,
+        applicationId,
+        memberId: member.memberId,
+        form: next.form,
+      });
+      if (!answered.ok) {
+        await askHouseholdStep(deps, link, application, phone, member, '', 0, answered.errors[0]?.message);
+        return;
+      }
+      const updated = await ownedApplication(deps, link.subject, applicationId);
+      await askHouseholdStep(
+        deps,
+        link,
+        updated,
+        phone,
+        { step: 'more' },
+        `${inLanguageOf(updated)('Thank you.')}\n`,
+      );
+      return;
+    }
+  }
 }

@@ -46,6 +46,29 @@ describe('DynamoPhoneLinkStore', () => {
     expect(await store.get(link.phoneKey)).toEqual(saved);
   });
 
+  it('keeps where someone is in adding a member of their household by text', async () => {
+    const store = new DynamoPhoneLinkStore(dynamo.db, TABLE);
+    const link = aLink();
+    await store.put(link);
+
+    const details = await store.save({
+      ...link,
+      asking: {
+        prompt: 'household',
+        field: 2,
+        form: { firstName: 'Nia' },
+        member: { step: 'details', kind: 'partner' },
+      },
+    });
+    const needs = await store.save({
+      ...details,
+      asking: { prompt: 'household', field: 0, form: {}, member: { step: 'needs', memberId: 'm2' } },
+    });
+
+    expect(await store.get(link.phoneKey)).toEqual(needs);
+    expect(needs.asking?.member).toEqual({ step: 'needs', memberId: 'm2' });
+  });
+
   it('takes an inbound text’s id once', async () => {
     const store = new DynamoPhoneLinkStore(dynamo.db, TABLE);
     const id = randomBytes(8).toString('hex');

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
+import { MemberKind } from '../../domain/conversation.js';
 import { ConflictError, type PhoneLink, type PhoneLinkStore } from '../../ports.js';
 import { keys, TTL_ATTRIBUTE } from './keys.js';
 
@@ -15,6 +16,14 @@ const StoredLink = z.object({
       prompt: z.string(),
       field: z.number().int().nonnegative(),
       form: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+      member: z
+        .discriminatedUnion('step', [
+          z.object({ step: z.literal('more') }),
+          z.object({ step: z.literal('kind') }),
+          z.object({ step: z.literal('details'), kind: MemberKind }),
+          z.object({ step: z.literal('needs'), memberId: z.string() }),
+        ])
+        .optional(),
     })
     .optional(),
   version: z.number().int().nonnegative(),

@@ -1,15 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applicantNeedsField, promptsFor } from '../../../shared/domain/conversation';
+import { applicantNeedsField, MemberKind, promptsFor } from '../../../shared/domain/conversation';
 import {
+  householdStep,
+  type MemberStep,
   NOT_A_DATE,
   NOT_OPTION_NUMBERS,
   renderField,
   renderSendAnswers,
   renderWebOnly,
+  SELECT_MORE,
 } from '../../../shared/domain/sms';
 import { MissingTranslation, translate, welshCatalogue, welshFor, welshMonths } from '../../../shared/i18n';
 import { NOT_READY_FOR_ANSWERS, QUESTIONS_LEFT } from '../../../shared/services/conversation';
+import { aCompleteApplication, household } from '../../fixtures/applications';
 import { conversationTexts, pageCodeTexts, statusPageTexts, TODAY, templateKeys } from './applicant-texts';
 
 describe('the Welsh catalogue', () => {
@@ -78,6 +82,27 @@ describe('the Welsh catalogue', () => {
       // Why the answers cannot be sent yet, texted as the web page shows it (services/conversation.ts).
       strictly(NOT_READY_FOR_ANSWERS);
       strictly(QUESTIONS_LEFT);
+      // Adding the household by text: each step, before anyone is added and after, for every kind of person.
+      const alone = aCompleteApplication({
+        profile: { ...aCompleteApplication().profile, household: household('singleAdult') },
+      });
+      const family = aCompleteApplication();
+      const steps: MemberStep[] = [
+        { step: 'more' },
+        { step: 'kind' },
+        ...MemberKind.options.map((kind) => ({ step: 'details' as const, kind })),
+        ...family.profile.household
+          .filter((member) => member.relationship !== 'applicant')
+          .map((member) => ({ step: 'needs' as const, memberId: member.memberId })),
+      ];
+      for (const application of [alone, family]) {
+        for (const member of steps) {
+          if (member.step === 'needs' && application === alone) continue;
+          const step = householdStep(member, application, TODAY);
+          for (const index of step.fields.keys()) renderField(step, step.fields, index, undefined, strictly);
+        }
+      }
+      strictly(SELECT_MORE);
     };
 
     // Assess

@@ -177,6 +177,8 @@ describe('the eligibility questions by text', () => {
       'gareth@example.org',
       'SKIP',
       '1',
+      // Will anyone live with you? No, just me; then the applicant's own needs: none of these.
+      '2',
       '2',
       '1',
       '0',
@@ -234,6 +236,61 @@ describe('the eligibility questions by text', () => {
     ]);
     expect(application && nextPrompt(application)).toBe('owns-property');
     expect(lastText(deps)).toMatch(/^Thank you\.\nDo you, or anyone who will live with you, own a home\?/);
+  });
+
+  it('adds the people who will live with the applicant by text, through the same prompts as the household pages', async () => {
+    // Prepare: the questions before the household answered by text.
+    const deps = await given();
+    await linked(deps);
+    for (const reply of ['Gareth', 'Pritchard', '2 7 1988', '2', 'gareth@example.org', 'SKIP', '1'])
+      await text(deps, reply);
+    const firstAsked = lastText(deps);
+    /** The number of "None of these" in the options just texted. */
+    const none = () => /^(\d+) None of these$/m.exec(lastText(deps))?.[1] ?? 'none not offered';
+
+    // Act: a partner, then a child (with a date that is not real on the way), then no one else.
+    await text(deps, '1');
+    await text(deps, '1');
+    for (const reply of ['Nia', 'Pritchard', '3 4 1990', '1']) await text(deps, reply);
+    const askedNeeds = lastText(deps);
+    await text(deps, none());
+    const askedAgain = lastText(deps);
+    await text(deps, '1');
+    await text(deps, '2');
+    for (const reply of ['Osian', 'Pritchard', '31 2 2014']) await text(deps, reply);
+    const wrongDate = lastText(deps);
+    for (const reply of ['9 5 2014', '2']) await text(deps, reply);
+    if (/Do any of these apply to Osian\?/.test(lastText(deps))) await text(deps, none());
+    await text(deps, '2');
+    const ownNeeds = lastText(deps);
+    await text(deps, none());
+
+    // Assess
+    expect(firstAsked).toBe(
+      'Thank you.\nWill anyone live with you?\nReply with the number of your answer:\n1 Yes, add someone\n2 No, just me',
+    );
+    expect(askedNeeds).toMatch(/^Thank you\.\nDo any of these apply to Nia\?/);
+    expect(askedAgain).toBe(
+      'Thank you.\nWill anyone else live with you?\nYou have added Nia.\nReply with the number of your answer:\n1 Yes, add someone\n2 No, that is everyone',
+    );
+    expect(wrongDate).toMatch(
+      /^Their date of birth must be a real date\.\nTell us about your child \(3 of 4\)\n/,
+    );
+    // With a partner, the applicant is asked whether they can share a bedroom with them.
+    expect(ownNeeds).toContain('I cannot share a bedroom with my partner because of a disability');
+    const application = stored(deps);
+    expect(
+      application?.profile.household.map((member) => [
+        member.relationship,
+        member.firstName,
+        member.dateOfBirth,
+      ]),
+    ).toEqual([
+      ['applicant', 'Gareth', '1988-07-02'],
+      ['partner', 'Nia', '1990-04-03'],
+      ['child', 'Osian', '2014-05-09'],
+    ]);
+    expect(application && nextPrompt(application)).toBe('local-connection');
   });
 
   it('keeps the other answers when one is wrong, and asks only that one again', async () => {
