@@ -7,13 +7,16 @@ import {
 } from '../shared/adapters/local/document-reader';
 import { type LocalEngine, LocalMrzReader } from '../shared/adapters/local/mrz-reader';
 import { FORMS_KINDS } from '../shared/domain/documents';
-import type { DocumentReading, MrzReading } from '../shared/ports';
+import { MRZ_NOT_FOUND } from '../shared/domain/mrz';
+import type { DocumentReading, MrzReading, PassportFields } from '../shared/ports';
 import { type Capture, DOCUMENT_IMAGES, SPECIMENS } from '../test/fixtures/documents/specimens';
+import { HELD_OUT_SEED, heldOutImages, renderHeldOut } from '../test/fixtures/passports/held-out';
 import {
   expectedFields,
   FIXTURE_TODAY,
   HOLDERS,
   PASSPORT_IMAGES,
+  type SpecimenHolder,
 } from '../test/fixtures/passports/specimens';
 
 /**
@@ -24,10 +27,12 @@ import {
  *
  * Outcomes: "right" (every field right, check digits hold), "right, checks fail" (the fields right but a
  * check digit misread), "WRONG" (a field wrong; "!" when every check digit still holds), "no reading" (the
- * reader said why). Then the forms documents (payslips, statements, letters, bills, licences), each page
- * engine side by side: see {@link documents}.
+ * reader said why). Then the held-out photos (see {@link heldOut}), then the forms documents (payslips,
+ * statements, letters, bills, licences), each page engine side by side: see {@link documents}.
+ * `BENCH_ONLY=passports` stops after the passports; `BENCH_ENGINES=wired` reads the held-out set as wired only.
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ONLY_PASSPORTS = process.env.BENCH_ONLY === 'passports';
 const folder = join(__dirname, '../test/fixtures/passports');
 
 type Outcome = 'right' | 'right, checks fail' | 'WRONG' | 'WRONG!' | 'no reading';
@@ -38,6 +43,25 @@ function outcome(reading: MrzReading, holder: keyof typeof HOLDERS): Outcome {
   if (right) return reading.checkDigitsValid ? 'right' : 'right, checks fail';
   return reading.checkDigitsValid ? 'WRONG!' : 'WRONG';
 }
+
+/** MRZ fields read right, of those expected, and wrong fields in a reading whose every check digit holds. */
+interface FieldTally {
+  right: number;
+  of: number;
+  wrongButValid: number;
+}
+
+function countFields(tally: FieldTally, reading: MrzReading, holder: SpecimenHolder): void {
+  for (const [name, value] of Object.entries(expectedFields(holder))) {
+    tally.of += 1;
+    const read = reading.ok ? reading.fields[name as keyof PassportFields] : undefined;
+    if (read === value) tally.right += 1;
+    else if (reading.ok && reading.checkDigitsValid) tally.wrongButValid += 1;
+  }
+}
+
+const fieldPercent = ({ right, of }: FieldTally) =>
+  `${right}/${of} (${((100 * right) / Math.max(1, of)).toFixed(1)}%)`;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -73,7 +97,10 @@ async function main(): Promise<void> {
       wrongButValid: 0,
       times: [] as number[],
       // MRZ fields read right, of those expected: clean scans, and every other capture (the issue's targets).
-      fields: { clean: { right: 0, of: 0 }, degraded: { right: 0, of: 0 } },
+      fields: {
+        clean: { right: 0, of: 0, wrongButValid: 0 } as FieldTally,
+        degraded: { right: 0, of: 0, wrongButValid: 0 } as FieldTally,
+      },
     }));
     for (const image of PASSPORT_IMAGES) {
       const bytes = await readFile(join(folder, image.file));
@@ -94,14 +121,12 @@ async function main(): Promise<void> {
           if (result === 'WRONG!') total.wrongButValid += 1;
           total.times.push(median(times));
           // A page with no MRZ in the picture has no MRZ fields to read: it is left out of field accuracy.
-          if (image.variant !== 'no-mrz') {
-            const counts = total.fields[image.variant === 'clean' ? 'clean' : 'degraded'];
-            const expected = expectedFields(HOLDERS[image.holder]);
-            for (const [name, value] of Object.entries(expected)) {
-              counts.of += 1;
-              if (reading.ok && reading.fields[name as keyof typeof expected] === value) counts.right += 1;
-            }
-          }
+          if (image.variant !== 'no-mrz')
+            countFields(
+              total.fields[image.variant === 'clean' ? 'clean' : 'degraded'],
+              reading,
+              HOLDERS[image.holder],
+            );
         }
         const repairs = reading.ok && reading.repairs > 0 ? ` (${reading.repairs} repaired)` : '';
         cells.push(`${result}${repairs} | ${Math.round(median(times))}`);
@@ -113,12 +138,11 @@ async function main(): Promise<void> {
       const total = totals[index];
       if (!total) continue;
       const sum = total.times.reduce((a, b) => a + b, 0);
-      const percent = ({ right, of }: { right: number; of: number }) =>
-        `${right}/${of} (${((100 * right) / Math.max(1, of)).toFixed(1)}%)`;
       console.log(
         `${engine.name}: ${total.right}/${PASSPORT_IMAGES.length} fully right, ${total.wrongButValid} wrong with valid check digits, ` +
           `median ${Math.round(median(total.times))} ms, total ${Math.round(sum)} ms; MRZ fields right: clean ` +
-          `${percent(total.fields.clean)} (target 99%), degraded ${percent(total.fields.degraded)} (target 95%)`,
+          `${fieldPercent(total.fields.clean)} (target 99%), degraded ${fieldPercent(total.fields.degraded)} (target 95%); ` +
+          `wrong fields passing every check digit: ${total.fields.clean.wrongButValid + total.fields.degraded.wrongButValid}`,
       );
     }
     const [paddle, tesseract] = totals;
@@ -126,10 +150,71 @@ async function main(): Promise<void> {
       const ratio = median(tesseract.times) / Math.max(1, median(paddle.times));
       console.log(`tesseract.js / Paddle median time in this run: ${ratio.toFixed(2)}`);
     }
+    await heldOut(engines, totals);
   } finally {
     await reader.close();
   }
-  await documents();
+  if (!ONLY_PASSPORTS) await documents();
+}
+
+/**
+ * The held-out photos (test/fixtures/passports/held-out.ts, rendered in memory from HELD_OUT_SEED): each read
+ * once by each engine, then the degraded field accuracy side by side with the committed fixtures', the wrong
+ * fields whose reading passes every check digit (a misread nobody is warned of), the photos whose MRZ band was
+ * not found, and the time per page.
+ */
+async function heldOut(
+  engines: Array<{ name: string; read: (bytes: Buffer) => Promise<MrzReading> }>,
+  fixtures: Array<{ fields: { degraded: FieldTally }; times: number[] }>,
+): Promise<void> {
+  const chosen =
+    process.env.BENCH_ENGINES === 'wired' ? engines.filter((e) => e.name === 'as wired') : engines;
+  const images = heldOutImages();
+  console.log(`\nheld-out photos (seed ${HELD_OUT_SEED}, ${images.length} photos, one read each)\n`);
+  console.log(`| photo | what | ${chosen.map((engine) => `${engine.name} | ms`).join(' | ')} |`);
+  console.log(`|---|---|${chosen.map(() => '---|---:').join('|')}|`);
+  const totals = chosen.map(() => ({
+    fields: { right: 0, of: 0, wrongButValid: 0 } as FieldTally,
+    notFound: 0,
+    times: [] as number[],
+  }));
+  for (const image of images) {
+    const bytes = await renderHeldOut(image);
+    const cells: string[] = [];
+    for (const [index, engine] of chosen.entries()) {
+      const { value: reading, ms } = await timed(() => engine.read(bytes));
+      const total = totals[index];
+      if (!total) continue;
+      total.times.push(ms);
+      const tally: FieldTally = { right: 0, of: 0, wrongButValid: 0 };
+      countFields(tally, reading, image.holder);
+      total.fields.right += tally.right;
+      total.fields.of += tally.of;
+      total.fields.wrongButValid += tally.wrongButValid;
+      if (!reading.ok && reading.reason === MRZ_NOT_FOUND) total.notFound += 1;
+      const what = !reading.ok
+        ? reading.reason === MRZ_NOT_FOUND
+          ? 'no band'
+          : 'no reading'
+        : `${tally.right}/${tally.of}${tally.wrongButValid ? ` (${tally.wrongButValid} wrong, checks hold!)` : ''}`;
+      cells.push(`${what} | ${Math.round(ms)}`);
+    }
+    console.log(`| ${image.name} | ${image.description} | ${cells.join(' | ')} |`);
+  }
+  console.log(
+    '\n| engine | fixtures, degraded | held-out | wrong fields passing every check digit (fixtures · held-out) | band not found (held-out) | ms per page, median · max (held-out) |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const [index, engine] of chosen.entries()) {
+    const total = totals[index];
+    const fixture = fixtures[engines.indexOf(engine)];
+    if (!total || !fixture) continue;
+    console.log(
+      `| ${engine.name} | ${fieldPercent(fixture.fields.degraded)} | ${fieldPercent(total.fields)} | ` +
+        `${fixture.fields.degraded.wrongButValid} · ${total.fields.wrongButValid} | ${total.notFound}/${images.length} | ` +
+        `${Math.round(median(total.times))} · ${Math.round(Math.max(...total.times))} |`,
+    );
+  }
 }
 
 /** Below this confidence a field is shown to an officer (as in test/integration/document-reader.test.ts). */
