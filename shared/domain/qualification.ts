@@ -86,6 +86,10 @@ function birthdayAt(dateOfBirth: string, age: number): string {
 }
 
 const yes = (answer: boolean) => (answer ? 'yes' : 'no');
+/** What would change a finding of serious anti-social behaviour, in both countries. */
+const behaviourCanChange =
+  'An officer will look at what happened and what has changed since. Showing that the behaviour has stopped would change the answer. For example, you could show a time of good behaviour, or support you have accepted.';
+
 const yearsText = (n: number) => `${n} year${n === 1 ? '' : 's'}`;
 
 /** Every rule the policy's jurisdiction applies, in the order an officer reads them. */
@@ -104,7 +108,7 @@ function walesChecks(policy: Policy, circumstances: Circumstances): Qualificatio
       reason: {
         rule: 'qualification.local-criteria',
         clause,
-        text: `Councils in Wales cannot set their own rules about who joins the register, so ${policy.councilName} does not look at your age, how long you have lived here, your income, savings, home or arrears to decide whether you qualify.`,
+        text: `In Wales, the law does not let a council make its own rules about who can join the register. So ${policy.councilName} does not look at your age or how long you have lived here. It does not look at your income, savings, home or rent arrears either.`,
       },
     },
     circumstances.unacceptableBehaviour
@@ -113,7 +117,7 @@ function walesChecks(policy: Policy, circumstances: Circumstances): Qualificatio
           reason: {
             rule: 'qualification.unacceptable-behaviour',
             clause: `${clause}-(8)`,
-            text: `You told us a court found you, or someone in your household, responsible for serious anti-social behaviour. A council in Wales may treat someone as not eligible only if that behaviour makes them unsuitable to be a tenant, and they are still unsuitable now. An officer will look at what happened and what has changed since: showing that the behaviour has stopped, for example a period of good conduct or support you have accepted, would change the answer.`,
+            text: `You told us a court found you, or someone in your household, responsible for serious anti-social behaviour. In Wales, a council can only turn someone away for this if the behaviour makes them unsuitable to be a tenant. They must also still be unsuitable now. ${behaviourCanChange}`,
             answer: 'yes',
           },
         }
@@ -122,7 +126,7 @@ function walesChecks(policy: Policy, circumstances: Circumstances): Qualificatio
           reason: {
             rule: 'qualification.unacceptable-behaviour',
             clause,
-            text: 'No court has found you or anyone in your household responsible for serious anti-social behaviour, which is the only test in Wales.',
+            text: 'No court has found you or anyone in your household responsible for serious anti-social behaviour. In Wales, that is the only test.',
             answer: 'no',
           },
         },
@@ -190,7 +194,7 @@ function englandChecks(input: QualificationInput, circumstances: Circumstances):
             reason: {
               rule: 'qualification.home-ownership',
               clause,
-              text: `You told us you own a home, or part of one. ${council} does not usually accept home owners. An officer will look at whether you can live in it or sell it: if you cannot (for example, it is not safe for you, or it is not suitable for a disability), or once you no longer own it, you may qualify.`,
+              text: `You told us you own a home, or part of one. ${council} does not usually accept home owners. An officer will look at whether you can live in it or sell it. If you cannot, you may qualify: for example, if it is not safe for you, or not suitable for a disability. You may also qualify once you no longer own it.`,
               answer: 'yes',
             },
           }
@@ -217,7 +221,7 @@ function englandChecks(input: QualificationInput, circumstances: Circumstances):
           reason: {
             rule: 'qualification.unacceptable-behaviour',
             clause,
-            text: `You told us a court found you, or someone in your household, responsible for serious anti-social behaviour. ${council} does not accept people whose behaviour makes them unsuitable to be a tenant. An officer will look at what happened and what has changed since: showing that the behaviour has stopped, for example a period of good conduct or support you have accepted, would change the answer.`,
+            text: `You told us a court found you, or someone in your household, responsible for serious anti-social behaviour. ${council} does not accept people whose behaviour makes them unsuitable to be a tenant. ${behaviourCanChange}`,
             answer: 'yes',
           },
         }
@@ -274,7 +278,7 @@ function residenceCheck(localConnection: LocalConnection, age: number, policy: P
       reason: {
         rule: 'qualification.residence.work',
         clause,
-        text: `You have lived in the area for ${yearsText(years)}, but you work here, and ${council} accepts work in the area instead of the ${needed}-year residence rule.`,
+        text: `You have lived in the area for ${yearsText(years)}. But you work here. ${council} accepts work in the area instead of the ${needed}-year residence rule.`,
         answer: 'works in the area',
       },
     };
@@ -285,7 +289,7 @@ function residenceCheck(localConnection: LocalConnection, age: number, policy: P
       reason: {
         rule: 'qualification.residence.close-family',
         clause,
-        text: `You have lived in the area for ${yearsText(years)}, but close family of yours have lived here for five years or more, and ${council} accepts that instead of the ${needed}-year residence rule.`,
+        text: `You have lived in the area for ${yearsText(years)}. But close family of yours have lived here for five years or more. ${council} accepts that instead of the ${needed}-year residence rule.`,
         answer: 'close family in the area',
       },
     };
@@ -317,7 +321,9 @@ function residenceCheck(localConnection: LocalConnection, age: number, policy: P
         `You have lived in the area for ${yearsText(years)}. ${council} asks for ${yearsText(needed)}.`,
         ...notAccepted,
         `${lateCareLeaver.trim()}`,
-        `You would qualify after ${yearsText(needed - years)} more here${instead.length > 0 ? `, or if you ${instead.join(' or ')}` : ''}, or if you are in the armed forces, fleeing domestic abuse, a care leaver under 25 or moving here for work (Right to Move).`,
+        `You would qualify after ${yearsText(needed - years)} more here.`,
+        instead.length > 0 ? `You would also qualify if you ${instead.join(' or ')}.` : '',
+        'You would also qualify if you are in the armed forces, fleeing domestic abuse, a care leaver under 25 or moving here for work (Right to Move).',
       ]
         .filter((part) => part.length > 0)
         .join(' '),
@@ -344,7 +350,7 @@ function incomeCheck(income: Income, capYearly: number, council: string): Qualif
         reason: {
           rule: 'qualification.income-cap',
           clause: statute.qualification.england,
-          text: `Your household's income is ${sum}. ${council}'s limit is ${pounds(capYearly)} a year, so you could probably afford a home without help. If your income falls to ${pounds(capYearly)} a year or less you would qualify; an officer will also look at whether your circumstances are exceptional.`,
+          text: `Your household's income is ${sum}. ${council}'s limit is ${pounds(capYearly)} a year. So you could probably afford a home without help. If your income falls to ${pounds(capYearly)} a year or less, you would qualify. An officer will also look at whether your circumstances are exceptional.`,
           answer: pounds(yearly),
         },
       };
@@ -366,7 +372,7 @@ function savingsCheck(income: Income, cap: number, council: string): Qualificati
         reason: {
           rule: 'qualification.savings-cap',
           clause: statute.qualification.england,
-          text: `Your household has ${pounds(income.savings)} in savings and other assets. ${council}'s limit is ${pounds(cap)}. If your savings fall to ${pounds(cap)} or less you would qualify; an officer will also look at whether your circumstances are exceptional.`,
+          text: `Your household has ${pounds(income.savings)} in savings and other assets. ${council}'s limit is ${pounds(cap)}. If your savings fall to ${pounds(cap)} or less, you would qualify. An officer will also look at whether your circumstances are exceptional.`,
           answer: pounds(income.savings),
         },
       };
@@ -397,7 +403,7 @@ function arrearsCheck(circumstances: Circumstances, serious: number, council: st
       reason: {
         rule,
         clause,
-        text: `You owe ${pounds(owed)} to a former landlord, and you keep to an agreed plan to repay it, so ${council} does not count it against you.`,
+        text: `You owe ${pounds(owed)} to a former landlord. You keep to a plan you agreed to pay it back, so ${council} does not count it against you.`,
         answer,
       },
     };
@@ -407,7 +413,7 @@ function arrearsCheck(circumstances: Circumstances, serious: number, council: st
     reason: {
       rule,
       clause,
-      text: `You owe ${pounds(owed)} to a former landlord. ${council} treats arrears of ${pounds(serious)} or more as serious unless you keep to an agreed plan to repay them. Agreeing a plan with your former landlord and keeping to it, or paying the arrears down below ${pounds(serious)}, would change this.`,
+      text: `You owe ${pounds(owed)} to a former landlord. ${council} treats arrears of ${pounds(serious)} or more as serious unless you keep to an agreed plan to repay them. You could agree a plan with your former landlord and keep to it. Or you could pay the arrears down below ${pounds(serious)}. Either would change this.`,
       answer,
     },
   };

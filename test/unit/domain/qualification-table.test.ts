@@ -79,7 +79,7 @@ const rows: Row[] = [
     unmet: ['qualification.residence'],
     reason: {
       rule: 'qualification.residence',
-      text: 'You would qualify after 1 year more here, or if you work in the area',
+      text: 'You would qualify after 1 year more here. You would also qualify if you work in the area',
       answer: '1',
     },
   },
@@ -185,7 +185,7 @@ const rows: Row[] = [
     reason: {
       rule: 'qualification.income-cap',
       answer: '£60,000.12',
-      text: 'If your income falls to £60,000 a year or less you would qualify',
+      text: 'If your income falls to £60,000 a year or less, you would qualify',
     },
   },
   {
@@ -263,7 +263,10 @@ const rows: Row[] = [
     circumstances: { formerTenancyArrears: 100_000 },
     outcome: 'refer',
     unmet: ['qualification.serious-arrears'],
-    reason: { rule: 'qualification.serious-arrears', text: 'Agreeing a plan with your former landlord' },
+    reason: {
+      rule: 'qualification.serious-arrears',
+      text: 'You could agree a plan with your former landlord',
+    },
   },
   {
     rule: 'arrears £1,200 with a kept plan qualifies',
@@ -282,7 +285,7 @@ const rows: Row[] = [
     reason: {
       rule: 'qualification.unacceptable-behaviour',
       clause: 'Housing Act 1996 s160ZA(7)',
-      text: 'showing that the behaviour has stopped',
+      text: 'Showing that the behaviour has stopped',
     },
   },
   {
@@ -380,7 +383,7 @@ const rows: Row[] = [
     reason: {
       rule: 'qualification.unacceptable-behaviour',
       clause: 'Housing Act 1996 s160A(7)-(8)',
-      text: 'still unsuitable now',
+      text: 'still be unsuitable now',
       answer: 'yes',
     },
   },
