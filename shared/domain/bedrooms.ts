@@ -161,7 +161,7 @@ export function sizeCriteriaNeed(input: {
       rooms.room(
         'bedrooms.couple.disabled',
         clauses.coupleCannotShare[at],
-        'You and your partner need a bedroom each because one of you cannot share because of a disability.',
+        'You and your partner need a bedroom each. One of you cannot share a room because of a disability.',
         2,
       );
     } else {
@@ -242,7 +242,7 @@ export function sizeCriteriaNeed(input: {
     rooms.room(
       'bedrooms.overnight-carer',
       clauses[forCouple ? 'overnightCarer' : 'overnightCarerOther'][at],
-      `One more bedroom for a carer who does not live with you but stays overnight to look after ${namesOf(cared)}.`,
+      `One more bedroom for a carer who stays overnight to look after ${namesOf(cared)}. The carer does not live with you.`,
     );
   }
   if (input.fosterCarer) {
@@ -294,7 +294,7 @@ export function allocationBedroomNeed(input: {
       rooms.note(
         'bedrooms.lodger',
         allocationClause(policy, 'a lodger is not part of the household'),
-        `We do not count ${member.firstName}, your lodger: a home is allocated for your household, and a lodger is not part of it.`,
+        `We do not count ${member.firstName}, your lodger. A home is given to your household, and a lodger is not part of it.`,
       );
       return;
     }
@@ -313,7 +313,7 @@ export function allocationBedroomNeed(input: {
       rooms.room(
         'bedrooms.couple.disabled',
         allocationClause(policy, 'a couple who cannot share because of a disability have a bedroom each'),
-        'You and your partner need a bedroom each because one of you cannot share because of a disability.',
+        'You and your partner need a bedroom each. One of you cannot share a room because of a disability.',
         2,
       );
     } else {
@@ -379,7 +379,7 @@ export function allocationBedroomNeed(input: {
     rooms.room(
       'bedrooms.overnight-carer',
       allocationClause(policy, 'a carer who stays overnight has a bedroom'),
-      `One more bedroom for a carer who does not live with you but stays overnight to look after ${namesOf(cared)}.`,
+      `One more bedroom for a carer who stays overnight to look after ${namesOf(cared)}. The carer does not live with you.`,
     );
   }
 

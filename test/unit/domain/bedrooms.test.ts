@@ -657,7 +657,7 @@ describe('sizeCriteriaNeed: the reasons name each room and the clause it rests o
     expect(need.hb.reasons.at(-1)).toEqual({
       rule: 'bedrooms.overnight-carer',
       clause: 'Housing Benefit Regulations 2006 reg B13(6)(a) and (7) (as amended by SI 2017/213)',
-      text: 'One more bedroom for a carer who does not live with you but stays overnight to look after Cai.',
+      text: 'One more bedroom for a carer who stays overnight to look after Cai. The carer does not live with you.',
     });
     expect(need.uc.reasons.at(-1)?.clause).toBe('Universal Credit Regulations 2013 Sch 4 para 12(A1)');
   });
