@@ -25,10 +25,27 @@ export { Language, languageOf } from './language.js';
  * Benefit" in an offer's spare-bedroom reason (bedrooms.ts `underOccupancy`), so one entry serves both benefits.
  * `statute` is a law a decision letter cites ("Housing Act 1996 s160A", policy.ts `statute`). `why` is a rule a
  * household fails for a home (shortlist.ts `skipReasons`), after "This home does not fit your household:".
+ * `confirmed` is what a payslip, statement, letter or bill confirmed, after "Your payslip:" in a verification
+ * reason (application-stages.ts `verification`): the first of its sentences, the others looked up on their own.
  */
-const TRANSLATED_PLACEHOLDERS = new Set(['missing', 'days', 'range', 'benefit', 'statute', 'why']);
-/** Placeholders that hold a list of catalogue texts, ", " between them: "hardship (band C), medical or welfare grounds (band B)". */
-const LIST_PLACEHOLDERS = new Set(['groups']);
+const TRANSLATED_PLACEHOLDERS = new Set([
+  'missing',
+  'days',
+  'range',
+  'benefit',
+  'statute',
+  'why',
+  'confirmed',
+]);
+/**
+ * Placeholders that hold a list of catalogue texts, and what stands between the items: ", " for `groups`
+ * ("hardship (band C), medical or welfare grounds (band B)"); "; " for `notes`, what a name read from a passport
+ * was allowed for (names.ts `matchName`), since a note can hold a comma ("accents stripped (â → A, ë → E)").
+ */
+const LIST_PLACEHOLDERS = new Map([
+  ['groups', ', '],
+  ['notes', '; '],
+]);
 /** Placeholders that only ever hold a number, so "{count} days" cannot swallow a whole sentence ending in "days". */
 const NUMBER_PLACEHOLDERS = new Set(['count', 'year', 'from', 'to', 'position', 'needed']);
 /** Where one sentence ends and the next begins: a full stop, question or exclamation mark, a space, a capital. */
@@ -114,10 +131,11 @@ export function welshFor(english: string): string | undefined {
     let missing = false;
     const filled = pattern.welsh.replace(/\{([a-z]+)\}/g, (_whole, name: string) => {
       const value = values.get(name) ?? '';
-      if (LIST_PLACEHOLDERS.has(name)) {
-        const items = value.split(', ').map((item) => welshFor(item));
+      const separator = LIST_PLACEHOLDERS.get(name);
+      if (separator !== undefined) {
+        const items = value.split(separator).map((item) => welshFor(item));
         if (items.some((item) => item === undefined)) missing = true;
-        return items.join(', ');
+        return items.join(separator);
       }
       if (!TRANSLATED_PLACEHOLDERS.has(name)) return welshMonths(value);
       const translated = welshFor(value);

@@ -3,6 +3,7 @@ import { assessEligibility } from '../../../shared/domain/eligibility';
 import { anotherPhotoPlease, identityProblems } from '../../../shared/domain/identity-check';
 import { assessQualification } from '../../../shared/domain/qualification';
 import { policyFor } from '../../../shared/policies';
+import { verification } from '../../../shared/services/application-stages';
 import { aCompleteApplication, anApplication } from '../../fixtures/applications';
 import { person } from '../../support/households';
 import { memoryDeps } from '../../support/memory';
@@ -255,6 +256,52 @@ describe('Welsh and English', () => {
     expect(english.body).toContain('You told us you do not have permission to stay in the UK.');
     expect(english.body).toContain('You are 17. Riverside Council accepts applicants aged 18 or over');
     expect(english.body).not.toContain('Dywedoch chi wrthym');
+  });
+
+  it('gives the verification stage’s reasons and next step in Welsh on a Welsh status page', async () => {
+    // Prepare: a passport whose date of birth differs from the answers, checked by the real stage.
+    const app = aWebApp();
+    const browser = app.browser();
+    const subject = await signIn(app.deps, browser, 'gareth.pritchard@example.org');
+    const fields = {
+      surname: 'PRITCHARD',
+      givenNames: 'GARETH',
+      dateOfBirth: '1988-07-20',
+      expiryDate: '2031-05-01',
+      checkDigitsValid: 'true',
+    };
+    await app.deps.applications.create(
+      aCompleteApplication({
+        ownerId: subject,
+        documents: [
+          {
+            documentId: 'doc_passport1',
+            kind: 'passport',
+            contentType: 'image/jpeg',
+            sizeBytes: 2_400_000,
+            status: 'read',
+            declaredAt: '2026-11-01T10:05:00.000Z',
+            readFields: Object.fromEntries(
+              Object.entries(fields).map(([name, value]) => [name, { value, confidence: 0.97 }]),
+            ),
+          },
+        ],
+      }),
+    );
+    await verification(app.deps, { applicationId });
+    await browser.get('/sign-in');
+
+    // Act
+    const status = await browser.get(`${base}/status?lang=cy`);
+    const english = await browser.get(`${base}/status?lang=en`);
+
+    // Assess
+    expect(status.body).toContain(
+      'Bydd swyddog yn cymharu eich pasbort â’ch atebion o fewn 10 diwrnod. Os oedd un o’ch atebion yn anghywir,',
+    );
+    expect(status.body).toContain('Mae eich pasbort yn dweud i chi gael eich geni ar 1988-07-20');
+    expect(status.body).not.toContain('An officer will compare your passport');
+    expect(english.body).toContain('An officer will compare your passport with your answers within 10 days.');
   });
 
   it('asks how to contact the applicant safely, and explains withdrawing, in Welsh', async () => {
