@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInCode, uniqueEmail } from './support.js';
+import { translate } from '../../shared/i18n/index.js';
+import { aboutYou, circumstances, homeAndMoney, household, sendDocument, signIn } from './journey-steps.js';
+import { expectAccessible, PASSPORT_PHOTO, reloadUntilVisible, signInCode, uniqueEmail } from './support.js';
+
+/** A page's words in Welsh: the catalogue's Welsh for each English text the steps look for. */
+const cy = (english: string) => translate('cy', english);
 
 /**
  * The first part of the journey in Welsh (issue 9), in a phone-sized Chromium, axe on every page, an error state
@@ -86,4 +91,38 @@ test('an applicant applies in Welsh from the start, and can switch language half
   await page.goto('/privacy');
   await expect(page.getByRole('heading', { name: 'Sut rydym yn defnyddio eich gwybodaeth' })).toBeVisible();
   await expectAccessible(page);
+});
+
+test('an applicant answers every question in Welsh, sends the passport and the answers, and reads the decision in Welsh', async ({
+  page,
+}) => {
+  // The same steps as the English journey (journey-steps.ts), looking for each page's Welsh: every question,
+  // the household, the upload, checking and sending, with axe on every page and its error states.
+  test.setTimeout(300_000);
+  await page.goto('/?lang=cy');
+  await signIn(page, uniqueEmail('gareth-cy'), expectAccessible, cy);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await aboutYou(page, expectAccessible, cy);
+  await household(page, expectAccessible, cy);
+  await homeAndMoney(page, expectAccessible, cy);
+  await circumstances(page, expectAccessible, cy);
+
+  await sendDocument(page, 'Passport', 'A photo (.jpg or .jpeg)', PASSPORT_PHOTO, expectAccessible, cy);
+  await reloadUntilVisible(page, () =>
+    page.getByRole('heading', { name: cy('Is this what your document says?') }),
+  );
+  await expectAccessible(page);
+  await page.getByRole('button', { name: cy('Yes, this is right') }).click();
+
+  await expect(
+    page.getByRole('heading', { name: cy('Check your answers before sending them') }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: cy('Accept and send') }).click();
+  await expect(page.getByRole('heading', { name: cy('What we decided, and why') })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expectAccessible(page);
+  // The decisions' reasons are Welsh too: none of the English a reason begins with is left on the page.
+  const main = await page.locator('main').innerText();
+  expect(main).not.toMatch(/\b(You are|You have|Your household|We have decided)\b/);
 });
