@@ -2,21 +2,14 @@ import { colemanLiau } from 'coleman-liau';
 import { fleschKincaid } from 'flesch-kincaid';
 import { smogFormula } from 'smog-formula';
 import { syllable } from 'syllable';
-import {
-  Circumstances,
-  CurrentHome,
-  ImmigrationStatus,
-  LocalConnection,
-  Tenure,
-} from '../shared/domain/application.js';
-import { allocationBedroomNeed } from '../shared/domain/bedrooms.js';
-import { assessEligibility } from '../shared/domain/eligibility.js';
-import { assessQualification } from '../shared/domain/qualification.js';
-import { register } from '../shared/domain/registration.js';
 import { MESSAGE_TEXTS } from '../shared/i18n/messages.js';
-import { policyFor } from '../shared/policies.js';
-import { person } from '../test/support/households.js';
 import { conversationTexts, statusPageTexts, templateKeys } from '../test/unit/i18n/applicant-texts.js';
+import {
+  bedroomTexts,
+  eligibilityTexts,
+  qualificationTexts,
+  registrationTexts,
+} from '../test/unit/i18n/decision-texts.js';
 
 /**
  * `npm run bench:reading-age`: how hard the English an applicant reads is (issue 9: "plain English, aim for a
@@ -70,151 +63,6 @@ function score(raw: string): Score {
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-const policies = [policyFor('riverside-council'), policyFor('cwm-valley')];
-const decidedAt = '2026-11-02T10:00:00.000Z';
-const today = '2026-11-29';
-
-/** As test/unit/i18n/decision-reasons.test.ts: every eligibility reason, for every status, in both countries. */
-function eligibilityTexts(): string[] {
-  return policies.flatMap((policy) =>
-    ImmigrationStatus.options.flatMap((immigrationStatus) => {
-      const decision = assessEligibility({ immigrationStatus, policy, decidedAt });
-      return [...decision.reasons.map((reason) => reason.text), decision.next];
-    }),
-  );
-}
-
-/** As decision-reasons.test.ts: each qualification rule met and not met, every way round the residence rule. */
-function qualificationTexts(): string[] {
-  const [riverside, cwmValley] = policies;
-  if (!riverside || !cwmValley) throw new Error('Both policies are needed');
-  const instead = (work: boolean, closeFamily: boolean) => ({
-    ...riverside,
-    qualification: { ...riverside.qualification, residenceAlternatives: { work, closeFamily } },
-  });
-  const under = { monthlyEarnings: 200_000, monthlyBenefits: 0, savings: 100_000 };
-  const over = { monthlyEarnings: 600_000, monthlyBenefits: 25_050, savings: 2_000_000 };
-  const connections = [
-    { yearsInArea: 6 },
-    { yearsInArea: 1 },
-    { yearsInArea: 0 },
-    { yearsInArea: 1, armedForces: true },
-    { yearsInArea: 1, rightToMove: true },
-    { yearsInArea: 1, fleeingDomesticAbuse: true },
-    { yearsInArea: 1, careLeaver: true },
-    { yearsInArea: 1, worksInArea: true },
-    { yearsInArea: 1, closeFamilyInArea: true },
-    { yearsInArea: 1, worksInArea: true, closeFamilyInArea: true, careLeaver: true },
-  ].map((answers) => LocalConnection.parse(answers));
-  const circumstances = [
-    {},
-    { ownsProperty: true, unacceptableBehaviour: true, formerTenancyArrears: 250_000 },
-    { formerTenancyArrears: 50_000 },
-    { formerTenancyArrears: 250_000, arrearsRepaymentPlanKept: true },
-  ].map((answers) => Circumstances.parse(answers));
-  return [riverside, instead(false, true), instead(true, true), instead(false, false), cwmValley].flatMap(
-    (policy) =>
-      [{ dateOfBirth: '1994-03-14' }, { dateOfBirth: '2009-06-01' }].flatMap((applicant) =>
-        connections.flatMap((localConnection) =>
-          [under, over, undefined].flatMap((income) =>
-            circumstances.flatMap((answers) => {
-              const decision = assessQualification({
-                applicant,
-                localConnection,
-                income,
-                circumstances: answers,
-                policy,
-                decidedAt,
-              });
-              return [...decision.reasons.map((reason) => reason.text), decision.next];
-            }),
-          ),
-        ),
-      ),
-  );
-}
-
-/** As decision-reasons.test.ts: the band and why, for every home and reasonable-preference group, both countries. */
-function bandingTexts(): string[] {
-  const homes = Tenure.options.map((tenure) =>
-    CurrentHome.parse({ tenure, bedrooms: 1, addressLine: '12 Mill Lane', postcode: 'RV1 4AB' }),
-  );
-  const circumstances = [
-    {},
-    { homelessnessDuty: 'prevention' },
-    { homelessnessDuty: 'relief' },
-    { homelessnessDuty: 'main' },
-    { disrepair: true },
-    { medicalNeed: 'moderate' },
-    { medicalNeed: 'urgent' },
-    { hardshipMove: true },
-    { homelessnessDuty: 'main', disrepair: true, medicalNeed: 'urgent', hardshipMove: true },
-  ].map((answers) => Circumstances.parse(answers));
-  const previous = (band: 'A' | 'C' | 'D') => ({
-    registration: { band, effectiveDate: '2026-03-01', bedroomNeed: 2 },
-    registeredOn: '2026-01-15',
-  });
-  return policies.flatMap((policy) =>
-    homes.flatMap((currentHome) =>
-      circumstances.flatMap((answers) =>
-        [1, 2].flatMap((bedrooms) =>
-          [undefined, previous('A'), previous('C'), previous('D')].flatMap((before) =>
-            [true, false].flatMap((armedForces) => {
-              const { decision } = register({
-                need: { bedrooms, reasons: [] },
-                currentHome,
-                circumstances: answers,
-                localConnection: { armedForces },
-                policy,
-                decidedAt,
-                previous: before,
-              });
-              return [...decision.reasons.map((reason) => reason.text), decision.next];
-            }),
-          ),
-        ),
-      ),
-    ),
-  );
-}
-
-/** As decision-reasons.test.ts: each way a household's bedrooms are counted, under both councils' standards. */
-function bedroomTexts(): string[] {
-  const you = (extra = {}) => person('applicant', 'Siân', 'female', '1990-02-03', extra);
-  const partner = (extra = {}) => person('partner', 'Dafydd', 'male', '1989-05-01', extra);
-  const child = (name: string, sex: 'male' | 'female', dateOfBirth: string, extra = {}) =>
-    person('child', name, sex, dateOfBirth, extra);
-  const households = [
-    [you()],
-    [you(), partner()],
-    [you({ needsOwnRoomForDisability: true }), partner()],
-    [you(), person('lodger', 'Rhys', 'male', '1980-01-01')],
-    [you(), child('Nel', 'female', '2027-01-10', { unborn: true, dueDate: '2027-01-10' })],
-    [you(), child('Gwen', 'female', '2007-01-01'), child('Mali', 'female', '2005-01-01')],
-    [
-      you(),
-      child('Osian', 'male', '2021-01-01'),
-      child('Ifan', 'male', '2019-01-01'),
-      child('Cai', 'male', '2018-01-01', { needsOwnRoomForDisability: true }),
-    ],
-    [
-      you(),
-      child('Osian', 'male', '2022-01-01'),
-      child('Lowri', 'female', '2020-01-01'),
-      child('Elin', 'female', '2014-01-01'),
-    ],
-    [you({ needsOvernightCarer: true })],
-    [you(), partner({ needsOvernightCarer: true })],
-    [you(), child('Osian', 'male', '2018-01-01', { needsOvernightCarer: true })],
-    [you(), person('other-adult', 'Rhys', 'male', '1980-01-01')],
-  ];
-  return policies.flatMap((policy) =>
-    households.flatMap((household) =>
-      allocationBedroomNeed({ household, on: today, policy }).reasons.map((reason) => reason.text),
-    ),
-  );
 }
 
 const fixed = (value: number) => value.toFixed(1).padStart(5);
@@ -282,7 +130,7 @@ function main() {
     report('Conversation prompts (questions, hints, labels, options, errors)', conversationTexts()),
     report('Decision reasons: eligibility', eligibilityTexts()),
     report('Decision reasons: qualification', qualificationTexts()),
-    report('Decision reasons: banding', bandingTexts()),
+    report('Decision reasons: banding', registrationTexts()),
     report('Decision reasons: bedrooms', bedroomTexts()),
     report('Messages to the applicant (MESSAGE_TEXTS)', MESSAGE_TEXTS),
     report('Status page: what happens next, wait estimates', statusPageTexts()),

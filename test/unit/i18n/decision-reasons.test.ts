@@ -1,13 +1,4 @@
-import {
-  Circumstances,
-  CurrentHome,
-  DocumentKind,
-  type DocumentRecord,
-  ImmigrationStatus,
-  LocalConnection,
-  Tenure,
-} from '../../../shared/domain/application';
-import { allocationBedroomNeed } from '../../../shared/domain/bedrooms';
+import { DocumentKind, type DocumentRecord, ImmigrationStatus } from '../../../shared/domain/application';
 import { FORMS_KINDS } from '../../../shared/domain/documents';
 import { assessEligibility } from '../../../shared/domain/eligibility';
 import { checkEvidence } from '../../../shared/domain/evidence-check';
@@ -17,194 +8,23 @@ import {
   problemReasons,
   type ReadFields,
 } from '../../../shared/domain/identity-check';
-import { assessQualification } from '../../../shared/domain/qualification';
-import { register } from '../../../shared/domain/registration';
 import { MissingTranslation, translate, welshFor } from '../../../shared/i18n';
 import { policyFor } from '../../../shared/policies';
 import { documents } from '../../../shared/services/application-stages';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { person } from '../../support/households';
 import { memoryDeps } from '../../support/memory';
-
-const policies = [policyFor('riverside-council'), policyFor('cwm-valley')];
-const decidedAt = '2026-11-02T10:00:00.000Z';
-const today = '2026-11-29';
-
-/** Every text an eligibility decision can give, for every answer the journey asks about, in both countries. */
-function eligibilityTexts(): string[] {
-  return policies.flatMap((policy) =>
-    ImmigrationStatus.options.flatMap((immigrationStatus) => {
-      const decision = assessEligibility({ immigrationStatus, policy, decidedAt });
-      return [...decision.reasons.map((reason) => reason.text), decision.next];
-    }),
-  );
-}
-
-/**
- * Every text a qualification decision can give: in Wales, and in England each rule met and not met, every way
- * round the residence rule (and every way it is not met, under a policy that accepts work or close family
- * instead), an applicant too young, income and savings over and under the caps or not yet given.
- */
-function qualificationTexts(): string[] {
-  const [riverside, cwmValley] = policies;
-  if (!riverside || !cwmValley) throw new Error('Both policies are needed');
-  const instead = (work: boolean, closeFamily: boolean) => ({
-    ...riverside,
-    qualification: { ...riverside.qualification, residenceAlternatives: { work, closeFamily } },
-  });
-  const adult = { dateOfBirth: '1994-03-14' };
-  const seventeen = { dateOfBirth: '2009-06-01' };
-  const under = { monthlyEarnings: 200_000, monthlyBenefits: 0, savings: 100_000 };
-  const over = { monthlyEarnings: 600_000, monthlyBenefits: 25_050, savings: 2_000_000 };
-  const connections = [
-    { yearsInArea: 6 },
-    { yearsInArea: 1 },
-    { yearsInArea: 0 },
-    { yearsInArea: 1, armedForces: true },
-    { yearsInArea: 1, rightToMove: true },
-    { yearsInArea: 1, fleeingDomesticAbuse: true },
-    { yearsInArea: 1, careLeaver: true },
-    { yearsInArea: 1, worksInArea: true },
-    { yearsInArea: 1, closeFamilyInArea: true },
-    { yearsInArea: 1, worksInArea: true, closeFamilyInArea: true, careLeaver: true },
-  ].map((answers) => LocalConnection.parse(answers));
-  const circumstances = [
-    {},
-    { ownsProperty: true, unacceptableBehaviour: true, formerTenancyArrears: 250_000 },
-    { formerTenancyArrears: 50_000 },
-    { formerTenancyArrears: 250_000, arrearsRepaymentPlanKept: true },
-  ].map((answers) => Circumstances.parse(answers));
-  const decisions = [
-    riverside,
-    instead(false, true),
-    instead(true, true),
-    instead(false, false),
-    cwmValley,
-  ].flatMap((policy) =>
-    [adult, seventeen].flatMap((applicant) =>
-      connections.flatMap((localConnection) =>
-        [under, over, undefined].flatMap((income) =>
-          circumstances.map((answers) =>
-            assessQualification({
-              applicant,
-              localConnection,
-              income,
-              circumstances: answers,
-              policy,
-              decidedAt,
-            }),
-          ),
-        ),
-      ),
-    ),
-  );
-  return [
-    ...new Set(
-      decisions.flatMap((decision) => [...decision.reasons.map((reason) => reason.text), decision.next]),
-    ),
-  ];
-}
-
-/**
- * Every text a registration decision gives of its own (the bedroom need's reasons are bedrooms.ts's): every
- * home, each reasonable-preference group alone and all at once, the armed forces' urgent need, none of them,
- * a first registration and a band gone up, kept or gone down, needing one bedroom or two, in both countries.
- */
-function registrationTexts(): string[] {
-  const homes = Tenure.options.map((tenure) =>
-    CurrentHome.parse({ tenure, bedrooms: 1, addressLine: '12 Mill Lane', postcode: 'RV1 4AB' }),
-  );
-  const circumstances = [
-    {},
-    { homelessnessDuty: 'prevention' },
-    { homelessnessDuty: 'relief' },
-    { homelessnessDuty: 'main' },
-    { disrepair: true },
-    { medicalNeed: 'moderate' },
-    { medicalNeed: 'urgent' },
-    { hardshipMove: true },
-    { homelessnessDuty: 'main', disrepair: true, medicalNeed: 'urgent', hardshipMove: true },
-  ].map((answers) => Circumstances.parse(answers));
-  const previous = (band: 'A' | 'B' | 'C' | 'D') => ({
-    registration: { band, effectiveDate: '2026-03-01', bedroomNeed: 2 },
-    registeredOn: '2026-01-15',
-  });
-  const decisions = policies.flatMap((policy) =>
-    homes.flatMap((currentHome) =>
-      circumstances.flatMap((answers) =>
-        [1, 2].flatMap((bedrooms) =>
-          [undefined, previous('A'), previous('C'), previous('D')].flatMap((before) =>
-            [true, false].map(
-              (armedForces) =>
-                register({
-                  need: { bedrooms, reasons: [] },
-                  currentHome,
-                  circumstances: answers,
-                  localConnection: { armedForces },
-                  policy,
-                  decidedAt,
-                  previous: before,
-                }).decision,
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
-  return [
-    ...new Set(
-      decisions.flatMap((decision) => [...decision.reasons.map((reason) => reason.text), decision.next]),
-    ),
-  ];
-}
-
-/**
- * Every reason a council's bedroom need gives (allocation schemes; the size criteria an offer's affordability
- * uses are not yet in Welsh): each way a household is counted, under both councils' standards.
- */
-function bedroomTexts(): string[] {
-  const on = today;
-  const you = (extra = {}) => person('applicant', 'Siân', 'female', '1990-02-03', extra);
-  const partner = (extra = {}) => person('partner', 'Dafydd', 'male', '1989-05-01', extra);
-  const child = (name: string, sex: 'male' | 'female', dateOfBirth: string, extra = {}) =>
-    person('child', name, sex, dateOfBirth, extra);
-  const households = [
-    [you()],
-    [you(), partner()],
-    [you({ needsOwnRoomForDisability: true }), partner()],
-    [you(), person('lodger', 'Rhys', 'male', '1980-01-01')],
-    [you(), child('Nel', 'female', '2027-01-10', { unborn: true, dueDate: '2027-01-10' })],
-    [you(), child('Nel', 'female', '2027-06-01', { unborn: true, dueDate: '2027-06-01' })],
-    [you(), child('Gwen', 'female', '2007-01-01'), child('Mali', 'female', '2005-01-01')],
-    [
-      you(),
-      child('Osian', 'male', '2021-01-01'),
-      child('Ifan', 'male', '2019-01-01'),
-      child('Cai', 'male', '2018-01-01', { needsOwnRoomForDisability: true }),
-    ],
-    [
-      you(),
-      child('Osian', 'male', '2022-01-01'),
-      child('Lowri', 'female', '2020-01-01'),
-      child('Elin', 'female', '2014-01-01'),
-    ],
-    [you(), child('Osian', 'male', '2022-01-01'), child('Lowri', 'female', '2020-01-01')],
-    [you({ needsOvernightCarer: true })],
-    [you(), partner({ needsOvernightCarer: true })],
-    [you({ needsOvernightCarer: true }), partner({ needsOvernightCarer: true })],
-    [you(), child('Osian', 'male', '2018-01-01', { needsOvernightCarer: true })],
-    [you(), person('other-adult', 'Rhys', 'male', '1980-01-01')],
-  ];
-  return [
-    ...new Set(
-      policies.flatMap((policy) =>
-        households.flatMap((household) =>
-          allocationBedroomNeed({ household, on, policy }).reasons.map((reason) => reason.text),
-        ),
-      ),
-    ),
-  ];
-}
+import {
+  bedroomHouseholds,
+  bedroomTexts,
+  DECIDED_AT as decidedAt,
+  eligibilityTexts,
+  moreBedroomHouseholds,
+  DECISION_POLICIES as policies,
+  qualificationTexts,
+  registrationTexts,
+  DECIDED_ON as today,
+} from './decision-texts';
 
 /**
  * What the documents stage says of each document (shared/services/application-stages.ts): every kind in every
@@ -377,7 +197,7 @@ describe('the Welsh catalogue, for what the domain decides', () => {
 
   it('has Welsh for every reason a council’s bedroom need gives, under both councils’ standards', () => {
     // Prepare
-    const texts = bedroomTexts();
+    const texts = bedroomTexts([...bedroomHouseholds(), ...moreBedroomHouseholds()]);
 
     // Act
     const missing = texts.filter((text) => welshFor(text) === undefined);
