@@ -1,14 +1,7 @@
 import { createHandler } from '../../../functions/document-received/handler';
-import type { DocumentRecord } from '../../../shared/domain/application';
-import { documentKey } from '../../../shared/services/documents';
-import { aCompleteApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
+import { aDeclaredDocument, givenAnUpload, uploadKey as key, PDF } from '../../support/uploads';
 import { aLambdaContext } from './lambda-context';
-
-const applicationId = 'app_0123456789abcdef0123456789abcdef';
-const documentId = 'doc_0123456789abcdef0123456789abcdef';
-const key = documentKey(applicationId, documentId);
-const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 
 /**
  * Hand-written, in the shape of GuardDuty Malware Protection for S3's scan-result event on the default bus
@@ -40,17 +33,8 @@ const scanResult = (objectKey: string) => ({
 
 async function given(): Promise<MemoryDeps> {
   const deps = memoryDeps();
-  const document: DocumentRecord = {
-    documentId,
-    // A passport sent as a PDF is stored for an officer and not read: this test is about receiving it.
-    kind: 'passport',
-    contentType: 'application/pdf',
-    sizeBytes: 4_000,
-    status: 'declared',
-    declaredAt: '2026-11-02T09:00:00.000Z',
-  };
-  await deps.applications.create(aCompleteApplication({ documents: [document] }));
-  deps.documents.quarantine.set(key, PDF);
+  // A passport sent as a PDF is stored for an officer and not read: this test is about receiving it.
+  await givenAnUpload(deps, aDeclaredDocument({ contentType: 'application/pdf' }), PDF);
   return deps;
 }
 

@@ -5,32 +5,21 @@ import { FORMS_KINDS } from '../../../shared/domain/documents';
 import { MRZ_NOT_FOUND, MRZ_UNREADABLE } from '../../../shared/domain/mrz';
 import { MissingTranslation, translate, welshFor } from '../../../shared/i18n';
 import type { DocumentReading, MrzReading } from '../../../shared/ports';
-import { documentKey, receiveUpload, withFormsReading } from '../../../shared/services/documents';
+import { receiveUpload, withFormsReading } from '../../../shared/services/documents';
 import { READING_FAILED } from '../../../shared/services/later-reading';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { memoryDeps } from '../../support/memory';
+import {
+  aDeclaredDocument,
+  applicationId,
+  givenAnUpload,
+  JPEG,
+  PDF,
+  PNG,
+  uploadKey,
+} from '../../support/uploads';
 
-const applicationId = 'app_0123456789abcdef0123456789abcdef';
-const documentId = 'doc_0123456789abcdef0123456789abcdef';
 const now = new Date('2026-11-29T10:00:00Z');
-
-const JPEG = new Uint8Array([
-  0xff,
-  0xd8,
-  0xff,
-  0xe0,
-  0x00,
-  0x10,
-  0x4a,
-  0x46,
-  0x49,
-  0x46,
-  0x00,
-  0x01,
-  ...new Array(64).fill(0),
-]);
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]);
-const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
 const UNKNOWN = new TextEncoder().encode('Not a photo, not a scan, just words.');
 
 /**
@@ -75,18 +64,8 @@ async function uploaded(
       startReading,
       collectReading: async () => ({ ok: false, reason: JOB_FAILED }),
     };
-  const document: DocumentRecord = {
-    documentId,
-    kind: 'passport',
-    contentType: 'image/jpeg',
-    sizeBytes: bytes.byteLength,
-    status: 'declared',
-    declaredAt: '2026-11-02T09:00:00.000Z',
-    ...declared,
-  };
-  await deps.applications.create(aCompleteApplication({ documents: [document] }));
-  deps.documents.quarantine.set(documentKey(applicationId, documentId), bytes);
-  await receiveUpload(deps, { key: documentKey(applicationId, documentId) });
+  await givenAnUpload(deps, aDeclaredDocument({ sizeBytes: bytes.byteLength, ...declared }), bytes);
+  await receiveUpload(deps, { key: uploadKey });
   return (await deps.applications.get(applicationId))?.documents[0]?.problem;
 }
 
@@ -131,14 +110,7 @@ async function uploadProblems(): Promise<string[]> {
  */
 function formsProblems(): string[] {
   const application = aCompleteApplication();
-  const document: DocumentRecord = {
-    documentId,
-    kind: 'payslip',
-    contentType: 'image/jpeg',
-    sizeBytes: 2_400_000,
-    status: 'uploaded',
-    declaredAt: '2026-11-02T09:00:00.000Z',
-  };
+  const document = aDeclaredDocument({ kind: 'payslip', sizeBytes: 2_400_000, status: 'uploaded' });
   const unclearLicence: DocumentReading = {
     ok: true,
     fields: { surname: { value: 'PRITCHARD', confidence: 0.2 } },

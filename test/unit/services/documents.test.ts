@@ -1,29 +1,15 @@
 import type { DocumentRecord } from '../../../shared/domain/application';
 import type { DocumentReading, MrzReading, TextReader } from '../../../shared/ports';
 import { documentKey, receiveUpload } from '../../../shared/services/documents';
-import { aCompleteApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
-
-const applicationId = 'app_0123456789abcdef0123456789abcdef';
-const documentId = 'doc_0123456789abcdef0123456789abcdef';
-const key = documentKey(applicationId, documentId);
-
-const JPEG = new Uint8Array([
-  0xff,
-  0xd8,
-  0xff,
-  0xe0,
-  0x00,
-  0x10,
-  0x4a,
-  0x46,
-  0x49,
-  0x46,
-  0x00,
-  0x01,
-  ...new Array(64).fill(0),
-]);
-const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+import {
+  aDeclaredDocument,
+  applicationId,
+  givenAnUpload,
+  JPEG,
+  uploadKey as key,
+  PDF,
+} from '../../support/uploads';
 
 const gareth = (changes: Partial<Extract<MrzReading, { ok: true }>['fields']> = {}): MrzReading => ({
   ok: true,
@@ -62,17 +48,7 @@ async function given(declared: Partial<DocumentRecord>, bytes: Uint8Array | unde
   const deps: MemoryDeps = memoryDeps();
   const reader = readerAnswering(reading);
   deps.reader = reader;
-  const document: DocumentRecord = {
-    documentId,
-    kind: 'passport',
-    contentType: 'image/jpeg',
-    sizeBytes: 4_000,
-    status: 'declared',
-    declaredAt: '2026-11-02T09:00:00.000Z',
-    ...declared,
-  };
-  await deps.applications.create(aCompleteApplication({ documents: [document] }));
-  if (bytes) deps.documents.quarantine.set(key, bytes);
+  await givenAnUpload(deps, aDeclaredDocument(declared), bytes);
   return { deps, reader };
 }
 

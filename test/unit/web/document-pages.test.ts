@@ -1,6 +1,7 @@
 import { MRZ_UNREADABLE } from '../../../shared/domain/mrz';
 import { documentKey, receiveUpload } from '../../../shared/services/documents';
 import { aCompleteApplication } from '../../fixtures/applications';
+import { JPEG } from '../../support/uploads';
 import { aWebApp, signIn, titleOf } from './browser';
 
 /**
@@ -286,21 +287,6 @@ describe('income and address evidence on the journey (issue 7)', () => {
 describe('a document’s problem, on a Welsh applicant’s page (issue 9)', () => {
   const unreadable = 'doc_unreadable0123456789';
   const refused = 'doc_refused0123456789ab';
-  const JPEG = new Uint8Array([
-    0xff,
-    0xd8,
-    0xff,
-    0xe0,
-    0x00,
-    0x10,
-    0x4a,
-    0x46,
-    0x49,
-    0x46,
-    0x00,
-    0x01,
-    ...new Array(64).fill(0),
-  ]);
 
   /** Gareth's passport photo no reader could read, and a "PDF" that is a photo: each as the upload left it. */
   async function garethWithProblems() {

@@ -1,0 +1,51 @@
+import type { DocumentRecord } from '../../shared/domain/application';
+import { documentKey } from '../../shared/services/documents';
+import { aCompleteApplication } from '../fixtures/applications';
+import type { MemoryDeps } from './memory';
+
+/** The smallest files that sniff as their type: a JPEG's JFIF header, a PNG's signature, a one-object PDF. */
+export const JPEG = new Uint8Array([
+  0xff,
+  0xd8,
+  0xff,
+  0xe0,
+  0x00,
+  0x10,
+  0x4a,
+  0x46,
+  0x49,
+  0x46,
+  0x00,
+  0x01,
+  ...new Array(64).fill(0),
+]);
+export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(0)]);
+export const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+
+/** The one document an upload test sends: a slot on Gareth's complete application. */
+export const applicationId = aCompleteApplication().applicationId;
+export const documentId = 'doc_0123456789abcdef0123456789abcdef';
+export const uploadKey = documentKey(applicationId, documentId);
+
+/** A passport photo the applicant has declared and not yet sent; `changes` make it another document. */
+export function aDeclaredDocument(changes: Partial<DocumentRecord> = {}): DocumentRecord {
+  return {
+    documentId,
+    kind: 'passport',
+    contentType: 'image/jpeg',
+    sizeBytes: 4_000,
+    status: 'declared',
+    declaredAt: '2026-11-02T09:00:00.000Z',
+    ...changes,
+  };
+}
+
+/** Gareth's complete application with `document` declared, and `bytes` (if any) in quarantine as the upload left them. */
+export async function givenAnUpload(
+  deps: MemoryDeps,
+  document: DocumentRecord,
+  bytes?: Uint8Array,
+): Promise<void> {
+  await deps.applications.create(aCompleteApplication({ documents: [document] }));
+  if (bytes) deps.documents.quarantine.set(documentKey(applicationId, document.documentId), bytes);
+}
