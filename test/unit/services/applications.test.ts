@@ -20,6 +20,7 @@ import {
 import { awaitPerson } from '../../../shared/services/waits';
 import { aCompleteApplication, anApplication, household } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
+import { parkAnswersWait } from '../../support/waits';
 
 const gareth: Applicant = { subject: 'sub_gareth', email: 'gareth.pritchard@example.org' };
 const stranger: Applicant = { subject: 'sub_stranger', email: 'someone.else@example.org' };
@@ -178,11 +179,9 @@ describe('applicantView', () => {
       aCompleteApplication({ registration: { band: 'B', effectiveDate: '2026-11-02', bedroomNeed: 2 } }),
     );
     const answersToken = 'AQCEAAAAKgAAAAMAAAAAAAAAAWFuc3dlcnMtdG9rZW4tc2VjcmV0=answers-91c2';
-    const { decisionId } = await awaitPerson(deps, {
+    const decisionId = await parkAnswersWait(deps, {
       applicationId,
       stage: Stage.Household,
-      kind: 'answers',
-      waitingFor: WaitingFor.Applicant,
       taskToken: answersToken,
     });
     await awaitPerson(deps, {

@@ -13,6 +13,7 @@ import {
 import { awaitPerson } from '../../../shared/services/waits';
 import { aCompleteApplication, anApplication, household } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
+import { parkAnswersWait } from '../../support/waits';
 
 const gareth = { subject: 'sub_gareth' };
 const stranger = { subject: 'sub_stranger' };
@@ -834,14 +835,8 @@ describe('removeMember', () => {
 
 describe('submitAnswers', () => {
   /** The Eligibility stage's answers wait, parked by the workflow as it is in AWS. */
-  async function parkAnswersWait(deps: MemoryDeps) {
-    const { decisionId } = await awaitPerson(deps, {
-      applicationId,
-      stage: Stage.Eligibility,
-      kind: 'answers',
-      waitingFor: WaitingFor.Applicant,
-      taskToken,
-    });
+  async function answersWaitParked(deps: MemoryDeps) {
+    const decisionId = await parkAnswersWait(deps, { applicationId, taskToken });
     deps.audit.events.length = 0;
     return decisionId;
   }
@@ -849,7 +844,7 @@ describe('submitAnswers', () => {
   it('decides the open answers wait, resumes the workflow with submitted and records check-answers', async () => {
     // Prepare
     const deps = await given(readyToSend());
-    const decisionId = await parkAnswersWait(deps);
+    const decisionId = await answersWaitParked(deps);
 
     // Act
     await submitAnswers(deps, { applicant: gareth, applicationId });
@@ -914,7 +909,7 @@ describe('submitAnswers', () => {
     // Prepare: sending now would close the answers, and the workflow could never get the missing one.
     const { income: _missing, ...profile } = readyToSend().profile;
     const deps = await given({ ...readyToSend(), profile });
-    const decisionId = await parkAnswersWait(deps);
+    const decisionId = await answersWaitParked(deps);
     const before = stored(deps);
 
     // Act
@@ -931,7 +926,7 @@ describe('submitAnswers', () => {
   it('refuses to send answers twice', async () => {
     // Prepare
     const deps = await given(readyToSend());
-    await parkAnswersWait(deps);
+    await answersWaitParked(deps);
     await submitAnswers(deps, { applicant: gareth, applicationId });
 
     // Act
@@ -945,7 +940,7 @@ describe('submitAnswers', () => {
   it('answers another applicant’s application with NotFoundError, and leaves the wait open', async () => {
     // Prepare
     const deps = await given(readyToSend());
-    const decisionId = await parkAnswersWait(deps);
+    const decisionId = await answersWaitParked(deps);
     const before = stored(deps);
 
     // Act

@@ -5,6 +5,7 @@ import { caseForOfficer, officerQueue } from '../../../shared/services/officer-v
 import { awaitPerson } from '../../../shared/services/waits';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
+import { parkAnswersWait } from '../../support/waits';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
 const reviewToken = 'AQCEAAAAKgAAAAMAAAAAAAAAAbXJldmlldy10b2tlbi1zZWNyZXQ=review-7f3a';
@@ -14,13 +15,7 @@ const answersToken = 'AQCEAAAAKgAAAAMAAAAAAAAAAWFuc3dlcnMtdG9rZW4tc2VjcmV0=answe
 async function aCaseWithWaits(): Promise<{ deps: MemoryDeps; reviewId: string; answersId: string }> {
   const deps = memoryDeps();
   await deps.applications.create(aCompleteApplication());
-  const { decisionId: answersId } = await awaitPerson(deps, {
-    applicationId,
-    stage: Stage.Eligibility,
-    kind: 'answers',
-    waitingFor: WaitingFor.Applicant,
-    taskToken: answersToken,
-  });
+  const answersId = await parkAnswersWait(deps, { applicationId, taskToken: answersToken });
   await decide(deps, {
     decisionId: answersId,
     actor: { kind: 'applicant', subject: 'sub_gareth' },

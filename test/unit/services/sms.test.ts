@@ -1,7 +1,6 @@
 import { Circumstances } from '../../../shared/domain/application';
 import { hasConsent } from '../../../shared/domain/consents';
 import { nextPrompt } from '../../../shared/domain/conversation';
-import { Stage, WaitingFor } from '../../../shared/domain/stage';
 import { NotFoundError, RateLimitedError, SignInRefusedError } from '../../../shared/ports';
 import { setConsents } from '../../../shared/services/consents';
 import { getSession, requestCode, SIGN_IN, verifyCode } from '../../../shared/services/sessions';
@@ -12,9 +11,9 @@ import {
   requestPhoneLink,
   TEXTS_NOT_SAFE,
 } from '../../../shared/services/sms';
-import { awaitPerson } from '../../../shared/services/waits';
 import { aCompleteApplication, anApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
+import { parkAnswersWait } from '../../support/waits';
 
 const gareth = { subject: 'sub_gareth' };
 const stranger = { subject: 'sub_stranger' };
@@ -329,13 +328,7 @@ describe('the eligibility questions by text', () => {
     const deps = memoryDeps();
     await deps.applications.create(readyToSend());
     const taskToken = 'AQCEAAAAKgAAAAMAAAAAAAAAAWFuc3dlcnMtdG9rZW4tc2VjcmV0=answers-1c9e';
-    const { decisionId } = await awaitPerson(deps, {
-      applicationId,
-      stage: Stage.Eligibility,
-      kind: 'answers',
-      waitingFor: WaitingFor.Applicant,
-      taskToken,
-    });
+    const decisionId = await parkAnswersWait(deps, { applicationId, taskToken });
     await linked(deps);
     const asked = lastText(deps);
 
@@ -388,11 +381,8 @@ describe('the eligibility questions by text', () => {
     // Prepare
     const deps = memoryDeps();
     await deps.applications.create({ ...readyToSend(), language: 'cy' });
-    await awaitPerson(deps, {
+    await parkAnswersWait(deps, {
       applicationId,
-      stage: Stage.Eligibility,
-      kind: 'answers',
-      waitingFor: WaitingFor.Applicant,
       taskToken: 'AQCEAAAAKgAAAAMAAAAAAAAAAWFuc3dlcnMtdG9rZW4tc2VjcmV0=answers-cy01',
     });
     await linked(deps);
