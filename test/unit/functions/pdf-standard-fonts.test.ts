@@ -22,10 +22,14 @@ function fields(font: object): Record<string, unknown> {
   );
 }
 
-/** A Welsh tenancy with terms long enough to wrap and run onto a second page. */
+/**
+ * A Welsh tenancy with terms long enough to wrap and run onto a second page, in characters Helvetica has (Siân's
+ * â is WinAnsi): a ŵ or ŷ would bring in the letter fonts (shared/fonts) instead, and these metrics would lay out
+ * nothing.
+ */
 function aLongTenancy(): Tenancy {
   const terms = [
-    'This is a secure occupation contract under the Renting Homes (Wales) Act 2016 between Cwm Valley Homes and Rhodri Ŵyn and Siân Pritchard.',
+    'This is a secure occupation contract under the Renting Homes (Wales) Act 2016 between Cwm Valley Homes and Rhodri Wyn and Siân Pritchard.',
     ...Array.from(
       { length: 24 },
       (_, index) =>
@@ -37,7 +41,7 @@ function aLongTenancy(): Tenancy {
     offerId: 'off_5c1e9a7b3d2f4e6a8b0c1d2e3f4a5b6c',
     applicationId: 'app_0123456789abcdef0123456789abcdef',
     propertyId: 'prop_cwm-7',
-    tenants: ['Rhodri Ŵyn', 'Siân Pritchard'],
+    tenants: ['Rhodri Wyn', 'Siân Pritchard'],
     address: '7 Heol y Cwm, Cwm, CF1 1AA',
     weeklyRent: 9_850,
     startDate: '2026-11-20',
