@@ -23,9 +23,11 @@ export interface ApplicationStore {
   get(applicationId: string): Promise<Application | undefined>;
   /**
    * Writes the application if nobody else wrote it since it was read (its `version`), and returns it with the
-   * next version. Fails with {@link ConflictError} otherwise.
+   * next version. Fails with {@link ConflictError} otherwise. With `audit`, the audit event that records the
+   * change is written with it, in one transaction: both or neither (an answer is never saved unaudited), and one
+   * round trip rather than two.
    */
-  save(application: Application): Promise<Application>;
+  save(application: Application, options?: { audit?: AuditEvent }): Promise<Application>;
   /** The applications a subject owns, oldest first (eventually consistent: a new one may show a moment later). */
   listByOwner(ownerId: string): Promise<Application[]>;
   /**

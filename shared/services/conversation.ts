@@ -50,18 +50,22 @@ async function save(
   enteredBy?: EnteredBy,
 ): Promise<Application> {
   const now = deps.clock.now().toISOString();
-  const saved = await deps.applications.save({ ...application, ...change, updatedAt: now });
-  await deps.audit.append({
-    applicationId: application.applicationId,
-    at: now,
-    type: 'answered',
-    stage: application.stage,
-    // An answer an officer entered for the applicant says so, and who (assisted digital: services/assisted.ts).
-    ...(enteredBy
-      ? { actor: 'officer', facts: { prompt, onBehalfOfApplicant: true, officerId: enteredBy.officerId } }
-      : { actor: 'applicant', facts: { prompt } }),
-  });
-  return saved;
+  // The answer and its audit row in one write: both or neither, one round trip (bench/conversation.ts).
+  return deps.applications.save(
+    { ...application, ...change, updatedAt: now },
+    {
+      audit: {
+        applicationId: application.applicationId,
+        at: now,
+        type: 'answered',
+        stage: application.stage,
+        // An answer an officer entered for the applicant says so, and who (assisted digital: services/assisted.ts).
+        ...(enteredBy
+          ? { actor: 'officer', facts: { prompt, onBehalfOfApplicant: true, officerId: enteredBy.officerId } }
+          : { actor: 'applicant', facts: { prompt } }),
+      },
+    },
+  );
 }
 
 /** The officer who entered an answer for the applicant, with their consent (services/assisted.ts). */

@@ -163,6 +163,33 @@ describe('DynamoApplicationStore', () => {
     expect((await store().get(application.applicationId))?.version).toBe(1);
   });
 
+  it('writes an answer and its audit event together, and neither when the save is stale', async () => {
+    const application = anApplication({ applicationId: applicationId() });
+    await store().create(application);
+    const audit = new DynamoAuditLog(dynamo.db, TABLE);
+    const answered = (prompt: string) => ({
+      applicationId: application.applicationId,
+      at: '2026-11-29T10:00:00.000Z',
+      type: 'answered',
+      actor: 'applicant' as const,
+      facts: { prompt },
+    });
+
+    const saved = await store().save(
+      { ...application, stage: Stage.Qualification },
+      { audit: answered('name') },
+    );
+    const stale = store().save({ ...application, status: 'closed' }, { audit: answered('sex') });
+
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    expect(saved.version).toBe(1);
+    expect((await store().get(application.applicationId))?.stage).toBe(Stage.Qualification);
+    // The stale save's audit event was not written either: the transaction is both or neither.
+    expect((await audit.list(application.applicationId)).map((event) => event.facts)).toEqual([
+      { prompt: 'name' },
+    ]);
+  });
+
   it('lists the applications of one owner, oldest first, and keeps listing them after a save', async () => {
     const owner = `sub_${hex(12)}`;
     const later = anApplication({

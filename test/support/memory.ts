@@ -58,6 +58,8 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 export class MemoryApplications implements ApplicationStore {
   readonly items = new Map<string, Application>();
+  /** Where a save's audit event goes, as the DynamoDB store writes it in the same transaction. */
+  constructor(private readonly audit?: AuditLog) {}
   async create(application: Application) {
     if (this.items.has(application.applicationId)) throw new ConflictError('exists');
     this.items.set(application.applicationId, clone({ ...application, version: 0 }));
@@ -66,11 +68,13 @@ export class MemoryApplications implements ApplicationStore {
     const found = this.items.get(applicationId);
     return found ? clone(found) : undefined;
   }
-  async save(application: Application) {
+  async save(application: Application, options: { audit?: AuditEvent } = {}) {
     const stored = this.items.get(application.applicationId);
     if (!stored || stored.version !== application.version) throw new ConflictError('changed');
+    if (options.audit && !this.audit) throw new Error('This store was made without an audit log to write to');
     const next = { ...application, version: application.version + 1 };
     this.items.set(application.applicationId, clone(next));
+    if (options.audit) await this.audit?.append(options.audit);
     return clone(next);
   }
   async listByOwner(ownerId: string) {
@@ -644,11 +648,12 @@ export function unexpected<T extends object>(port: string): T {
 const tenancySigner: TenancySigner = new P12TenancySigner({ commonName: 'Doorstep test landlord' });
 
 export function memoryDeps(now = new Date('2026-11-02T09:30:00Z')): MemoryDeps {
+  const audit = new MemoryAudit();
   return {
-    applications: new MemoryApplications(),
+    applications: new MemoryApplications(audit),
     lettings: new MemoryLettings(),
     waits: new MemoryWaits(),
-    audit: new MemoryAudit(),
+    audit,
     notifier: new MemoryNotifier(),
     workflow: new RecordingWorkflow(),
     clock: new ManualClock(now),

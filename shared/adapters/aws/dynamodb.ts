@@ -82,6 +82,12 @@ const suffix = () => randomBytes(4).toString('hex');
 let sequence = 0;
 const orderedSuffix = () => `${String(++sequence).padStart(12, '0')}-${suffix()}`;
 
+/** An audit event as its item: a new key every time (append-only, never overwritten). */
+const auditItem = (event: AuditEvent) => ({
+  ...keys.audit(event.applicationId, event.at, orderedSuffix()),
+  ...event,
+});
+
 function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
 }
@@ -166,17 +172,33 @@ export class DynamoApplicationStore implements ApplicationStore {
     return parse(Application, Item);
   }
 
-  async save(application: Application): Promise<Application> {
+  async save(application: Application, options: { audit?: AuditEvent } = {}): Promise<Application> {
     const next = { ...application, version: application.version + 1 };
+    const put = {
+      TableName: this.table,
+      Item: this.item(next),
+      ConditionExpression: 'attribute_exists(pk) AND version = :read',
+      ExpressionAttributeValues: { ':read': application.version },
+    };
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item(next),
-          ConditionExpression: 'attribute_exists(pk) AND version = :read',
-          ExpressionAttributeValues: { ':read': application.version },
-        }),
-      );
+      if (options.audit) {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: put },
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: auditItem(options.audit),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
+      } else {
+        await this.db.send(new PutCommand(put));
+      }
     } catch (error) {
       if (isConditionFailure(error)) {
         throw new ConflictError(`Application ${application.applicationId} changed since it was read`);
@@ -979,7 +1001,7 @@ export class DynamoAuditLog implements AuditLog {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...keys.audit(event.applicationId, event.at, orderedSuffix()), ...event },
+        Item: auditItem(event),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
