@@ -49,3 +49,20 @@ export async function givenAnUpload(
   await deps.applications.create(aCompleteApplication({ documents: [document] }));
   if (bytes) deps.documents.quarantine.set(documentKey(applicationId, document.documentId), bytes);
 }
+
+/** Each of `values` as a reader gives it, all read with the same confidence. */
+export const readFields = (values: Record<string, string>, confidence: number) =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, confidence }]));
+
+/** Gareth's passport photo (the one on his complete application) as the reader left it: `fields` read. */
+export function aReadPassport(fields: Record<string, string>, confidence = 0.97): DocumentRecord {
+  return {
+    documentId: 'doc_passport1',
+    kind: 'passport',
+    contentType: 'image/jpeg',
+    sizeBytes: 2_400_000,
+    status: 'read',
+    declaredAt: '2026-11-01T10:05:00.000Z',
+    readFields: readFields(fields, confidence),
+  };
+}

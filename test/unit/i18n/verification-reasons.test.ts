@@ -4,6 +4,7 @@ import { translate } from '../../../shared/i18n';
 import { documentNumberFingerprint, verification } from '../../../shared/services/application-stages';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { memoryDeps } from '../../support/memory';
+import { aReadPassport, readFields } from '../../support/uploads';
 
 /**
  * The verification stage's own texts in Welsh (issue 9): the stage is run for real, with documents as the
@@ -16,28 +17,23 @@ const POLICIES = [
   { policyId: 'cwm-valley', landlordId: 'cwm-valley-homes' },
 ];
 
-const read = (values: Record<string, string>, confidence = 0.95) =>
-  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, confidence }]));
+const read = (values: Record<string, string>, confidence = 0.95) => readFields(values, confidence);
 
 /** Gareth's passport as the reader gives it, matching his answers unless changed. */
-const passport = (changes: Record<string, string> = {}): DocumentRecord => ({
-  documentId: 'doc_passport1',
-  kind: 'passport',
-  contentType: 'image/jpeg',
-  sizeBytes: 2_400_000,
-  status: 'read',
-  declaredAt: '2026-11-01T10:05:00.000Z',
-  readFields: read({
-    surname: 'PRITCHARD',
-    givenNames: 'GARETH',
-    dateOfBirth: '1988-07-02',
-    expiryDate: '2031-05-01',
-    checkDigitsValid: 'true',
-    documentNumber: '125583497',
-    issuingState: 'GBR',
-    ...changes,
-  }),
-});
+const passport = (changes: Record<string, string> = {}): DocumentRecord =>
+  aReadPassport(
+    {
+      surname: 'PRITCHARD',
+      givenNames: 'GARETH',
+      dateOfBirth: '1988-07-02',
+      expiryDate: '2031-05-01',
+      checkDigitsValid: 'true',
+      documentNumber: '125583497',
+      issuingState: 'GBR',
+      ...changes,
+    },
+    0.95,
+  );
 
 /** Gareth's photocard licence, read as forms (no check digits). */
 const licence = (changes: Record<string, string> = {}): DocumentRecord => ({

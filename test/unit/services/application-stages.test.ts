@@ -24,6 +24,7 @@ import {
 } from '../../fixtures/applications';
 import { boy, household as members, you } from '../../support/households';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
+import { aReadPassport } from '../../support/uploads';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
 
@@ -38,18 +39,6 @@ async function stored(deps: MemoryDeps): Promise<Application> {
   if (!application) throw new Error('the application was not stored');
   return application;
 }
-
-const readPassport = (fields: Record<string, string>): DocumentRecord => ({
-  documentId: 'doc_passport1',
-  kind: 'passport',
-  contentType: 'image/jpeg',
-  sizeBytes: 2_400_000,
-  status: 'read',
-  declaredAt: '2026-11-01T10:05:00.000Z',
-  readFields: Object.fromEntries(
-    Object.entries(fields).map(([name, value]) => [name, { value, confidence: 0.97 }]),
-  ),
-});
 
 type StageRun = (deps: MemoryDeps, input: { applicationId: string }) => Promise<StageResult>;
 
@@ -427,7 +416,7 @@ describe('household', () => {
 
 /** Gareth Pritchard's passport as the reader would give it, with fields to change per test. */
 const garethsPassport = (changes: Record<string, string> = {}) =>
-  readPassport({
+  aReadPassport({
     surname: 'PRITCHARD',
     givenNames: 'GARETH',
     dateOfBirth: '1988-07-02',

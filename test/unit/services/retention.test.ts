@@ -7,6 +7,7 @@ import { sweepRetention } from '../../../shared/services/retention';
 import { closeCase } from '../../../shared/services/waits';
 import { aCompleteApplication } from '../../fixtures/applications';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
+import { aReadPassport } from '../../support/uploads';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
 const otherApplicationId = 'app_fedcba9876543210fedcba9876543210';
@@ -19,21 +20,18 @@ const BORN = '1988-04-12';
 
 const field = (value: string) => ({ value, confidence: 0.98 });
 const passport: DocumentRecord = {
-  documentId: 'doc_passport1',
-  kind: 'passport',
-  contentType: 'image/jpeg',
-  sizeBytes: 2_400_000,
-  status: 'read',
-  declaredAt: '2026-11-01T10:05:00.000Z',
+  ...aReadPassport(
+    {
+      surname: 'PRITCHARD',
+      givenNames: 'GARETH',
+      documentNumber: PASSPORT_NUMBER,
+      issuingState: 'GBR',
+      dateOfBirth: BORN,
+      checkDigitsValid: 'true',
+    },
+    0.98,
+  ),
   receivedAt: '2026-11-01T10:05:40.000Z',
-  readFields: {
-    surname: field('PRITCHARD'),
-    givenNames: field('GARETH'),
-    documentNumber: field(PASSPORT_NUMBER),
-    issuingState: field('GBR'),
-    dateOfBirth: field(BORN),
-    checkDigitsValid: field('true'),
-  },
 };
 const payslip: DocumentRecord = {
   documentId: 'doc_payslip1',

@@ -7,6 +7,7 @@ import { verification } from '../../../shared/services/application-stages';
 import { aCompleteApplication, anApplication } from '../../fixtures/applications';
 import { person } from '../../support/households';
 import { memoryDeps } from '../../support/memory';
+import { aReadPassport } from '../../support/uploads';
 import { aWebApp, ellisIdentity, errorSummaryOf, inputValueOf, signIn, titleOf } from './browser';
 
 const applicationId = 'app_0123456789abcdef0123456789abcdef';
@@ -273,19 +274,7 @@ describe('Welsh and English', () => {
     await app.deps.applications.create(
       aCompleteApplication({
         ownerId: subject,
-        documents: [
-          {
-            documentId: 'doc_passport1',
-            kind: 'passport',
-            contentType: 'image/jpeg',
-            sizeBytes: 2_400_000,
-            status: 'read',
-            declaredAt: '2026-11-01T10:05:00.000Z',
-            readFields: Object.fromEntries(
-              Object.entries(fields).map(([name, value]) => [name, { value, confidence: 0.97 }]),
-            ),
-          },
-        ],
+        documents: [aReadPassport(fields)],
       }),
     );
     await verification(app.deps, { applicationId });
