@@ -47,24 +47,20 @@ function applicationWith(
  */
 function everyLetter(): Letter[] {
   return policies.flatMap((policy) => {
-    const household = aCompleteApplication().profile.household;
+    const { household, currentHome, localConnection } = aCompleteApplication().profile;
+    if (!currentHome || !localConnection)
+      throw new Error('The complete application has a home and a connection');
     const need = allocationBedroomNeed({ household, on: decidedAt.slice(0, 10), policy });
     const registered = register({
       need,
-      currentHome: { postcode: 'RV1 4AB', addressLine: '12 Mill Lane', bedrooms: 1, tenure: 'private-rent' },
+      currentHome,
       policy,
       decidedAt,
     }).decision;
     const notEligible = assessEligibility({ immigrationStatus: 'no-current-permission', policy, decidedAt });
     const overTheCap = assessQualification({
       applicant: { dateOfBirth: '1988-07-02' },
-      localConnection: {
-        yearsInArea: 6,
-        armedForces: false,
-        fleeingDomesticAbuse: false,
-        careLeaver: false,
-        rightToMove: false,
-      },
+      localConnection,
       income: { monthlyEarnings: 700_000, monthlyBenefits: 0, savings: 0 },
       policy,
       decidedAt,
