@@ -1,4 +1,3 @@
-import type { Application } from '../../../shared/domain/application';
 import {
   Circumstances,
   DocumentRecord,
@@ -23,11 +22,11 @@ import {
 } from '../../../shared/domain/your-data';
 import { translate, welshMonths } from '../../../shared/i18n';
 import { policyFor } from '../../../shared/policies';
-import { setConsents } from '../../../shared/services/consents';
 import { yourDataForApplicant } from '../../../shared/services/your-data';
 import { aCompleteApplication } from '../../fixtures/applications';
-import { aCaseWorld, applicationId } from '../../support/authorisation';
+import { applicationId } from '../../support/authorisation';
 import { aged, expected, household, person, you } from '../../support/households';
+import { aLetHousehold, aReadPayslip, consentsGiven } from '../../support/your-data';
 
 /**
  * "What we hold about you" in Welsh (issue 9): every text the copy's page can show, built from realistic
@@ -73,11 +72,7 @@ const madeAt = '2026-11-29T10:00:00.000Z';
 
 /** A household taken to its keys: a referral reviewed, a document read, consents given and withdrawn, safe contact. */
 async function aLetHouseholdsCopy() {
-  const world = await aCaseWorld('let');
-  const { deps } = world;
-  const application = (await deps.applications.get(applicationId)) as Application;
-  await deps.applications.save({
-    ...application,
+  const world = await aLetHousehold((application) => ({
     language: 'cy',
     // A referral an officer made: its reasons, what happens next and how to ask for a review.
     decisions: [
@@ -114,20 +109,7 @@ async function aLetHouseholdsCopy() {
     },
     documents: [
       ...application.documents,
-      {
-        documentId: 'doc_payslip1',
-        kind: 'payslip',
-        contentType: 'application/pdf',
-        sizeBytes: 80_000,
-        status: 'read',
-        declaredAt: '2026-11-01T10:05:00.000Z',
-        receivedAt: '2026-11-01T10:06:00.000Z',
-        readFields: {
-          employerName: { value: 'Becws Glan yr Afon Cyf', confidence: 0.97 },
-          netPay: { value: '210000', confidence: 0.91 },
-        },
-        deleteAfter: '2027-02-01',
-      },
+      aReadPayslip('Becws Glan yr Afon Cyf', { deleteAfter: '2027-02-01' }),
       {
         documentId: 'doc_bill1',
         kind: 'utility-bill',
@@ -138,15 +120,9 @@ async function aLetHouseholdsCopy() {
         deletedAt: '2026-11-20T10:06:00.000Z',
       },
     ],
-  });
-  const gareth = { kind: 'applicant' as const, subject: application.ownerId };
-  await setConsents(deps, { actor: gareth, applicationId, body: { given: Object.keys(CONSENT_USES) } });
-  await setConsents(deps, {
-    actor: { kind: 'officer', officerId: 'officer-ellis', landlordId: 'riverside-homes', roles: ['officer'] },
-    applicationId,
-    body: { given: ['homes-by-email'] },
-  });
-  return yourDataForApplicant(deps, { applicant: gareth, applicationId });
+  }));
+  await consentsGiven(world, Object.keys(CONSENT_USES));
+  return yourDataForApplicant(world.deps, { applicant: world.gareth, applicationId });
 }
 
 /**

@@ -22,8 +22,9 @@ import {
 import { writeDataCopy } from '../../../shared/services/your-data-pdf';
 import { anApplication, referral } from '../../fixtures/applications';
 import { weaverCourt } from '../../fixtures/lettings';
-import { aCaseWorld, applicationId } from '../../support/authorisation';
+import { applicationId } from '../../support/authorisation';
 import { pdfText } from '../../support/pdf-text';
+import { aLetHousehold, aReadPayslip, consentsGiven } from '../../support/your-data';
 
 /**
  * "What we hold about you" (UK GDPR Art. 15): a household taken all the way to its keys, with a decision, a
@@ -31,11 +32,7 @@ import { pdfText } from '../../support/pdf-text';
  * The copy must hold every part of it, and nothing that is someone else's or keeps the service secure.
  */
 async function aFullWorld() {
-  const world = await aCaseWorld('let');
-  const { deps } = world;
-  const application = (await deps.applications.get(applicationId)) as Application;
-  await deps.applications.save({
-    ...application,
+  const world = await aLetHousehold(() => ({
     decisions: [referral],
     reviewRequests: [
       {
@@ -58,41 +55,20 @@ async function aFullWorld() {
       updatedAt: '2026-11-04T10:00:00.000Z',
     },
     documents: [
-      {
-        documentId: 'doc_payslip1',
-        kind: 'payslip',
-        contentType: 'application/pdf',
-        sizeBytes: 80_000,
-        status: 'read',
-        declaredAt: '2026-11-01T10:05:00.000Z',
-        receivedAt: '2026-11-01T10:06:00.000Z',
-        readFields: {
-          employerName: { value: 'Riverside Bakery Ltd', confidence: 0.97 },
-          netPay: { value: '210000', confidence: 0.91 },
-        },
+      aReadPayslip('Riverside Bakery Ltd', {
         signals: ['The text layer was edited after the PDF was made'],
         imageHash: 'fedcba9876543210',
-      },
+      }),
     ],
-  });
-  const gareth = { kind: 'applicant' as const, subject: application.ownerId };
+  }));
   // A message through the notifier as wired, which records it on the application's audit log.
-  await new TextConsentNotifier(deps.notifier, deps).send({
+  await new TextConsentNotifier(world.deps.notifier, world.deps).send({
     to: { applicationId },
     template: 'wait-answers',
     values: { stage: 'Your documents' },
   });
-  await setConsents(deps, {
-    actor: gareth,
-    applicationId,
-    body: { given: ['text-messages', 'homes-by-email'] },
-  });
-  await setConsents(deps, {
-    actor: { kind: 'officer', officerId: 'officer-ellis', landlordId: 'riverside-homes', roles: ['officer'] },
-    applicationId,
-    body: { given: ['homes-by-email'] },
-  });
-  return { ...world, gareth };
+  await consentsGiven(world, ['text-messages', 'homes-by-email']);
+  return world;
 }
 
 /** Every leaf value of an answer (a string, number or boolean), however deep. */
