@@ -5,8 +5,10 @@ import { syllable } from 'syllable';
 import { MESSAGE_TEXTS } from '../shared/i18n/messages.js';
 import { conversationTexts, statusPageTexts, templateKeys } from '../test/unit/i18n/applicant-texts.js';
 import {
+  bedroomHouseholds,
   bedroomTexts,
   eligibilityTexts,
+  moreBedroomHouseholds,
   qualificationTexts,
   registrationTexts,
 } from '../test/unit/i18n/decision-texts.js';
@@ -131,7 +133,7 @@ function main() {
     report('Decision reasons: eligibility', eligibilityTexts()),
     report('Decision reasons: qualification', qualificationTexts()),
     report('Decision reasons: banding', registrationTexts()),
-    report('Decision reasons: bedrooms', bedroomTexts()),
+    report('Decision reasons: bedrooms', bedroomTexts([...bedroomHouseholds(), ...moreBedroomHouseholds()])),
     report('Messages to the applicant (MESSAGE_TEXTS)', MESSAGE_TEXTS),
     report('Status page: what happens next, wait estimates', statusPageTexts()),
     report(
