@@ -132,9 +132,12 @@ function alternatives(char: string): string[] {
  * read when nothing holds. Capped so a line of noise stays cheap.
  */
 function fieldCandidates(field: string, checkDigit: string, emptyMayBeFiller: boolean): Counted[] {
+  // ICAO 9303 Part 4: a number is written from the left and padded with fillers at the end, so a filler
+  // before its last letter or digit is a misread, however the check digit comes out (`<` counts 0 in it, so a
+  // 7 read as `<` can balance another misread and pass).
   const holds = (text: string) =>
     (emptyMayBeFiller && /^<*$/.test(text) && (checkDigit === '<' || checkDigit === '0')) ||
-    String(mrzCheckDigit(text)) === checkDigit;
+    (/^[A-Z0-9]+<*$/.test(text) && String(mrzCheckDigit(text)) === checkDigit);
   if (holds(field)) return [{ text: field, repairs: 0 }];
   const positions = [...field].map((char, index) => ({ index, options: alternatives(char) }));
   const ambiguous = positions.filter((position) => position.options.length > 1).slice(0, 8);
@@ -241,7 +244,7 @@ function repairLine2(line: string): Line2Repair {
   const composite = numeric(line.slice(43, 44));
   const documentOptions = fieldCandidates(line.slice(0, 9), documentCheck.text, false).slice(0, 4);
   const personalOptions = fieldCandidates(line.slice(28, 42), personalCheck.text, true).slice(0, 4);
-  let best: Line2Repair | undefined;
+  let best: (Line2Repair & { inside: number }) | undefined;
   for (const document of documentOptions) {
     for (const personal of personalOptions) {
       const text =
@@ -264,15 +267,20 @@ function repairLine2(line: string): Line2Repair {
         personalCheck.repairs +
         composite.repairs;
       const validChecks = line2Checks(text);
+      // As fieldCandidates orders them: fewest letters inside the numbers, then fewest swaps.
+      const inside = lettersInside(document.text) + lettersInside(personal.text);
       if (
         !best ||
         validChecks > best.validChecks ||
-        (validChecks === best.validChecks && repairs < best.repairs)
+        (validChecks === best.validChecks &&
+          (inside < best.inside || (inside === best.inside && repairs < best.repairs)))
       )
-        best = { text, repairs, validChecks };
+        best = { text, repairs, validChecks, inside };
     }
   }
-  return best ?? { text: line, repairs: 0, validChecks: line2Checks(line) };
+  return best
+    ? { text: best.text, repairs: best.repairs, validChecks: best.validChecks }
+    : { text: line, repairs: 0, validChecks: line2Checks(line) };
 }
 
 /** How many of line 2's check digits hold: document number, birth, expiry, personal number, composite. */
@@ -286,7 +294,7 @@ function line2Checks(line: string): number {
       : holds(personal, personalDigit);
   const composite = line.slice(0, 10) + line.slice(13, 20) + line.slice(21, 43);
   return [
-    holds(line.slice(0, 9), line.slice(9, 10)),
+    /^[A-Z0-9]+<*$/.test(line.slice(0, 9)) && holds(line.slice(0, 9), line.slice(9, 10)),
     holds(line.slice(13, 19), line.slice(19, 20)),
     holds(line.slice(21, 27), line.slice(27, 28)),
     personalHolds,

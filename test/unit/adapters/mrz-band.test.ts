@@ -1,4 +1,4 @@
-import { estimateSkew, findMrzRows, locateCells } from '../../../shared/adapters/local/mrz-band';
+import { estimateSkew, findMrzRows, homography, locateCells } from '../../../shared/adapters/local/mrz-band';
 
 /**
  * The MRZ band finder's geometry on drawn ink masks (1 = ink): no image decoding, no models. The real images
@@ -96,5 +96,35 @@ describe('the MRZ band finder', () => {
       expect(cells?.[cell]).toBeLessThanOrEqual(start);
       expect(cells?.[cell + 1]).toBeGreaterThanOrEqual(start + 12);
     }
+  });
+
+  it('maps a band drawn in perspective back onto its rectangle', () => {
+    // Prepare: the corners of a 800 × 50 band, seen by a phone tilted so the far end is smaller.
+    const square: Array<[number, number]> = [
+      [0, 0],
+      [800, 0],
+      [800, 50],
+      [0, 50],
+    ];
+    const drawn: Array<[number, number]> = [
+      [120, 700],
+      [900, 690],
+      [890, 730],
+      [118, 758],
+    ];
+
+    // Act
+    const [a, b, c, d, e, f, g, h, i] = homography(square, drawn) as number[];
+    const map = ([x, y]: [number, number]) => {
+      const w = (g ?? 0) * x + (h ?? 0) * y + (i ?? 1);
+      return [((a ?? 0) * x + (b ?? 0) * y + (c ?? 0)) / w, ((d ?? 0) * x + (e ?? 0) * y + (f ?? 0)) / w];
+    };
+
+    // Assess: every corner lands where it was drawn.
+    square.forEach((corner, k) => {
+      const [u, v] = map(corner);
+      expect(u).toBeCloseTo(drawn[k]?.[0] ?? Number.NaN, 6);
+      expect(v).toBeCloseTo(drawn[k]?.[1] ?? Number.NaN, 6);
+    });
   });
 });

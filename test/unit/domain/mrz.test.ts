@@ -300,6 +300,30 @@ describe('readTd3: misreads that cannot be repaired', () => {
     expect(reading.checkDigitsValid).toBe(true);
   });
 
+  it('does not let a filler inside a passport number pass its check digit', () => {
+    // Prepare: 771045382 read as <710453B2 (seen on a smeared held-out photo): a filler counts 0, so the 7 lost
+    // (7 × 7 = 49) and the 8 read as B (8 → 11, 3 more at weight 7 = 21, so 28 in all) leave the weighted sum
+    // the same modulo 10, and the check digit holds. ICAO pads numbers at the end only.
+    const amara = {
+      ...HOLDERS.gareth,
+      mrzSurname: 'OKONKWO',
+      mrzGivenNames: 'AMARA<CHIDINMA',
+      documentNumber: '771045382',
+      dateOfBirth: '1996-12-05',
+      sex: 'F' as const,
+      expiryDate: '2034-06-03',
+    };
+    const [line1, line2] = composeTd3(amara);
+    const misreadLine2 = misread(line2, { 0: '<', 7: 'B' });
+    expect(mrzCheckDigit(misreadLine2.slice(0, 9))).toBe(Number(misreadLine2.charAt(9)));
+
+    // Act
+    const reading = readTd3([line1, misreadLine2], options);
+
+    // Assess: read, but not as a number whose check digits all hold.
+    expect(reading.ok && reading.checkDigitsValid).toBe(false);
+  });
+
   it('cannot see a misread name: every check digit still holds (the applicant confirms what was read)', () => {
     // Prepare: GARETH read as GAPETH; names carry no check digit.
     const line1 = misread(gareth1, { 18: 'P' });
