@@ -15,7 +15,7 @@ export { Language, languageOf } from './language.js';
  *
  * A text built with values in it (a date, a name, a number) is matched by a catalogue entry with `{placeholders}`:
  * "Do any of these apply to {name}?". A placeholder's value is kept as it is (a name, an address), except that
- * months are written in Welsh and the placeholders named in {@link TRANSLATED_PLACEHOLDERS} are looked up in the
+ * the months of its dates are written in Welsh (a May who is a person stays May) and the placeholders named in {@link TRANSLATED_PLACEHOLDERS} are looked up in the
  * catalogue themselves ("day and month").
  */
 
@@ -69,6 +69,18 @@ const MONTH_NAMES = new RegExp(`\\b(${Object.keys(MONTHS).join('|')})\\b`, 'g');
 
 /** Month names in a text in Welsh: "1 March 2008" as "1 Mawrth 2008". */
 export const welshMonths = (text: string) => text.replace(MONTH_NAMES, (month) => MONTHS[month] ?? month);
+
+/** A month's name where it is part of a date: after a day ("1 March") or before a year ("March 2008"). */
+const MONTH_IN_DATE = new RegExp(
+  `(?<=\\b\\d{1,2}\\s)(${Object.keys(MONTHS).join('|')})\\b|\\b(${Object.keys(MONTHS).join('|')})(?=\\s\\d{4}\\b)`,
+  'g',
+);
+
+/**
+ * A placeholder's value in Welsh: months in its dates in Welsh, and nothing else changed. A month's name that is
+ * not part of a date is someone's name ("May", "June") and stays as it is.
+ */
+const welshValue = (value: string) => value.replace(MONTH_IN_DATE, (month) => MONTHS[month] ?? month);
 
 interface Pattern {
   regex: RegExp;
@@ -137,7 +149,7 @@ export function welshFor(english: string): string | undefined {
         if (items.some((item) => item === undefined)) missing = true;
         return items.join(separator);
       }
-      if (!TRANSLATED_PLACEHOLDERS.has(name)) return welshMonths(value);
+      if (!TRANSLATED_PLACEHOLDERS.has(name)) return welshValue(value);
       const translated = welshFor(value);
       if (translated === undefined) missing = true;
       return translated ?? value;

@@ -47,16 +47,23 @@ export const LETTER_LABELS = {
   page: 'page {page} of {pages}',
 } as const;
 
-/** Fills a label's `{placeholders}`, then translates the whole: values stay as they are (months aside). */
+/**
+ * A label in the letter's language: its template looked up as it is written ("On behalf of {council}: housing
+ * register"), then its values put in as they are, so a council called "St. David" or a person called May is
+ * never read as a sentence break or a month. Values that need a language (a date, a law) come already in it.
+ */
 function label(
   language: Language,
   english: string,
   values: Record<string, string | number>,
   options: { strict?: boolean },
 ): string {
-  const filled = english.replace(/\{([a-z]+)\}/g, (_whole, name: string) => String(values[name] ?? ''));
-  return translate(language, filled, options);
+  return fill(translate(language, english, options), values);
 }
+
+/** Puts each `{placeholder}`'s value in, as it is (a function replacer: a "$&" in an officer's words stays). */
+export const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{([a-z]+)\}/g, (_whole, name: string) => String(values[name] ?? ''));
 
 /**
  * The letter in `language`. `strict` throws on any text the catalogue lacks (for the tests that every letter has
@@ -87,7 +94,7 @@ export function letterText(
     grounds: letter.grounds.map((ground) => ({
       // The officer's words are kept as written; only the words around them are translated.
       text: ground.byOfficer
-        ? t(LETTER_LABELS.officerReason).replace('{reason}', ground.text)
+        ? label(language, LETTER_LABELS.officerReason, { reason: ground.text }, options)
         : t(ground.text),
       clause: translate(language, ground.clause),
     })),
@@ -98,9 +105,9 @@ export function letterText(
         language,
         LETTER_LABELS.askBy,
         {
-          date: longDate(letter.review.byDate),
+          date: date(letter.review.byDate),
           count: letter.review.withinDays,
-          statute: letter.review.clause,
+          statute: t(letter.review.clause),
         },
         options,
       ),

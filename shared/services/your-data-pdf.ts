@@ -3,7 +3,7 @@ import { DATA_COPY_ENTRY, DATA_COPY_RETENTION_DAYS, dataCopyKey } from '../domai
 import { type YourData, yourDataSections } from '../domain/your-data.js';
 import { fontsFor } from '../fonts/index.js';
 import type { Language } from '../i18n/index.js';
-import { pageOf } from '../i18n/letters.js';
+import { fill, pageOf } from '../i18n/letters.js';
 import { wordingFor } from '../i18n/your-data.js';
 import type { Deps } from './deps.js';
 import { Layout, QUIET } from './tenancy-agreement.js';
@@ -21,7 +21,8 @@ export async function yourDataPdf(data: YourData, language: Language = 'en'): Pr
   const wording = wordingFor(language);
   const title = wording.t('What we hold about you');
   const sections = yourDataSections(data, wording);
-  const footer = wording.t(`${data.controller.name} · your data · ${data.application.applicationId}`);
+  const reference = { controller: data.controller.name, reference: data.application.applicationId };
+  const footer = fill(wording.t('{controller} · your data · {reference}'), reference);
   const rows = sections.flatMap((section) =>
     section.groups.flatMap((group) => group.rows.map((row) => `${row.label}: ${row.value}`)),
   );
@@ -36,7 +37,7 @@ export async function yourDataPdf(data: YourData, language: Language = 'en'): Pr
     ...rows,
   ]);
   doc.setTitle(title);
-  doc.setSubject(wording.t(`Your data: application ${data.application.applicationId}`));
+  doc.setSubject(fill(wording.t('Your data: application {reference}'), reference));
   doc.setAuthor(data.controller.name);
   doc.setCreator('Doorstep');
   doc.setProducer('Doorstep (pdf-lib)');

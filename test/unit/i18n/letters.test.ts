@@ -131,6 +131,27 @@ describe('a decision letter in Welsh', () => {
     expect(pageOf('cy', 1, 2)).toBe('tudalen 1 o 2');
   });
 
+  it('keeps names as they are written: a council with a full stop, a landlord called May, an officer’s $&', () => {
+    // Prepare
+    const policy = policyFor('cwm-valley');
+    const decisions = [closing(Stage.Documents, policy)];
+    const composed = composeLetter(applicationWith(policy, decisions, 'post'), 0, policy) as Letter;
+    const letter: Letter = {
+      ...composed,
+      councilName: 'St. David Council',
+      landlordName: 'May Homes',
+      grounds: [{ text: 'Rent arrears of £40 ($& noted).', clause: 'Officer decision', byOfficer: true }],
+    };
+
+    // Act
+    const welsh = letterText(letter, 'cy', { strict: true });
+
+    // Assess
+    expect(welsh.onBehalf).toBe('Ar ran St. David Council: y gofrestr tai');
+    expect(welsh.footer).toBe(`May Homes · llythyr penderfyniad ${letter.reference}`);
+    expect(welsh.grounds[0]?.text).toBe('Rheswm y swyddog: Rent arrears of £40 ($& noted).');
+  });
+
   it('writes the lines Doorstep adds to an address in the letter’s language, and only those', () => {
     // Prepare
     const policy = policyFor('cwm-valley');

@@ -122,6 +122,18 @@ describe('the Welsh catalogue', () => {
     );
   });
 
+  it('writes the months of a value’s dates in Welsh, and leaves a name that is a month as it is', () => {
+    expect(translate('cy', 'Do any of these apply to May?', { strict: true })).toBe(
+      'Ydy unrhyw un o’r rhain yn wir am May?',
+    );
+    expect(translate('cy', 'Your digital key works from 3 May 2027.', { strict: true })).toBe(
+      'Mae eich allwedd ddigidol yn gweithio o 3 Mai 2027.',
+    );
+    expect(translate('cy', 'Share code W12 3AB 4CD, date of birth May 1990', { strict: true })).toBe(
+      'Cod rhannu W12 3AB 4CD, dyddiad geni Mai 1990',
+    );
+  });
+
   it('keeps its placeholders the same in Welsh as in English, so every value lands somewhere', () => {
     const names = (text: string) => [...text.matchAll(/\{([a-zA-Z]+)\}/g)].map((match) => match[1]).sort();
     const mismatched = [...welshCatalogue()].filter(
