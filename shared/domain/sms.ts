@@ -2,6 +2,7 @@ import type { Application, HouseholdMember } from './application.js';
 import {
   applicantNeedsField,
   type FormAnswers,
+  MAX_HOUSEHOLD,
   type MemberKind,
   memberKindPrompt,
   memberNeedsPrompt,
@@ -96,10 +97,18 @@ export function householdStep(step: MemberStep, application: Application, today:
         question: field.label,
         fields: [field],
         check: {
-          answer: (form) =>
-            form.more === 'add' || form.more === 'done'
-              ? { ok: true, effect: form.more }
-              : { ok: false, errors: [{ field: 'more', message: SELECT_MORE }] },
+          answer: (form) => {
+            if (form.more !== 'add' && form.more !== 'done')
+              return { ok: false, errors: [{ field: 'more', message: SELECT_MORE }] };
+            // A full household can add no one: said here, not after who and their details are asked.
+            if (form.more === 'add' && household.length >= MAX_HOUSEHOLD) {
+              return {
+                ok: false,
+                errors: [{ field: 'more', message: `A household can have at most ${MAX_HOUSEHOLD} people` }],
+              };
+            }
+            return { ok: true, effect: form.more };
+          },
         },
       };
     }

@@ -455,6 +455,12 @@ async function sendByText(
   await askNext(deps, { ...link, asking: undefined }, sent, phone, links, 'Thank you.');
 }
 
+/** What addMember refuses about the household itself, not the person's details (domain/conversation.ts). */
+const HOUSEHOLD_REFUSALS = new Set([
+  'You have already added a partner',
+  'A household can have at most {count} people',
+]);
+
 /** Texts a household step's first field (or the field `index`, with why the last reply was not right). */
 async function askHouseholdStep(
   deps: SmsDeps,
@@ -491,6 +497,14 @@ async function householdByText(
 ): Promise<void> {
   const today = isoDay(deps.clock.now());
   const member = asking.member;
+  // Removed on the web while their needs were being asked by text: ask whether anyone else will live there.
+  if (
+    member.step === 'needs' &&
+    !application.profile.household.some((candidate) => candidate.memberId === member.memberId)
+  ) {
+    await askHouseholdStep(deps, link, application, phone, { step: 'more' });
+    return;
+  }
   const step = householdStep(member, application, today);
   const next = nextStep(step.check, step.fields, asking, reply);
   if (next.kind === 'ask') {
@@ -525,19 +539,43 @@ async function householdByText(
       return;
     }
     case 'kind': {
-      const kind = MemberKind.parse(next.form.kind);
-      await askHouseholdStep(deps, link, application, phone, { step: 'details', kind });
+      const kind = MemberKind.safeParse(next.form.kind);
+      await askHouseholdStep(
+        deps,
+        link,
+        application,
+        phone,
+        kind.success ? { step: 'details', kind: kind.data } : { step: 'kind' },
+      );
       return;
     }
     case 'details': {
       const added = await addMember(deps, { applicant, applicationId, kind: member.kind, form: next.form });
       if (!added.ok) {
         const first = added.errors[0];
-        const index = Math.max(
-          0,
-          step.fields.findIndex((field) => field.name === first?.field),
+        // The household changed on the web since who they are was asked (a partner added, or it is now full):
+        // no detail typed again can mend that, so who they are is asked again, with why.
+        if (first && HOUSEHOLD_REFUSALS.has(first.message.replace(/\d+/, '{count}'))) {
+          await askHouseholdStep(deps, link, application, phone, { step: 'kind' }, '', 0, first.message);
+          return;
+        }
+        // A detail the service refused: asked again, the other details kept.
+        const index = step.fields.findIndex((field) => field.name === first?.field);
+        const wrong = step.fields[index];
+        const kept = Object.fromEntries(
+          Object.entries(next.form).filter(([name]) => !wrong || !name.startsWith(wrong.name)),
+        ) as TextState['form'];
+        await askHouseholdStep(
+          deps,
+          link,
+          application,
+          phone,
+          member,
+          '',
+          Math.max(0, index),
+          first?.message,
+          kept,
         );
-        await askHouseholdStep(deps, link, application, phone, member, '', index, first?.message);
         return;
       }
       const updated = await ownedApplication(deps, link.subject, applicationId);
