@@ -2,21 +2,24 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit, { type Font } from '@pdf-lib/fontkit';
-import { FONT_CHARACTERS, type FontMetrics, LETTER_FONTS } from '../shared/fonts/index.js';
+import { FONT_CHARACTERS, FontMetrics, LETTER_FONTS } from '../shared/fonts/index.js';
 
 /**
- * Makes the letter fonts (shared/fonts/): Liberation Sans, regular and bold, cut down to the characters Doorstep's
- * letters can hold (FONT_CHARACTERS: Welsh's ŵ and ŷ and their capitals, the rest of Latin-1 and Latin
- * Extended-A for names), and measured here, once, by fontkit.
+ * Makes the letter fonts (shared/fonts/), "Doorstep Sans": the Liberation Sans font files, regular and bold, cut
+ * down to the characters Doorstep's letters can hold (FONT_CHARACTERS: Welsh's ŵ and ŷ and their capitals, all of
+ * WinAnsi, Latin Extended-A for names), and measured here, once, by fontkit.
  *
  * Why: the standard PDF fonts have no ŵ or ŷ, and fontkit itself (714 KB) does not fit the functions that write
  * letters under their 1 MiB bundle budget (issue 4). So fontkit runs here, at development time, and the
  * functions read the small font files and their metrics as data (shared/fonts/index.ts).
  *
- * Liberation Sans has Helvetica's (Arial's) widths, so a letter wraps the same in either. Its licence is the GPL
- * v2 with the font exception (shared/fonts/LICENCE), which allows a modified (cut-down) copy and its embedding
- * in documents. It comes from Debian's `fonts-liberation` package: `apt-get install -y fonts-liberation`, then
- * `npm run fonts`. The output is committed: run this again only to change the characters or the font.
+ * The source has Helvetica's (Arial's) widths, so a letter wraps the same in either. Its licence is the GPL v2
+ * with the font exception (shared/fonts/LICENCE): a modified (cut-down) copy may be made and embedded in
+ * documents, and Doorstep extends the font exception to it; a modified copy must not carry Red Hat's trademark in
+ * its file or font names (clause 2), hence "Doorstep Sans". The cut-down files hold no name table (fontkit's
+ * subset writes only the tables a PDF needs). The source comes from Debian's `fonts-liberation` package:
+ * `apt-get install -y fonts-liberation`, then `npm run fonts`. The output is committed: run this again only to
+ * change the characters or the font.
  */
 
 const SOURCE = process.env.LIBERATION_DIR ?? '/usr/share/fonts/truetype/liberation';
@@ -38,7 +41,7 @@ const subsetTag = (bytes: Uint8Array) =>
     String.fromCharCode(65 + (byte % 26)),
   ).join('');
 
-async function cut(source: string, name: string): Promise<void> {
+async function cut(source: string, file: string, name: string): Promise<void> {
   const font = fontkit.create(readFileSync(join(SOURCE, source)));
   const subset = font.createSubset();
   const glyphs: FontMetrics['glyphs'] = {};
@@ -53,7 +56,7 @@ async function cut(source: string, name: string): Promise<void> {
   }
   const bytes = await encoded(subset);
   const metrics: FontMetrics = {
-    postscriptName: `${subsetTag(bytes)}+${font.postscriptName}`,
+    postscriptName: `${subsetTag(bytes)}+${name}`,
     unitsPerEm: font.unitsPerEm,
     ascent: font.ascent,
     descent: font.descent,
@@ -62,21 +65,21 @@ async function cut(source: string, name: string): Promise<void> {
     italicAngle: font.italicAngle,
     bbox: { minX: font.bbox.minX, minY: font.bbox.minY, maxX: font.bbox.maxX, maxY: font.bbox.maxY },
     familyClass: font['OS/2'].sFamilyClass,
-    fixedPitch: font.post.isFixedPitch,
-    italic: font.head.macStyle.italic,
+    fixedPitch: Boolean(font.post.isFixedPitch),
+    italic: Boolean(font.head.macStyle.italic),
     glyphs,
   };
-  writeFileSync(join(OUT, `${name}.ttf`), bytes);
-  writeFileSync(join(OUT, `${name}.json`), `${JSON.stringify(metrics)}\n`);
+  writeFileSync(join(OUT, `${file}.ttf`), bytes);
+  writeFileSync(join(OUT, `${file}.json`), `${JSON.stringify(FontMetrics.parse(metrics))}\n`);
   console.log(
-    `${name}: ${Object.keys(glyphs).length} characters, ${bytes.length} bytes${absent.length ? `; not in the font: ${absent.join(' ')}` : ''}`,
+    `${file}: ${Object.keys(glyphs).length} characters, ${bytes.length} bytes${absent.length ? `; not in the font: ${absent.join(' ')}` : ''}`,
   );
 }
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  for (const [style, name] of Object.entries(LETTER_FONTS))
-    await cut(style === 'bold' ? 'LiberationSans-Bold.ttf' : 'LiberationSans-Regular.ttf', name);
+  await cut('LiberationSans-Regular.ttf', LETTER_FONTS.regular.file, LETTER_FONTS.regular.name);
+  await cut('LiberationSans-Bold.ttf', LETTER_FONTS.bold.file, LETTER_FONTS.bold.name);
 }
 
 main().catch((error: unknown) => {

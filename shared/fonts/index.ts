@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Encodings } from '@pdf-lib/standard-fonts';
 import { type PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib';
 import type { Font } from 'pdf-lib/cjs/types/fontkit';
+import * as z from 'zod';
 
 /**
  * The fonts a letter in Welsh needs (issue 9). The standard PDF fonts encode WinAnsi only, which has no ŵ or ŷ:
@@ -29,6 +30,8 @@ export const FONT_CHARACTERS: readonly number[] = [
   ...range(0x1e80, 0x1e85),
   0x1ef2,
   0x1ef3,
+  // The rest of WinAnsi, so a document never loses a character Helvetica would have printed: ƒ ˆ ˜ † ‡ ‰ ‹ › ™.
+  ...[0x0192, 0x02c6, 0x02dc, 0x2020, 0x2021, 0x2030, 0x2039, 0x203a, 0x2122],
   // Dashes, quotes, bullet, ellipsis, the euro, the minus.
   ...[0x2010, 0x2011, 0x2013, 0x2014, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2022, 0x2026, 0x20ac],
   0x2212,
@@ -38,29 +41,37 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, index) => from + index);
 }
 
-/** The letter fonts, by style, and their files' names (`<name>.ttf` and `<name>.json`). */
+/**
+ * The letter fonts, by style: their files' names (`<file>.ttf` and `<file>.json`) and the name a PDF gives them.
+ * Cut-down copies are modified versions, which Liberation's licence says must not carry Red Hat's trademark in
+ * their names (shared/fonts/LICENCE, clause 2): they are "Doorstep Sans".
+ */
 export const LETTER_FONTS = {
-  regular: 'liberation-sans-regular',
-  bold: 'liberation-sans-bold',
+  regular: { file: 'doorstep-sans-regular', name: 'DoorstepSans' },
+  bold: { file: 'doorstep-sans-bold', name: 'DoorstepSans-Bold' },
 } as const;
 
 /** What fontkit measured of a cut-down font (scripts/subset-fonts.ts): in font units, as pdf-lib reads them. */
-export interface FontMetrics {
+export const FontMetrics = z.object({
   /** With a subset tag ("ABCDEF+"), as a PDF names a font that holds only some of its glyphs (ISO 32000 9.6.4). */
-  postscriptName: string;
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  capHeight: number;
-  xHeight: number;
-  italicAngle: number;
-  bbox: { minX: number; minY: number; maxX: number; maxY: number };
-  familyClass: number;
-  fixedPitch: boolean;
-  italic: boolean;
+  postscriptName: z.string().regex(/^[A-Z]{6}\+[A-Za-z-]+$/),
+  unitsPerEm: z.number().positive(),
+  ascent: z.number(),
+  descent: z.number(),
+  capHeight: z.number(),
+  xHeight: z.number(),
+  italicAngle: z.number(),
+  bbox: z.object({ minX: z.number(), minY: z.number(), maxX: z.number(), maxY: z.number() }),
+  familyClass: z.number().int(),
+  fixedPitch: z.boolean(),
+  italic: z.boolean(),
   /** Each character's glyph in the cut-down font and its advance width: code point → [glyph id, width]. */
-  glyphs: Record<string, [number, number]>;
-}
+  glyphs: z.record(
+    z.string().regex(/^\d+$/),
+    z.tuple([z.number().int().nonnegative(), z.number().nonnegative()]),
+  ),
+});
+export type FontMetrics = z.infer<typeof FontMetrics>;
 
 interface PreparedGlyph {
   id: number;
@@ -130,7 +141,8 @@ function load(name: string): LoadedFont {
   // A bundle without its fonts is a broken deployment: say so, rather than write a letter that cannot be read.
   if (!directory)
     throw new Error(`The letter font ${name} is missing: looked in ${FONT_DIRECTORIES.join(' and ')}`);
-  const metrics = JSON.parse(readFileSync(join(directory, `${name}.json`), 'utf8')) as FontMetrics;
+  // Checked like any input: a metrics file that does not fit would lay letters out at the wrong widths.
+  const metrics = FontMetrics.parse(JSON.parse(readFileSync(join(directory, `${name}.json`), 'utf8')));
   const font = {
     bytes: new Uint8Array(readFileSync(join(directory, `${name}.ttf`))),
     font: new PreparedFont(metrics),
@@ -144,8 +156,8 @@ function load(name: string): LoadedFont {
  * the fonts keep their own names, so the same letter gives the same bytes.
  */
 export async function embedLetterFonts(doc: PDFDocument): Promise<{ regular: PDFFont; bold: PDFFont }> {
-  const regular = load(LETTER_FONTS.regular);
-  const bold = load(LETTER_FONTS.bold);
+  const regular = load(LETTER_FONTS.regular.file);
+  const bold = load(LETTER_FONTS.bold.file);
   const fonts = new Map<Uint8Array, PreparedFont>([
     [regular.bytes, regular.font],
     [bold.bytes, bold.font],

@@ -109,10 +109,10 @@ describe('npx cdk synth', () => {
     ]);
     for (const { fonts } of withFonts) {
       expect(fonts).toEqual([
-        'liberation-sans-bold.json',
-        'liberation-sans-bold.ttf',
-        'liberation-sans-regular.json',
-        'liberation-sans-regular.ttf',
+        'doorstep-sans-bold.json',
+        'doorstep-sans-bold.ttf',
+        'doorstep-sans-regular.json',
+        'doorstep-sans-regular.ttf',
       ]);
     }
   });

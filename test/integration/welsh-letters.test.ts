@@ -93,7 +93,7 @@ describe('a decision letter to a Welsh speaker', () => {
     expect(fonts).toHaveLength(2);
     for (const font of fonts) {
       expect(font).toEqual(expect.objectContaining({ type: 'CID TrueType', embedded: true, unicode: true }));
-      expect(font.name).toMatch(/^[A-Z]{6}\+LiberationSans(-Bold)?$/);
+      expect(font.name).toMatch(/^[A-Z]{6}\+DoorstepSans(-Bold)?$/);
     }
   });
 

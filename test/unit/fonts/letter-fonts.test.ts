@@ -1,17 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
-import { FONT_CHARACTERS, type FontMetrics, LETTER_FONTS, standardFontsCanDraw } from '../../../shared/fonts';
+import { Encodings } from '@pdf-lib/standard-fonts';
+import { FONT_CHARACTERS, FontMetrics, LETTER_FONTS, standardFontsCanDraw } from '../../../shared/fonts';
 
 const folder = join(__dirname, '..', '..', '..', 'shared', 'fonts');
 const fileOf = (name: string, extension: 'ttf' | 'json') =>
   readFileSync(join(folder, `${name}.${extension}`));
 
 describe('the letter fonts', () => {
-  it.each(Object.values(LETTER_FONTS))('%s: its metrics are the font file’s own, glyph by glyph', (name) => {
+  const fonts = Object.values(LETTER_FONTS).map(({ file, name }) => [file, name] as const);
+  const metricsOf = (file: string) => FontMetrics.parse(JSON.parse(fileOf(file, 'json').toString('utf8')));
+
+  it.each(fonts)('%s: its metrics are the font file’s own, glyph by glyph', (file, name) => {
     // Prepare: the committed font, opened by fontkit itself (a development dependency, never in a bundle).
-    const font = fontkit.create(fileOf(name, 'ttf'));
-    const metrics = JSON.parse(fileOf(name, 'json').toString('utf8')) as FontMetrics;
+    const font = fontkit.create(fileOf(file, 'ttf'));
+    const metrics = metricsOf(file);
 
     // Act
     const disagreeing = Object.entries(metrics.glyphs).filter(
@@ -22,14 +26,19 @@ describe('the letter fonts', () => {
     expect(Object.keys(metrics.glyphs).length).toBeGreaterThan(300);
     expect(disagreeing).toEqual([]);
     expect(font.unitsPerEm).toBe(metrics.unitsPerEm);
-    expect(metrics.postscriptName).toMatch(/^[A-Z]{6}\+LiberationSans/);
+    // A modified version does not carry Red Hat's trademark in its name (shared/fonts/LICENCE, clause 2).
+    expect(metrics.postscriptName).toMatch(new RegExp(`^[A-Z]{6}\\+${name}$`));
+    expect(metrics.postscriptName).not.toMatch(/liberation/i);
   });
 
-  it.each(Object.values(LETTER_FONTS))(
-    '%s: has every character Welsh writes, and every one it was cut for',
-    (name) => {
+  it.each(fonts)(
+    '%s: has every character Welsh writes, every one Helvetica can print, and every one it was cut for',
+    (file) => {
       // Prepare
-      const metrics = JSON.parse(fileOf(name, 'json').toString('utf8')) as FontMetrics;
+      const metrics = metricsOf(file);
+      const winAnsi = Array.from({ length: 0x10000 }, (_, codePoint) => codePoint).filter((codePoint) =>
+        Encodings.WinAnsi.canEncodeUnicodeCodePoint(codePoint),
+      );
       const welsh = 'ÂâÊêÎîÔôÛûŴŵŶŷÄäËëÏïÖöÜüẄẅŸÿÁáÉéÍíÓóÚúẂẃÝýÀàÈèÌìÒòÙùẀẁỲỳ’‘“”–—£€';
 
       // Act
@@ -38,9 +47,14 @@ describe('the letter fonts', () => {
         (character) => !(String(character.codePointAt(0)) in metrics.glyphs),
       );
 
+      // A document that needs the letter fonts never loses a character Helvetica would have printed.
+      const absentWinAnsi = winAnsi.filter((codePoint) => !(String(codePoint) in metrics.glyphs));
+
       // Assess
       expect(absent).toEqual([]);
       expect(absentWelsh).toEqual([]);
+      expect(winAnsi.length).toBeGreaterThan(200);
+      expect(absentWinAnsi).toEqual([]);
     },
   );
 });
