@@ -25,7 +25,9 @@ export interface ApplicationStore {
    * Writes the application if nobody else wrote it since it was read (its `version`), and returns it with the
    * next version. Fails with {@link ConflictError} otherwise. With `audit`, the audit event that records the
    * change is written with it, in one transaction: both or neither (an answer is never saved unaudited), and one
-   * round trip rather than two.
+   * round trip rather than two. It is written to the store as it is: the decorators around the {@link AuditLog}
+   * (a council's events, services/council-events.ts) do not see it, so only events that merely record go this
+   * way (an answer given), never a stage change a council hears of.
    */
   save(application: Application, options?: { audit?: AuditEvent }): Promise<Application>;
   /** The applications a subject owns, oldest first (eventually consistent: a new one may show a moment later). */

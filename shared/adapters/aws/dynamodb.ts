@@ -92,6 +92,18 @@ function isConditionFailure(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException;
 }
 
+/**
+ * Whether a write failed because someone else wrote first: its condition failed, or (in a transaction) another
+ * transaction touched the same item at once. A transaction cancelled for anything else (throttled, an item too
+ * large, a validation error) is not a conflict, and reading again and retrying would not mend it.
+ */
+function changedSinceRead(error: unknown): boolean {
+  if (error instanceof ConditionalCheckFailedException) return true;
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return codes.includes('ConditionalCheckFailed') || codes.includes('TransactionConflict');
+}
+
 /** How many times an approval cancelled only by a simultaneous transaction is tried. */
 const APPROVAL_ATTEMPTS = 5;
 
@@ -200,7 +212,7 @@ export class DynamoApplicationStore implements ApplicationStore {
         await this.db.send(new PutCommand(put));
       }
     } catch (error) {
-      if (isConditionFailure(error)) {
+      if (changedSinceRead(error)) {
         throw new ConflictError(`Application ${application.applicationId} changed since it was read`);
       }
       throw error;
