@@ -5,7 +5,9 @@ import { type Language, translate, welshMonths } from './index.js';
 /**
  * A decision letter's words in one language (issue 9; Welsh Language Standards: correspondence in the language
  * the person chose). The PDF (services/letter-pdf.ts) and the letter's page (web/views/letter.njk) are both
- * drawn from this, so a Welsh letter says the same on paper and on screen.
+ * drawn from this, so in the same language they say the same. The PDF is written once, in the language on the
+ * application then (it is the letter as sent, kept with its hash); the page follows the page's language, so an
+ * applicant who switched language since reads it in the one they chose now.
  *
  * The decision's own texts (its reasons, what happens next) are translated through the catalogue, as on the
  * status page. Two things stay as they were written: an officer's reason is in the officer's own words, and a
