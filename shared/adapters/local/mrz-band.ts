@@ -46,6 +46,11 @@ export interface MrzBand {
    * square the resampling can cost as much as it gains (measured on the held-out photos).
    */
   levelled?: [MrzStrip, MrzStrip];
+  /**
+   * The strips cut again after the smear of a shaking hand is estimated and taken out ({@link unsmearedStrips}):
+   * computed only when asked (it costs a few hundred milliseconds), as a last resort.
+   */
+  unsmeared: () => Promise<[MrzStrip, MrzStrip] | undefined>;
 }
 
 /** Pages are worked on at this width at most: enough for 44 characters across, and it keeps a 12 MP photo cheap. */
@@ -576,6 +581,258 @@ async function rectified(
 }
 
 /**
+ * Undoing a shaking hand (issue 7's smeared phone photos): the camera moved while the shutter was open, so
+ * every point of the page is smeared along one short straight line. The smear's direction and length are
+ * estimated blind from the band's cepstrum (the inverse transform of its log spectrum): a straight smear of
+ * length L multiplies the spectrum by a sinc whose zeros repeat every 1/L, which shows in the cepstrum as a
+ * deep negative spike at distance L along the smear, beyond OCR-B's own stroke widths (Cannon 1976). The smear
+ * is then taken out by Richardson–Lucy deconvolution with that kernel. Plain loops over typed arrays: a band
+ * is about 1,000 × 150 pixels.
+ */
+interface Psf {
+  dx: Int32Array;
+  dy: Int32Array;
+  weight: Float32Array;
+}
+
+/** A straight smear `length` pixels long at `degrees` (anticlockwise from the line of text; y grows downwards). */
+function motionPsf(length: number, degrees: number): Psf {
+  const ux = Math.cos((degrees * Math.PI) / 180);
+  const uy = -Math.sin((degrees * Math.PI) / 180);
+  const samples = Math.max(2, Math.ceil(length * 4));
+  const weights = new Map<string, number>();
+  const add = (x: number, y: number, weight: number) => {
+    if (weight > 1e-6) weights.set(`${x},${y}`, (weights.get(`${x},${y}`) ?? 0) + weight);
+  };
+  for (let i = 0; i < samples; i += 1) {
+    const t = ((i + 0.5) / samples - 0.5) * Math.max(0, length - 1);
+    const x = t * ux;
+    const y = t * uy;
+    const x0 = Math.floor(x);
+    const y0 = Math.floor(y);
+    add(x0, y0, (1 - (x - x0)) * (1 - (y - y0)));
+    add(x0 + 1, y0, (x - x0) * (1 - (y - y0)));
+    add(x0, y0 + 1, (1 - (x - x0)) * (y - y0));
+    add(x0 + 1, y0 + 1, (x - x0) * (y - y0));
+  }
+  return psfOf([...weights.entries()].map(([key, weight]) => [...key.split(',').map(Number), weight]));
+}
+
+/** A Gaussian of `sigma` pixels, to smooth a photo's noise before it is deconvolved. */
+function gaussianPsf(sigma: number): Psf {
+  const radius = Math.max(1, Math.ceil(sigma * 3));
+  const taps: number[][] = [];
+  for (let y = -radius; y <= radius; y += 1)
+    for (let x = -radius; x <= radius; x += 1)
+      taps.push([x, y, Math.exp(-(x * x + y * y) / (2 * sigma * sigma))]);
+  return psfOf(taps);
+}
+
+function psfOf(taps: number[][]): Psf {
+  const total = taps.reduce((sum, tap) => sum + (tap[2] ?? 0), 0);
+  return {
+    dx: Int32Array.from(taps.map((tap) => tap[0] ?? 0)),
+    dy: Int32Array.from(taps.map((tap) => tap[1] ?? 0)),
+    weight: Float32Array.from(taps.map((tap) => (tap[2] ?? 0) / total)),
+  };
+}
+
+/** `out = image ⊛ psf` (with `mirrored`, the kernel turned half round), edges repeated. */
+function convolve(
+  image: Float32Array,
+  width: number,
+  height: number,
+  psf: Psf,
+  out: Float32Array,
+  mirrored = false,
+) {
+  const { dx, dy, weight } = psf;
+  const sign = mirrored ? -1 : 1;
+  for (let y = 0; y < height; y += 1)
+    for (let x = 0; x < width; x += 1) {
+      let sum = 0;
+      for (let k = 0; k < weight.length; k += 1) {
+        let sx = x - sign * (dx[k] as number);
+        let sy = y - sign * (dy[k] as number);
+        if (sx < 0) sx = 0;
+        else if (sx >= width) sx = width - 1;
+        if (sy < 0) sy = 0;
+        else if (sy >= height) sy = height - 1;
+        sum += (weight[k] as number) * (image[sy * width + sx] as number);
+      }
+      out[y * width + x] = sum;
+    }
+}
+
+/** Richardson–Lucy: few iterations, after a light smoothing, so the photo's noise is not raised into ink. */
+function richardsonLucy(image: GreyImage, psf: Psf, iterations = 20, smoothing = 0.8): GreyImage {
+  const { width, height } = image;
+  const observed = new Float32Array(width * height);
+  for (let i = 0; i < observed.length; i += 1) observed[i] = (image.data[i] ?? 0) + 1;
+  const smoothed = new Float32Array(observed.length);
+  convolve(observed, width, height, gaussianPsf(smoothing), smoothed);
+  observed.set(smoothed);
+  const estimate = Float32Array.from(observed);
+  const reblurred = new Float32Array(observed.length);
+  const ratio = new Float32Array(observed.length);
+  for (let iteration = 0; iteration < iterations; iteration += 1) {
+    convolve(estimate, width, height, psf, reblurred);
+    for (let i = 0; i < ratio.length; i += 1)
+      ratio[i] = (observed[i] as number) / Math.max(reblurred[i] as number, 1e-3);
+    convolve(ratio, width, height, psf, reblurred, true);
+    for (let i = 0; i < estimate.length; i += 1)
+      estimate[i] = (estimate[i] as number) * (reblurred[i] as number);
+  }
+  const data = new Uint8Array(width * height);
+  for (let i = 0; i < data.length; i += 1) {
+    const value = (estimate[i] as number) - 1;
+    data[i] = value <= 0 ? 0 : value >= 255 ? 255 : (value + 0.5) | 0;
+  }
+  return { data, width, height };
+}
+
+/** In-place radix-2 FFT of one row or column. */
+function fft(re: Float64Array, im: Float64Array, inverse: boolean): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i += 1) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      const r = re[i] as number;
+      re[i] = re[j] as number;
+      re[j] = r;
+      const m = im[i] as number;
+      im[i] = im[j] as number;
+      im[j] = m;
+    }
+  }
+  for (let length = 2; length <= n; length <<= 1) {
+    const angle = ((2 * Math.PI) / length) * (inverse ? 1 : -1);
+    const wr = Math.cos(angle);
+    const wi = Math.sin(angle);
+    for (let i = 0; i < n; i += length) {
+      let cr = 1;
+      let ci = 0;
+      for (let k = 0; k < length / 2; k += 1) {
+        const a = i + k;
+        const b = a + length / 2;
+        const tr = (re[b] as number) * cr - (im[b] as number) * ci;
+        const ti = (re[b] as number) * ci + (im[b] as number) * cr;
+        re[b] = (re[a] as number) - tr;
+        im[b] = (im[a] as number) - ti;
+        re[a] = (re[a] as number) + tr;
+        im[a] = (im[a] as number) + ti;
+        const next = cr * wr - ci * wi;
+        ci = cr * wi + ci * wr;
+        cr = next;
+      }
+    }
+  }
+}
+
+function fft2(re: Float64Array, im: Float64Array, width: number, height: number, inverse: boolean): void {
+  const rowRe = new Float64Array(width);
+  const rowIm = new Float64Array(width);
+  for (let y = 0; y < height; y += 1) {
+    rowRe.set(re.subarray(y * width, (y + 1) * width));
+    rowIm.set(im.subarray(y * width, (y + 1) * width));
+    fft(rowRe, rowIm, inverse);
+    re.set(rowRe, y * width);
+    im.set(rowIm, y * width);
+  }
+  const columnRe = new Float64Array(height);
+  const columnIm = new Float64Array(height);
+  for (let x = 0; x < width; x += 1) {
+    for (let y = 0; y < height; y += 1) {
+      columnRe[y] = re[y * width + x] as number;
+      columnIm[y] = im[y * width + x] as number;
+    }
+    fft(columnRe, columnIm, inverse);
+    for (let y = 0; y < height; y += 1) {
+      re[y * width + x] = columnRe[y] as number;
+      im[y * width + x] = columnIm[y] as number;
+    }
+  }
+}
+
+/**
+ * The smear's direction (degrees, as {@link motionPsf} takes them) and length (pixels) most likely for a band:
+ * where the cepstrum is lowest between 5 and 20 pixels from its centre.
+ */
+export function estimateSmear(image: GreyImage): { degrees: number; length: number } {
+  const width = 2 ** Math.ceil(Math.log2(image.width));
+  const height = 2 ** Math.ceil(Math.log2(image.height));
+  const re = new Float64Array(width * height);
+  const im = new Float64Array(width * height);
+  let mean = 0;
+  for (let i = 0; i < image.data.length; i += 1) mean += image.data[i] as number;
+  mean /= Math.max(1, image.data.length);
+  // A Hann window, so the band's edges do not print a cross on the spectrum.
+  for (let y = 0; y < image.height; y += 1)
+    for (let x = 0; x < image.width; x += 1) {
+      const window =
+        (0.5 - 0.5 * Math.cos((2 * Math.PI * x) / Math.max(1, image.width - 1))) *
+        (0.5 - 0.5 * Math.cos((2 * Math.PI * y) / Math.max(1, image.height - 1)));
+      re[y * width + x] = ((image.data[y * image.width + x] as number) - mean) * window;
+    }
+  fft2(re, im, width, height, false);
+  for (let i = 0; i < re.length; i += 1) {
+    re[i] = Math.log(1e-6 + Math.hypot(re[i] as number, im[i] as number));
+    im[i] = 0;
+  }
+  fft2(re, im, width, height, true);
+  const at = (x: number, y: number) =>
+    re[(((y % height) + height) % height) * width + (((x % width) + width) % width)] as number;
+  const sample = (x: number, y: number) => {
+    const x0 = Math.floor(x);
+    const y0 = Math.floor(y);
+    const fx = x - x0;
+    const fy = y - y0;
+    return (
+      (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) +
+      (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy
+    );
+  };
+  let best = { degrees: 0, length: 0, value: Number.POSITIVE_INFINITY };
+  for (let degrees = 0; degrees < 180; degrees += 3)
+    for (let length = 5; length <= 20; length += 0.5) {
+      const value = sample(
+        length * Math.cos((degrees * Math.PI) / 180),
+        -length * Math.sin((degrees * Math.PI) / 180),
+      );
+      if (value < best.value) best = { degrees, length, value };
+    }
+  return { degrees: best.degrees, length: best.length };
+}
+
+/** The band with room around it for a smear, deconvolved with the smear estimated, and its strips cut again. */
+async function unsmearedStrips(
+  straight: GreyImage,
+  rows: [Box, Box],
+): Promise<[MrzStrip, MrzStrip] | undefined> {
+  const [upper, lower] = rows;
+  const margin = Math.max(upper.height, lower.height);
+  const box = {
+    left: Math.min(upper.left, lower.left) - margin,
+    top: upper.top - margin,
+    width:
+      Math.max(upper.left + upper.width, lower.left + lower.width) -
+      Math.min(upper.left, lower.left) +
+      2 * margin,
+    height: lower.top + lower.height - upper.top + 2 * margin,
+  };
+  const band = crop(straight, box, medianGrey(straight));
+  const smear = estimateSmear(band);
+  const sharp = richardsonLucy(band, motionPsf(smear.length, smear.degrees));
+  const ink = binarise(await smoothGrey(sharp), straight.width / 40 / Math.max(sharp.width, sharp.height));
+  const found = findMrzRows(ink, sharp.width, sharp.height);
+  const moved = (row: Box): Box => ({ ...row, left: row.left - box.left, top: row.top - box.top });
+  const [first, second] = cutStrips(sharp, ink, found ?? [moved(upper), moved(lower)]);
+  return first && second ? [first, second] : undefined;
+}
+
+/**
  * How the band is looked for, in order, until it is found: at the page's skew with ink told from paper as for
  * a sharp photo; then, for a blurred or low-contrast one (a smear leaves the MRZ's characters grey and joined),
  * smoothed more and with any faint darkening counted as ink; then turned a degree or more either side of the
@@ -668,6 +925,7 @@ export async function findMrzBand(
     skewDegrees,
     upsideDown,
     ...(firstLevelled && secondLevelled ? { levelled: [firstLevelled, secondLevelled] } : {}),
+    unsmeared: () => unsmearedStrips(whole, found.rows),
   };
 }
 

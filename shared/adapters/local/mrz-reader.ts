@@ -118,7 +118,7 @@ export class LocalMrzReader implements TextReader {
   }
 
   /**
-   * Reads the strips pass by pass (then the levelled strips, if any, pass by pass), pooling every line read,
+   * Reads the strips pass by pass (then the levelled strips, if any, then the unsmeared ones), pooling every line read,
    * until a pairing's check digits hold with enough confidence (many repairs lower it). Line 1 has no check digit, so among pairings that hold equally, the
    * line 1 most passes agree on wins, then confidence.
    */
@@ -128,11 +128,21 @@ export class LocalMrzReader implements TextReader {
     let best: { reading: MrzReading; rank: number[] } | undefined;
     const passes = PASSES.filter((each) => engines.includes(each.engine));
     // The levelled strips (a band drawn in perspective, mapped back square) are read only when the strips as
-    // cut did not read: on a band drawn nearly square they read worse as often as better.
-    const reads = [band.strips, ...(band.levelled ? [band.levelled] : [])].flatMap((strips) =>
-      passes.map((pass) => ({ strips, pass })),
-    );
-    for (const { strips, pass } of reads) {
+    // cut did not read: on a band drawn nearly square they read worse as often as better. The unsmeared ones
+    // (a shaking hand's smear estimated and taken out) only when no reading's check digits hold at all: they
+    // cost a few hundred milliseconds more, and a wrong estimate leaves ghosts.
+    const stripSets: Array<() => Promise<[MrzStrip, MrzStrip] | undefined>> = [
+      async () => band.strips,
+      async () => band.levelled,
+      async () => (best?.reading.ok && best.reading.checkDigitsValid ? undefined : band.unsmeared()),
+    ];
+    const reads = async function* () {
+      for (const set of stripSets) {
+        const strips = await set();
+        if (strips) for (const pass of passes) yield { strips, pass };
+      }
+    };
+    for await (const { strips, pass } of reads()) {
       const [one, two] = await Promise.all(strips.map((strip) => this.readStrip(strip, pass)));
       if (!one || !two) continue;
       firstLines.push(one);

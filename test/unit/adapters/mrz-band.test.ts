@@ -1,4 +1,11 @@
-import { estimateSkew, findMrzRows, homography, locateCells } from '../../../shared/adapters/local/mrz-band';
+import {
+  estimateSkew,
+  estimateSmear,
+  findMrzRows,
+  homography,
+  locateCells,
+} from '../../../shared/adapters/local/mrz-band';
+import { mulberry32 } from '../../fixtures/seeded-random';
 
 /**
  * The MRZ band finder's geometry on drawn ink masks (1 = ink): no image decoding, no models. The real images
@@ -126,5 +133,53 @@ describe('the MRZ band finder', () => {
       expect(u).toBeCloseTo(drawn[k]?.[0] ?? Number.NaN, 6);
       expect(v).toBeCloseTo(drawn[k]?.[1] ?? Number.NaN, 6);
     });
+  });
+
+  it.each([
+    [45, 10],
+    [0, 8],
+    [90, 12],
+    [135, 9],
+    [20, 14],
+  ])('estimates a smear of %i° and %i px from the band alone', (degrees, length) => {
+    // Prepare: two rows of 44 glyph-like cells (random strokes, 20 px apart), smeared along a straight line.
+    const width = 900;
+    const height = 150;
+    const sharp = new Float32Array(width * height).fill(210);
+    const next = mulberry32(7);
+    for (const top of [35, 85])
+      for (let cell = 0; cell < 44; cell += 1) {
+        const left = 10 + cell * 20;
+        for (let stroke = 0; stroke < 3; stroke += 1) {
+          const vertical = next() < 0.5;
+          const x0 = left + Math.floor(next() * 9);
+          const y0 = top + Math.floor(next() * 20);
+          for (let d = 0; d < (vertical ? 24 : 12); d += 1)
+            for (let w = 0; w < 3; w += 1)
+              sharp[(vertical ? top + d : y0 + w) * width + (vertical ? x0 + w : left + d)] = 30;
+        }
+      }
+    const smeared = new Uint8Array(width * height);
+    const ux = Math.cos((degrees * Math.PI) / 180);
+    const uy = -Math.sin((degrees * Math.PI) / 180);
+    const samples = length * 4;
+    for (let y = 0; y < height; y += 1)
+      for (let x = 0; x < width; x += 1) {
+        let sum = 0;
+        for (let i = 0; i < samples; i += 1) {
+          const t = ((i + 0.5) / samples - 0.5) * length;
+          const sx = Math.min(width - 1, Math.max(0, Math.round(x + t * ux)));
+          const sy = Math.min(height - 1, Math.max(0, Math.round(y + t * uy)));
+          sum += sharp[sy * width + sx] ?? 0;
+        }
+        smeared[y * width + x] = Math.round(sum / samples);
+      }
+
+    // Act
+    const smear = estimateSmear({ data: smeared, width, height });
+
+    // Assess: within a few degrees and a pixel.
+    expect(Math.abs(smear.degrees - degrees)).toBeLessThanOrEqual(3);
+    expect(Math.abs(smear.length - length)).toBeLessThanOrEqual(1);
   });
 });
