@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     row('POST an answer (check, save, next)', posts);
     row('**a prompt: POST + the next page’s GET** (target p95 < 50)', waits);
     console.log(
-      `\nDynamoDB Local: ${(counted.calls / posts.length).toFixed(1)} calls a prompt (session, application, save, audit), ${(counted.ms / posts.length).toFixed(1)} ms of a prompt's ${(waits.reduce((a, b) => a + b, 0) / waits.length).toFixed(1)} ms mean. Load average ${loadavg()
+      `\nDynamoDB Local: ${(counted.calls / posts.length).toFixed(1)} calls a prompt (session and application read side by side, then the answer saved with its audit row), ${(counted.ms / posts.length).toFixed(1)} ms of calls (summed, though some overlap) against a prompt's ${(waits.reduce((a, b) => a + b, 0) / waits.length).toFixed(1)} ms mean. Load average ${loadavg()
         .map((load) => load.toFixed(1))
         .join(', ')} on ${cpus().length} cores: a busy machine's figures.`,
     );

@@ -46,7 +46,7 @@ import type { Deps } from '../shared/services/deps.js';
 import { keyQrCode } from '../shared/services/keys.js';
 import { chooseLanguage } from '../shared/services/language.js';
 import { claimNominations } from '../shared/services/nominations.js';
-import { ownedApplication } from '../shared/services/ownership.js';
+import { ownedApplication, ownedBy } from '../shared/services/ownership.js';
 import { reviewDeadline } from '../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../shared/services/tenancy-download.js';
@@ -536,12 +536,18 @@ export function applicantRoutes(deps: () => Deps): Route[] {
         form: method === 'POST',
         handler: async (event, page, form) => {
           const context = deps();
-          const who = await applicantOf(context, event);
           const applicationId = idParam(event, 'applicationId');
           const promptId = PromptId.safeParse(event.pathParameters?.prompt);
           if (!promptId.success || ['identity-document', 'check-answers'].includes(promptId.data)) {
             throw new WebError(404, 'Page not found');
           }
+          // The session and the application read side by side: every question page and answer waits on one
+          // round trip to the table for them, not two (bench/conversation.ts). Nothing of the application is
+          // used until it is known to be this applicant's.
+          const [who, read] = await Promise.all([
+            applicantOf(context, event),
+            context.applications.get(applicationId),
+          ]);
           const prompt = promptsFor(today())[promptId.data];
           const change = changing(event);
           const action = `${event.rawPath}${change ? CHANGE : ''}`;
@@ -551,6 +557,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
               applicationId,
               prompt: prompt.id,
               form,
+              ...(read ? { read } : {}),
             });
             if (result.ok)
               return redirect(await nextPage(context, who, applicationId, change, result.application));
@@ -576,7 +583,7 @@ export function applicantRoutes(deps: () => Deps): Route[] {
                 : previousPath(application, prompt.id),
             });
           }
-          const application = await ownedApplication(context, who.subject, applicationId);
+          const application = ownedBy(read, who.subject);
           if (prompt.id === 'household') return redirect(promptPath(applicationId, 'household'));
           // A question this applicant's answers made unnecessary is not asked (branching).
           if (!isApplicable(application, prompt.id))

@@ -22,7 +22,7 @@ import { ConflictError, JourneyStateError, NotFoundError } from '../ports.js';
 import type { Applicant } from './applications.js';
 import { decide } from './decisions.js';
 import type { Deps } from './deps.js';
-import { ownedApplication } from './ownership.js';
+import { ownedApplication, ownedBy } from './ownership.js';
 
 /**
  * The conversation's writes (issue 5): an answer to one prompt, a household member added or removed, the
@@ -94,9 +94,14 @@ export async function answerPrompt(
     prompt: PromptId;
     form: FormAnswers;
     enteredBy?: EnteredBy;
+    /** The application as the caller just read it (a page reads it beside the session), held to the same rule. */
+    read?: Application;
   },
 ): Promise<{ ok: true; application: Application } | { ok: false; errors: FieldErrors }> {
-  const application = await ownedApplication(deps, input.applicant.subject, input.applicationId);
+  const application =
+    input.read?.applicationId === input.applicationId
+      ? ownedBy(input.read, input.applicant.subject)
+      : await ownedApplication(deps, input.applicant.subject, input.applicationId);
   refuseWhenSent(application);
   const result = promptsFor(isoDay(deps.clock.now()))[input.prompt].answer(input.form);
   if (!result.ok) return result;

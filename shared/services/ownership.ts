@@ -12,7 +12,14 @@ export async function ownedApplication(
   subject: string,
   applicationId: string,
 ): Promise<Application> {
-  const application = await deps.applications.get(applicationId);
+  return ownedBy(await deps.applications.get(applicationId), subject);
+}
+
+/**
+ * The same rule for an application already read (a page reads it while the session is checked, one round trip
+ * instead of two): the application if `subject` owns it, else the same 404 as a missing one.
+ */
+export function ownedBy(application: Application | undefined, subject: string): Application {
   if (!application || application.ownerId !== subject) throw new NotFoundError('No such application');
   return application;
 }

@@ -292,6 +292,44 @@ describe('answerPrompt: who may answer, and when', () => {
     expectNothingWritten(deps, before);
   });
 
+  it('holds an application the page read beside the session to the same rule: another’s is refused', async () => {
+    // Prepare: the page read Gareth's application while a stranger's session was checked.
+    const deps = await given();
+    const before = stored(deps) as Application;
+
+    // Act
+    const run = answerPrompt(deps, {
+      applicant: stranger,
+      applicationId,
+      prompt: 'name',
+      form: { firstName: 'Mallory', lastName: 'Intruder' },
+      read: before,
+    });
+
+    // Assess
+    await expect(run).rejects.toThrow(NotFoundError);
+    expectNothingWritten(deps, before);
+  });
+
+  it('saves from the application the page read, as the store checks its version', async () => {
+    // Prepare
+    const deps = await given();
+    const read = stored(deps) as Application;
+
+    // Act
+    const result = await answerPrompt(deps, {
+      applicant: gareth,
+      applicationId,
+      prompt: 'name',
+      form: { firstName: 'Gareth', lastName: 'Pritchard' },
+      read,
+    });
+
+    // Assess
+    expect(result.ok).toBe(true);
+    expect(stored(deps)?.version).toBe(read.version + 1);
+  });
+
   it('answers an application that does not exist with NotFoundError', async () => {
     // Prepare
     const deps = memoryDeps();
