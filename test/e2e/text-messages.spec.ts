@@ -4,8 +4,9 @@ import { expectAccessible, uniqueEmail } from './support.js';
 
 /**
  * Answering by text (issue 9) in a phone-sized Chromium against `npm start`: linking a mobile from the status
- * page (with an error state), answering the first question by text on the simulated phone at /local/sms, and
- * signing in with a code sent by text. axe checks every page of the journey.
+ * page (with an error state), answering the questions by text on the simulated phone at /local/sms up to the
+ * household, adding a child by text (kept on the phone's link in DynamoDB Local between texts), and signing in
+ * with a code sent by text. axe checks every page of the journey.
  */
 
 /** A mobile of Ofcom's drama range no other test run uses. */
@@ -28,6 +29,7 @@ test('an applicant links their mobile, answers by text, and signs in with a code
   page,
   browser,
 }) => {
+  test.setTimeout(240_000);
   const phone = aMobile();
   await signIn(page, uniqueEmail('gareth'));
   const applicationId = /\/applications\/(app_[A-Za-z0-9]+)\//.exec(page.url())?.[1] as string;
@@ -57,6 +59,26 @@ test('an applicant links their mobile, answers by text, and signs in with a code
     await page.getByRole('button', { name: 'Send' }).click();
   }
   await expect(page.getByText(/Thank you\.\s+What is your date of birth\?/)).toBeVisible();
+
+  // On to the household by text: a child added, their needs asked, then no one else; the web page shows them.
+  const reply = async (text: string) => {
+    await page.getByLabel('Reply').fill(text);
+    await page.getByRole('button', { name: 'Send' }).click();
+  };
+  /** The number of "None of these" in the newest text, as a person reads it off their phone. */
+  const noneOfThese = async () =>
+    [...(await page.locator('body').innerText()).matchAll(/^(\d+) None of these$/gm)].at(-1)?.[1] ?? '';
+  for (const text of ['2 7 1988', '2', 'gareth.sms@example.org', 'SKIP', '1']) await reply(text);
+  await expect(page.getByText('Will anyone live with you?').last()).toBeVisible();
+  for (const text of ['1', '2', 'Osian', 'Pritchard', '9 5 2014', '2']) await reply(text);
+  await expect(page.getByText(/Do any of these apply to Osian\?/).last()).toBeVisible();
+  await reply(await noneOfThese());
+  await expect(page.getByText(/You have added Osian\./).last()).toBeVisible();
+  await reply('2');
+  await expect(page.getByText(/Do any of these apply to you\?/).last()).toBeVisible();
+  await page.goto(`/applications/${applicationId}/questions/household`);
+  await expect(page.getByRole('term').filter({ hasText: 'Osian Pritchard' })).toBeVisible();
+  await expectAccessible(page);
 
   // Signing in on another device with a code sent by text: the same applicant, at their application.
   const other = await browser.newContext({ viewport: { width: 320, height: 640 } });
