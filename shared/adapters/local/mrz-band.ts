@@ -48,9 +48,11 @@ export interface MrzBand {
   levelled?: [MrzStrip, MrzStrip];
   /**
    * The strips cut again after the smear of a shaking hand is estimated and taken out ({@link unsmearedStrips}):
-   * computed only when asked (it costs a few hundred milliseconds), as a last resort.
+   * computed only when asked (it costs a few hundred milliseconds), as a last resort. `rank` 1 or 2 takes out
+   * the second or third likeliest smear instead ({@link estimateSmears}): OCR-B's own pitch and strokes can
+   * outweigh a smear's trace, and the true smear was then often the runner-up (held-out photos, bench:ocr).
    */
-  unsmeared: () => Promise<[MrzStrip, MrzStrip] | undefined>;
+  unsmeared: (rank?: number) => Promise<[MrzStrip, MrzStrip] | undefined>;
 }
 
 /** Pages are worked on at this width at most: enough for 44 characters across, and it keeps a 12 MP photo cheap. */
@@ -761,6 +763,14 @@ function fft2(re: Float64Array, im: Float64Array, width: number, height: number,
  * where the cepstrum is lowest between 5 and 20 pixels from its centre.
  */
 export function estimateSmear(image: GreyImage): { degrees: number; length: number } {
+  return estimateSmears(image, 1)[0] ?? { degrees: 0, length: 0 };
+}
+
+/** Smear estimates this many degrees apart or more are told apart; closer ones are the same smear. */
+const DISTINCT_SMEAR_DEGREES = 15;
+
+/** The `count` likeliest smears, likeliest first, each at least {@link DISTINCT_SMEAR_DEGREES} from the others. */
+export function estimateSmears(image: GreyImage, count: number): Array<{ degrees: number; length: number }> {
   const width = 2 ** Math.ceil(Math.log2(image.width));
   const height = 2 ** Math.ceil(Math.log2(image.height));
   const re = new Float64Array(width * height);
@@ -794,22 +804,33 @@ export function estimateSmear(image: GreyImage): { degrees: number; length: numb
       (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy
     );
   };
-  let best = { degrees: 0, length: 0, value: Number.POSITIVE_INFINITY };
+  const candidates: Array<{ degrees: number; length: number; value: number }> = [];
   for (let degrees = 0; degrees < 180; degrees += 3)
     for (let length = 5; length <= 20; length += 0.5) {
       const value = sample(
         length * Math.cos((degrees * Math.PI) / 180),
         -length * Math.sin((degrees * Math.PI) / 180),
       );
-      if (value < best.value) best = { degrees, length, value };
+      candidates.push({ degrees, length, value });
     }
-  return { degrees: best.degrees, length: best.length };
+  candidates.sort((a, b) => a.value - b.value);
+  const chosen: Array<{ degrees: number; length: number }> = [];
+  for (const { degrees, length } of candidates) {
+    if (chosen.length >= count) break;
+    const apart = (other: { degrees: number }) => {
+      const difference = Math.abs(other.degrees - degrees) % 180;
+      return Math.min(difference, 180 - difference) >= DISTINCT_SMEAR_DEGREES;
+    };
+    if (chosen.every(apart)) chosen.push({ degrees, length });
+  }
+  return chosen;
 }
 
 /** The band with room around it for a smear, deconvolved with the smear estimated, and its strips cut again. */
 async function unsmearedStrips(
   straight: GreyImage,
   rows: [Box, Box],
+  rank = 0,
 ): Promise<[MrzStrip, MrzStrip] | undefined> {
   const [upper, lower] = rows;
   const margin = Math.max(upper.height, lower.height);
@@ -823,7 +844,8 @@ async function unsmearedStrips(
     height: lower.top + lower.height - upper.top + 2 * margin,
   };
   const band = crop(straight, box, medianGrey(straight));
-  const smear = estimateSmear(band);
+  const smear = estimateSmears(band, rank + 1)[rank];
+  if (!smear) return undefined;
   const sharp = richardsonLucy(band, motionPsf(smear.length, smear.degrees));
   const ink = binarise(await smoothGrey(sharp), straight.width / 40 / Math.max(sharp.width, sharp.height));
   const found = findMrzRows(ink, sharp.width, sharp.height);
@@ -925,7 +947,7 @@ export async function findMrzBand(
     skewDegrees,
     upsideDown,
     ...(firstLevelled && secondLevelled ? { levelled: [firstLevelled, secondLevelled] } : {}),
-    unsmeared: () => unsmearedStrips(whole, found.rows),
+    unsmeared: (rank = 0) => unsmearedStrips(whole, found.rows, rank),
   };
 }
 

@@ -140,11 +140,15 @@ export class LocalMrzReader implements TextReader {
     // The levelled strips (a band drawn in perspective, mapped back square) are read only when the strips as
     // cut did not read: on a band drawn nearly square they read worse as often as better. The unsmeared ones
     // (a shaking hand's smear estimated and taken out) only when no reading's check digits hold at all: they
-    // cost a few hundred milliseconds more, and a wrong estimate leaves ghosts.
+    // cost a few hundred milliseconds more, and a wrong estimate leaves ghosts; the smear's likeliest estimate,
+    // then the second and third, each only while still no reading's check digits hold.
     const stripSets: Array<() => Promise<[MrzStrip, MrzStrip] | undefined>> = [
       async () => band.strips,
       async () => band.levelled,
-      async () => (best?.reading.ok && best.reading.checkDigitsValid ? undefined : band.unsmeared()),
+      ...[0, 1, 2].map(
+        (rank) => async () =>
+          best?.reading.ok && best.reading.checkDigitsValid ? undefined : band.unsmeared(rank),
+      ),
     ];
     const reads = async function* () {
       for (const set of stripSets) {

@@ -1,6 +1,7 @@
 import {
   estimateSkew,
   estimateSmear,
+  estimateSmears,
   findMrzRows,
   homography,
   locateCells,
@@ -177,9 +178,18 @@ describe('the MRZ band finder', () => {
 
     // Act
     const smear = estimateSmear({ data: smeared, width, height });
+    const likeliest = estimateSmears({ data: smeared, width, height }, 3);
 
-    // Assess: within a few degrees and a pixel.
+    // Assess: within a few degrees and a pixel; the runners-up (read when the likeliest does not) in other directions.
     expect(Math.abs(smear.degrees - degrees)).toBeLessThanOrEqual(3);
     expect(Math.abs(smear.length - length)).toBeLessThanOrEqual(1);
+    expect(likeliest).toHaveLength(3);
+    expect(likeliest[0]).toEqual(smear);
+    likeliest.forEach((one, i) => {
+      for (const other of likeliest.slice(i + 1)) {
+        const apart = Math.abs(one.degrees - other.degrees) % 180;
+        expect(Math.min(apart, 180 - apart)).toBeGreaterThanOrEqual(15);
+      }
+    });
   });
 });
