@@ -2,6 +2,8 @@ import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import type { Application } from '../domain/application.js';
 import {
   answersAreOpen,
+  hasOtherPartner,
+  MAX_HOUSEHOLD,
   MemberKind,
   memberNeedsPrompt,
   nextPrompt,
@@ -455,12 +457,6 @@ async function sendByText(
   await askNext(deps, { ...link, asking: undefined }, sent, phone, links, 'Thank you.');
 }
 
-/** What addMember refuses about the household itself, not the person's details (domain/conversation.ts). */
-const HOUSEHOLD_REFUSALS = new Set([
-  'You have already added a partner',
-  'A household can have at most {count} people',
-]);
-
 /** Texts a household step's first field (or the field `index`, with why the last reply was not right). */
 async function askHouseholdStep(
   deps: SmsDeps,
@@ -554,8 +550,12 @@ async function householdByText(
       if (!added.ok) {
         const first = added.errors[0];
         // The household changed on the web since who they are was asked (a partner added, or it is now full):
-        // no detail typed again can mend that, so who they are is asked again, with why.
-        if (first && HOUSEHOLD_REFUSALS.has(first.message.replace(/\d+/, '{count}'))) {
+        // no detail typed again can mend that, so who they are is asked again, with why. Told from the household
+        // itself, the same rules addMember applies, not from the wording of its message.
+        const household = application.profile.household;
+        const refusedForHousehold =
+          (member.kind === 'partner' && hasOtherPartner(household)) || household.length >= MAX_HOUSEHOLD;
+        if (first && refusedForHousehold) {
           await askHouseholdStep(deps, link, application, phone, { step: 'kind' }, '', 0, first.message);
           return;
         }
