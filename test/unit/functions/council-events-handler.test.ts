@@ -30,20 +30,26 @@ function captureLogs(): () => string {
 
 afterEach(() => jest.restoreAllMocks());
 
+/** Leeds with a webhook and 60 events due to it: more than one batch of deliveries takes. */
+async function sixtyDueDeliveries() {
+  const deps = memoryDeps();
+  await registerWebhook({ ...deps, allowLoopback: false, refusedHost: async () => undefined }, 'leeds', {
+    url: 'https://leeds.example/hooks',
+  });
+  for (let n = 0; n < 60; n += 1)
+    await recordCouncilEvent(deps, {
+      councilId: 'leeds',
+      nominationId: `nom_${n}`,
+      type: 'nomination.status_changed',
+      data: { status: 'received' },
+    });
+  return deps;
+}
+
 describe('the council-events function', () => {
   it('delivers every due webhook in batches and runs queued exports, logging counts only', async () => {
     // Prepare: more due deliveries than one batch takes, and an export.
-    const deps = memoryDeps();
-    await registerWebhook({ ...deps, allowLoopback: false, refusedHost: async () => undefined }, 'leeds', {
-      url: 'https://leeds.example/hooks',
-    });
-    for (let n = 0; n < 60; n += 1)
-      await recordCouncilEvent(deps, {
-        councilId: 'leeds',
-        nominationId: `nom_${n}`,
-        type: 'nomination.status_changed',
-        data: { status: 'received' },
-      });
+    const deps = await sixtyDueDeliveries();
     await startExport(deps, 'leeds');
     const receiver = new Receiver();
     const logs = captureLogs();
@@ -64,17 +70,7 @@ describe('the council-events function', () => {
   });
 
   it('leaves what is still due for the next run when its time is nearly up', async () => {
-    const deps = memoryDeps();
-    await registerWebhook({ ...deps, allowLoopback: false, refusedHost: async () => undefined }, 'leeds', {
-      url: 'https://leeds.example/hooks',
-    });
-    for (let n = 0; n < 60; n += 1)
-      await recordCouncilEvent(deps, {
-        councilId: 'leeds',
-        nominationId: `nom_${n}`,
-        type: 'nomination.status_changed',
-        data: { status: 'received' },
-      });
+    const deps = await sixtyDueDeliveries();
     captureLogs();
 
     const result = await createHandler(() => deps, new Receiver())(scheduled, {
