@@ -254,10 +254,12 @@ export function matchName(read: MrzName, answer: AnsweredName): NameMatch {
     return { level: 'exact', reason: `The name on the passport (${shown}) is the name you gave.` };
   }
 
-  let first: ReturnType<typeof attempt> | undefined;
+  // Which part failed is told by the scheme that came closest: a transliterated surname (MUELLER for Müller)
+  // fails only the plain scheme, so a misread first name is not blamed on the surname.
+  let surnameMatched = false;
   for (const scheme of ['plain', 'icao', 'icao-xx'] as const) {
     const result = attempt(answer, mrz, scheme, truncated);
-    first ??= result;
+    surnameMatched ||= result.surname.ok;
     if (result.surname.ok && result.given.ok) {
       const notes = [
         ...(result.swapped ? ['surname and given names the other way round'] : []),
@@ -275,7 +277,7 @@ export function matchName(read: MrzName, answer: AnsweredName): NameMatch {
       };
     }
   }
-  const part: NamePart = first?.surname.ok === false ? 'surname' : 'given names';
+  const part: NamePart = surnameMatched ? 'given names' : 'surname';
   const readPart = part === 'surname' ? mrz.surname.join(' ') : mrz.given.join(' ');
   const answered = part === 'surname' ? answer.lastName : answer.firstName;
   return {

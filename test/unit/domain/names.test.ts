@@ -136,6 +136,14 @@ describe('matchName', () => {
     expect(matchName(read('SMITH<<JON'), { firstName: 'John', lastName: 'Smith' }).part).toBe('given names');
   });
 
+  it('blames a misread first name, not a surname the MRZ transliterated (MUELLER for Müller)', () => {
+    expect(matchName(read('MUELLER<<ZDE'), { firstName: 'Zoë', lastName: 'Müller' })).toMatchObject({
+      level: 'mismatch',
+      part: 'given names',
+      reason: 'The given names on the passport (MRZ: ZDE) do not match what you gave (Zoë).',
+    });
+  });
+
   it('reads fillers in the read fields as word breaks too', () => {
     expect(
       matchName(
