@@ -6,7 +6,14 @@ export type ReadFields = Record<string, { value: string; confidence: number }>;
 
 /** A field read from a passport that does not agree with what the applicant told us, in plain English. */
 export interface IdentityProblem {
-  field: 'surname' | 'given names' | 'date of birth' | 'expiry date' | 'check digits' | 'document number';
+  field:
+    | 'surname'
+    | 'given names'
+    | 'date of birth'
+    | 'expiry date'
+    | 'check digits'
+    | 'document number'
+    | 'name clarity';
   text: string;
 }
 
@@ -75,6 +82,31 @@ export function identityProblems(
     });
   }
   return problems;
+}
+
+/**
+ * A passport read less surely than the policy's threshold (`evidence.confidenceThreshold`), whose name matches
+ * the answers only tolerantly. The names are on the MRZ's first line, which has no check digit, so a misread
+ * name passes every check (`npm run bench:ocr` counts them); the local reader lowers its confidence when its
+ * two engines read the names differently. A name that matches the answers letter for letter is confirmed by
+ * them: a misread that lands exactly on what the applicant typed is not a real risk. A tolerant match (a middle
+ * name missing, another order, letters transliterated) leaves room for a misread letter, so an officer compares
+ * the photo with the answers. A mismatch is its own problem ({@link identityProblems}). The applicant has
+ * nothing to do: the photo was good enough for the number, dates and check digits.
+ */
+export function unsureNameProblems(
+  fields: ReadFields,
+  applicant: HouseholdMember,
+  threshold: number,
+): IdentityProblem[] {
+  const confidence = Math.min(fields.surname?.confidence ?? 0, fields.givenNames?.confidence ?? 0);
+  if (confidence >= threshold || nameMatchOf(fields, applicant).level !== 'tolerant') return [];
+  return [
+    {
+      field: 'name clarity',
+      text: 'The name at the bottom of your passport did not read clearly enough for us to be sure it is the name you gave, so an officer will compare the photo with your answers. You do not need to do anything.',
+    },
+  ];
 }
 
 /** A document number with all but its last three characters hidden, for showing to people. */

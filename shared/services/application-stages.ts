@@ -18,6 +18,7 @@ import {
   nameMatchOf,
   numberOnAnotherApplication,
   problemReasons,
+  unsureNameProblems,
 } from '../domain/identity-check.js';
 import { pickHome } from '../domain/letting.js';
 import type { NameMatch } from '../domain/names.js';
@@ -377,10 +378,15 @@ export async function verification(deps: StageDeps, input: StageInput): Promise<
     const read = application.documents.filter(
       (document) => isIdentity(document) && document.status === 'read' && document.readFields,
     );
+    const unsureName = (document: DocumentRecord) =>
+      document.kind === 'passport'
+        ? unsureNameProblems(document.readFields ?? {}, applicant, policy.evidence.confidenceThreshold)
+        : [];
     const checked = read.map((document) => ({
       document,
       problems: [
         ...identityProblems(document.readFields ?? {}, applicant, now.slice(0, 10), identityKind(document)),
+        ...unsureName(document),
         ...(elsewhere.has(document.documentId)
           ? [numberOnAnotherApplication(document.kind, document.readFields?.documentNumber?.value ?? '')]
           : []),
@@ -519,6 +525,9 @@ function referralNext(document: DocumentRecord, problems: IdentityProblem[], day
   const kind = document.kind === 'driving-licence' ? 'driving licence' : 'passport';
   if (problems.every((problem) => problem.field === 'document number')) {
     return `An officer will contact you within ${days} days to check the ${kind} number. You do not need to do anything yet.`;
+  }
+  if (problems.every((problem) => problem.field === 'name clarity')) {
+    return `An officer will compare the photo of your ${kind} with your answers within ${days} days. You do not need to do anything yet.`;
   }
   return `An officer will compare your ${kind} with your answers within ${days} days. If one of your answers was wrong, tell the officer when they contact you; if the photo was unclear, they will ask you for another.`;
 }

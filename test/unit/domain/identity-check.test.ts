@@ -3,11 +3,12 @@ import {
   maskDocumentNumber,
   numberOnAnotherApplication,
   type ReadFields,
+  unsureNameProblems,
 } from '../../../shared/domain/identity-check';
 import { person } from '../../support/households';
 
-const fields = (values: Record<string, string>): ReadFields =>
-  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, confidence: 0.9 }]));
+const fields = (values: Record<string, string>, confidence = 0.9): ReadFields =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, confidence }]));
 
 describe('maskDocumentNumber', () => {
   it.each([
@@ -53,5 +54,54 @@ describe('identityProblems', () => {
     expect(
       identityProblems(fields({ ...passport, expiryDate: '2026-11-29' }), applicant, '2026-11-29'),
     ).toEqual([]);
+  });
+});
+
+describe('unsureNameProblems', () => {
+  const applicant = person('applicant', 'Zoë', 'female', '1990-02-03', { lastName: 'Müller-Smith' });
+  const exact = person('applicant', 'Zoe', 'female', '1990-02-03', { lastName: 'Mueller Smith' });
+  const passport = { surname: 'MUELLER<SMITH', givenNames: 'ZOE' };
+  const threshold = 0.8;
+
+  it('sends a name read less surely than the threshold, matching only tolerantly, to an officer', () => {
+    const problems = unsureNameProblems(fields(passport, 0.56), applicant, threshold);
+
+    expect(problems.map((problem) => problem.field)).toEqual(['name clarity']);
+    expect(problems[0]?.text).toMatch(/officer will compare the photo with your answers/);
+  });
+
+  it('takes a name read less surely as confirmed when the answers give it letter for letter', () => {
+    expect(unsureNameProblems(fields(passport, 0.56), exact, threshold)).toEqual([]);
+  });
+
+  it('accepts a tolerant match read at the threshold or above', () => {
+    expect(unsureNameProblems(fields(passport, 0.8), applicant, threshold)).toEqual([]);
+  });
+
+  it('leaves a name that does not match at all to identityProblems, which asks the applicant', () => {
+    const misread = fields({ ...passport, givenNames: 'ZDE' }, 0.56);
+
+    expect(unsureNameProblems(misread, applicant, threshold)).toEqual([]);
+    expect(
+      identityProblems(
+        {
+          ...misread,
+          ...fields({ dateOfBirth: '1990-02-03', expiryDate: '2030-01-01', checkDigitsValid: 'true' }),
+        },
+        applicant,
+        '2026-11-29',
+      ).map((problem) => problem.field),
+    ).toEqual(['given names']);
+  });
+
+  it('judges by the less sure of the two name fields', () => {
+    const read = {
+      surname: { value: 'MUELLER<SMITH', confidence: 0.95 },
+      givenNames: { value: 'ZOE', confidence: 0.5 },
+    };
+
+    expect(unsureNameProblems(read, applicant, threshold).map((problem) => problem.field)).toEqual([
+      'name clarity',
+    ]);
   });
 });

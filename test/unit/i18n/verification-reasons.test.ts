@@ -20,7 +20,7 @@ const POLICIES = [
 const read = (values: Record<string, string>, confidence = 0.95) => readFields(values, confidence);
 
 /** Gareth's passport as the reader gives it, matching his answers unless changed. */
-const passport = (changes: Record<string, string> = {}): DocumentRecord =>
+const passport = (changes: Record<string, string> = {}, confidence = 0.95): DocumentRecord =>
   aReadPassport(
     {
       surname: 'PRITCHARD',
@@ -32,7 +32,7 @@ const passport = (changes: Record<string, string> = {}): DocumentRecord =>
       issuingState: 'GBR',
       ...changes,
     },
-    0.95,
+    confidence,
   );
 
 /** Gareth's photocard licence, read as forms (no check digits). */
@@ -146,6 +146,7 @@ const VERIFIED: Array<[string, Case]> = [
   ['a passport, the name exact', { documents: [passport()] }],
   ['a driving licence, the name exact', { documents: [licence()] }],
   ['a passport with a middle name only on it', { documents: [passport({ givenNames: 'GARETH HUW' })] }],
+  ['a passport read unsurely, its name exact', { documents: [passport({}, 0.56)] }],
   [
     'a passport without the middle names given',
     { documents: [passport()], name: { firstName: 'Gareth Huw Dafydd', lastName: 'Pritchard' } },
@@ -218,6 +219,10 @@ const REFERRED: Array<[string, Case]> = [
   ['a passport with another date of birth', { documents: [passport({ dateOfBirth: '1988-07-20' })] }],
   ['a licence with another date of birth', { documents: [licence({ dateOfBirth: '1988-07-20' })] }],
   ['a passport with another surname', { documents: [passport({ surname: 'PRICHARD' })] }],
+  [
+    'a passport read unsurely, its name matching only tolerantly',
+    { documents: [passport({ givenNames: 'GARETH<HUW' }, 0.56)] },
+  ],
   ['a licence with other first names', { documents: [licence({ givenNames: 'GERAINT' })] }],
   ['a licence with no surname read', { documents: [licence({ surname: '' })] }],
   [

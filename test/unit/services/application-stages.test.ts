@@ -415,15 +415,16 @@ describe('household', () => {
 });
 
 /** Gareth Pritchard's passport as the reader would give it, with fields to change per test. */
+const passportValues = {
+  surname: 'PRITCHARD',
+  givenNames: 'GARETH',
+  dateOfBirth: '1988-07-02',
+  expiryDate: '2031-05-01',
+  checkDigitsValid: 'true',
+};
+
 const garethsPassport = (changes: Record<string, string> = {}) =>
-  aReadPassport({
-    surname: 'PRITCHARD',
-    givenNames: 'GARETH',
-    dateOfBirth: '1988-07-02',
-    expiryDate: '2031-05-01',
-    checkDigitsValid: 'true',
-    ...changes,
-  });
+  aReadPassport({ ...passportValues, ...changes });
 
 const passport = (status: DocumentRecord['status'], extra: Partial<DocumentRecord> = {}): DocumentRecord => ({
   documentId: `doc_passport${status}`,
@@ -563,6 +564,31 @@ describe('verification', () => {
       rule: 'verification.match',
       answer: 'Gareth Pritchard',
     });
+  });
+
+  it('refers a passport whose names read less surely than the policy allows and match only tolerantly', async () => {
+    const deps = await given(
+      aCompleteApplication({
+        documents: [aReadPassport({ ...passportValues, givenNames: 'GARETH<HUW' }, 0.56)],
+      }),
+    );
+
+    const result = await verification(deps, { applicationId });
+
+    expect(result.outcome).toBe('refer');
+    const decision = (await stored(deps)).decisions[0];
+    expect(decision?.reasons.map((reason) => reason.rule)).toEqual(['verification.name-clarity']);
+    expect(decision?.next).toBe(
+      'An officer will compare the photo of your passport with your answers within 10 days. You do not need to do anything yet.',
+    );
+  });
+
+  it('verifies a passport read less surely when its names are the answers letter for letter', async () => {
+    const deps = await given(aCompleteApplication({ documents: [aReadPassport(passportValues, 0.56)] }));
+
+    const result = await verification(deps, { applicationId });
+
+    expect(result.outcome).toBe('verified');
   });
 
   /** A payslip as the reader gives it: Gareth's, dated last week, £2,050 net a month unless changed. */
