@@ -591,14 +591,14 @@ async function rectified(
  * is then taken out by Richardson–Lucy deconvolution with that kernel. Plain loops over typed arrays: a band
  * is about 1,000 × 150 pixels.
  */
-interface Psf {
+export interface Psf {
   dx: Int32Array;
   dy: Int32Array;
   weight: Float32Array;
 }
 
 /** A straight smear `length` pixels long at `degrees` (anticlockwise from the line of text; y grows downwards). */
-function motionPsf(length: number, degrees: number): Psf {
+export function motionPsf(length: number, degrees: number): Psf {
   const ux = Math.cos((degrees * Math.PI) / 180);
   const uy = -Math.sin((degrees * Math.PI) / 180);
   const samples = Math.max(2, Math.ceil(length * 4));
@@ -639,8 +639,14 @@ function psfOf(taps: number[][]): Psf {
   };
 }
 
-/** `out = image ⊛ psf` (with `mirrored`, the kernel turned half round), edges repeated. */
-function convolve(
+/**
+ * `out = image ⊛ psf` (with `mirrored`, the kernel turned half round), edges repeated. Where the whole kernel
+ * falls inside the image (nearly everywhere), each tap is one fixed step through the pixels, so a row is summed
+ * tap by tap in memory order with no bounds to check: the same sums in the same order as the edges' clamped
+ * path, and about twice as fast as clamping every tap (1,100 × 200 pixels, a 25-tap smear: 15 ms against 29).
+ * Richardson–Lucy spends most of an unsmearing here.
+ */
+export function convolve(
   image: Float32Array,
   width: number,
   height: number,
@@ -650,20 +656,55 @@ function convolve(
 ) {
   const { dx, dy, weight } = psf;
   const sign = mirrored ? -1 : 1;
-  for (let y = 0; y < height; y += 1)
-    for (let x = 0; x < width; x += 1) {
-      let sum = 0;
-      for (let k = 0; k < weight.length; k += 1) {
-        let sx = x - sign * (dx[k] as number);
-        let sy = y - sign * (dy[k] as number);
-        if (sx < 0) sx = 0;
-        else if (sx >= width) sx = width - 1;
-        if (sy < 0) sy = 0;
-        else if (sy >= height) sy = height - 1;
-        sum += (weight[k] as number) * (image[sy * width + sx] as number);
-      }
-      out[y * width + x] = sum;
+  const taps = weight.length;
+  const step = new Int32Array(taps);
+  let left = 0;
+  let right = 0;
+  let up = 0;
+  let down = 0;
+  for (let k = 0; k < taps; k += 1) {
+    const x = -sign * (dx[k] as number);
+    const y = -sign * (dy[k] as number);
+    step[k] = y * width + x;
+    left = Math.min(left, x);
+    right = Math.max(right, x);
+    up = Math.min(up, y);
+    down = Math.max(down, y);
+  }
+  const clamped = (x: number, y: number) => {
+    let sum = 0;
+    for (let k = 0; k < taps; k += 1) {
+      let sx = x - sign * (dx[k] as number);
+      let sy = y - sign * (dy[k] as number);
+      if (sx < 0) sx = 0;
+      else if (sx >= width) sx = width - 1;
+      if (sy < 0) sy = 0;
+      else if (sy >= height) sy = height - 1;
+      sum += (weight[k] as number) * (image[sy * width + sx] as number);
     }
+    return sum;
+  };
+  const from = Math.min(width, -left);
+  const to = Math.max(from, width - right);
+  // A row's sums, tap by tap: each tap is one pass along the row in memory order.
+  const sums = new Float64Array(width);
+  for (let y = 0; y < height; y += 1) {
+    const row = y * width;
+    if (y + up < 0 || y + down >= height) {
+      for (let x = 0; x < width; x += 1) out[row + x] = clamped(x, y);
+      continue;
+    }
+    for (let x = 0; x < from; x += 1) out[row + x] = clamped(x, y);
+    sums.fill(0);
+    for (let k = 0; k < taps; k += 1) {
+      const tapWeight = weight[k] as number;
+      const source = row + (step[k] as number);
+      for (let x = from; x < to; x += 1)
+        sums[x] = (sums[x] as number) + tapWeight * (image[source + x] as number);
+    }
+    for (let x = from; x < to; x += 1) out[row + x] = sums[x] as number;
+    for (let x = to; x < width; x += 1) out[row + x] = clamped(x, y);
+  }
 }
 
 /** Richardson–Lucy: few iterations, after a light smoothing, so the photo's noise is not raised into ink. */

@@ -1,10 +1,13 @@
 import {
+  convolve,
   estimateSkew,
   estimateSmear,
   estimateSmears,
   findMrzRows,
   homography,
   locateCells,
+  motionPsf,
+  type Psf,
 } from '../../../shared/adapters/local/mrz-band';
 import { mulberry32 } from '../../fixtures/seeded-random';
 
@@ -192,4 +195,64 @@ describe('the MRZ band finder', () => {
       }
     });
   });
+});
+
+/** The convolution as written down: every tap of every pixel clamped to the image's edges. */
+function plainConvolution(image: Float32Array, width: number, height: number, psf: Psf, mirrored: boolean) {
+  const out = new Float32Array(width * height);
+  const sign = mirrored ? -1 : 1;
+  for (let y = 0; y < height; y += 1)
+    for (let x = 0; x < width; x += 1) {
+      let sum = 0;
+      for (let k = 0; k < psf.weight.length; k += 1) {
+        const sx = Math.min(width - 1, Math.max(0, x - sign * (psf.dx[k] ?? 0)));
+        const sy = Math.min(height - 1, Math.max(0, y - sign * (psf.dy[k] ?? 0)));
+        sum += (psf.weight[k] ?? 0) * (image[sy * width + sx] ?? 0);
+      }
+      out[y * width + x] = sum;
+    }
+  return out;
+}
+
+describe('convolve (the unsmearing’s inner loop)', () => {
+  const random = mulberry32(7);
+  const sizes: Array<[number, number]> = [
+    [97, 41],
+    [12, 9],
+    [5, 30],
+    [3, 3],
+  ];
+  const smears: Array<[number, number]> = [
+    [12, 137],
+    [6, 0],
+    [15, 90],
+    [9, 44],
+  ];
+  const cases = sizes.flatMap(([width, height]) =>
+    smears.flatMap(([length, degrees]) =>
+      [false, true].map((mirrored): [number, number, number, number, boolean] => [
+        width,
+        height,
+        length,
+        degrees,
+        mirrored,
+      ]),
+    ),
+  );
+
+  it.each(cases)(
+    'a %i × %i image, a %i px smear at %i°, mirrored %s: the same sums as the plain clamped loop',
+    (width, height, length, degrees, mirrored) => {
+      // Prepare
+      const image = Float32Array.from({ length: width * height }, () => Math.round(random() * 255));
+      const psf = motionPsf(length, degrees);
+      const out = new Float32Array(width * height);
+
+      // Act
+      convolve(image, width, height, psf, out, mirrored);
+
+      // Assess
+      expect(out).toEqual(plainConvolution(image, width, height, psf, mirrored));
+    },
+  );
 });
