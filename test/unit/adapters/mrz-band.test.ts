@@ -1,13 +1,17 @@
+import { join } from 'node:path';
+import sharp from 'sharp';
 import {
   convolve,
   estimateSkew,
   estimateSmear,
   estimateSmears,
   findMrzRows,
+  type GreyImage,
   homography,
   locateCells,
   motionPsf,
   type Psf,
+  smearDirection,
 } from '../../../shared/adapters/local/mrz-band';
 import { mulberry32 } from '../../fixtures/seeded-random';
 
@@ -37,6 +41,45 @@ function drawRow(
       for (let dy = 0; dy < row.height; dy += 1) ink[(row.top + dy + shift) * width + x] = 1;
     }
   }
+}
+
+/**
+ * Two rows of 44 glyph-like cells (random strokes, 20 px apart) on a 900 × 150 band, smeared along a straight
+ * line `length` px long at `degrees`; `length` 0 leaves the band sharp.
+ */
+function smearedBand(degrees: number, length: number) {
+  const width = 900;
+  const height = 150;
+  const sharp = new Float32Array(width * height).fill(210);
+  const next = mulberry32(7);
+  for (const top of [35, 85])
+    for (let cell = 0; cell < 44; cell += 1) {
+      const left = 10 + cell * 20;
+      for (let stroke = 0; stroke < 3; stroke += 1) {
+        const vertical = next() < 0.5;
+        const x0 = left + Math.floor(next() * 9);
+        const y0 = top + Math.floor(next() * 20);
+        for (let d = 0; d < (vertical ? 24 : 12); d += 1)
+          for (let w = 0; w < 3; w += 1)
+            sharp[(vertical ? top + d : y0 + w) * width + (vertical ? x0 + w : left + d)] = 30;
+      }
+    }
+  const smeared = new Uint8Array(width * height);
+  const ux = Math.cos((degrees * Math.PI) / 180);
+  const uy = -Math.sin((degrees * Math.PI) / 180);
+  const samples = Math.max(1, length * 4);
+  for (let y = 0; y < height; y += 1)
+    for (let x = 0; x < width; x += 1) {
+      let sum = 0;
+      for (let i = 0; i < samples; i += 1) {
+        const t = ((i + 0.5) / samples - 0.5) * length;
+        const sx = Math.min(width - 1, Math.max(0, Math.round(x + t * ux)));
+        const sy = Math.min(height - 1, Math.max(0, Math.round(y + t * uy)));
+        sum += sharp[sy * width + sx] ?? 0;
+      }
+      smeared[y * width + x] = Math.round(sum / samples);
+    }
+  return { data: smeared, width, height };
 }
 
 describe('the MRZ band finder', () => {
@@ -146,42 +189,12 @@ describe('the MRZ band finder', () => {
     [135, 9],
     [20, 14],
   ])('estimates a smear of %i° and %i px from the band alone', (degrees, length) => {
-    // Prepare: two rows of 44 glyph-like cells (random strokes, 20 px apart), smeared along a straight line.
-    const width = 900;
-    const height = 150;
-    const sharp = new Float32Array(width * height).fill(210);
-    const next = mulberry32(7);
-    for (const top of [35, 85])
-      for (let cell = 0; cell < 44; cell += 1) {
-        const left = 10 + cell * 20;
-        for (let stroke = 0; stroke < 3; stroke += 1) {
-          const vertical = next() < 0.5;
-          const x0 = left + Math.floor(next() * 9);
-          const y0 = top + Math.floor(next() * 20);
-          for (let d = 0; d < (vertical ? 24 : 12); d += 1)
-            for (let w = 0; w < 3; w += 1)
-              sharp[(vertical ? top + d : y0 + w) * width + (vertical ? x0 + w : left + d)] = 30;
-        }
-      }
-    const smeared = new Uint8Array(width * height);
-    const ux = Math.cos((degrees * Math.PI) / 180);
-    const uy = -Math.sin((degrees * Math.PI) / 180);
-    const samples = length * 4;
-    for (let y = 0; y < height; y += 1)
-      for (let x = 0; x < width; x += 1) {
-        let sum = 0;
-        for (let i = 0; i < samples; i += 1) {
-          const t = ((i + 0.5) / samples - 0.5) * length;
-          const sx = Math.min(width - 1, Math.max(0, Math.round(x + t * ux)));
-          const sy = Math.min(height - 1, Math.max(0, Math.round(y + t * uy)));
-          sum += sharp[sy * width + sx] ?? 0;
-        }
-        smeared[y * width + x] = Math.round(sum / samples);
-      }
+    // Prepare
+    const band = smearedBand(degrees, length);
 
     // Act
-    const smear = estimateSmear({ data: smeared, width, height });
-    const likeliest = estimateSmears({ data: smeared, width, height }, 3);
+    const smear = estimateSmear(band);
+    const likeliest = estimateSmears(band, 3);
 
     // Assess: within a few degrees and a pixel; the runners-up (read when the likeliest does not) in other directions.
     expect(Math.abs(smear.degrees - degrees)).toBeLessThanOrEqual(3);
@@ -194,6 +207,78 @@ describe('the MRZ band finder', () => {
         expect(Math.min(apart, 180 - apart)).toBeGreaterThanOrEqual(15);
       }
     });
+  });
+});
+
+describe('smearDirection (which way the band’s gradients are weakest)', () => {
+  /** The MRZ of the clean fixture scan (real OCR-B glyphs): the bottom fifth of the page, in grey. */
+  let mrz: GreyImage;
+  beforeAll(async () => {
+    const page = sharp(join(__dirname, '../../fixtures/passports/gareth-clean.png'));
+    const { width = 0, height = 0 } = await page.metadata();
+    const top = Math.round(height * 0.8);
+    const { data, info } = await page
+      .extract({ left: 0, top, width, height: height - top })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    mrz = { data: new Uint8Array(data), width: info.width, height: info.height };
+  });
+
+  /** The band convolved with `psf`, as a camera would blur it. */
+  const blurred = (psf: Psf): GreyImage => {
+    const out = new Float32Array(mrz.data.length);
+    convolve(Float32Array.from(mrz.data), mrz.width, mrz.height, psf, out);
+    return { ...mrz, data: Uint8Array.from(out, (value) => Math.round(value)) };
+  };
+
+  const degreesApart = (a: number | undefined, b: number) => {
+    const apart = Math.abs((a ?? Number.NaN) - b) % 180;
+    return Math.min(apart, 180 - apart);
+  };
+
+  it.each([
+    [0, 6],
+    [28, 6],
+    [44, 9],
+    [68, 9],
+    [108, 12],
+    [135, 8],
+    [170, 10],
+  ])(
+    'finds a smear of %i° and %i px within 6° (the cepstrum is searched 9° either side)',
+    (degrees, length) => {
+      // Act
+      const direction = smearDirection(blurred(motionPsf(length, degrees)));
+
+      // Assess
+      expect(degreesApart(direction, degrees)).toBeLessThanOrEqual(6);
+    },
+  );
+
+  it('finds none on the sharp band, or where every direction is blurred alike (out of focus)', () => {
+    // Prepare: a round blur, as a lens out of focus gives.
+    const taps: number[][] = [];
+    for (let y = -3; y <= 3; y += 1)
+      for (let x = -3; x <= 3; x += 1) if (x * x + y * y <= 9) taps.push([x, y]);
+    const round: Psf = {
+      dx: Int32Array.from(taps, (tap) => tap[0] ?? 0),
+      dy: Int32Array.from(taps, (tap) => tap[1] ?? 0),
+      weight: new Float32Array(taps.length).fill(1 / taps.length),
+    };
+
+    // Act, Assess
+    expect(smearDirection(mrz)).toBeUndefined();
+    expect(smearDirection(blurred(round))).toBeUndefined();
+  });
+
+  it('leads the estimates with the cepstrum’s smear in the gradients’ direction', () => {
+    // Act
+    const [likeliest] = estimateSmears(blurred(motionPsf(9, 135)), 3);
+
+    // Assess
+    expect(degreesApart(likeliest?.degrees, 135)).toBeLessThanOrEqual(9);
+    expect(Math.abs((likeliest?.length ?? 0) - 9)).toBeLessThanOrEqual(2);
   });
 });
 
