@@ -49,6 +49,8 @@ interface FieldTally {
   right: number;
   of: number;
   wrongButValid: number;
+  /** Which fields were wrong with every check digit holding (held-out set): names have no check digit. */
+  wrongButValidFields?: string[];
 }
 
 function countFields(tally: FieldTally, reading: MrzReading, holder: SpecimenHolder): void {
@@ -56,7 +58,10 @@ function countFields(tally: FieldTally, reading: MrzReading, holder: SpecimenHol
     tally.of += 1;
     const read = reading.ok ? reading.fields[name as keyof PassportFields] : undefined;
     if (read === value) tally.right += 1;
-    else if (reading.ok && reading.checkDigitsValid) tally.wrongButValid += 1;
+    else if (reading.ok && reading.checkDigitsValid) {
+      tally.wrongButValid += 1;
+      tally.wrongButValidFields?.push(name);
+    }
   }
 }
 
@@ -175,6 +180,7 @@ async function heldOut(
   console.log(`|---|---|${chosen.map(() => '---|---:').join('|')}|`);
   const totals = chosen.map(() => ({
     fields: { right: 0, of: 0, wrongButValid: 0 } as FieldTally,
+    wrongFields: [] as string[],
     notFound: 0,
     times: [] as number[],
   }));
@@ -186,8 +192,9 @@ async function heldOut(
       const total = totals[index];
       if (!total) continue;
       total.times.push(ms);
-      const tally: FieldTally = { right: 0, of: 0, wrongButValid: 0 };
+      const tally: FieldTally = { right: 0, of: 0, wrongButValid: 0, wrongButValidFields: [] };
       countFields(tally, reading, image.holder);
+      total.wrongFields.push(...(tally.wrongButValidFields ?? []));
       total.fields.right += tally.right;
       total.fields.of += tally.of;
       total.fields.wrongButValid += tally.wrongButValid;
@@ -196,7 +203,7 @@ async function heldOut(
         ? reading.reason === MRZ_NOT_FOUND
           ? 'no band'
           : 'no reading'
-        : `${tally.right}/${tally.of}${tally.wrongButValid ? ` (${tally.wrongButValid} wrong, checks hold!)` : ''}`;
+        : `${tally.right}/${tally.of}${tally.wrongButValid ? ` (${tally.wrongButValidFields?.join(', ')} wrong, checks hold!)` : ''}`;
       cells.push(`${what} | ${Math.round(ms)}`);
     }
     console.log(`| ${image.name} | ${image.description} | ${cells.join(' | ')} |`);
@@ -213,6 +220,13 @@ async function heldOut(
       `| ${engine.name} | ${fieldPercent(fixture.fields.degraded)} | ${fieldPercent(total.fields)} | ` +
         `${fixture.fields.degraded.wrongButValid} · ${total.fields.wrongButValid} | ${total.notFound}/${images.length} | ` +
         `${Math.round(median(total.times))} · ${Math.round(Math.max(...total.times))} |`,
+    );
+    const byField = new Map<string, number>();
+    for (const field of total.wrongFields) byField.set(field, (byField.get(field) ?? 0) + 1);
+    console.log(
+      `${engine.name}, held-out fields wrong with every check digit holding: ${
+        [...byField].map(([field, count]) => `${field} ${count}`).join(', ') || 'none'
+      }`,
     );
   }
 }

@@ -283,6 +283,108 @@ function repairLine2(line: string): Line2Repair {
     : { text: line, repairs: 0, validChecks: line2Checks(line) };
 }
 
+/**
+ * Line 2 (normalised) made 44 long and repaired against its check digits, the way with the most check digits
+ * holding and then the fewest repairs (length changes counted apart).
+ */
+function bestLine2(line: string): { repaired: Line2Repair; lengthRepairs: number } | undefined {
+  let best: { repaired: Line2Repair; lengthRepairs: number } | undefined;
+  // Recognisers also invent a character at the very start of a line, where nothing came before to hold it.
+  const excess = Math.max(0, line.length - TD3_LINE_LENGTH);
+  const trimmed = [0, 1, 2]
+    .filter((start) => start <= excess)
+    .flatMap((start) =>
+      lengthCandidates(line.slice(start)).map((candidate) => ({
+        text: candidate.text,
+        repairs: candidate.repairs + start,
+      })),
+    );
+  for (const candidate of trimmed) {
+    const repaired = repairLine2(candidate.text);
+    if (
+      !best ||
+      repaired.validChecks > best.repaired.validChecks ||
+      (repaired.validChecks === best.repaired.validChecks &&
+        repaired.repairs + candidate.repairs < best.repaired.repairs + best.lengthRepairs)
+    )
+      best = { repaired, lengthRepairs: candidate.repairs };
+  }
+  return best;
+}
+
+/** Line 2's fields that carry a check digit: where each starts, and where its check digit is. */
+const CHECKED_FIELDS = [
+  { from: 0, check: 9 },
+  { from: 13, check: 19 },
+  { from: 21, check: 27 },
+  { from: 28, check: 42 },
+] as const;
+
+/**
+ * One line 2 voted field by field from several readings of the same line (other engines, treatments, strips):
+ * each reading is repaired on its own first, then for each field with a check digit the value most readings
+ * agree on among those whose check digit holds (with its check digit as read beside it), or failing that the
+ * character most readings have at each place when the field's check digit then holds; the
+ * nationality and sex by plain majority; the composite check digit the one read most often. A misread
+ * differs from reading to reading while the truth repeats, so a line no single reading got right can hold
+ * every check. Undefined with fewer than three readings, or when the line voted is one of the readings
+ * already (nothing to gain). Pure: the caller judges the line with {@link readTd3} like any other.
+ */
+export function voteLine2(readings: readonly string[]): string | undefined {
+  const lines = readings
+    .map((raw) => normaliseMrzLine(raw))
+    .filter((line) => Math.abs(line.length - TD3_LINE_LENGTH) <= 6)
+    .flatMap((line) => {
+      const best = bestLine2(line);
+      return best ? [best.repaired.text] : [];
+    });
+  if (lines.length < 3) return undefined;
+  const mostCommon = (values: readonly string[], allowed: (value: string) => boolean = () => true) => {
+    const counts = new Map<string, number>();
+    for (const value of values) if (allowed(value)) counts.set(value, (counts.get(value) ?? 0) + 1);
+    let chosen: string | undefined;
+    let most = 0;
+    for (const [value, count] of counts)
+      if (count > most) {
+        chosen = value;
+        most = count;
+      }
+    return chosen;
+  };
+  const chars = [...(lines[0] as string)];
+  for (const { from, check } of CHECKED_FIELDS) {
+    const segments = lines.map((line) => line.slice(from, check + 1));
+    const holds = (segment: string) => {
+      const value = segment.slice(0, -1);
+      const digit = segment.slice(-1);
+      return (
+        (from === 28 && /^<*$/.test(value) && (digit === '<' || digit === '0')) ||
+        (/^[A-Z0-9]+<*$/.test(value) && String(mrzCheckDigit(value)) === digit)
+      );
+    };
+    // Failing that, each character the one most readings have at its place, if its check digit then holds.
+    const majority = [...(segments[0] as string)]
+      .map((_, i) => mostCommon(segments.map((segment) => segment.charAt(i))) ?? '<')
+      .join('');
+    const chosen = mostCommon(segments, holds) ?? (holds(majority) ? majority : mostCommon(segments));
+    if (chosen) chars.splice(from, chosen.length, ...chosen);
+  }
+  const nationality = mostCommon(lines.map((line) => line.slice(10, 13)));
+  if (nationality) chars.splice(10, 3, ...nationality);
+  const sex = mostCommon(
+    lines.map((line) => line.charAt(20)),
+    (value) => value in SEXES,
+  );
+  if (sex) chars[20] = sex;
+  const voted = chars.join('');
+  const composite = voted.slice(0, 10) + voted.slice(13, 20) + voted.slice(21, 43);
+  const digits = lines.map((line) => line.charAt(43));
+  chars[43] =
+    mostCommon(digits, (digit) => String(mrzCheckDigit(composite)) === digit) ?? mostCommon(digits) ?? '<';
+  const line = chars.join('');
+  return lines.includes(line) ? undefined : line;
+}
+
 /** How many of line 2's check digits hold: document number, birth, expiry, personal number, composite. */
 function line2Checks(line: string): number {
   const holds = (value: string, digit: string) => String(mrzCheckDigit(value)) === digit;
@@ -408,31 +510,9 @@ export function readTd3(rawLines: readonly string[], options: Td3ReadOptions): M
 
   const line1 = fixLine1Length(normalised[0]);
   const repaired1 = repairLine1(line1.text);
-  let repaired2: Line2Repair | undefined;
-  let length2Repairs = 0;
-  // Recognisers also invent a character at the very start of a line, where nothing came before to hold it.
-  const excess = Math.max(0, normalised[1].length - TD3_LINE_LENGTH);
-  const trimmed = [0, 1, 2]
-    .filter((start) => start <= excess)
-    .flatMap((start) =>
-      lengthCandidates(normalised[1].slice(start)).map((candidate) => ({
-        text: candidate.text,
-        repairs: candidate.repairs + start,
-      })),
-    );
-  for (const candidate of trimmed) {
-    const repaired = repairLine2(candidate.text);
-    if (
-      !repaired2 ||
-      repaired.validChecks > repaired2.validChecks ||
-      (repaired.validChecks === repaired2.validChecks &&
-        repaired.repairs + candidate.repairs < repaired2.repairs + length2Repairs)
-    ) {
-      repaired2 = repaired;
-      length2Repairs = candidate.repairs;
-    }
-  }
-  if (!repaired2) return fail('The second line of the machine-readable zone could not be read.');
+  const best2 = bestLine2(normalised[1]);
+  if (!best2) return fail('The second line of the machine-readable zone could not be read.');
+  const { repaired: repaired2, lengthRepairs: length2Repairs } = best2;
 
   const lines: [string, string] = [repaired1.text, repaired2.text];
   if (!lines[0].startsWith('P'))

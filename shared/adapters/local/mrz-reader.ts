@@ -1,4 +1,4 @@
-import { MRZ_NOT_FOUND, MRZ_UNREADABLE, normaliseMrzLine, readTd3 } from '../../domain/mrz.js';
+import { MRZ_NOT_FOUND, MRZ_UNREADABLE, normaliseMrzLine, readTd3, voteLine2 } from '../../domain/mrz.js';
 import type { DocumentReading, MrzReading, TextReader } from '../../ports.js';
 import { LocalDocumentReader } from './document-reader.js';
 import { findMrzBand, type MrzBand, type MrzStrip, prepareStrip, type StripTreatment } from './mrz-band.js';
@@ -61,6 +61,8 @@ const LINE_1_DISPUTED = 0.7;
 
 interface LineRead extends Recognised {
   engine: LocalEngine;
+  /** A line 2 voted field by field from every reading of it so far ({@link voteLine2}), not read as such. */
+  voted?: boolean;
 }
 
 export class LocalMrzReader implements TextReader {
@@ -161,13 +163,21 @@ export class LocalMrzReader implements TextReader {
       if (!one || !two) continue;
       firstLines.push(one);
       secondLines.push(two);
+      const voted = voteLine2(secondLines.map((line) => line.text));
+      const seconds: LineRead[] = voted
+        ? [
+            ...secondLines,
+            { text: voted, confidence: meanConfidence(secondLines), engine: two.engine, voted: true },
+          ]
+        : secondLines;
       for (const first of firstLines) {
         const votes = firstLines.filter(
           (other) => normaliseMrzLine(other.text) === normaliseMrzLine(first.text),
         ).length;
-        for (const second of secondLines) {
-          const engine =
-            first.engine === second.engine
+        for (const second of seconds) {
+          const engine = second.voted
+            ? `${ENGINE_NAMES[first.engine]}+line 2 voted`
+            : first.engine === second.engine
               ? ENGINE_NAMES[first.engine]
               : `${ENGINE_NAMES[first.engine]}+${ENGINE_NAMES[second.engine]}`;
           const reading = readTd3([first.text, second.text], {
@@ -246,6 +256,11 @@ export function lineOneDisputed(chosen: string, others: readonly string[]): bool
   const differs = (other: string) =>
     [...chosen].some((char, i) => char !== '<' && other[i] !== '<' && other[i] !== char);
   return others.length > 0 && others.every(differs);
+}
+
+/** The mean of lines' confidences: a voted line is as sure as the readings it was voted from. */
+function meanConfidence(lines: readonly LineRead[]): number {
+  return lines.reduce((sum, line) => sum + line.confidence, 0) / Math.max(1, lines.length);
 }
 
 /** Whether one ranking is ahead of another, comparing element by element. */

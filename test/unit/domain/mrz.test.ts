@@ -4,6 +4,7 @@ import {
   mrzCheckDigit,
   normaliseMrzLine,
   readTd3,
+  voteLine2,
 } from '../../../shared/domain/mrz';
 import type { MrzReading } from '../../../shared/ports';
 import { composeTd3, expectedFields, HOLDERS } from '../../fixtures/passports/specimens';
@@ -427,5 +428,77 @@ describe('helpers', () => {
     expect(betterReading(good, bad)).toBe(good);
     expect(betterReading(none, bad)).toBe(bad);
     expect(betterReading(none, none)).toBe(none);
+  });
+});
+
+describe('voteLine2', () => {
+  const [line1, line2] = SPECIMEN;
+  // Gareth's line 2 from the fixtures: no personal number, so fillers and a filler check digit.
+  const fillers = '1255834972GBR8807021M3303148<<<<<<<<<<<<<<<0';
+
+  it('votes a line that holds every check from readings that each misread a different field', () => {
+    // Prepare: the birth date, the expiry and the number each misread once, each in another reading. No
+    // reading alone is right: two fail a check digit, and the third is "repaired" to another number whose
+    // check digit holds (LB689O2C3), the misread a vote outweighs.
+    const readings = [misread(line2, { 18: '5' }), misread(line2, { 26: '3' }), misread(line2, { 2: '6' })];
+    expect(readings.map((line) => okReading(readTd3([line1, line], options)).lines[1])).not.toContain(line2);
+
+    // Act
+    const voted = voteLine2(readings);
+
+    // Assess
+    expect(voted).toBe(line2);
+    expect(okReading(readTd3([line1, voted ?? ''], options)).checkDigitsValid).toBe(true);
+  });
+
+  it('takes each filler most readings agree on where the personal number is empty', () => {
+    // Prepare: a smeared filler read as a digit, somewhere else in each reading.
+    const readings = [
+      misread(fillers, { 30: '4', 31: '2' }),
+      misread(fillers, { 29: '8', 36: '5' }),
+      misread(fillers, { 33: '3', 39: 'K' }),
+    ];
+
+    // Act
+    const voted = voteLine2(readings);
+
+    // Assess
+    expect(voted).toBe(fillers);
+  });
+
+  it('takes the sex most readings give among M, F, X and <', () => {
+    // Prepare
+    const readings = [
+      misread(fillers, { 20: '4', 15: '5' }),
+      misread(fillers, { 2: '8' }),
+      fillers.replace('M33', 'H33'),
+    ];
+
+    // Act
+    const voted = voteLine2(readings);
+
+    // Assess
+    expect(voted?.charAt(20)).toBe('M');
+  });
+
+  it('gives nothing from fewer than three readings, or when the vote is one of the readings', () => {
+    expect(voteLine2([misread(line2, { 18: '5' }), misread(line2, { 26: '3' })])).toBeUndefined();
+    expect(voteLine2([line2, line2, misread(line2, { 26: '3' })])).toBeUndefined();
+  });
+
+  it('leaves a field no reading got right, and that no majority mends, failing its check', () => {
+    // Prepare: the expiry's last digit misread three ways, never the same (none makes its check digit hold).
+    const readings = [
+      misread(line2, { 26: '3', 18: '5' }),
+      misread(line2, { 26: '7' }),
+      misread(line2, { 26: '1' }),
+    ];
+
+    // Act
+    const voted = voteLine2(readings);
+
+    // Assess: the birth date is mended, the expiry is not invented.
+    expect(voted?.slice(13, 20)).toBe(line2.slice(13, 20));
+    expect(okReading(readTd3([line1, voted ?? ''], options)).checkDigitsValid).toBe(false);
   });
 });
