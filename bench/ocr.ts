@@ -60,7 +60,8 @@ function countFields(tally: FieldTally, reading: MrzReading, holder: SpecimenHol
     if (read === value) tally.right += 1;
     else if (reading.ok && reading.checkDigitsValid) {
       tally.wrongButValid += 1;
-      tally.wrongButValidFields?.push(name);
+      // Marked when the reading is as sure as the policy's threshold: nothing would send it to anyone.
+      tally.wrongButValidFields?.push(reading.confidence >= PERSON_BELOW ? `${name} (sure)` : name);
     }
   }
 }
