@@ -19,11 +19,12 @@ import {
 } from '../shared/domain/conversation.js';
 import { isoDay } from '../shared/domain/dates.js';
 import { DOCUMENT_CATALOGUE, type EvidenceType } from '../shared/domain/documents.js';
+import { unsureNameProblems } from '../shared/domain/identity-check.js';
 import { pounds } from '../shared/domain/money.js';
 import { maskedMobile, ukMobile } from '../shared/domain/sms.js';
 import { Stage, stageTitles } from '../shared/domain/stage.js';
 import { type Language, translate } from '../shared/i18n/index.js';
-import { doorstepLandlords } from '../shared/policies.js';
+import { doorstepLandlords, policyFor } from '../shared/policies.js';
 import { NotFoundError, RateLimitedError, SignInRefusedError } from '../shared/ports.js';
 import {
   type Applicant,
@@ -916,7 +917,19 @@ export function applicantRoutes(deps: () => Deps): Route[] {
                 : field.value,
           },
         }));
+        // A passport whose names read less surely than the policy allows goes to an officer at verification
+        // unless they are the answers letter for letter (identity-check.ts): the applicant is told now.
+        const applicant = application.profile.household.find((member) => member.relationship === 'applicant');
+        const nameNote =
+          document.kind === 'passport' && document.status === 'read' && !document.problem && applicant
+            ? unsureNameProblems(
+                document.readFields ?? {},
+                applicant,
+                policyFor(application.policyId).evidence.confidenceThreshold,
+              )[0]?.text
+            : undefined;
         return page('document.njk', {
+          ...(nameNote ? { nameNote } : {}),
           title:
             document.status !== 'read'
               ? 'Your document'

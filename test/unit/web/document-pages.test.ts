@@ -239,6 +239,33 @@ describe('income and address evidence on the journey (issue 7)', () => {
     expect(brp.status).toBe(400);
   });
 
+  it.each([
+    ['read less surely than the policy allows, with a middle name only on it', 'GARETH<HUW', 0.56, true],
+    ['read surely, with a middle name only on it', 'GARETH<HUW', 0.97, false],
+    ['read less surely, but the name as given letter for letter', 'GARETH', 0.56, false],
+  ])(
+    'says an officer will compare the name of a passport %s: %s',
+    async (_case, givenNames, confidence, told) => {
+      // Prepare
+      const passport = {
+        ...clean,
+        documentId: 'doc_unsure1',
+        readFields: {
+          surname: { value: 'PRITCHARD', confidence },
+          givenNames: { value: givenNames, confidence },
+        },
+      };
+      const { browser } = await garethWith([passport], false);
+
+      // Act
+      const page = await browser.get(`${base}/documents/doc_unsure1`);
+
+      // Assess: confirming is still the applicant's to do; the note says what happens next.
+      expect(page.body).toContain('Yes, this is right');
+      expect(page.body.includes('an officer will compare the photo with your answers')).toBe(told);
+    },
+  );
+
   it('shows what was read from a payslip in words and pounds', async () => {
     // Prepare
     const { browser } = await garethWith([payslip], false);
