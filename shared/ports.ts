@@ -536,7 +536,8 @@ export interface PassportFields {
   nationality: string;
   issuingState: string;
   dateOfBirth: string;
-  sex: 'female' | 'male' | 'unspecified';
+  /** Absent when the MRZ's sex could not be made out: it has no check digit, and no check uses it. */
+  sex?: 'female' | 'male' | 'unspecified';
   expiryDate: string;
 }
 

@@ -484,6 +484,8 @@ export interface Td3ReadOptions {
 
 const CONFIDENCE_PER_REPAIR = 0.97;
 const CONFIDENCE_WHEN_CHECKS_FAIL = 0.5;
+/** A reading whose sex could not be made out: below the local reader's 0.8 "sure enough", and the policies'. */
+const CONFIDENCE_WITHOUT_SEX = 0.75;
 
 /**
  * Repairs two lines read from a passport's MRZ and parses them into {@link PassportFields}. The reading is
@@ -543,8 +545,10 @@ export function readTd3(rawLines: readonly string[], options: Td3ReadOptions): M
   const name = (text: string | undefined) => text?.replace(/\s+/g, ' ').trim() ?? '';
   const surname = name(value('lastName'));
   if (!surname) return fail('The surname in the machine-readable zone could not be read.');
+  // The sex has no check digit and no check of Doorstep's uses it: when it cannot be made out, the reading
+  // stands without it (for the applicant to confirm and an officer to see), less sure, so other passes are
+  // still tried for a reading that has it.
   const sex = SEXES[lines[1].charAt(20)];
-  if (!sex) return fail(`The sex read as "${lines[1].charAt(20)}", which is not M, F, X or <.`);
   const dateOfBirth = birthDate(lines[1].slice(13, 19), options.today);
   if (!dateOfBirth) return fail('The date of birth in the machine-readable zone is not a real date.');
   const expiry = expiryDate(lines[1].slice(21, 27), options.today);
@@ -560,7 +564,7 @@ export function readTd3(rawLines: readonly string[], options: Td3ReadOptions): M
     nationality,
     issuingState,
     dateOfBirth,
-    sex,
+    ...(sex ? { sex } : {}),
     expiryDate: expiry,
   };
   const checkDigitsValid = repaired2.validChecks === 5;
@@ -569,7 +573,8 @@ export function readTd3(rawLines: readonly string[], options: Td3ReadOptions): M
   const confidence =
     (options.engineConfidence ?? 1) *
     CONFIDENCE_PER_REPAIR ** repairs *
-    (checkDigitsValid ? 1 : CONFIDENCE_WHEN_CHECKS_FAIL);
+    (checkDigitsValid ? 1 : CONFIDENCE_WHEN_CHECKS_FAIL) *
+    (sex ? 1 : CONFIDENCE_WITHOUT_SEX);
   return {
     ok: true,
     lines,

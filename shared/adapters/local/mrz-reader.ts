@@ -141,15 +141,17 @@ export class LocalMrzReader implements TextReader {
     const passes = PASSES.filter((each) => engines.includes(each.engine));
     // The levelled strips (a band drawn in perspective, mapped back square) are read only when the strips as
     // cut did not read: on a band drawn nearly square they read worse as often as better. The unsmeared ones
-    // (a shaking hand's smear estimated and taken out) only when no reading's check digits hold at all: they
-    // cost a few hundred milliseconds more, and a wrong estimate leaves ghosts; the smear's likeliest estimate,
-    // then the second and third, each only while still no reading's check digits hold.
+    // (a shaking hand's smear estimated and taken out) only when no reading's check digits hold at all, or none
+    // that holds has made out the sex: they cost a few hundred milliseconds more, and a wrong estimate leaves
+    // ghosts; the smear's likeliest estimate, then the second and third, each only while that is still so.
     const stripSets: Array<() => Promise<[MrzStrip, MrzStrip] | undefined>> = [
       async () => band.strips,
       async () => band.levelled,
       ...[0, 1, 2].map(
         (rank) => async () =>
-          best?.reading.ok && best.reading.checkDigitsValid ? undefined : band.unsmeared(rank),
+          best?.reading.ok && best.reading.checkDigitsValid && best.reading.fields.sex
+            ? undefined
+            : band.unsmeared(rank),
       ),
     ];
     const reads = async function* () {
@@ -185,9 +187,10 @@ export class LocalMrzReader implements TextReader {
             today: this.now(),
             engineConfidence: (first.confidence + second.confidence) / 2,
           });
+          // A reading with the sex made out beats one without it (readTd3 lets a reading stand without it).
           const rank = reading.ok
-            ? [1, reading.checkDigitsValid ? 1 : 0, votes, reading.confidence]
-            : [0, 0, votes, 0];
+            ? [1, reading.checkDigitsValid ? 1 : 0, votes, reading.fields.sex ? 1 : 0, reading.confidence]
+            : [0, 0, votes, 0, 0];
           if (!best || isAhead(rank, best.rank)) best = { reading, rank, first, second };
         }
       }

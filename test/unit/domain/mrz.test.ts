@@ -390,14 +390,6 @@ describe('readTd3: misreads that cannot be repaired', () => {
     // Assess
     expect(reading).toMatchObject({ ok: false, reason: expect.stringContaining('"QQQ"') });
   });
-
-  it('refuses a sex that is not M, F, X or <', () => {
-    // Act
-    const reading = readTd3([gareth1, misread(gareth2, { 20: '8' })], options);
-
-    // Assess
-    expect(reading).toMatchObject({ ok: false, reason: expect.stringContaining('"8"') });
-  });
 });
 
 describe('helpers', () => {
@@ -428,6 +420,22 @@ describe('helpers', () => {
     expect(betterReading(good, bad)).toBe(good);
     expect(betterReading(none, bad)).toBe(bad);
     expect(betterReading(none, none)).toBe(none);
+  });
+});
+
+describe('readTd3 without a sex', () => {
+  it('stands without the sex when it cannot be made out (no check digit covers it), less sure', () => {
+    // Prepare
+    const sure = okReading(readTd3(SPECIMEN, options));
+
+    // Act
+    const reading = okReading(readTd3([SPECIMEN[0], misread(SPECIMEN[1], { 20: '4' })], options));
+
+    // Assess
+    const { sex: _sex, ...rest } = sure.fields;
+    expect(reading.fields).toEqual(rest);
+    expect(reading.checkDigitsValid).toBe(true);
+    expect(reading.confidence).toBeCloseTo(sure.confidence * 0.75, 2);
   });
 });
 
