@@ -324,11 +324,11 @@ const CHECKED_FIELDS = [
  * One line 2 voted field by field from several readings of the same line (other engines, treatments, strips):
  * each reading is repaired on its own first, then for each field with a check digit the value most readings
  * agree on among those whose check digit holds (with its check digit as read beside it), or failing that the
- * character most readings have at each place when the field's check digit then holds; the
- * nationality and sex by plain majority; the composite check digit the one read most often. A misread
- * differs from reading to reading while the truth repeats, so a line no single reading got right can hold
- * every check. Undefined with fewer than three readings, or when the line voted is one of the readings
- * already (nothing to gain). Pure: the caller judges the line with {@link readTd3} like any other.
+ * character most readings have at each place when the field's check digit then holds; the nationality and
+ * sex by plain majority; the composite check digit the one read most often, so it still checks the fields
+ * voted. A misread differs from reading to reading while the truth repeats, so a line no single reading got
+ * right can hold every check. Undefined with fewer than three readings, or when the line voted is one of the
+ * readings already (nothing to gain). Pure: the caller judges the line with {@link readTd3} like any other.
  */
 export function voteLine2(readings: readonly string[]): string | undefined {
   const lines = readings
@@ -351,7 +351,9 @@ export function voteLine2(readings: readonly string[]): string | undefined {
       }
     return chosen;
   };
-  const chars = [...(lines[0] as string)];
+  const [first] = lines;
+  if (first === undefined) return undefined;
+  const chars = [...first];
   for (const { from, check } of CHECKED_FIELDS) {
     const segments = lines.map((line) => line.slice(from, check + 1));
     const holds = (segment: string) => {
@@ -363,7 +365,7 @@ export function voteLine2(readings: readonly string[]): string | undefined {
       );
     };
     // Failing that, each character the one most readings have at its place, if its check digit then holds.
-    const majority = [...(segments[0] as string)]
+    const majority = [...first.slice(from, check + 1)]
       .map((_, i) => mostCommon(segments.map((segment) => segment.charAt(i))) ?? '<')
       .join('');
     const chosen = mostCommon(segments, holds) ?? (holds(majority) ? majority : mostCommon(segments));
@@ -376,11 +378,9 @@ export function voteLine2(readings: readonly string[]): string | undefined {
     (value) => value in SEXES,
   );
   if (sex) chars[20] = sex;
-  const voted = chars.join('');
-  const composite = voted.slice(0, 10) + voted.slice(13, 20) + voted.slice(21, 43);
-  const digits = lines.map((line) => line.charAt(43));
-  chars[43] =
-    mostCommon(digits, (digit) => String(mrzCheckDigit(composite)) === digit) ?? mostCommon(digits) ?? '<';
+  // The composite digit as most readings give it, whether or not it then holds: it is the one check across the
+  // fields voted apart, so a minority's digit that happens to fit them must not vouch for them.
+  chars[43] = mostCommon(lines.map((line) => line.charAt(43))) ?? '<';
   const line = chars.join('');
   return lines.includes(line) ? undefined : line;
 }
@@ -484,13 +484,17 @@ export interface Td3ReadOptions {
 
 const CONFIDENCE_PER_REPAIR = 0.97;
 const CONFIDENCE_WHEN_CHECKS_FAIL = 0.5;
-/** A reading whose sex could not be made out: below the local reader's 0.8 "sure enough", and the policies'. */
+/**
+ * A reading whose sex could not be made out: below the local reader's 0.8 "sure enough", so it reads on for a
+ * reading with the sex (and below both policies' 0.8 threshold today; a policy may set its own).
+ */
 const CONFIDENCE_WITHOUT_SEX = 0.75;
 
 /**
  * Repairs two lines read from a passport's MRZ and parses them into {@link PassportFields}. The reading is
- * `ok` when every field has a value that can be right (a known state code, real dates, a sex); check digits
- * that still fail after repair are reported (`checkDigitsValid: false`, confidence halved), not hidden.
+ * `ok` when every field has a value that can be right (a known state code, real dates) or, for the sex alone,
+ * is left out when it cannot be made out (confidence lowered); check digits that still fail after repair are
+ * reported (`checkDigitsValid: false`, confidence halved), not hidden.
  */
 export function readTd3(rawLines: readonly string[], options: Td3ReadOptions): MrzReading {
   const { engine } = options;

@@ -101,15 +101,16 @@ describe('LocalMrzReader', () => {
     expect(reading.fields.dateOfBirth).toBe('1951-09-17');
   });
 
-  it('reads the shaken photo once unsmeared and voted, without the sex it cannot make out, less sure', async () => {
+  it('reads the shaken photo once unsmeared and voted; without a sex it cannot make out, less sure', async () => {
     // Act
     const reading = okReading(await reader.readPassportMrz(await image('gareth-shaken.jpg')));
 
-    // Assess
-    const { sex: _sex, ...expected } = expectedFields(HOLDERS.gareth);
-    expect(reading.fields).toEqual(expected);
+    // Assess: every other field right; the sex left out today (read as 4, 8 or 2), right if it is ever read.
+    const { sex, ...expected } = expectedFields(HOLDERS.gareth);
+    expect(reading.fields).toMatchObject(expected);
+    expect([undefined, sex]).toContain(reading.fields.sex);
     expect(reading.checkDigitsValid).toBe(true);
-    expect(reading.confidence).toBeLessThan(0.8);
+    if (reading.fields.sex === undefined) expect(reading.confidence).toBeLessThan(0.8);
   });
 
   it('says plainly what to do when the photo leaves the MRZ out', async () => {

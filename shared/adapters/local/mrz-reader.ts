@@ -187,7 +187,8 @@ export class LocalMrzReader implements TextReader {
             today: this.now(),
             engineConfidence: (first.confidence + second.confidence) / 2,
           });
-          // A reading with the sex made out beats one without it (readTd3 lets a reading stand without it).
+          // Among readings whose line 1 as many passes agree on, one with the sex made out beats one without it
+          // (readTd3 lets a reading stand without it).
           const rank = reading.ok
             ? [1, reading.checkDigitsValid ? 1 : 0, votes, reading.fields.sex ? 1 : 0, reading.confidence]
             : [0, 0, votes, 0, 0];

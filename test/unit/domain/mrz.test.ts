@@ -474,19 +474,42 @@ describe('voteLine2', () => {
     expect(voted).toBe(fillers);
   });
 
-  it('takes the sex most readings give among M, F, X and <', () => {
+  it.each([
+    ['two readings of M and one of <', ['M', 'M', '<'], 'M'],
+    ['one reading of M against a 4 and an H, which are no sex', ['4', 'M', 'H'], 'M'],
+  ])('takes the sex most readings give among M, F, X and <: %s', (_case, sexes, sex) => {
     // Prepare
-    const readings = [
-      misread(fillers, { 20: '4', 15: '5' }),
-      misread(fillers, { 2: '8' }),
-      fillers.replace('M33', 'H33'),
-    ];
+    // Each reading also misreads another field, so that no single one is the line voted.
+    const elsewhere: Array<Record<number, string>> = [{ 18: '5' }, { 26: '1' }, { 2: '6' }];
+    const readings = sexes.map((read, i) => misread(fillers, { 20: read, ...elsewhere[i] }));
 
     // Act
     const voted = voteLine2(readings);
 
     // Assess
-    expect(voted?.charAt(20)).toBe('M');
+    expect(voted?.charAt(20)).toBe(sex);
+  });
+
+  it('keeps the composite digit most readings give, so a minority’s digit cannot vouch for a wrong field', () => {
+    // Prepare: two readings agree on an expiry whose last digit is wrong but whose own check digit is read to
+    // fit it (120413, check 7); the composite then fits it only as a third reading has it, misread.
+    const wrongExpiry = { 26: '3', 27: '7' };
+    const wrong = misread(line2, wrongExpiry);
+    const fitting = String(mrzCheckDigit(wrong.slice(0, 10) + wrong.slice(13, 20) + wrong.slice(21, 43)));
+    expect(fitting).not.toBe(line2.charAt(43));
+    const readings = [
+      misread(line2, { ...wrongExpiry, 18: '5' }),
+      misread(line2, { ...wrongExpiry, 2: '6' }),
+      misread(line2, { 43: fitting, 15: '3' }),
+    ];
+
+    // Act
+    const voted = voteLine2(readings) ?? '';
+
+    // Assess: the voted expiry is the wrong one, but the composite as most read does not fit it.
+    expect(voted.slice(21, 28)).toBe('1204137');
+    expect(voted.charAt(43)).toBe(line2.charAt(43));
+    expect(okReading(readTd3([line1, voted], options)).checkDigitsValid).toBe(false);
   });
 
   it('gives nothing from fewer than three readings, or when the vote is one of the readings', () => {
