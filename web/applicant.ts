@@ -19,12 +19,11 @@ import {
 } from '../shared/domain/conversation.js';
 import { isoDay } from '../shared/domain/dates.js';
 import { DOCUMENT_CATALOGUE, type EvidenceType } from '../shared/domain/documents.js';
-import { unsureNameProblems } from '../shared/domain/identity-check.js';
 import { pounds } from '../shared/domain/money.js';
 import { maskedMobile, ukMobile } from '../shared/domain/sms.js';
 import { Stage, stageTitles } from '../shared/domain/stage.js';
 import { type Language, translate } from '../shared/i18n/index.js';
-import { doorstepLandlords, policyFor } from '../shared/policies.js';
+import { doorstepLandlords } from '../shared/policies.js';
 import { NotFoundError, RateLimitedError, SignInRefusedError } from '../shared/ports.js';
 import {
   type Applicant,
@@ -44,10 +43,12 @@ import {
 } from '../shared/services/conversation.js';
 import { decide } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
+
 import { keyQrCode } from '../shared/services/keys.js';
 import { chooseLanguage } from '../shared/services/language.js';
 import { claimNominations } from '../shared/services/nominations.js';
 import { ownedApplication, ownedBy } from '../shared/services/ownership.js';
+import { unsureNameNote } from '../shared/services/passport-names.js';
 import { reviewDeadline } from '../shared/services/review-requests.js';
 import { getSession, requestCode, SIGN_IN, signOut, verifyCode } from '../shared/services/sessions.js';
 import { tenancyPdfForApplicant } from '../shared/services/tenancy-download.js';
@@ -917,17 +918,9 @@ export function applicantRoutes(deps: () => Deps): Route[] {
                 : field.value,
           },
         }));
-        // A passport whose names read less surely than the policy allows goes to an officer at verification
-        // unless they are the answers letter for letter (identity-check.ts): the applicant is told now.
-        const applicant = application.profile.household.find((member) => member.relationship === 'applicant');
-        const nameNote =
-          document.kind === 'passport' && document.status === 'read' && !document.problem && applicant
-            ? unsureNameProblems(
-                document.readFields ?? {},
-                applicant,
-                policyFor(application.policyId).evidence.confidenceThreshold,
-              )[0]?.text
-            : undefined;
+        // A passport read less surely than the policy allows, its name matching only tolerantly, goes to an
+        // officer at verification: the applicant is told now.
+        const nameNote = unsureNameNote(application, document);
         return page('document.njk', {
           ...(nameNote ? { nameNote } : {}),
           title:

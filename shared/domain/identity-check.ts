@@ -4,7 +4,10 @@ import { matchName, type NameMatch } from './names.js';
 /** The fields read from an identity document, as stored on the document record (each with a confidence). */
 export type ReadFields = Record<string, { value: string; confidence: number }>;
 
-/** A field read from a passport that does not agree with what the applicant told us, in plain English. */
+/**
+ * What stops an identity document confirming the answers on its own, in plain English: a field that does not
+ * agree with what the applicant told us, a number on another application, or a name read too unsurely.
+ */
 export interface IdentityProblem {
   field:
     | 'surname'
@@ -87,12 +90,13 @@ export function identityProblems(
 /**
  * A passport read less surely than the policy's threshold (`evidence.confidenceThreshold`), whose name matches
  * the answers only tolerantly. The names are on the MRZ's first line, which has no check digit, so a misread
- * name passes every check (`npm run bench:ocr` counts them); the local reader lowers its confidence when its
- * two engines read the names differently. A name that matches the answers letter for letter is confirmed by
- * them: a misread that lands exactly on what the applicant typed is not a real risk. A tolerant match (a middle
- * name missing, another order, letters transliterated) leaves room for a misread letter, so an officer compares
- * the photo with the answers. A mismatch is its own problem ({@link identityProblems}). The applicant has
- * nothing to do: the photo was good enough for the number, dates and check digits.
+ * name passes every check (`npm run bench:ocr` counts them); the reading's confidence is the whole reading's
+ * (repairs, a sex not made out, and the local reader's two engines reading the names differently all lower it),
+ * so the words say the passport, not the name, read unclearly. A name that matches the answers letter for
+ * letter is confirmed by them: a misread that lands exactly on what the applicant typed is not a real risk. A
+ * tolerant match (a middle name missing, another order, letters transliterated) leaves room for a misread
+ * letter, so an officer compares the photo with the answers. A mismatch is its own problem
+ * ({@link identityProblems}). The applicant has nothing to do: the check digits held.
  */
 export function unsureNameProblems(
   fields: ReadFields,
@@ -104,7 +108,7 @@ export function unsureNameProblems(
   return [
     {
       field: 'name clarity',
-      text: 'The name at the bottom of your passport did not read clearly enough for us to be sure it is the name you gave, so an officer will compare the photo with your answers. You do not need to do anything.',
+      text: 'Your passport did not read clearly enough for us to be sure the name on it is the name you gave, so an officer will compare the photo with your answers. You do not need to do anything.',
     },
   ];
 }

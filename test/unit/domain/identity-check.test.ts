@@ -64,44 +64,55 @@ describe('unsureNameProblems', () => {
   const threshold = 0.8;
 
   it('sends a name read less surely than the threshold, matching only tolerantly, to an officer', () => {
+    // Act
     const problems = unsureNameProblems(fields(passport, 0.56), applicant, threshold);
 
+    // Assess
     expect(problems.map((problem) => problem.field)).toEqual(['name clarity']);
     expect(problems[0]?.text).toMatch(/officer will compare the photo with your answers/);
   });
 
   it('takes a name read less surely as confirmed when the answers give it letter for letter', () => {
-    expect(unsureNameProblems(fields(passport, 0.56), exact, threshold)).toEqual([]);
+    // Act
+    const problems = unsureNameProblems(fields(passport, 0.56), exact, threshold);
+
+    // Assess
+    expect(problems).toEqual([]);
   });
 
   it('accepts a tolerant match read at the threshold or above', () => {
-    expect(unsureNameProblems(fields(passport, 0.8), applicant, threshold)).toEqual([]);
+    // Act
+    const problems = unsureNameProblems(fields(passport, 0.8), applicant, threshold);
+
+    // Assess
+    expect(problems).toEqual([]);
   });
 
   it('leaves a name that does not match at all to identityProblems, which asks the applicant', () => {
+    // Prepare
     const misread = fields({ ...passport, givenNames: 'ZDE' }, 0.56);
+    const rest = fields({ dateOfBirth: '1990-02-03', expiryDate: '2030-01-01', checkDigitsValid: 'true' });
 
-    expect(unsureNameProblems(misread, applicant, threshold)).toEqual([]);
-    expect(
-      identityProblems(
-        {
-          ...misread,
-          ...fields({ dateOfBirth: '1990-02-03', expiryDate: '2030-01-01', checkDigitsValid: 'true' }),
-        },
-        applicant,
-        '2026-11-29',
-      ).map((problem) => problem.field),
-    ).toEqual(['given names']);
+    // Act
+    const unsure = unsureNameProblems(misread, applicant, threshold);
+    const problems = identityProblems({ ...misread, ...rest }, applicant, '2026-11-29');
+
+    // Assess
+    expect(unsure).toEqual([]);
+    expect(problems.map((problem) => problem.field)).toEqual(['given names']);
   });
 
   it('judges by the less sure of the two name fields', () => {
+    // Prepare
     const read = {
       surname: { value: 'MUELLER<SMITH', confidence: 0.95 },
       givenNames: { value: 'ZOE', confidence: 0.5 },
     };
 
-    expect(unsureNameProblems(read, applicant, threshold).map((problem) => problem.field)).toEqual([
-      'name clarity',
-    ]);
+    // Act
+    const problems = unsureNameProblems(read, applicant, threshold);
+
+    // Assess
+    expect(problems.map((problem) => problem.field)).toEqual(['name clarity']);
   });
 });
