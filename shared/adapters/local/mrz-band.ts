@@ -48,8 +48,8 @@ export interface MrzBand {
   levelled?: [MrzStrip, MrzStrip];
   /**
    * The strips cut again after the smear of a shaking hand is estimated and taken out ({@link unsmearedStrips}):
-   * computed only when asked (it costs a few hundred milliseconds), as a last resort. `rank` 1 or 2 takes out
-   * the second or third likeliest smear instead ({@link estimateSmears}): OCR-B's own pitch and strokes can
+   * computed only when asked (it costs a few hundred milliseconds), as a last resort. `rank` 1 (or more) takes
+   * out the second (or a later) likeliest smear instead ({@link estimateSmears}): OCR-B's own pitch and strokes can
    * outweigh a smear's trace in the cepstrum; the band's gradients now pick the likeliest's direction
    * ({@link smearDirection}), and the runners-up are there for when they show none.
    */
