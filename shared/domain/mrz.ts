@@ -375,7 +375,7 @@ export function voteLine2(readings: readonly string[]): string | undefined {
   if (nationality) chars.splice(10, 3, ...nationality);
   const sex = mostCommon(
     lines.map((line) => line.charAt(20)),
-    (value) => value in SEXES,
+    (value) => Object.hasOwn(SEXES, value),
   );
   if (sex) chars[20] = sex;
   // The composite digit as most readings give it, whether or not it then holds: it is the one check across the
@@ -550,8 +550,8 @@ export function readTd3(rawLines: readonly string[], options: Td3ReadOptions): M
   const surname = name(value('lastName'));
   if (!surname) return fail('The surname in the machine-readable zone could not be read.');
   // The sex has no check digit and no check of Doorstep's uses it: when it cannot be made out, the reading
-  // stands without it (for the applicant to confirm and an officer to see), less sure, so other passes are
-  // still tried for a reading that has it.
+  // stands without it (an officer has the photo), less sure, so other passes are still tried for a reading
+  // that has it.
   const sex = SEXES[lines[1].charAt(20)];
   const dateOfBirth = birthDate(lines[1].slice(13, 19), options.today);
   if (!dateOfBirth) return fail('The date of birth in the machine-readable zone is not a real date.');
