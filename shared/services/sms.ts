@@ -258,7 +258,7 @@ async function askNext(
     return;
   }
   if (prompt === 'household') {
-    await askHouseholdStep(deps, link, application, phone, { step: 'more' }, prefix);
+    await askHouseholdStep(deps, link, application, phone, { step: 'more' }, { prefix });
     return;
   }
   if (prompt === 'check-answers') {
@@ -457,23 +457,30 @@ async function sendByText(
   await askNext(deps, { ...link, asking: undefined }, sent, phone, links, 'Thank you.');
 }
 
-/** Texts a household step's first field (or the field `index`, with why the last reply was not right). */
+/** How a household step is asked: after a prefix ("Thank you."), at a field with why the last reply was not right. */
+interface HouseholdAsking {
+  prefix?: string;
+  /** The field asked (default the step's first). */
+  field?: number;
+  error?: string | undefined;
+  /** The step's answers kept so far. */
+  form?: TextState['form'];
+}
+
+/** Texts a household step's first field (or the field `asking.field`, with why the last reply was not right). */
 async function askHouseholdStep(
   deps: SmsDeps,
   link: PhoneLink,
   application: Application,
   phone: string,
   member: MemberStep,
-  prefix = '',
-  index = 0,
-  error?: string,
-  form: TextState['form'] = {},
+  { prefix = '', field = 0, error, form = {} }: HouseholdAsking = {},
 ): Promise<void> {
   const step = householdStep(member, application, isoDay(deps.clock.now()));
-  await deps.phones.save({ ...link, asking: { prompt: 'household', field: index, form, member } });
+  await deps.phones.save({ ...link, asking: { prompt: 'household', field, form, member } });
   await deps.messaging.sendText({
     to: phone,
-    body: `${prefix}${renderField(step, step.fields, index, error, inLanguageOf(application))}`,
+    body: `${prefix}${renderField(step, step.fields, field, error, inLanguageOf(application))}`,
   });
 }
 
@@ -504,17 +511,11 @@ async function householdByText(
   const step = householdStep(member, application, today);
   const next = nextStep(step.check, step.fields, asking, reply);
   if (next.kind === 'ask') {
-    await askHouseholdStep(
-      deps,
-      link,
-      application,
-      phone,
-      member,
-      '',
-      next.state.field,
-      next.error,
-      next.state.form,
-    );
+    await askHouseholdStep(deps, link, application, phone, member, {
+      field: next.state.field,
+      error: next.error,
+      form: next.state.form,
+    });
     return;
   }
   const applicant = { subject: link.subject };
@@ -556,7 +557,7 @@ async function householdByText(
         const refusedForHousehold =
           (member.kind === 'partner' && hasOtherPartner(household)) || household.length >= MAX_HOUSEHOLD;
         if (first && refusedForHousehold) {
-          await askHouseholdStep(deps, link, application, phone, { step: 'kind' }, '', 0, first.message);
+          await askHouseholdStep(deps, link, application, phone, { step: 'kind' }, { error: first.message });
           return;
         }
         // A detail the service refused: asked again, the other details kept.
@@ -565,17 +566,11 @@ async function householdByText(
         const kept = Object.fromEntries(
           Object.entries(next.form).filter(([name]) => !wrong || !name.startsWith(wrong.name)),
         ) as TextState['form'];
-        await askHouseholdStep(
-          deps,
-          link,
-          application,
-          phone,
-          member,
-          '',
-          Math.max(0, index),
-          first?.message,
-          kept,
-        );
+        await askHouseholdStep(deps, link, application, phone, member, {
+          field: Math.max(0, index),
+          error: first?.message,
+          form: kept,
+        });
         return;
       }
       const updated = await ownedApplication(deps, link.subject, applicationId);
@@ -587,7 +582,7 @@ async function householdByText(
         updated,
         phone,
         needs ? { step: 'needs', memberId: added.memberId } : { step: 'more' },
-        `${inLanguageOf(updated)('Thank you.')}\n`,
+        { prefix: `${inLanguageOf(updated)('Thank you.')}\n` },
       );
       return;
     }
@@ -599,7 +594,9 @@ async function householdByText(
         form: next.form,
       });
       if (!answered.ok) {
-        await askHouseholdStep(deps, link, application, phone, member, '', 0, answered.errors[0]?.message);
+        await askHouseholdStep(deps, link, application, phone, member, {
+          error: answered.errors[0]?.message,
+        });
         return;
       }
       const updated = await ownedApplication(deps, link.subject, applicationId);
@@ -609,7 +606,7 @@ async function householdByText(
         updated,
         phone,
         { step: 'more' },
-        `${inLanguageOf(updated)('Thank you.')}\n`,
+        { prefix: `${inLanguageOf(updated)('Thank you.')}\n` },
       );
       return;
     }
