@@ -3,6 +3,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { findMrzBand } from '../../shared/adapters/local/mrz-band';
 import { LocalMrzReader } from '../../shared/adapters/local/mrz-reader';
 import type { MrzReading } from '../../shared/ports';
 import {
@@ -111,6 +112,21 @@ describe('LocalMrzReader', () => {
     expect([undefined, sex]).toContain(reading.fields.sex);
     expect(reading.checkDigitsValid).toBe(true);
     if (reading.fields.sex === undefined) expect(reading.confidence).toBeLessThan(0.8);
+  });
+
+  it('finds the shaken photo’s band smeared, which reads it unsmeared first, and no scan or phone photo’s', async () => {
+    // Prepare: every page whose band lies upright (the sideways one is found turned; one has no MRZ).
+    const upright = PASSPORT_IMAGES.filter(({ variant }) => variant !== 'sideways' && variant !== 'no-mrz');
+
+    // Act
+    const flags = await Promise.all(
+      upright.map(async ({ file }) => [file, (await findMrzBand(await image(file)))?.smeared] as const),
+    );
+
+    // Assess: the flag that puts the unsmeared strips before the slower passes on the strips as cut.
+    expect(Object.fromEntries(flags)).toEqual(
+      Object.fromEntries(upright.map(({ file, variant }) => [file, variant === 'shaken'])),
+    );
   });
 
   it('says plainly what to do when the photo leaves the MRZ out', async () => {

@@ -48,12 +48,18 @@ export interface MrzBand {
   levelled?: [MrzStrip, MrzStrip];
   /**
    * The strips cut again after the smear of a shaking hand is estimated and taken out ({@link unsmearedStrips}):
-   * computed only when asked (it costs a few hundred milliseconds), as a last resort. `rank` 1 (or more) takes
+   * computed only when asked (it costs a few hundred milliseconds): early for a band that is {@link smeared},
+   * as a last resort for one that is not. `rank` 1 (or more) takes
    * out the second (or a later) likeliest smear instead ({@link estimateSmears}): OCR-B's own pitch and strokes can
    * outweigh a smear's trace in the cepstrum; the band's gradients now pick the likeliest's direction
    * ({@link smearDirection}), and the runners-up are there for when they show none.
    */
   unsmeared: (rank?: number) => Promise<[MrzStrip, MrzStrip] | undefined>;
+  /**
+   * The band's gradients show a smear ({@link smearDirection}): the reader then tries the unsmeared strips
+   * before its slower passes on the strips as cut.
+   */
+  smeared: boolean;
 }
 
 /** Pages are worked on at this width at most: enough for 44 characters across, and it keeps a 12 MP photo cheap. */
@@ -919,12 +925,8 @@ export function estimateSmears(image: GreyImage, count: number): Array<{ degrees
   return chosen;
 }
 
-/** The band with room around it for a smear, deconvolved with the smear estimated, and its strips cut again. */
-async function unsmearedStrips(
-  straight: GreyImage,
-  rows: [Box, Box],
-  rank = 0,
-): Promise<[MrzStrip, MrzStrip] | undefined> {
+/** The band with room around it for a smear: a line's height of paper around both rows. */
+function smearRoom(straight: GreyImage, rows: [Box, Box]): { box: Box; band: GreyImage } {
   const [upper, lower] = rows;
   const margin = Math.max(upper.height, lower.height);
   const box = {
@@ -936,14 +938,23 @@ async function unsmearedStrips(
       2 * margin,
     height: lower.top + lower.height - upper.top + 2 * margin,
   };
-  const band = crop(straight, box, medianGrey(straight));
+  return { box, band: crop(straight, box, medianGrey(straight)) };
+}
+
+/** The band deconvolved with the smear estimated ({@link smearRoom}), and its strips cut again. */
+async function unsmearedStrips(
+  straight: GreyImage,
+  rows: [Box, Box],
+  rank = 0,
+): Promise<[MrzStrip, MrzStrip] | undefined> {
+  const { box, band } = smearRoom(straight, rows);
   const smear = estimateSmears(band, rank + 1)[rank];
   if (!smear) return undefined;
   const sharp = richardsonLucy(band, motionPsf(smear.length, smear.degrees));
   const ink = binarise(await smoothGrey(sharp), straight.width / 40 / Math.max(sharp.width, sharp.height));
   const found = findMrzRows(ink, sharp.width, sharp.height);
   const moved = (row: Box): Box => ({ ...row, left: row.left - box.left, top: row.top - box.top });
-  const [first, second] = cutStrips(sharp, ink, found ?? [moved(upper), moved(lower)]);
+  const [first, second] = cutStrips(sharp, ink, found ?? [moved(rows[0]), moved(rows[1])]);
   return first && second ? [first, second] : undefined;
 }
 
@@ -1040,6 +1051,7 @@ export async function findMrzBand(
     skewDegrees,
     upsideDown,
     ...(firstLevelled && secondLevelled ? { levelled: [firstLevelled, secondLevelled] } : {}),
+    smeared: smearDirection(smearRoom(whole, found.rows).band) !== undefined,
     unsmeared: (rank = 0) => unsmearedStrips(whole, found.rows, rank),
   };
 }
