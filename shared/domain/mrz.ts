@@ -20,6 +20,15 @@ export const MRZ_UNREADABLE =
   'The two lines of letters, numbers and < at the bottom of the photo page could not be read clearly. ' +
   'Take another photo: flat, in focus, evenly lit and without glare.';
 
+/**
+ * What an applicant is told when the photo is smeared, as by a phone moving while it took the picture, and the
+ * MRZ did not read (or was not even found): a steadier photo, not a different framing, is what helps.
+ */
+export const MRZ_SMEARED =
+  'The photo is blurred, as if the phone moved as it was taken, so the two lines of letters, numbers and < at ' +
+  'the bottom of the photo page could not be read. Take another photo with the phone held still: rest your ' +
+  'elbows on the table, in good light.';
+
 /** ICAO 9303 Part 3 §4.9: weights 7, 3, 1 repeating; A-Z count 10-35, `<` counts 0; the sum modulo 10. */
 export function mrzCheckDigit(value: string): number {
   const weights = [7, 3, 1] as const;

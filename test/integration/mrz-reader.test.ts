@@ -5,7 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findMrzBand } from '../../shared/adapters/local/mrz-band';
 import { LocalMrzReader } from '../../shared/adapters/local/mrz-reader';
+import { MRZ_SMEARED } from '../../shared/domain/mrz';
 import type { MrzReading } from '../../shared/ports';
+import { heldOutImages, renderHeldOut } from '../fixtures/passports/held-out';
 import {
   expectedFields,
   FIXTURE_TODAY,
@@ -22,6 +24,29 @@ import {
  * `npm run bench:ocr`, not asserted here.
  */
 jest.setTimeout(60_000);
+
+/** The smear estimates each band is unsmeared with (0 the likeliest), recorded around the real band finder. */
+const mockUnsmearedRanks: number[] = [];
+jest.mock('../../shared/adapters/local/mrz-band', () => {
+  const actual = jest.requireActual<typeof import('../../shared/adapters/local/mrz-band')>(
+    '../../shared/adapters/local/mrz-band',
+  );
+  return {
+    ...actual,
+    findMrzBand: async (...args: Parameters<typeof actual.findMrzBand>) => {
+      const band = await actual.findMrzBand(...args);
+      return (
+        band && {
+          ...band,
+          unsmeared: (rank = 0) => {
+            mockUnsmearedRanks.push(rank);
+            return band.unsmeared(rank);
+          },
+        }
+      );
+    },
+  };
+});
 
 const folder = join(__dirname, '../fixtures/passports');
 const image = (file: string) => readFile(join(folder, file));
@@ -129,6 +154,21 @@ describe('LocalMrzReader', () => {
     );
   });
 
+  it('unsmears a smeared band with the likeliest estimate only once its reading holds; never a scan', async () => {
+    // Prepare
+    mockUnsmearedRanks.length = 0;
+
+    // Act
+    const shaken = okReading(await reader.readPassportMrz(await image('gareth-shaken.jpg')));
+    const shakenRanks = mockUnsmearedRanks.splice(0);
+    okReading(await reader.readPassportMrz(await image('gareth-clean.png')));
+
+    // Assess: the likeliest estimate's strips hold, without the sex, so the second estimate is not tried.
+    expect(shaken.checkDigitsValid).toBe(true);
+    expect(shakenRanks).toEqual([0]);
+    expect(mockUnsmearedRanks).toEqual([]);
+  });
+
   it('says plainly what to do when the photo leaves the MRZ out', async () => {
     // Act
     const reading = await reader.readPassportMrz(await image('gareth-no-mrz.jpg'));
@@ -141,6 +181,18 @@ describe('LocalMrzReader', () => {
       ),
       engine: 'paddleocr-ppocrv4',
     });
+  });
+
+  it('tells the applicant to hold the phone still when a smear of a character’s width hides the band', async () => {
+    // Prepare: a held-out photo smeared 15 px (the bench's default seed), whose band no search finds.
+    const smeared = heldOutImages(20261129).find(({ name }) => name === 'tomasz-motion-7');
+    if (!smeared) throw new Error('The held-out set has no tomasz-motion-7');
+
+    // Act
+    const reading = await reader.readPassportMrz(await renderHeldOut(smeared));
+
+    // Assess
+    expect(reading).toEqual({ ok: false, reason: MRZ_SMEARED, engine: 'paddleocr-ppocrv4' });
   });
 
   it('says plainly when the file is not an image, arrived incomplete, or is a PDF', async () => {

@@ -849,6 +849,20 @@ export function smearDirection(image: GreyImage): number | undefined {
 }
 
 /**
+ * Whether a page whose band was not found looks smeared: its lower half (where a data page's MRZ is, upright as
+ * the photo was saved) has gradients {@link SMEARED_ANISOTROPY} times stronger one way than across it. On the
+ * held-out photos of `npm run bench:ocr` (both seeds), the lower halves of the pages out of focus, tilted or
+ * noisy measure 1.00 to 1.15, and those of the fixtures 1.02 to 1.14; of the pages smeared 5 px or more, 1.15
+ * to 3.42, and on each seed 3 of the 4 smeared 15 px whose band is not found, 1.35 and over.
+ */
+export async function pageLooksSmeared(bytes: Uint8Array): Promise<boolean> {
+  const page = await loadGrey(bytes);
+  const top = Math.floor(page.height / 2);
+  const lower = { data: page.data.subarray(top * page.width), width: page.width, height: page.height - top };
+  return smearDirection(lower) !== undefined;
+}
+
+/**
  * How much stronger a band's gradients must be one way than across it to count as smeared: 1.3, between the
  * clean and phone fixtures' 1.04 to 1.12 and the held-out smears' 1.8 and over (6 px at 28°: 1.83).
  */

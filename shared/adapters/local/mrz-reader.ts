@@ -1,7 +1,21 @@
-import { MRZ_NOT_FOUND, MRZ_UNREADABLE, normaliseMrzLine, readTd3, voteLine2 } from '../../domain/mrz.js';
+import {
+  MRZ_NOT_FOUND,
+  MRZ_SMEARED,
+  MRZ_UNREADABLE,
+  normaliseMrzLine,
+  readTd3,
+  voteLine2,
+} from '../../domain/mrz.js';
 import type { DocumentReading, MrzReading, TextReader } from '../../ports.js';
 import { LocalDocumentReader } from './document-reader.js';
-import { findMrzBand, type MrzBand, type MrzStrip, prepareStrip, type StripTreatment } from './mrz-band.js';
+import {
+  findMrzBand,
+  type MrzBand,
+  type MrzStrip,
+  pageLooksSmeared,
+  prepareStrip,
+  type StripTreatment,
+} from './mrz-band.js';
 import { PADDLE_INPUT_HEIGHT, PaddleRecogniser, type Recognised } from './paddle-recogniser.js';
 import { TesseractRecogniser } from './tesseract-recogniser.js';
 
@@ -110,10 +124,11 @@ export class LocalMrzReader implements TextReader {
         return fail('The file is not a JPEG or PNG image that can be opened, or it arrived incomplete.');
       throw error;
     }
-    if (!band) return fail(MRZ_NOT_FOUND);
+    // A smeared photo needs a steadier hand, not another framing or more light: the applicant is told so.
+    if (!band) return fail((await pageLooksSmeared(image)) ? MRZ_SMEARED : MRZ_NOT_FOUND);
     // What did not read (a sex of "8") helps nobody retake a photo: the applicant gets the plain advice.
     const best = await this.readBand(band, engines);
-    return best.ok ? best : fail(MRZ_UNREADABLE);
+    return best.ok ? best : fail(band.smeared ? MRZ_SMEARED : MRZ_UNREADABLE);
   }
 
   private async orientedBand(image: Uint8Array): Promise<MrzBand | undefined> {

@@ -2,7 +2,7 @@ import { JOB_FAILED, JOB_PARTIAL } from '../../../shared/adapters/aws/textract-j
 import { type DocumentRecord, MAX_DOCUMENT_BYTES } from '../../../shared/domain/application';
 import { ILLEGIBLE, notThisKind } from '../../../shared/domain/document-reading';
 import { FORMS_KINDS } from '../../../shared/domain/documents';
-import { MRZ_NOT_FOUND, MRZ_UNREADABLE } from '../../../shared/domain/mrz';
+import { MRZ_NOT_FOUND, MRZ_SMEARED, MRZ_UNREADABLE } from '../../../shared/domain/mrz';
 import { MissingTranslation, translate, welshFor } from '../../../shared/i18n';
 import type { DocumentReading, MrzReading } from '../../../shared/ports';
 import { receiveUpload, withFormsReading } from '../../../shared/services/documents';
@@ -29,6 +29,7 @@ const UNKNOWN = new TextEncoder().encode('Not a photo, not a scan, just words.')
 const PASSPORT_READER_REASONS = [
   MRZ_NOT_FOUND,
   MRZ_UNREADABLE,
+  MRZ_SMEARED,
   'A PDF cannot be read here: upload a photo or scan of the photo page as a JPEG or PNG.',
   'The file is not a JPEG or PNG image that can be opened, or it arrived incomplete.',
   'The file is not a JPEG, PNG or single-page PDF that can be read.',
