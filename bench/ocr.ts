@@ -9,6 +9,7 @@ import { findMrzBand } from '../shared/adapters/local/mrz-band';
 import { type LocalEngine, LocalMrzReader } from '../shared/adapters/local/mrz-reader';
 import { FORMS_KINDS } from '../shared/domain/documents';
 import { MRZ_NOT_FOUND, MRZ_SMEARED } from '../shared/domain/mrz';
+import { type AnsweredName, matchName } from '../shared/domain/names';
 import type { DocumentReading, MrzReading, PassportFields } from '../shared/ports';
 import { type Capture, DOCUMENT_IMAGES, SPECIMENS } from '../test/fixtures/documents/specimens';
 import { HELD_OUT_SEED, heldOutImages, renderHeldOut } from '../test/fixtures/passports/held-out';
@@ -196,6 +197,7 @@ async function heldOut(
     wrongFields: [] as string[],
     notFound: 0,
     times: [] as number[],
+    misreadNames: { asked: 0, officer: 0, through: 0 },
   }));
   for (const image of images) {
     const bytes = await renderHeldOut(image);
@@ -213,6 +215,10 @@ async function heldOut(
       total.fields.wrongButValid += tally.wrongButValid;
       const bandless = !reading.ok && (await bandNotFound(reading.reason, bytes));
       if (bandless) total.notFound += 1;
+      for (const answered of answersOf(image.holder)) {
+        const routed = misreadNameRouting(reading, image.holder, answered);
+        if (routed) total.misreadNames[routed] += 1;
+      }
       const smeared = !reading.ok && reading.reason === MRZ_SMEARED ? ', told it is smeared' : '';
       const what = !reading.ok
         ? `${bandless ? 'no band' : 'no reading'}${smeared}`
@@ -234,6 +240,12 @@ async function heldOut(
         `${fixture.fields.degraded.wrongButValid} · ${total.fields.wrongButValid} | ${total.notFound}/${images.length} | ` +
         `${Math.round(median(total.times))} · ${Math.round(Math.max(...total.times))} |`,
     );
+    const { asked, officer, through } = total.misreadNames;
+    console.log(
+      `${engine.name}, held-out readings with a misread name and every check digit holding, against the ` +
+        `applicant's answers (the names as printed, then the first given name alone): ${asked} the applicant ` +
+        `is asked to check or retake, ${officer} go to an officer, ${through} would be confirmed by the answers`,
+    );
     const byField = new Map<string, number>();
     for (const field of total.wrongFields) byField.set(field, (byField.get(field) ?? 0) + 1);
     console.log(
@@ -242,6 +254,37 @@ async function heldOut(
       }`,
     );
   }
+}
+
+/**
+ * How an applicant might have answered the name questions: as printed, and with the first given name alone
+ * (middle names are often left out; the tolerant match allows it).
+ */
+function answersOf(holder: SpecimenHolder): AnsweredName[] {
+  const first = holder.givenNames.split(' ')[0] ?? '';
+  const printed = { firstName: holder.givenNames, lastName: holder.surname };
+  return first === holder.givenNames ? [printed] : [printed, { firstName: first, lastName: holder.surname }];
+}
+
+/**
+ * Where a reading whose check digits all hold but whose name is misread goes, as the Verification stage routes
+ * it (shared/domain/identity-check.ts): a name that does not match the answers asks the applicant to check
+ * them or retake the photo; one that matches only tolerantly, read below the threshold, goes to an officer; an
+ * exact match, or a tolerant one read surely, is confirmed by the answers. Undefined when the names are right
+ * or the check digits fail (the applicant is then asked for another photo).
+ */
+function misreadNameRouting(
+  reading: MrzReading,
+  holder: SpecimenHolder,
+  answered: AnsweredName,
+): 'asked' | 'officer' | 'through' | undefined {
+  if (!reading.ok || !reading.checkDigitsValid) return undefined;
+  const expected = expectedFields(holder);
+  const { surname, givenNames } = reading.fields;
+  if (surname === expected.surname && givenNames === expected.givenNames) return undefined;
+  const match = matchName({ surname, givenNames }, answered);
+  if (match.level === 'mismatch') return 'asked';
+  return match.level === 'tolerant' && reading.confidence < PERSON_BELOW ? 'officer' : 'through';
 }
 
 /**
