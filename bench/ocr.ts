@@ -215,10 +215,8 @@ async function heldOut(
       total.fields.wrongButValid += tally.wrongButValid;
       const bandless = !reading.ok && (await bandNotFound(reading.reason, bytes));
       if (bandless) total.notFound += 1;
-      for (const answered of answersOf(image.holder)) {
-        const routed = misreadNameRouting(reading, image.holder, answered);
-        if (routed) total.misreadNames[routed] += 1;
-      }
+      const routed = misreadNameRouting(reading, image.holder);
+      if (routed) total.misreadNames[routed] += 1;
       const smeared = !reading.ok && reading.reason === MRZ_SMEARED ? ', told it is smeared' : '';
       const what = !reading.ok
         ? `${bandless ? 'no band' : 'no reading'}${smeared}`
@@ -242,9 +240,9 @@ async function heldOut(
     );
     const { asked, officer, through } = total.misreadNames;
     console.log(
-      `${engine.name}, held-out readings with a misread name and every check digit holding, against the ` +
-        `applicant's answers (the names as printed, then the first given name alone): ${asked} the applicant ` +
-        `is asked to check or retake, ${officer} go to an officer, ${through} would be confirmed by the answers`,
+      `${engine.name}, held-out readings with a misread name and every check digit holding, routed against the ` +
+        `applicant's answers (the names as printed, or the first given name alone, whichever lets more through): ` +
+        `${asked} ask the applicant to check or retake, ${officer} go to an officer, ${through} would be confirmed by the answers`,
     );
     const byField = new Map<string, number>();
     for (const field of total.wrongFields) byField.set(field, (byField.get(field) ?? 0) + 1);
@@ -266,25 +264,32 @@ function answersOf(holder: SpecimenHolder): AnsweredName[] {
   return first === holder.givenNames ? [printed] : [printed, { firstName: first, lastName: holder.surname }];
 }
 
+const ROUTES = ['asked', 'officer', 'through'] as const;
+
 /**
  * Where a reading whose check digits all hold but whose name is misread goes, as the Verification stage routes
  * it (shared/domain/identity-check.ts): a name that does not match the answers asks the applicant to check
  * them or retake the photo; one that matches only tolerantly, read below the threshold, goes to an officer; an
- * exact match, or a tolerant one read surely, is confirmed by the answers. Undefined when the names are right
- * or the check digits fail (the applicant is then asked for another photo).
+ * exact match, or a tolerant one read surely, is confirmed by the answers. The confidence is rounded to two
+ * places, as the documents service stores it. Judged against each way the applicant may have answered
+ * ({@link answersOf}), the one that lets the misread furthest through counts. Undefined when the names are
+ * right or the check digits fail (the applicant is then asked for another photo).
  */
 function misreadNameRouting(
   reading: MrzReading,
   holder: SpecimenHolder,
-  answered: AnsweredName,
-): 'asked' | 'officer' | 'through' | undefined {
+): (typeof ROUTES)[number] | undefined {
   if (!reading.ok || !reading.checkDigitsValid) return undefined;
   const expected = expectedFields(holder);
   const { surname, givenNames } = reading.fields;
   if (surname === expected.surname && givenNames === expected.givenNames) return undefined;
-  const match = matchName({ surname, givenNames }, answered);
-  if (match.level === 'mismatch') return 'asked';
-  return match.level === 'tolerant' && reading.confidence < PERSON_BELOW ? 'officer' : 'through';
+  const confidence = Math.round(reading.confidence * 100) / 100;
+  const routes = answersOf(holder).map((answered) => {
+    const match = matchName({ surname, givenNames }, answered);
+    if (match.level === 'mismatch') return 0;
+    return match.level === 'tolerant' && confidence < PERSON_BELOW ? 1 : 2;
+  });
+  return ROUTES[Math.max(...routes)];
 }
 
 /**

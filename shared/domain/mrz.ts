@@ -22,12 +22,14 @@ export const MRZ_UNREADABLE =
 
 /**
  * What an applicant is told when the photo is smeared, as by a phone moving while it took the picture, and the
- * MRZ did not read (or was not even found): a steadier photo, not a different framing, is what helps.
+ * MRZ did not read (or was not even found): a steadier photo is what helps. The framing is asked for too, since
+ * a page whose MRZ was not found is judged smeared from its lower half, and a strongly patterned table could
+ * look so.
  */
 export const MRZ_SMEARED =
   'The photo is blurred, as if the phone moved as it was taken, so the two lines of letters, numbers and < at ' +
-  'the bottom of the photo page could not be read. Take another photo with the phone held still: rest your ' +
-  'elbows on the table, in good light.';
+  'the bottom of the photo page could not be read. Take another photo of the whole page with the phone held ' +
+  'still: rest your elbows on the table, in good light, with the two lines at the bottom in the picture.';
 
 /** ICAO 9303 Part 3 §4.9: weights 7, 3, 1 repeating; A-Z count 10-35, `<` counts 0; the sum modulo 10. */
 export function mrzCheckDigit(value: string): number {

@@ -145,10 +145,10 @@ export class LocalMrzReader implements TextReader {
 
   /**
    * Reads the band step by step ({@link readingSteps}), pooling every line read, until a pairing's check digits
-   * hold with enough confidence (many repairs lower it). Line 1 has no check digit, so among pairings that hold
-   * equally, the line 1 most passes agree on wins, then confidence; and a reading accepted after one engine's
-   * pass has its line 1 read by the other engine too (about 100 ms), its confidence lowered if they disagree
-   * ({@link LINE_1_DISPUTED}).
+   * hold with enough confidence (many repairs lower it) or the steps run out. Line 1 has no check digit, so
+   * among pairings that hold equally, the line 1 most passes agree on wins, then confidence; and a reading whose
+   * check digits hold, returned after one engine's passes only, has its line 1 read by the other engine too
+   * (about 100 ms), its confidence lowered if they disagree ({@link LINE_1_DISPUTED}).
    */
   private async readBand(band: MrzBand, engines: readonly LocalEngine[]): Promise<MrzReading> {
     const firstLines: LineRead[] = [];
@@ -161,6 +161,18 @@ export class LocalMrzReader implements TextReader {
         ? Boolean(holding)
         : step.skipOnce === 'settled' && Boolean(holding?.fields.sex);
     };
+    // The strip each line 1 was read from, so the other engine can read the same one.
+    const firstStrips = new Map<LineRead, MrzStrip>();
+    // A reading whose check digits hold has its line 1 read by the engine that did not read its names, once.
+    const accept = async (chosen: NonNullable<typeof best>) => {
+      const other = engines.find((each) => each !== chosen.first.engine);
+      const otherPass = passes.find((each) => each.engine === other);
+      const strip = firstStrips.get(chosen.first);
+      const holds = chosen.reading.ok && chosen.reading.checkDigitsValid;
+      if (holds && otherPass && strip && !firstLines.some((line) => line.engine === other))
+        firstLines.push(await this.readStrip(strip, otherPass));
+      return this.doubted(chosen, firstLines);
+    };
     const reads = async function* () {
       for (const step of readingSteps(band, passes)) {
         if (skipped(step)) continue;
@@ -172,6 +184,7 @@ export class LocalMrzReader implements TextReader {
       const [one, two] = await Promise.all(strips.map((strip) => this.readStrip(strip, pass)));
       if (!one || !two) continue;
       firstLines.push(one);
+      firstStrips.set(one, strips[0]);
       secondLines.push(two);
       const voted = voteLine2(secondLines.map((line) => line.text));
       const seconds: LineRead[] = voted
@@ -203,17 +216,11 @@ export class LocalMrzReader implements TextReader {
           if (!best || isAhead(rank, best.rank)) best = { reading, rank, first, second };
         }
       }
-      if (best?.reading.ok && best.reading.checkDigitsValid && best.reading.confidence >= SURE_ENOUGH) {
-        // Before a reading is accepted, the engine that did not read its names reads line 1 too, once.
-        const other = engines.find((each) => each !== best?.first.engine);
-        const otherPass = passes.find((each) => each.engine === other);
-        if (otherPass && !firstLines.some((line) => line.engine === other))
-          firstLines.push(await this.readStrip(strips[0], otherPass));
-        return this.doubted(best, firstLines);
-      }
+      if (best?.reading.ok && best.reading.checkDigitsValid && best.reading.confidence >= SURE_ENOUGH)
+        return accept(best);
     }
     return best
-      ? this.doubted(best, firstLines)
+      ? accept(best)
       : { ok: false, reason: MRZ_NOT_FOUND, engine: ENGINE_NAMES[engines[0] ?? 'paddle'] };
   }
 
@@ -243,13 +250,14 @@ export class LocalMrzReader implements TextReader {
 
 type Strips = [MrzStrip, MrzStrip] | undefined;
 
-/**
- * Strips to read and the passes to read them with; skipped once a reading has settled (its check digits hold,
- * with the sex made out), or once any reading's check digits hold.
- */
+/** Strips to read and the passes to read them with. */
 interface ReadingStep {
   strips: () => Promise<Strips>;
   passes: readonly Pass[];
+  /**
+   * When the step is skipped: `settled`, once a reading's check digits hold with the sex made out; `holding`,
+   * once a reading's check digits hold, sex or not. Never, when absent.
+   */
   skipOnce?: 'settled' | 'holding';
 }
 
@@ -261,11 +269,11 @@ interface ReadingStep {
  * made out): they cost a few hundred milliseconds each, and a wrong estimate leaves ghosts. A third estimate
  * read no more fields on either held-out seed and cost up to 1.3 s on pages that read nothing.
  *
- * A band whose gradients show a smear ({@link MrzBand.smeared}) is read in another order: Paddle's one plain
- * pass on the strips as cut (a slight smear often reads), then the likeliest unsmeared strips, and the rest
- * (the other passes, the second estimate, the levelled strips) only while no reading's check digits hold, with
- * the sex made out or not: the sex has no check digit, and reading on for it found it on no smeared page of
- * either held-out seed or the fixtures. Measured with `npm run bench:ocr` on both held-out seeds: two more
+ * A band whose gradients show a smear ({@link MrzBand.smeared}) is read in another order: the first pass
+ * (Paddle's plain one, when Paddle is used) on the strips as cut, since a slight smear often reads; then, each
+ * only while no reading's check digits hold, the likeliest unsmeared strips, the other passes on the strips as
+ * cut, the second estimate and the levelled strips. The sex is not waited for: it has no check digit, and
+ * reading on for it found it on no smeared page of either held-out seed or the fixtures. Measured with `npm run bench:ocr` on both held-out seeds: two more
  * fields on each, no more wrong ones passing every check digit, and fewer pages over 1.5 s, since the
  * unsmeared strips, which read most smeared pages, come before the passes on the smeared ones that seldom do;
  * the shaken fixture in about half the time.
@@ -285,7 +293,7 @@ function readingSteps(band: MrzBand, passes: readonly Pass[]): ReadingStep[] {
   const [first, ...rest] = passes;
   return [
     { strips: asCut, passes: first ? [first] : [] },
-    { strips: likeliest, passes, skipOnce: 'settled' },
+    { strips: likeliest, passes, skipOnce: 'holding' },
     { strips: asCut, passes: rest, skipOnce: 'holding' },
     { strips: second, passes, skipOnce: 'holding' },
     { strips: levelled, passes, skipOnce: 'holding' },
