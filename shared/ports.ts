@@ -554,6 +554,8 @@ export type MrzReading =
       /** How many characters were repaired guided by check digits (O/0, I/1, B/8, S/5, Z/2, G/6, fillers). */
       repairs: number;
       engine: string;
+      /** The photo looks smeared, as by a moving phone (the local reader's band gradients; Textract does not say). */
+      smeared?: boolean;
     }
   | { ok: false; reason: string; engine: string };
 

@@ -113,6 +113,20 @@ export function unsureNameProblems(
   ];
 }
 
+/**
+ * What a passport photo whose check digits failed is asked for when the reader found the photo smeared (the
+ * local reader's band gradients, `MrzReading.smeared`): a steadier hand, not only more light.
+ */
+export const SMEARED_CHECK_DIGITS =
+  'Some of the letters and numbers at the bottom of your passport did not read clearly, as if the phone moved as the photo was taken: take another photo of the page with your photo on it with the phone held still (rest your elbows on the table), in good light, with the two lines at the bottom sharp.';
+
+/** The problems of a passport read from a smeared photo: the check-digit problem says how to take a steadier one. */
+export function fromSmearedPhoto(problems: IdentityProblem[]): IdentityProblem[] {
+  return problems.map((problem) =>
+    problem.field === 'check digits' ? { ...problem, text: SMEARED_CHECK_DIGITS } : problem,
+  );
+}
+
 /** A document number with all but its last three characters hidden, for showing to people. */
 export function maskDocumentNumber(number: string): string {
   return number.length <= 3

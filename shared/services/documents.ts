@@ -3,7 +3,12 @@ import * as z from 'zod';
 import { type Application, type DocumentRecord, MAX_DOCUMENT_BYTES } from '../domain/application.js';
 import { DOCUMENT_CATALOGUE, type FormsKind, isFormsKind } from '../domain/documents.js';
 import { checkEvidence } from '../domain/evidence-check.js';
-import { anotherPhotoPlease, identityProblems, type ReadFields } from '../domain/identity-check.js';
+import {
+  anotherPhotoPlease,
+  fromSmearedPhoto,
+  identityProblems,
+  type ReadFields,
+} from '../domain/identity-check.js';
 import { policyFor } from '../policies.js';
 import { ConflictError, type DocumentReading, type MrzReading, type UploadSlot } from '../ports.js';
 import type { Deps } from './deps.js';
@@ -268,7 +273,8 @@ function withReading(
     ),
   );
   const applicant = application.profile.household.find((member) => member.relationship === 'applicant');
-  const problems = applicant ? identityProblems(readFields, applicant, now.toISOString().slice(0, 10)) : [];
+  const found = applicant ? identityProblems(readFields, applicant, now.toISOString().slice(0, 10)) : [];
+  const problems = reading.smeared ? fromSmearedPhoto(found) : found;
   const { problem: _previous, ...rest } = document;
   return {
     ...rest,

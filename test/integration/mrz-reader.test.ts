@@ -142,6 +142,7 @@ describe('LocalMrzReader', () => {
     expect([undefined, sex]).toContain(reading.fields.sex);
     expect(reading.checkDigitsValid).toBe(true);
     if (reading.fields.sex === undefined) expect(reading.confidence).toBeLessThan(0.8);
+    expect(reading.smeared).toBe(true);
   });
 
   it('finds the shaken photo’s band smeared, which reads it unsmeared first, and no scan or phone photo’s', async () => {
@@ -174,7 +175,7 @@ describe('LocalMrzReader', () => {
     // Act
     const shaken = okReading(await reader.readPassportMrz(await image('gareth-shaken.jpg')));
     const shakenEvents = mockEvents.splice(0);
-    okReading(await reader.readPassportMrz(await image('gareth-clean.png')));
+    const clean = okReading(await reader.readPassportMrz(await image('gareth-clean.png')));
     const cleanEvents = mockEvents.splice(0);
     tesseract.mockRestore();
 
@@ -185,6 +186,7 @@ describe('LocalMrzReader', () => {
     expect(shakenEvents).toContain('tesseract');
     expect(shakenEvents).not.toContain('unsmeared 1');
     expect(cleanEvents.filter((event) => event.startsWith('unsmeared'))).toEqual([]);
+    expect(clean.smeared).toBeUndefined();
   });
 
   it('says plainly what to do when the photo leaves the MRZ out', async () => {

@@ -128,7 +128,8 @@ export class LocalMrzReader implements TextReader {
     if (!band) return fail((await pageLooksSmeared(image)) ? MRZ_SMEARED : MRZ_NOT_FOUND);
     // What did not read (a sex of "8") helps nobody retake a photo: the applicant gets the plain advice.
     const best = await this.readBand(band, engines);
-    return best.ok ? best : fail(band.smeared ? MRZ_SMEARED : MRZ_UNREADABLE);
+    if (!best.ok) return fail(band.smeared ? MRZ_SMEARED : MRZ_UNREADABLE);
+    return band.smeared ? { ...best, smeared: true } : best;
   }
 
   private async orientedBand(image: Uint8Array): Promise<MrzBand | undefined> {

@@ -2,6 +2,7 @@ import { JOB_FAILED, JOB_PARTIAL } from '../../../shared/adapters/aws/textract-j
 import { type DocumentRecord, MAX_DOCUMENT_BYTES } from '../../../shared/domain/application';
 import { ILLEGIBLE, notThisKind } from '../../../shared/domain/document-reading';
 import { FORMS_KINDS } from '../../../shared/domain/documents';
+import { SMEARED_CHECK_DIGITS } from '../../../shared/domain/identity-check';
 import { MRZ_NOT_FOUND, MRZ_SMEARED, MRZ_UNREADABLE } from '../../../shared/domain/mrz';
 import { MissingTranslation, translate, welshFor } from '../../../shared/i18n';
 import type { DocumentReading, MrzReading } from '../../../shared/ports';
@@ -92,6 +93,25 @@ async function uploadProblems(): Promise<string[]> {
   const unread = await Promise.all(
     PASSPORT_READER_REASONS.map((reason) => uploaded({}, JPEG, { ok: false, reason, engine: 'test' })),
   );
+  // Read from a smeared photo with a check digit failing: the applicant is asked to hold the phone still.
+  const smeared = await uploaded({}, JPEG, {
+    ok: true,
+    lines: ['P<GBRPRITCHARD<<GARETH<<<<<<<<<<<<<<<<<<<<<<<', '1255834972GBR8807021M3303148<<<<<<<<<<<<<<<1'],
+    fields: {
+      documentNumber: '125583497',
+      surname: 'PRITCHARD',
+      givenNames: 'GARETH',
+      nationality: 'GBR',
+      issuingState: 'GBR',
+      dateOfBirth: '1988-07-02',
+      expiryDate: '2033-03-14',
+    },
+    checkDigitsValid: false,
+    confidence: 0.4,
+    repairs: 2,
+    engine: 'test',
+    smeared: true,
+  });
   const notStarted = await Promise.all(
     FORMS_KINDS.map((kind) =>
       uploaded({ kind, contentType: 'application/pdf' }, PDF, undefined, async () => {
@@ -99,7 +119,7 @@ async function uploadProblems(): Promise<string[]> {
       }),
     ),
   );
-  return [...mismatched, tooLarge, ...unread, ...notStarted].filter(
+  return [...mismatched, tooLarge, ...unread, smeared, ...notStarted].filter(
     (text): text is string => text !== undefined,
   );
 }
@@ -148,10 +168,11 @@ describe('the Welsh catalogue, for what goes wrong with a document', () => {
     const missing = texts.filter((text) => welshFor(text) === undefined);
 
     // Assess
-    expect(texts).toHaveLength(3 * 3 + 1 + PASSPORT_READER_REASONS.length + FORMS_KINDS.length);
+    expect(texts).toHaveLength(3 * 3 + 1 + PASSPORT_READER_REASONS.length + 1 + FORMS_KINDS.length);
     expect(texts).toContain(
       'The file is not the JPEG photo it was said to be (it looks like PDF). Upload it again as a photo (JPEG or PNG) or a PDF.',
     );
+    expect(texts).toContain(SMEARED_CHECK_DIGITS);
     expect(missing).toEqual([]);
     expect(englishLeftIn(texts)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { DocumentRecord } from '../../../shared/domain/application';
+import { SMEARED_CHECK_DIGITS } from '../../../shared/domain/identity-check';
 import type { DocumentReading, MrzReading, TextReader } from '../../../shared/ports';
 import { documentKey, receiveUpload } from '../../../shared/services/documents';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
@@ -11,7 +12,9 @@ import {
   PDF,
 } from '../../support/uploads';
 
-const gareth = (changes: Partial<Extract<MrzReading, { ok: true }>['fields']> = {}): MrzReading => ({
+type Reading = Extract<MrzReading, { ok: true }>;
+
+const gareth = (changes: Partial<Reading['fields']> = {}): Reading => ({
   ok: true,
   lines: ['P<GBRPRITCHARD<<GARETH<<<<<<<<<<<<<<<<<<<<<<<', '1255834972GBR8807021M3303148<<<<<<<<<<<<<<<0'],
   fields: {
@@ -44,7 +47,11 @@ function readerAnswering(reading: MrzReading): TextReader & { calls: number } {
   return reader;
 }
 
-async function given(declared: Partial<DocumentRecord>, bytes: Uint8Array | undefined, reading = gareth()) {
+async function given(
+  declared: Partial<DocumentRecord>,
+  bytes: Uint8Array | undefined,
+  reading: MrzReading = gareth(),
+) {
   const deps: MemoryDeps = memoryDeps();
   const reader = readerAnswering(reading);
   deps.reader = reader;
@@ -79,6 +86,25 @@ describe('receiveUpload', () => {
     expect(document?.status).toBe('read');
     expect(document?.problem).toMatch(/born on 1988-07-20, but you told us 1988-07-02/);
     expect(document?.problem).toMatch(/change it|another/);
+  });
+
+  it.each([
+    ['a smeared photo, asked to hold the phone still', true, SMEARED_CHECK_DIGITS],
+    [
+      'any other photo, asked for a flat one in good light',
+      undefined,
+      'Some of the letters and numbers at the bottom of your passport did not read clearly: take another photo of the page with your photo on it, flat, in good light, with the two lines at the bottom sharp.',
+    ],
+  ])('asks for another photo when the check digits fail: %s', async (_case, smeared, advice) => {
+    // Prepare
+    const failing: MrzReading = { ...gareth(), checkDigitsValid: false, ...(smeared ? { smeared } : {}) };
+    const { deps } = await given({}, JPEG, failing);
+
+    // Act
+    await receiveUpload(deps, { key });
+
+    // Assess: the names and dates match the answers, so the advice is the whole problem.
+    expect((await stored(deps))?.problem).toBe(advice);
   });
 
   it('rejects and deletes bytes that are not the declared type, with the reason', async () => {
