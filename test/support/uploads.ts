@@ -1,4 +1,5 @@
 import type { DocumentRecord } from '../../shared/domain/application';
+import type { MrzReading } from '../../shared/ports';
 import { documentKey } from '../../shared/services/documents';
 import { aCompleteApplication } from '../fixtures/applications';
 import type { MemoryDeps } from './memory';
@@ -66,3 +67,26 @@ export function aReadPassport(fields: Record<string, string>, confidence = 0.97)
     readFields: readFields(fields, confidence),
   };
 }
+
+/** A reader's answer for the demo applicant's passport, every check digit holding, with any field changed. */
+export type PassportReading = Extract<MrzReading, { ok: true }>;
+
+export const aPassportReading = (changes: Partial<PassportReading['fields']> = {}): PassportReading => ({
+  ok: true,
+  lines: ['P<GBRPRITCHARD<<GARETH<<<<<<<<<<<<<<<<<<<<<<<', '1255834972GBR8807021M3303148<<<<<<<<<<<<<<<0'],
+  fields: {
+    documentNumber: '125583497',
+    surname: 'PRITCHARD',
+    givenNames: 'GARETH',
+    nationality: 'GBR',
+    issuingState: 'GBR',
+    dateOfBirth: '1988-07-02',
+    sex: 'male',
+    expiryDate: '2033-03-14',
+    ...changes,
+  },
+  checkDigitsValid: true,
+  confidence: 0.93,
+  repairs: 0,
+  engine: 'test',
+});

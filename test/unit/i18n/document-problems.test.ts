@@ -12,6 +12,7 @@ import { aCompleteApplication } from '../../fixtures/applications';
 import { memoryDeps } from '../../support/memory';
 import {
   aDeclaredDocument,
+  aPassportReading,
   applicationId,
   givenAnUpload,
   JPEG,
@@ -95,21 +96,8 @@ async function uploadProblems(): Promise<string[]> {
   );
   // Read from a smeared photo with a check digit failing: the applicant is asked to hold the phone still.
   const smeared = await uploaded({}, JPEG, {
-    ok: true,
-    lines: ['P<GBRPRITCHARD<<GARETH<<<<<<<<<<<<<<<<<<<<<<<', '1255834972GBR8807021M3303148<<<<<<<<<<<<<<<1'],
-    fields: {
-      documentNumber: '125583497',
-      surname: 'PRITCHARD',
-      givenNames: 'GARETH',
-      nationality: 'GBR',
-      issuingState: 'GBR',
-      dateOfBirth: '1988-07-02',
-      expiryDate: '2033-03-14',
-    },
+    ...aPassportReading(),
     checkDigitsValid: false,
-    confidence: 0.4,
-    repairs: 2,
-    engine: 'test',
     smeared: true,
   });
   const notStarted = await Promise.all(

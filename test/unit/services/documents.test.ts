@@ -5,34 +5,13 @@ import { documentKey, receiveUpload } from '../../../shared/services/documents';
 import { type MemoryDeps, memoryDeps } from '../../support/memory';
 import {
   aDeclaredDocument,
+  aPassportReading,
   applicationId,
   givenAnUpload,
   JPEG,
   uploadKey as key,
   PDF,
 } from '../../support/uploads';
-
-type Reading = Extract<MrzReading, { ok: true }>;
-
-const gareth = (changes: Partial<Reading['fields']> = {}): Reading => ({
-  ok: true,
-  lines: ['P<GBRPRITCHARD<<GARETH<<<<<<<<<<<<<<<<<<<<<<<', '1255834972GBR8807021M3303148<<<<<<<<<<<<<<<0'],
-  fields: {
-    documentNumber: '125583497',
-    surname: 'PRITCHARD',
-    givenNames: 'GARETH',
-    nationality: 'GBR',
-    issuingState: 'GBR',
-    dateOfBirth: '1988-07-02',
-    sex: 'male',
-    expiryDate: '2033-03-14',
-    ...changes,
-  },
-  checkDigitsValid: true,
-  confidence: 0.93,
-  repairs: 0,
-  engine: 'test',
-});
 
 /** A reader that answers what the test says, and counts its calls (the real readers are tested on images). */
 function readerAnswering(reading: MrzReading): TextReader & { calls: number } {
@@ -50,7 +29,7 @@ function readerAnswering(reading: MrzReading): TextReader & { calls: number } {
 async function given(
   declared: Partial<DocumentRecord>,
   bytes: Uint8Array | undefined,
-  reading: MrzReading = gareth(),
+  reading: MrzReading = aPassportReading(),
 ) {
   const deps: MemoryDeps = memoryDeps();
   const reader = readerAnswering(reading);
@@ -78,7 +57,7 @@ describe('receiveUpload', () => {
   });
 
   it('asks for another photo, saying why, when what was read does not match the answers', async () => {
-    const { deps } = await given({}, JPEG, gareth({ dateOfBirth: '1988-07-20' }));
+    const { deps } = await given({}, JPEG, aPassportReading({ dateOfBirth: '1988-07-20' }));
 
     await receiveUpload(deps, { key });
 
@@ -97,7 +76,11 @@ describe('receiveUpload', () => {
     ],
   ])('asks for another photo when the check digits fail: %s', async (_case, smeared, advice) => {
     // Prepare
-    const failing: MrzReading = { ...gareth(), checkDigitsValid: false, ...(smeared ? { smeared } : {}) };
+    const failing: MrzReading = {
+      ...aPassportReading(),
+      checkDigitsValid: false,
+      ...(smeared ? { smeared } : {}),
+    };
     const { deps } = await given({}, JPEG, failing);
 
     // Act
@@ -174,7 +157,7 @@ describe('receiveUpload', () => {
 
     expect(deps.documents.quarantine.has(key)).toBe(true);
     expect((await stored(deps))?.status).toBe('declared');
-    deps.reader = readerAnswering(gareth());
+    deps.reader = readerAnswering(aPassportReading());
     expect((await receiveUpload(deps, { key })).outcome).toBe('read');
   });
 
