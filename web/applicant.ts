@@ -43,7 +43,6 @@ import {
 } from '../shared/services/conversation.js';
 import { decide } from '../shared/services/decisions.js';
 import type { Deps } from '../shared/services/deps.js';
-
 import { keyQrCode } from '../shared/services/keys.js';
 import { chooseLanguage } from '../shared/services/language.js';
 import { claimNominations } from '../shared/services/nominations.js';

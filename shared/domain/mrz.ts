@@ -367,14 +367,7 @@ export function voteLine2(readings: readonly string[]): string | undefined {
   const chars = [...first];
   for (const { from, check } of CHECKED_FIELDS) {
     const segments = lines.map((line) => line.slice(from, check + 1));
-    const holds = (segment: string) => {
-      const value = segment.slice(0, -1);
-      const digit = segment.slice(-1);
-      return (
-        (from === 28 && /^<*$/.test(value) && (digit === '<' || digit === '0')) ||
-        (/^[A-Z0-9]+<*$/.test(value) && String(mrzCheckDigit(value)) === digit)
-      );
-    };
+    const holds = (segment: string) => fieldHolds(from, segment.slice(0, -1), segment.slice(-1));
     // Failing that, each character the one most readings have at its place, if its check digit then holds.
     const majority = [...first.slice(from, check + 1)]
       .map((_, i) => mostCommon(segments.map((segment) => segment.charAt(i))) ?? '<')
@@ -398,21 +391,22 @@ export function voteLine2(readings: readonly string[]): string | undefined {
 
 /** How many of line 2's check digits hold: document number, birth, expiry, personal number, composite. */
 function line2Checks(line: string): number {
-  const holds = (value: string, digit: string) => String(mrzCheckDigit(value)) === digit;
-  const personal = line.slice(28, 42);
-  const personalDigit = line.slice(42, 43);
-  const personalHolds =
-    /^<*$/.test(personal) && (personalDigit === '<' || personalDigit === '0')
-      ? true
-      : holds(personal, personalDigit);
   const composite = line.slice(0, 10) + line.slice(13, 20) + line.slice(21, 43);
   return [
-    /^[A-Z0-9]+<*$/.test(line.slice(0, 9)) && holds(line.slice(0, 9), line.slice(9, 10)),
-    holds(line.slice(13, 19), line.slice(19, 20)),
-    holds(line.slice(21, 27), line.slice(27, 28)),
-    personalHolds,
-    holds(composite, line.slice(43, 44)),
+    ...CHECKED_FIELDS.map(({ from, check }) => fieldHolds(from, line.slice(from, check), line.charAt(check))),
+    String(mrzCheckDigit(composite)) === line.slice(43, 44),
   ].filter(Boolean).length;
+}
+
+/**
+ * Whether a checked field of line 2 (starting at `from`, {@link CHECKED_FIELDS}) holds against its check
+ * digit: the document number must also be letters and digits then fillers; a personal number left empty
+ * holds with a filler or 0 as its digit.
+ */
+function fieldHolds(from: number, value: string, digit: string): boolean {
+  if (from === 28 && /^<*$/.test(value)) return digit === '<' || digit === '0';
+  if (from === 0 && !/^[A-Z0-9]+<*$/.test(value)) return false;
+  return String(mrzCheckDigit(value)) === digit;
 }
 
 /** Two-digit years (ICAO gives YYMMDD): a birth is the latest such date not after today. */
